@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DestinationStateSchema } from './channel';
+
+export const DestinationIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a destination id is lower-case letters, digits and dashes');
+
+export const ErrorSummarySchema = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  at: z.number(),
+});
+export type ErrorSummary = z.infer<typeof ErrorSummarySchema>;
+
+/** One destination as the operator sees it: never a stream key, never an SDK object. */
+export const DestinationStatusSchema = z.strictObject({
+  id: DestinationIdSchema,
+  platform: z.string(),
+  name: z.string(),
+  channelId: z.string().nullable(),
+  state: DestinationStateSchema,
+  /** When AWS last reported a change of state (epoch ms), as observed by the console. */
+  stateSince: z.number().nullable(),
+  /** Since when the channel has been RUNNING (epoch ms); null when not running. */
+  runningSince: z.number().nullable(),
+  presetSummary: z.string().nullable(),
+  /** A configuration problem that keeps this destination from working, in words. */
+  problem: z.string().nullable(),
+  lastError: ErrorSummarySchema.nullable(),
+});
+export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
+
+export const DestinationsSnapshotSchema = z.strictObject({
+  kind: z.literal('snapshot'),
+  seq: z.number().int(),
+  at: z.number(),
+  destinations: z.array(DestinationStatusSchema),
+});
+export type DestinationsSnapshot = z.infer<typeof DestinationsSnapshotSchema>;
+
+export const DestinationsDeltaSchema = z.strictObject({
+  kind: z.literal('delta'),
+  seq: z.number().int(),
+  at: z.number(),
+  changed: z.array(DestinationStatusSchema),
+  removed: z.array(z.string()),
+});
+export type DestinationsDelta = z.infer<typeof DestinationsDeltaSchema>;
+
+/** Subscriptions send a snapshot first, then deltas carrying only what changed (seq orders them). */
+export const DestinationsFeedSchema = z.discriminatedUnion('kind', [DestinationsSnapshotSchema, DestinationsDeltaSchema]);
+export type DestinationsFeed = z.infer<typeof DestinationsFeedSchema>;

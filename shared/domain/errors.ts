@@ -1,0 +1,48 @@
+/**
+ * Error codes that travel over IPC. Electron reduces a thrown error to its message,
+ * so failures cross the boundary as data: `{ ok: false, code, message }`.
+ */
+export const ERROR_CODES = [
+  // boundary
+  'unknown-channel',
+  'forbidden',
+  'invalid-input',
+  'internal',
+  // AWS and domain
+  'throttled',
+  'access-denied',
+  'not-found',
+  'conflict',
+  'invalid-state',
+  'expired-credentials',
+  'network',
+  'timeout',
+  'unavailable',
+  'validation',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure the operator can act on: `message` is written for people, `awsCode` keeps AWS's own name. */
+export class BoothError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly awsCode: string | undefined;
+  readonly httpStatus: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { retryable?: boolean; awsCode?: string; httpStatus?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'BoothError';
+    this.code = code;
+    this.retryable = details.retryable ?? false;
+    this.awsCode = details.awsCode;
+    this.httpStatus = details.httpStatus;
+  }
+}
+
+export function isBoothError(value: unknown): value is BoothError {
+  return value instanceof BoothError;
+}

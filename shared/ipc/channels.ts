@@ -1,0 +1,42 @@
+import type { Role } from '../domain/roles';
+
+/**
+ * Channel names and the roles allowed to use them, without schemas, so that the
+ * sandboxed preloads can bundle the allow-list without pulling in the validators.
+ */
+export const INVOKE_ROLES = {
+  'connection.describe': ['operator', 'admin'],
+  'destinations.snapshot': ['operator', 'admin'],
+  'channels.start': ['operator'],
+  'channels.stop': ['operator'],
+  'presets.list': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const EVENT_ROLES = {
+  'destinations.feed': ['operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type InvokeChannel = keyof typeof INVOKE_ROLES;
+export type EventChannel = keyof typeof EVENT_ROLES;
+
+export const INVOKE_CHANNELS = Object.keys(INVOKE_ROLES) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENT_ROLES) as EventChannel[];
+
+export function invokeChannelsFor(role: Role): InvokeChannel[] {
+  return INVOKE_CHANNELS.filter((channel) => (INVOKE_ROLES[channel] as readonly Role[]).includes(role));
+}
+
+export function eventChannelsFor(role: Role): EventChannel[] {
+  return EVENT_CHANNELS.filter((channel) => (EVENT_ROLES[channel] as readonly Role[]).includes(role));
+}
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(INVOKE_ROLES, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(EVENT_ROLES, value);
+}
+
+/** Prefix of the Electron ipcMain channel names, so that ours cannot collide with Electron's own. */
+export const ELECTRON_CHANNEL_PREFIX = 'booth:';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ConnectionInfoSchema } from '../domain/connection';
+import { DestinationStateSchema } from '../domain/channel';
+import { DestinationIdSchema, DestinationsFeedSchema, DestinationsSnapshotSchema } from '../domain/destination';
+import { PRESET_PLATFORMS, PresetSchema } from '../domain/preset';
+import { ERROR_CODES } from '../domain/errors';
+import type { EventChannel, InvokeChannel } from './channels';
+
+const NoInput = z.strictObject({});
+
+const ChannelActionInput = z.strictObject({ destinationId: DestinationIdSchema });
+const ChannelActionOutput = z.strictObject({
+  /** 'requested': AWS accepted the request; 'already': AWS was already there or on its way. */
+  outcome: z.enum(['requested', 'already']),
+  state: DestinationStateSchema,
+});
+
+/** Every invoke channel: renderer -> main, request/response. */
+export const INVOKE_CONTRACT = {
+  'connection.describe': { input: NoInput, output: ConnectionInfoSchema },
+  'destinations.snapshot': { input: NoInput, output: DestinationsSnapshotSchema },
+  'channels.start': { input: ChannelActionInput, output: ChannelActionOutput },
+  'channels.stop': { input: ChannelActionInput, output: ChannelActionOutput },
+  'presets.list': {
+    input: z.strictObject({ platform: z.enum(PRESET_PLATFORMS).optional() }),
+    output: z.strictObject({ presets: z.array(PresetSchema) }),
+  },
+} as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
+
+/** Every event channel: main -> renderer only. */
+export const EVENT_CONTRACT = {
+  'destinations.feed': { payload: DestinationsFeedSchema },
+} as const satisfies Record<EventChannel, { payload: z.ZodType }>;
+
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;
+export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof INVOKE_CONTRACT)[C]['output']>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof EVENT_CONTRACT)[C]['payload']>;
+
+export const IpcFailureSchema = z.strictObject({
+  ok: z.literal(false),
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type IpcFailure = z.infer<typeof IpcFailureSchema>;
+export type IpcResult<T> = { ok: true; data: T } | IpcFailure;

@@ -1,0 +1,167 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { ConnectionInfo } from '../../shared/domain/connection';
+import { summarizePreset, type Preset } from '../../shared/domain/preset';
+import { createAwsClients, type AwsClients } from '../aws/clients';
+import { mapAwsError } from '../aws/errors';
+import type { RetryPolicy } from '../aws/retry';
+import { hasEndpointOverride, type AwsTarget } from '../aws/target';
+import { ChannelActions } from '../core/channels/channel-actions';
+import { ChannelMonitor, type ChannelMonitorOptions, type ConfiguredDestination } from '../core/channels/channel-monitor';
+import { createDestinationStore, type DestinationRecord } from '../core/destinations/destination-store';
+import type { Logger } from '../core/logger';
+import { createPresetStore, type PresetStore } from '../core/presets/preset-store';
+import type { SettingsStore } from '../core/settings';
+import { destinationKey, discoverStack, type StackTopology } from '../core/stack/stack-outputs';
+import { createRouter, type Router } from '../ipc/router';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { chooseConnection } from './connection-mode';
+
+export interface BoothCoreOptions {
+  settings: SettingsStore;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  simulator?: SimulatorOptions;
+  monitor?: Partial<ChannelMonitorOptions>;
+  retry?: RetryPolicy;
+}
+
+export interface BoothCore {
+  router: Router;
+  connection: ConnectionInfo;
+  /** The embedded simulator in simulation mode (tests and rehearsals drive it), else null. */
+  simulator: RunningSimulator | null;
+  close(): Promise<void>;
+}
+
+function configureDestinations(records: DestinationRecord[], stack: StackTopology, presets: Map<string, Preset>): ConfiguredDestination[] {
+  return records.map((record) => {
+    const fromStack = stack.channels.get(destinationKey(record.id));
+    const channelId = record.medialive_channel_id ?? fromStack?.id ?? null;
+    const preset = record.preset_id ? presets.get(record.preset_id) : undefined;
+    return {
+      id: record.id,
+      platform: record.platform,
+      name: record.name,
+      channelId,
+      presetSummary: preset ? summarizePreset(preset) : null,
+      problem: channelId
+        ? null
+        : `No MediaLive channel is mapped to ${record.name}: set its channel in the admin window or add a ChannelId output for it to the stack.`,
+    };
+  });
+}
+
+async function readCallerAccount(clients: AwsClients, logger: Logger): Promise<string | null> {
+  try {
+    return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? null;
+  } catch (error) {
+    logger.warn('connection: could not read the caller identity', { message: mapAwsError(error, 'Read identity').message });
+    return null;
+  }
+}
+
+async function readCredentialExpiry(clients: AwsClients): Promise<number | null> {
+  try {
+    const provider = clients.sts.config.credentials;
+    const identity = await provider();
+    return identity.expiration ? identity.expiration.getTime() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function seedPresets(presets: PresetStore, logger: Logger): Promise<void> {
+  try {
+    const { created } = await presets.seedDefaults();
+    if (created > 0) logger.info('presets: seeded defaults', { created });
+  } catch (error) {
+    // Read-only credentials cannot seed; the presets an admin created are still listed.
+    logger.warn('presets: could not seed defaults', { message: mapAwsError(error, 'Seed presets').message });
+  }
+}
+
+/**
+ * The plain-Node core of the console: the same services run inside Electron's main process
+ * and behind the web preview. Chooses the connection, discovers the stack from its outputs,
+ * reads destinations and presets from DynamoDB, and starts the channel monitor.
+ */
+export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCore> {
+  const { logger } = options;
+  const env = options.env ?? process.env;
+  const choice = chooseConnection(options.settings.get(), env);
+
+  let simulator: RunningSimulator | null = null;
+  let target: AwsTarget;
+  if (choice.mode === 'simulation') {
+    simulator = await startSimulator(options.simulator);
+    if (!simulator.dynamoEndpoint) throw new Error('the simulator must run DynamoDB for simulation mode');
+    target = { mode: 'simulation', region: simulator.region, endpoint: simulator.endpoint, dynamoEndpoint: simulator.dynamoEndpoint };
+    logger.info('connection: SIMULATION mode (embedded AWS simulator on loopback)', { endpoint: simulator.endpoint });
+  } else {
+    target = { mode: 'aws', region: choice.region, profile: choice.profile };
+    logger.info('connection: AWS mode', { profile: choice.profile, region: choice.region, customEndpoint: hasEndpointOverride(env) });
+  }
+  const stackName = simulator ? simulator.topology.stackName : choice.stackName;
+  const clients = createAwsClients(target);
+
+  try {
+    const [accountId, credentialsExpireAt, stack] = await Promise.all([
+      readCallerAccount(clients, logger),
+      target.mode === 'aws' ? readCredentialExpiry(clients) : Promise.resolve(null),
+      discoverStack(clients.cloudformation, stackName),
+    ]);
+    if (!stack.tables.destinations || !stack.tables.presets) {
+      throw new Error(`Stack ${stackName} has no DestinationsTableName/PresetsTableName outputs; deploy the data template of cloudformation/.`);
+    }
+    const presetStore = createPresetStore(clients.dynamo, stack.tables.presets, logger);
+    await seedPresets(presetStore, logger);
+    const [records, presets] = await Promise.all([
+      createDestinationStore(clients.dynamo, stack.tables.destinations, logger).listActive(),
+      presetStore.listActive(),
+    ]);
+    const destinations = configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
+
+    const connection: ConnectionInfo = {
+      mode: target.mode,
+      profile: target.mode === 'aws' ? target.profile : null,
+      region: target.region,
+      accountId,
+      stackName,
+      customEndpoint: target.mode === 'simulation' || hasEndpointOverride(env),
+      credentialsExpireAt,
+    };
+
+    // The monitor publishes through the router, which is created with the handlers that use the monitor.
+    let publish: Router['publish'] = () => {};
+    const monitor = new ChannelMonitor(clients.medialive, destinations, (feed) => publish('destinations.feed', feed), logger, options.monitor);
+    const actions = new ChannelActions(clients.medialive, monitor, logger, options.retry ? { retry: options.retry } : {});
+    const router = createRouter(
+      {
+        'connection.describe': async () => connection,
+        'destinations.snapshot': async () => monitor.snapshot(),
+        'channels.start': async ({ destinationId }) => actions.start(destinationId),
+        'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
+        'presets.list': async ({ platform }) => ({ presets: await presetStore.listActive(platform) }),
+      },
+      logger,
+    );
+    publish = router.publish;
+    await monitor.refresh();
+    monitor.start();
+
+    return {
+      router,
+      connection,
+      simulator,
+      async close() {
+        monitor.stop();
+        clients.destroy();
+        await simulator?.close();
+      },
+    };
+  } catch (error) {
+    clients.destroy();
+    await simulator?.close();
+    throw error;
+  }
+}

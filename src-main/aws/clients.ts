@@ -1,0 +1,73 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
+import { MediaLiveClient } from '@aws-sdk/client-medialive';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-providers';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SIMULATION_CREDENTIALS, type AwsTarget } from './target';
+
+export interface AwsClients {
+  medialive: MediaLiveClient;
+  mediaconnect: MediaConnectClient;
+  cloudwatch: CloudWatchClient;
+  sts: STSClient;
+  cloudformation: CloudFormationClient;
+  dynamo: DynamoDBDocumentClient;
+  destroy(): void;
+}
+
+export interface ClientTuning {
+  /** Per-request socket timeout; a hung request must not freeze a take. */
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * Builds every SDK client from the active target. Retries are off at the SDK level
+ * (maxAttempts 1): the services decide what may be retried (throttling and 5xx only,
+ * never a start whose outcome is unknown), with backoff and jitter of their own.
+ */
+export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): AwsClients {
+  const requestHandler = {
+    requestTimeout: tuning.requestTimeoutMs ?? 10_000,
+    connectionTimeout: tuning.connectionTimeoutMs ?? 3_000,
+  };
+  const common =
+    target.mode === 'simulation'
+      ? { region: target.region, credentials: SIMULATION_CREDENTIALS, maxAttempts: 1, requestHandler }
+      : {
+          region: target.region,
+          // Passing the profile to the client (not only to the credential provider) makes the SDK read
+          // that profile's endpoint_url and services settings, as the AWS CLI does.
+          profile: target.profile,
+          credentials: fromIni({ profile: target.profile }),
+          maxAttempts: 1,
+          requestHandler,
+        };
+  const endpoint = target.mode === 'simulation' ? { endpoint: target.endpoint } : {};
+  const dynamoEndpoint = target.mode === 'simulation' ? { endpoint: target.dynamoEndpoint } : {};
+
+  const medialive = new MediaLiveClient({ ...common, ...endpoint });
+  const mediaconnect = new MediaConnectClient({ ...common, ...endpoint });
+  const cloudwatch = new CloudWatchClient({ ...common, ...endpoint });
+  const sts = new STSClient({ ...common, ...endpoint });
+  const cloudformation = new CloudFormationClient({ ...common, ...endpoint });
+  const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
+  const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+
+  return {
+    medialive,
+    mediaconnect,
+    cloudwatch,
+    sts,
+    cloudformation,
+    dynamo,
+    destroy() {
+      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase]) client.destroy();
+    },
+  };
+}

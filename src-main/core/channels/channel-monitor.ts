@@ -1,0 +1,214 @@
+import { paginateListChannels, type ChannelSummary, type MediaLiveClient } from '@aws-sdk/client-medialive';
+import { isTransitional, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
+import type { DestinationsFeed, DestinationsSnapshot, DestinationStatus, ErrorSummary } from '../../../shared/domain/destination';
+import { mapAwsError } from '../../aws/errors';
+import type { Logger } from '../logger';
+
+/** A destination as configured (destinations table + stack outputs), before AWS says anything about it. */
+export interface ConfiguredDestination {
+  id: string;
+  platform: string;
+  name: string;
+  channelId: string | null;
+  presetSummary: string | null;
+  /** A configuration problem already known before polling (e.g. no channel mapped). */
+  problem: string | null;
+}
+
+export interface ChannelMonitorOptions {
+  /** Poll interval while any channel is moving between states, or just after an action. */
+  fastIntervalMs: number;
+  /** Poll interval when every channel is steady. */
+  slowIntervalMs: number;
+  /** After this many failed polls in a row the tiles say UNKNOWN instead of a state that may be stale. */
+  staleAfterFailures: number;
+  now: () => number;
+}
+
+export const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
+  fastIntervalMs: 1_000,
+  slowIntervalMs: 5_000,
+  staleAfterFailures: 3,
+  now: () => Date.now(),
+};
+
+type Health = { problem: string | null; state: DestinationState };
+
+/** What the channel's own configuration says is missing, read from the ListChannels summary (never its secrets). */
+export function checkChannelConfiguration(channel: ChannelSummary): string | null {
+  if ((channel.InputAttachments?.length ?? 0) === 0) return 'The MediaLive channel has no input attached; attach the MediaConnect input in the stack.';
+  if ((channel.Destinations?.length ?? 0) === 0) return 'The MediaLive channel has no output destination set; set the platform URL and stream key in the admin window.';
+  return null;
+}
+
+function healthOf(dest: ConfiguredDestination, channel: ChannelSummary | undefined): Health {
+  if (dest.problem) return { problem: dest.problem, state: dest.channelId ? 'UNKNOWN' : 'MISSING' };
+  if (!channel) {
+    return {
+      problem: `MediaLive channel ${dest.channelId} does not exist in this account and region (deleted, or the stack mapping is out of date).`,
+      state: 'MISSING',
+    };
+  }
+  return { problem: checkChannelConfiguration(channel), state: toDestinationState(channel.State) };
+}
+
+/**
+ * Watches every destination's channel with ONE paginated ListChannels per poll (never one
+ * DescribeChannel per channel), polls fast while anything is in transition and slowly when
+ * all is steady, and publishes a snapshot then deltas of what changed.
+ */
+export class ChannelMonitor {
+  private readonly options: ChannelMonitorOptions;
+  private statuses = new Map<string, DestinationStatus>();
+  private pollErrors = new Set<string>();
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private fastUntil = 0;
+  private failures = 0;
+  private stopped = true;
+
+  constructor(
+    private readonly medialive: MediaLiveClient,
+    private destinations: ConfiguredDestination[],
+    private readonly publish: (feed: DestinationsFeed) => void,
+    private readonly logger: Logger,
+    options: Partial<ChannelMonitorOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_MONITOR_OPTIONS, ...options };
+    for (const dest of destinations) this.statuses.set(dest.id, this.initialStatus(dest));
+  }
+
+  private initialStatus(dest: ConfiguredDestination): DestinationStatus {
+    return {
+      id: dest.id,
+      platform: dest.platform,
+      name: dest.name,
+      channelId: dest.channelId,
+      state: dest.channelId ? 'UNKNOWN' : 'MISSING',
+      stateSince: null,
+      runningSince: null,
+      presetSummary: dest.presetSummary,
+      problem: dest.problem,
+      lastError: null,
+    };
+  }
+
+  /** Starts the polling cycle; call `refresh()` first when the first state must be known before going on. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    if (!this.inFlight) this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  snapshot(): DestinationsSnapshot {
+    return { kind: 'snapshot', seq: this.seq, at: this.options.now(), destinations: this.ordered() };
+  }
+
+  status(destinationId: string): DestinationStatus | undefined {
+    return this.statuses.get(destinationId);
+  }
+
+  /** Polls now (joining a poll already under way) and keeps polling fast for a while: used right after an action. */
+  async refresh(fastForMs = 0): Promise<void> {
+    if (fastForMs > 0) this.fastUntil = Math.max(this.fastUntil, this.options.now() + fastForMs);
+    if (!this.inFlight) {
+      this.inFlight = this.poll().finally(() => {
+        this.inFlight = null;
+        this.schedule();
+      });
+    }
+    return this.inFlight;
+  }
+
+  /** Records the outcome of an operator action on a tile, or clears it with null. */
+  setLastError(destinationId: string, error: ErrorSummary | null): void {
+    const current = this.statuses.get(destinationId);
+    if (!current) return;
+    this.apply([{ ...current, lastError: error }]);
+  }
+
+  private ordered(): DestinationStatus[] {
+    return this.destinations.map((d) => this.statuses.get(d.id)).filter((s): s is DestinationStatus => s !== undefined);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const moving = [...this.statuses.values()].some((s) => isTransitional(s.state));
+    const fast = moving || this.options.now() < this.fastUntil || this.failures > 0;
+    this.timer = setTimeout(() => void this.refresh(), fast ? this.options.fastIntervalMs : this.options.slowIntervalMs);
+    this.timer.unref?.();
+  }
+
+  private async poll(): Promise<void> {
+    const byId = new Map<string, ChannelSummary>();
+    try {
+      for await (const page of paginateListChannels({ client: this.medialive, pageSize: 100 }, {})) {
+        for (const channel of page.Channels ?? []) if (channel.Id) byId.set(channel.Id, channel);
+      }
+    } catch (error) {
+      this.onPollFailure(error);
+      return;
+    }
+    this.failures = 0;
+    const now = this.options.now();
+    const next: DestinationStatus[] = [];
+    for (const dest of this.destinations) {
+      const previous = this.statuses.get(dest.id) ?? this.initialStatus(dest);
+      const { state, problem } = healthOf(dest, dest.channelId ? byId.get(dest.channelId) : undefined);
+      const changed = state !== previous.state;
+      next.push({
+        ...previous,
+        state,
+        problem,
+        stateSince: changed ? now : previous.stateSince,
+        runningSince: state === 'RUNNING' ? (previous.state === 'RUNNING' ? previous.runningSince : now) : null,
+        lastError: this.pollErrors.has(dest.id) ? null : previous.lastError,
+      });
+    }
+    this.pollErrors.clear();
+    this.apply(next);
+  }
+
+  private onPollFailure(error: unknown): void {
+    this.failures += 1;
+    const mapped = mapAwsError(error, 'Read channel states');
+    this.logger.warn('channels: poll failed', { code: mapped.code, failures: this.failures, message: mapped.message });
+    if (this.failures < this.options.staleAfterFailures) return;
+    // AWS is the source of truth: after repeated failures, say we do not know rather than show a stale ON AIR.
+    const now = this.options.now();
+    const next: DestinationStatus[] = [];
+    for (const status of this.statuses.values()) {
+      if (!status.channelId) continue;
+      this.pollErrors.add(status.id);
+      next.push({
+        ...status,
+        state: 'UNKNOWN',
+        stateSince: status.state === 'UNKNOWN' ? status.stateSince : now,
+        runningSince: null,
+        lastError: { code: mapped.code, message: mapped.message, at: now },
+      });
+    }
+    this.apply(next);
+  }
+
+  private apply(updates: DestinationStatus[]): void {
+    const changed: DestinationStatus[] = [];
+    for (const update of updates) {
+      const previous = this.statuses.get(update.id);
+      if (previous && JSON.stringify(previous) === JSON.stringify(update)) continue;
+      this.statuses.set(update.id, update);
+      changed.push(update);
+    }
+    if (changed.length === 0) return;
+    this.seq += 1;
+    this.publish({ kind: 'delta', seq: this.seq, at: this.options.now(), changed, removed: [] });
+  }
+}

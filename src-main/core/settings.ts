@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Local settings (never secrets): persisted by electron-store in the app, in memory in the web preview. */
+export const WindowBoundsSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400),
+  height: z.number().int().min(300),
+  maximized: z.boolean().optional(),
+});
+export type WindowBounds = z.infer<typeof WindowBoundsSchema>;
+
+export const SettingsSchema = z.object({
+  connection: z
+    .object({
+      /** A profile from ~/.aws/config; null means simulation mode. */
+      profile: z.string().min(1).nullable().default(null),
+      region: z.string().min(1).default('us-east-1'),
+      stackName: z.string().min(1).default('lunora-booth'),
+    })
+    .prefault({}),
+  windows: z.record(z.string(), WindowBoundsSchema).default({}),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: (current: Settings) => Settings): Settings;
+}
+
+/** Reads whatever was stored through the schema, so a hand-edited or older file falls back to defaults instead of crashing. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
+
+export function createMemorySettingsStore(initial?: unknown): SettingsStore {
+  let current = parseSettings(initial);
+  return {
+    get: () => current,
+    update(patch) {
+      current = parseSettings(patch(current));
+      return current;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { BoothError } from '../../../shared/domain/errors';
+import { callAws } from '../../aws/retry';
+
+/** What the console needs from the stack, read from its outputs instead of environment variables. */
+export interface StackTopology {
+  stackName: string;
+  stackStatus: string;
+  flowArn: string | null;
+  tables: { presets: string | null; destinations: string | null; sessions: string | null };
+  ingest: { main: string | null; backup: string | null };
+  /** Channel id and ARN per destination key (the normalised destination id). */
+  channels: Map<string, { id: string | null; arn: string | null }>;
+}
+
+/** Destination ids and output suffixes meet in one form: lower-case letters and digits only. */
+export function destinationKey(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function parseStackOutputs(stackName: string, stackStatus: string, outputs: Array<{ OutputKey?: string; OutputValue?: string }>): StackTopology {
+  const byKey = new Map<string, string>();
+  for (const output of outputs) if (output.OutputKey && output.OutputValue) byKey.set(output.OutputKey, output.OutputValue);
+  const channels = new Map<string, { id: string | null; arn: string | null }>();
+  for (const [key, value] of byKey) {
+    const match = /^Channel(Id|Arn)(.+)$/.exec(key);
+    if (!match?.[1] || !match[2]) continue;
+    const dest = destinationKey(match[2]);
+    const entry = channels.get(dest) ?? { id: null, arn: null };
+    if (match[1] === 'Id') entry.id = value;
+    else entry.arn = value;
+    channels.set(dest, entry);
+  }
+  return {
+    stackName,
+    stackStatus,
+    flowArn: byKey.get('FlowArn') ?? null,
+    tables: {
+      presets: byKey.get('PresetsTableName') ?? null,
+      destinations: byKey.get('DestinationsTableName') ?? null,
+      sessions: byKey.get('SessionsTableName') ?? null,
+    },
+    ingest: { main: byKey.get('MainIngestEndpoint') ?? null, backup: byKey.get('BackupIngestEndpoint') ?? null },
+    channels,
+  };
+}
+
+export async function discoverStack(cloudformation: CloudFormationClient, stackName: string): Promise<StackTopology> {
+  const response = await callAws(`Read stack ${stackName}`, () => cloudformation.send(new DescribeStacksCommand({ StackName: stackName })));
+  const stack = response.Stacks?.[0];
+  if (!stack) throw new BoothError('not-found', `Stack ${stackName} was not found in this account and region. Check the stack name in settings.`);
+  return parseStackOutputs(stackName, stack.StackStatus ?? 'UNKNOWN', stack.Outputs ?? []);
+}

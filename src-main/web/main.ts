@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startBoothCore } from '../app/booth-core';
+import { createConsoleLogger } from '../core/logger';
+import { createMemorySettingsStore } from '../core/settings';
+import { startWebPreview } from './preview-server';
+
+/**
+ * `npm run web`: the console's main-process services in plain Node, the renderer on
+ * 127.0.0.1, for machines where Electron cannot run. Simulation unless LUNORA_PROFILE is set.
+ */
+async function main(): Promise<void> {
+  const logger = createConsoleLogger(process.env['LUNORA_LOG_LEVEL'] === 'debug' ? 'debug' : 'info');
+  const rendererDir = path.resolve('out/renderer');
+  if (!existsSync(path.join(rendererDir, 'operator', 'index.html'))) {
+    logger.error('web-preview: the renderer is not built; run `npm run build:renderer` (npm run web does it for you)');
+    process.exit(1);
+  }
+  const port = Number(process.env['LUNORA_WEB_PORT'] ?? 0);
+  const core = await startBoothCore({ settings: createMemorySettingsStore(), logger });
+  const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
+  const mode = core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
+  process.stdout.write(
+    [
+      '',
+      `Lunora Booth web preview (${mode}) — loopback only, links valid for this run:`,
+      `  Operator: ${preview.operatorUrl}`,
+      `  Admin:    ${preview.adminUrl}`,
+      core.simulator ? `  Simulator control API: ${core.simulator.endpoint}/_sim/state` : '',
+      'Press Ctrl+C to stop.',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n',
+  );
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await preview.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Lunora Booth web preview could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WEB_PREVIEW_SOCKET_PATH, type ClientFrame, type ServerFrame } from '../../shared/ipc/bridge';
+import type { Role } from '../../shared/domain/roles';
+import type { Logger } from '../core/logger';
+import type { Router } from '../ipc/router';
+import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
+
+export interface WebPreviewOptions {
+  router: Router;
+  logger: Logger;
+  /** The built renderer (vite build output). */
+  rendererDir?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface WebPreview {
+  origin: string;
+  operatorUrl: string;
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const MAX_FRAME_BYTES = 256 * 1024;
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Resolves a URL path inside the renderer folder, or null for anything that would leave it. */
+export function resolveStaticPath(rendererDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const withIndex = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  const root = path.resolve(rendererDir);
+  const resolved = path.resolve(root, `.${path.posix.normalize(`/${withIndex}`)}`);
+  return resolved.startsWith(root + path.sep) ? resolved : null;
+}
+
+/**
+ * The web preview: the same router as Electron's ipcMain binding, over a loopback WebSocket.
+ * Listens on 127.0.0.1 only; the socket needs a per-run random token (which also fixes the role),
+ * an Origin equal to the preview's own, and a Host header naming loopback (no DNS rebinding).
+ */
+export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
+  const rendererDir = options.rendererDir ?? path.resolve('out/renderer');
+  const { router, logger } = options;
+  const tokens: Record<Role, string> = {
+    operator: randomBytes(24).toString('base64url'),
+    admin: randomBytes(24).toString('base64url'),
+  };
+  let origin = '';
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = createServer((req, res) => void serveStatic(req, res));
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(421).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/operator/' }).end();
+      return;
+    }
+    const file = resolveStaticPath(rendererDir, url.pathname);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const token = url.searchParams.get('token') ?? '';
+    const role = (Object.keys(tokens) as Role[]).find((r) => sameSecret(tokens[r], token));
+    const trusted = url.pathname === WEB_PREVIEW_SOCKET_PATH && allowedOrigins.has(req.headers.origin ?? '') && allowedHosts.has(req.headers.host ?? '') && role;
+    if (!trusted) {
+      logger.warn('web-preview: refused a socket', { path: url.pathname, origin: req.headers.origin ?? null });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => bindSocket(ws, role));
+  });
+
+  function bindSocket(ws: WebSocket, role: Role): void {
+    const send = (frame: ServerFrame) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const detach = router.attach(role, (channel, payload) => send({ type: 'event', channel, payload }));
+    ws.on('close', detach);
+    ws.on('message', async (data, isBinary) => {
+      let frame: ClientFrame;
+      try {
+        if (isBinary) throw new Error('binary');
+        frame = JSON.parse(String(data)) as ClientFrame;
+        if (frame?.type !== 'invoke' || typeof frame.id !== 'number') throw new Error('shape');
+      } catch {
+        ws.close(1003, 'frames are JSON invoke requests');
+        return;
+      }
+      // The role is the socket's, fixed by its token; nothing in the frame can change it.
+      const result = await router.invoke(frame.channel, frame.payload, { role });
+      send({ type: 'result', id: frame.id, result });
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+
+  return {
+    origin,
+    operatorUrl: `${origin}/operator/#token=${tokens.operator}`,
+    adminUrl: `${origin}/admin/#token=${tokens.admin}`,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
