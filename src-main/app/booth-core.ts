@@ -99,6 +99,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     logger.info('connection: SIMULATION mode (embedded AWS simulator on loopback)', { endpoint: simulator.endpoint });
   } else {
     target = { mode: 'aws', region: choice.region, profile: choice.profile };
+    // The SDK resolves a profile's endpoint_url / services section through AWS_PROFILE, not the client's
+    // profile option; main's environment never reaches a renderer.
+    process.env['AWS_PROFILE'] = choice.profile;
     logger.info('connection: AWS mode', { profile: choice.profile, region: choice.region, customEndpoint: hasEndpointOverride(env) });
   }
   const stackName = simulator ? simulator.topology.stackName : choice.stackName;

@@ -33,6 +33,8 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   const requestHandler = {
     requestTimeout: tuning.requestTimeoutMs ?? 10_000,
     connectionTimeout: tuning.connectionTimeoutMs ?? 3_000,
+    // Without this, newer handlers only log when the timeout passes and keep waiting for ever.
+    throwOnRequestTimeout: true,
   };
   const common =
     target.mode === 'simulation'

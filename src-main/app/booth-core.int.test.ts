@@ -1,0 +1,185 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DestinationsFeed, DestinationStatus } from '../../shared/domain/destination';
+import { silentLogger } from '../core/logger';
+import { createMemorySettingsStore } from '../core/settings';
+import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { startBoothCore, type BoothCore } from './booth-core';
+
+const FAST = { channelStartMs: 300, channelStopMs: 200, channelUpdateMs: 100 };
+const MONITOR = { fastIntervalMs: 50, slowIntervalMs: 200, staleAfterFailures: 2 };
+const RETRY = { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20 };
+const operator = { role: 'operator' } as const;
+
+let core: BoothCore | null = null;
+let external: RunningSimulator | null = null;
+const savedEnv = { ...process.env };
+afterEach(async () => {
+  await core?.close();
+  await external?.close();
+  core = null;
+  external = null;
+  for (const key of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_PROFILE']) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+/** Follows the destinations feed like a window does: snapshot, then deltas. */
+function watch(booth: BoothCore) {
+  const tiles = new Map<string, DestinationStatus>();
+  const seen: Array<{ id: string; state: string }> = [];
+  booth.router.attach('operator', (_channel, payload) => {
+    const feed = payload as DestinationsFeed;
+    const list = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
+    for (const d of list) {
+      if (tiles.get(d.id)?.state !== d.state) seen.push({ id: d.id, state: d.state });
+      tiles.set(d.id, d);
+    }
+  });
+  const until = async (predicate: () => boolean, timeoutMs = 5_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out; states seen: ${JSON.stringify(seen)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { tiles, seen, until };
+}
+
+async function startSimulated(): Promise<BoothCore> {
+  core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { timings: FAST },
+    monitor: MONITOR,
+    retry: RETRY,
+  });
+  return core;
+}
+
+describe('booth core against the simulator (real SDK over HTTP)', () => {
+  it('discovers the stack, reads destinations and presets, and shows every channel IDLE', async () => {
+    const booth = await startSimulated();
+    const snapshot = await booth.router.invoke('destinations.snapshot', {}, operator);
+    expect(snapshot.ok).toBe(true);
+    if (!snapshot.ok) return;
+    const data = snapshot.data as { destinations: DestinationStatus[] };
+    expect(data.destinations.map((d) => d.id)).toEqual(['primary', 'youtube', 'twitch', 'linkedin', 'custom']);
+    expect(data.destinations.every((d) => d.state === 'IDLE' && d.problem === null)).toBe(true);
+    expect(data.destinations.find((d) => d.id === 'twitch')?.presetSummary).toBe('1080p60 6 Mbps');
+    const connection = await booth.router.invoke('connection.describe', {}, operator);
+    expect(connection).toMatchObject({ ok: true, data: { mode: 'simulation', accountId: '123456789012', stackName: 'lunora-booth' } });
+  });
+
+  it('starts and stops one destination through STARTING, RUNNING, STOPPING, IDLE, leaving the others alone', async () => {
+    const booth = await startSimulated();
+    const feed = watch(booth);
+    const start = await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    expect(start).toEqual({ ok: true, data: { outcome: 'requested', state: 'STARTING' } });
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
+    expect(feed.tiles.get('youtube')?.runningSince).toEqual(expect.any(Number));
+    const again = await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    expect(again).toEqual({ ok: true, data: { outcome: 'already', state: 'RUNNING' } });
+    await booth.router.invoke('channels.stop', { destinationId: 'youtube' }, operator);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'IDLE');
+    expect(feed.seen.filter((s) => s.id === 'youtube').map((s) => s.state)).toEqual(['STARTING', 'RUNNING', 'STOPPING', 'IDLE']);
+    expect(feed.seen.filter((s) => s.id !== 'youtube')).toEqual([]);
+    const starts = booth.simulator!.control.requests({ operation: 'StartChannel' });
+    expect(starts).toHaveLength(1);
+  });
+
+  it('sends one StartChannel for many simultaneous presses (single flight)', async () => {
+    const booth = await startSimulated();
+    const results = await Promise.all(Array.from({ length: 10 }, () => booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(booth.simulator!.control.requests({ operation: 'StartChannel' })).toHaveLength(1);
+  });
+
+  it('retries throttling on start and then succeeds; gives up with a typed error after too many', async () => {
+    const booth = await startSimulated();
+    const control = booth.simulator!.control;
+    control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'throttle', count: 2 });
+    const ok = await booth.router.invoke('channels.start', { destinationId: 'linkedin' }, operator);
+    expect(ok).toMatchObject({ ok: true, data: { outcome: 'requested' } });
+    expect(control.requests({ operation: 'StartChannel' }).map((r) => r.status)).toEqual([429, 429, 200]);
+
+    control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'server-error', status: 500, count: 5 });
+    const failed = await booth.router.invoke('channels.start', { destinationId: 'custom' }, operator);
+    expect(failed).toMatchObject({ ok: false, code: 'unavailable' });
+    if (!failed.ok) expect(failed.message).toContain('InternalServerErrorException');
+    expect(control.channelState(booth.simulator!.topology.destinations.find((d) => d.id === 'custom')!.channelId)).toBe('IDLE');
+  });
+
+  it('reports a refused stop on an IDLE channel as already there, and a refused start with the real state', async () => {
+    const booth = await startSimulated();
+    const stop = await booth.router.invoke('channels.stop', { destinationId: 'primary' }, operator);
+    expect(stop).toEqual({ ok: true, data: { outcome: 'already', state: 'IDLE' } });
+    expect(booth.simulator!.control.requests({ operation: 'StopChannel' })).toHaveLength(0);
+  });
+
+  it('shows a deleted channel as MISSING with the reason while the others keep working', async () => {
+    const booth = await startSimulated();
+    const feed = watch(booth);
+    const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
+    booth.simulator!.control.deleteChannel(twitch.channelId);
+    await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    await feed.until(() => feed.tiles.get('twitch')?.state === 'MISSING' && feed.tiles.get('youtube')?.state === 'RUNNING');
+    expect(feed.tiles.get('twitch')?.problem).toContain('does not exist');
+    const refused = await booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator);
+    expect(refused).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('says UNKNOWN rather than a stale state when AWS keeps failing, and recovers', async () => {
+    const booth = await startSimulated();
+    const feed = watch(booth);
+    const rule = booth.simulator!.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'server-error' });
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'UNKNOWN');
+    expect(feed.tiles.get('youtube')?.lastError?.code).toBe('unavailable');
+    booth.simulator!.control.removeFault(rule.id);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'IDLE');
+    expect(feed.tiles.get('youtube')?.lastError).toBeNull();
+  });
+
+  it('comes back LIVE from AWS state after a restart of the services', async () => {
+    external = await startSimulator({ timings: FAST });
+    const youtube = external.topology.destinations.find((d) => d.id === 'youtube')!;
+    external.control.startChannel(youtube.channelId);
+    await external.control.waitForChannelState(youtube.channelId, 'RUNNING', 5_000);
+    core = await startAwsModeAgainst(external);
+    const snapshot = await core.router.invoke('destinations.snapshot', {}, operator);
+    expect(snapshot.ok && (snapshot.data as { destinations: DestinationStatus[] }).destinations.find((d) => d.id === 'youtube')?.state).toBe('RUNNING');
+  });
+
+  it('in AWS mode honours a profile endpoint_url and AWS_ENDPOINT_URL_DYNAMODB (LocalStack/moto style)', async () => {
+    external = await startSimulator({ timings: FAST });
+    core = await startAwsModeAgainst(external);
+    expect(core.connection).toMatchObject({ mode: 'aws', profile: 'rehearsal', accountId: '123456789012', customEndpoint: true });
+    expect(external.control.requests({ service: 'sts' }).length).toBeGreaterThan(0);
+    expect(external.control.requests({ service: 'cloudformation', operation: 'DescribeStacks' }).length).toBe(1);
+  });
+});
+
+/** A real-mode core whose profile sends every request to the given simulator, as with LocalStack. */
+async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booth-aws-'));
+  const configFile = path.join(dir, 'config');
+  writeFileSync(
+    configFile,
+    ['[profile rehearsal]', `region = ${sim.region}`, 'aws_access_key_id = AKIDREHEARSAL', 'aws_secret_access_key = rehearsal', `endpoint_url = ${sim.endpoint}`, ''].join('\n'),
+  );
+  // Restored by afterEach: the SDK reads these for every request, not only at start.
+  process.env['AWS_CONFIG_FILE'] = configFile;
+  process.env['AWS_SHARED_CREDENTIALS_FILE'] = path.join(dir, 'credentials-none');
+  process.env['AWS_ENDPOINT_URL_DYNAMODB'] = sim.dynamoEndpoint!;
+  return startBoothCore({
+    settings: createMemorySettingsStore({ connection: { profile: 'rehearsal', region: sim.region } }),
+    logger: silentLogger,
+    env: process.env,
+    monitor: MONITOR,
+    retry: RETRY,
+  });
+}

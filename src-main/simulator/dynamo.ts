@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { SeededTopology } from './seed';
+
+export interface RunningDynamo {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * In-memory DynamoDB (dynalite) on its own loopback port, with the three Lunora tables
+ * (PAY_PER_REQUEST) and the destinations seeded. Presets are left to the app's preset store,
+ * which seeds its defaults idempotently.
+ */
+export async function startDynamo(topology: SeededTopology, region: string): Promise<RunningDynamo> {
+  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' }, maxAttempts: 1 });
+  try {
+    const tables: [string, string][] = [
+      [topology.tables.presets, 'preset_id'],
+      [topology.tables.destinations, 'id'],
+      [topology.tables.sessions, 'session_id'],
+    ];
+    for (const [TableName, key] of tables) {
+      await client.send(
+        new CreateTableCommand({
+          TableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+        }),
+      );
+    }
+    const now = new Date().toISOString();
+    for (const d of topology.destinations) {
+      const item: Record<string, AttributeValue> = {
+        id: { S: d.id },
+        platform: { S: d.platform },
+        name: { S: d.name },
+        preset_id: { S: d.presetId },
+        medialive_channel_id: { S: d.channelId },
+        medialive_channel_arn: { S: d.channelArn },
+        channel_status: { S: 'idle' },
+        last_channel_sync: { S: now },
+        created_at: { S: now },
+        updated_at: { S: now },
+        version: { N: '1' },
+      };
+      await client.send(new PutItemCommand({ TableName: topology.tables.destinations, Item: item }));
+    }
+  } catch (e) {
+    client.destroy();
+    await close();
+    throw e;
+  }
+  client.destroy();
+  return { endpoint, close };
+}

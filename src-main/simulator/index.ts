@@ -1,0 +1,144 @@
+import type { AddressInfo } from 'node:net';
+import { createControl, type SimulatorControl } from './control';
+import { createControlHttp } from './control-http';
+import { startDynamo, type RunningDynamo } from './dynamo';
+import { FaultInjector } from './faults';
+import { createPrng } from './prng';
+import { RequestLog } from './request-log';
+import { buildSeedWorld, type SeededTopology } from './seed';
+import { createSimServer } from './server';
+import { createCloudFormationService } from './services/cloudformation';
+import { createCloudWatchService } from './services/cloudwatch';
+import { createMediaConnectService } from './services/mediaconnect';
+import { createMediaLiveService } from './services/medialive';
+import { createStsService } from './services/sts';
+import { TimerRegistry } from './timers';
+import { resolveTimings, type SimTimings } from './timings';
+import type { World } from './world';
+import { ChannelWorld } from './world/channels';
+import { FlowWorld } from './world/flow';
+import { SignalWorld } from './world/signal';
+
+export type { SimTimings } from './timings';
+export { DEFAULT_TIMINGS } from './timings';
+export type { SimulatorControl, SimState, SimChannelState } from './control';
+export type { FaultRule, FaultRuleInput, FaultKind } from './faults';
+export type { RequestLogEntry, RequestLogFilter } from './request-log';
+export type { SimDestinationSeed, SeededTopology } from './seed';
+export type { ChannelState } from './world/channels';
+export type { FlowStatus } from './world/flow';
+
+export interface SimulatorOptions {
+  /** Port of the AWS endpoint (0/undefined = ephemeral). Always bound to 127.0.0.1. */
+  port?: number;
+  region?: string;
+  accountId?: string;
+  timings?: Partial<SimTimings>;
+  /** PRNG seed: ids and the synthetic signal are reproducible per seed. */
+  seed?: number;
+  /** Seed the flow ACTIVE (default true) or STANDBY. */
+  flowInitiallyActive?: boolean;
+  /** Start dynalite with the tables (default true). */
+  withDynamo?: boolean;
+}
+
+export interface RunningSimulator {
+  /** http://127.0.0.1:<port> — the `endpoint` for MediaLive, MediaConnect, CloudWatch, STS, CloudFormation clients. */
+  endpoint: string;
+  dynamoEndpoint: string | null;
+  region: string;
+  topology: SeededTopology;
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '123456789012';
+  if (!/^\d{12}$/.test(accountId)) throw new Error('accountId must be 12 digits');
+  let timings = resolveTimings(options.timings);
+  const prng = createPrng(options.seed ?? 20250106);
+  const timers = new TimerRegistry();
+  const seed = buildSeedWorld({ region, accountId, prng });
+
+  // The flow is created after the signal; the signal notifies it through this late-bound hook.
+  let flowRef: FlowWorld | null = null;
+  const signal = new SignalWorld(seed.sources, prng, () => flowRef?.reevaluateFailover());
+  const flow = new FlowWorld(seed.flow, options.flowInitiallyActive ?? true, { timers, timings: () => timings, signal });
+  flowRef = flow;
+  const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
+  const world: World = { region, accountId, seed, channels, flow, signal };
+
+  const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
+  let sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
+  const setTimings = (partial: Partial<SimTimings>): SimTimings => {
+    const previous = timings.metricSampleMs;
+    timings = resolveTimings(partial, timings);
+    if (timings.metricSampleMs !== previous) {
+      timers.clearInterval(sampler);
+      sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
+    }
+    return { ...timings };
+  };
+
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  const control = createControl({
+    world,
+    faults,
+    log,
+    getTimings: () => ({ ...timings }),
+    setTimings,
+    sampleNow,
+    delay: (ms) => timers.delay(ms),
+  });
+
+  const sim = createSimServer({
+    services: {
+      medialive: createMediaLiveService(world),
+      mediaconnect: createMediaConnectService(world),
+      cloudwatch: createCloudWatchService(world),
+      sts: createStsService(world),
+      cloudformation: createCloudFormationService(world),
+    },
+    faults,
+    log,
+    timers,
+    control: createControlHttp(control),
+  });
+
+  let dynamo: RunningDynamo | null = null;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      sim.server.once('error', reject);
+      sim.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    if (options.withDynamo ?? true) dynamo = await startDynamo(seed.topology, region);
+  } catch (e) {
+    timers.clearAll();
+    sim.dropAll();
+    sim.server.close();
+    throw e;
+  }
+  const { port } = sim.server.address() as AddressInfo;
+
+  let closing: Promise<void> | null = null;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    dynamoEndpoint: dynamo?.endpoint ?? null,
+    region,
+    topology: seed.topology,
+    control,
+    close() {
+      closing ??= (async () => {
+        timers.clearAll();
+        await new Promise<void>((resolve) => {
+          sim.server.close(() => resolve());
+          sim.dropAll();
+        });
+        if (dynamo) await dynamo.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import type { Channel, Input } from '@aws-sdk/client-medialive';
+import type { Flow } from '@aws-sdk/client-mediaconnect';
+import type { Prng } from './prng';
+import {
+  AUDIO_SELECTOR_NAME,
+  buildSeedDestination,
+  buildSeedEncoderSettings,
+  type SeedEncoding,
+  type SeedOutputKind,
+} from './seed-encoder-settings';
+import { toWire, type JsonObject } from './world/wire';
+
+export interface SimDestinationSeed {
+  id: string;
+  platform: string;
+  name: string;
+  channelId: string;
+  channelArn: string;
+  inputId: string;
+  presetId: string;
+}
+
+export interface SeededTopology {
+  accountId: string;
+  region: string;
+  stackName: string;
+  flowArn: string;
+  destinations: SimDestinationSeed[];
+  tables: { presets: string; destinations: string; sessions: string };
+}
+
+export interface SourceSeed {
+  name: string;
+  arn: string;
+  ingestIp: string;
+  ingestPort: number;
+  minLatency: number;
+  /** Nominal bitrate of the synthetic signal, bits/s. */
+  nominalBitrateBps: number;
+}
+
+/** Everything the world starts from; channel/input/flow objects are in wire (lowerCamelCase) form. */
+export interface SeedWorld {
+  topology: SeededTopology;
+  channels: JsonObject[];
+  inputs: JsonObject[];
+  flow: JsonObject;
+  sources: SourceSeed[];
+  stack: { stackId: string; creationTime: Date; outputs: { key: string; value: string; description: string }[] };
+}
+
+interface DestinationPlan {
+  id: string;
+  platform: string;
+  name: string;
+  presetId: string;
+  kind: SeedOutputKind;
+  url?: string;
+  encoding: SeedEncoding;
+}
+
+const p1080 = (fps: number, bitrate: number, gop: number, audio = 128_000): SeedEncoding => ({
+  width: 1920, height: 1080, fps, videoBitrateBps: bitrate, profile: 'HIGH', gopFrames: gop, audioBitrateBps: audio,
+});
+
+/** The plan's five destinations and their default presets. */
+export const DESTINATION_PLANS: readonly DestinationPlan[] = [
+  { id: 'primary', platform: 'hls', name: 'Primary HLS (MediaPackage)', presetId: 'preset_generic_1080p', kind: 'mediapackage', encoding: p1080(30, 6_000_000, 60) },
+  { id: 'youtube', platform: 'youtube', name: 'YouTube Live', presetId: 'preset_youtube_1080p_optimized', kind: 'rtmp', url: 'rtmp://a.rtmp.youtube.com/live2', encoding: p1080(30, 6_000_000, 60) },
+  { id: 'twitch', platform: 'twitch', name: 'Twitch', presetId: 'preset_twitch_1080p_60fps', kind: 'rtmp', url: 'rtmp://live.twitch.tv/app', encoding: p1080(60, 6_000_000, 120, 160_000) },
+  {
+    id: 'linkedin', platform: 'linkedin', name: 'LinkedIn Live', presetId: 'preset_linkedin_720p_professional', kind: 'rtmp',
+    url: 'rtmps://sim-ingest.linkedin.example:443/live',
+    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 2_000_000, profile: 'MAIN', gopFrames: 120, audioBitrateBps: 128_000 },
+  },
+  {
+    id: 'custom', platform: 'custom', name: 'Custom RTMP', presetId: 'preset_generic_720p', kind: 'rtmp', url: 'rtmp://stream.example.com/live',
+    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 3_000_000, profile: 'HIGH', gopFrames: 60, audioBitrateBps: 128_000 },
+  },
+];
+
+export const STACK_NAME = 'lunora-booth';
+export const FLOW_NAME = 'lunora-srt-router';
+export const TABLES = { presets: 'lunora-presets', destinations: 'lunora-destinations', sessions: 'lunora-sessions' } as const;
+
+const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** Deterministic ids (per seed); stream keys are random per run (they are secrets, even fake ones). */
+export function buildSeedWorld(opts: { region: string; accountId: string; prng: Prng }): SeedWorld {
+  const { region, accountId, prng } = opts;
+  const flowId = `1-${prng.alnum(16)}-${prng.hex(12)}`;
+  const flowArn = `arn:aws:mediaconnect:${region}:${accountId}:flow:${flowId}:${FLOW_NAME}`;
+  const mediaLiveRole = `arn:aws:iam::${accountId}:role/lunora-booth-medialive`;
+  const usedIds = new Set<string>();
+  const numericId = (): string => {
+    for (;;) {
+      const id = String(prng.int(1_000_000, 9_999_999));
+      if (!usedIds.has(id)) {
+        usedIds.add(id);
+        return id;
+      }
+    }
+  };
+
+  const sources: SourceSeed[] = [
+    { name: 'main', ingestPort: 9998, nominalBitrateBps: 6_200_000 },
+    { name: 'backup', ingestPort: 9999, nominalBitrateBps: 6_100_000 },
+  ].map((s) => ({
+    ...s,
+    arn: `arn:aws:mediaconnect:${region}:${accountId}:source:${flowId}:${s.name}`,
+    ingestIp: '198.51.100.20',
+    minLatency: 200,
+  }));
+
+  const channels: JsonObject[] = [];
+  const inputs: JsonObject[] = [];
+  const destinations: SimDestinationSeed[] = [];
+
+  for (const plan of DESTINATION_PLANS) {
+    const inputId = numericId();
+    const channelId = numericId();
+    const inputArn = `arn:aws:medialive:${region}:${accountId}:input:${inputId}`;
+    const channelArn = `arn:aws:medialive:${region}:${accountId}:channel:${channelId}`;
+    const destinationRefId = `${plan.id}-destination`;
+    const attachmentName = `lunora-${plan.id}-input`;
+    const streamName = `sim-${plan.id}-key-${randomBytes(6).toString('hex')}`;
+
+    const input: Input = {
+      Arn: inputArn,
+      Id: inputId,
+      Name: attachmentName,
+      Type: 'MEDIACONNECT',
+      InputClass: 'SINGLE_PIPELINE',
+      InputSourceType: 'STATIC',
+      State: 'ATTACHED',
+      AttachedChannels: [channelId],
+      MediaConnectFlows: [{ FlowArn: flowArn }],
+      RoleArn: mediaLiveRole,
+      Destinations: [],
+      Sources: [],
+      SecurityGroups: [],
+      InputDevices: [],
+      InputPartnerIds: [],
+      Tags: { Project: 'lunora-booth', Destination: plan.id },
+    };
+    inputs.push(toWire(input) as JsonObject);
+
+    const channel: Channel = {
+      Arn: channelArn,
+      Id: channelId,
+      Name: `lunora-${plan.id}`,
+      State: 'IDLE',
+      ChannelClass: 'SINGLE_PIPELINE',
+      Destinations: [
+        buildSeedDestination(plan.kind, destinationRefId, { url: plan.url, streamName, mediaPackageChannelId: 'lunora-primary' }),
+      ],
+      EgressEndpoints: [{ SourceIp: `52.0.${prng.int(0, 255)}.${prng.int(1, 254)}` }],
+      EncoderSettings: buildSeedEncoderSettings(plan.encoding, plan.kind, destinationRefId),
+      InputAttachments: [
+        {
+          InputAttachmentName: attachmentName,
+          InputId: inputId,
+          InputSettings: {
+            AudioSelectors: [{ Name: AUDIO_SELECTOR_NAME }],
+            DeblockFilter: 'DISABLED',
+            DenoiseFilter: 'DISABLED',
+            FilterStrength: 1,
+            InputFilter: 'AUTO',
+            Smpte2038DataPreference: 'IGNORE',
+            SourceEndBehavior: 'CONTINUE',
+          },
+        },
+      ],
+      InputSpecification: { Codec: 'AVC', MaximumBitrate: 'MAX_10_MBPS', Resolution: 'HD' },
+      LogLevel: 'DISABLED',
+      Maintenance: { MaintenanceDay: 'TUESDAY', MaintenanceStartTime: '04:00' },
+      PipelineDetails: [],
+      PipelinesRunningCount: 0,
+      RoleArn: mediaLiveRole,
+      Tags: { Project: 'lunora-booth', Destination: plan.id },
+    };
+    channels.push(toWire(channel) as JsonObject);
+
+    destinations.push({
+      id: plan.id,
+      platform: plan.platform,
+      name: plan.name,
+      channelId,
+      channelArn,
+      inputId,
+      presetId: plan.presetId,
+    });
+  }
+
+  const secretArn = `arn:aws:secretsmanager:${region}:${accountId}:secret:lunora-booth/srt-password-${prng.alnum(6)}`;
+  const flowRole = `arn:aws:iam::${accountId}:role/lunora-booth-mediaconnect-secrets`;
+  const flow: Flow = {
+    AvailabilityZone: `${region}a`,
+    Description: 'Lunora Booth SRT router (main + backup, failover)',
+    EgressIp: `54.${prng.int(0, 255)}.${prng.int(0, 255)}.${prng.int(1, 254)}`,
+    Entitlements: [],
+    FlowArn: flowArn,
+    Name: FLOW_NAME,
+    MediaStreams: [],
+    Outputs: destinations.map((d, i) => ({
+      Name: `MediaLive-${d.inputId}-0`,
+      OutputArn: `arn:aws:mediaconnect:${region}:${accountId}:output:${flowId}:medialive-${i}`,
+      Description: `Output created by MediaLive for input ${d.inputId}`,
+      MediaLiveInputArn: `arn:aws:medialive:${region}:${accountId}:input:${d.inputId}`,
+      DataTransferSubscriberFeePercent: 0,
+      Port: 5000 + i * 2,
+    })),
+    Source: undefined,
+    Sources: sources.map((s) => ({
+      Name: s.name,
+      SourceArn: s.arn,
+      Description: `${s.name} SRT listener`,
+      IngestIp: s.ingestIp,
+      IngestPort: s.ingestPort,
+      WhitelistCidr: '203.0.113.5/32',
+      DataTransferSubscriberFeePercent: 0,
+      Decryption: { KeyType: 'srt-password', RoleArn: flowRole, SecretArn: secretArn },
+      Transport: { Protocol: 'srt-listener', MinLatency: s.minLatency, MaxBitrate: 20_000_000, StreamId: `lunora-${s.name}` },
+    })),
+    SourceFailoverConfig: {
+      State: 'ENABLED',
+      FailoverMode: 'FAILOVER',
+      RecoveryWindow: 200,
+      SourcePriority: { PrimarySource: 'main' },
+    },
+    Status: 'ACTIVE',
+    VpcInterfaces: [],
+    Maintenance: { MaintenanceDay: 'Tuesday', MaintenanceStartHour: '04:00' },
+  };
+  const flowWire = toWire(flow) as JsonObject;
+  const firstSource = (flowWire['sources'] as JsonObject[] | undefined)?.[0];
+  if (firstSource) flowWire['source'] = structuredClone(firstSource);
+
+  const stackId = `arn:aws:cloudformation:${region}:${accountId}:stack/${STACK_NAME}/${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`;
+  const srt = (s: SourceSeed | undefined): string => (s ? `srt://${s.ingestIp}:${s.ingestPort}` : '');
+  const outputs: { key: string; value: string; description: string }[] = [
+    { key: 'FlowArn', value: flowArn, description: 'MediaConnect SRT flow ARN' },
+    { key: 'MainIngestEndpoint', value: srt(sources[0]), description: 'Main SRT ingest endpoint' },
+    { key: 'BackupIngestEndpoint', value: srt(sources[1]), description: 'Backup SRT ingest endpoint' },
+    { key: 'PresetsTableName', value: TABLES.presets, description: 'Encoding presets table' },
+    { key: 'DestinationsTableName', value: TABLES.destinations, description: 'Destinations table' },
+    { key: 'SessionsTableName', value: TABLES.sessions, description: 'Streaming sessions table' },
+  ];
+  for (const d of destinations) {
+    outputs.push({ key: `ChannelId${pascal(d.id)}`, value: d.channelId, description: `MediaLive channel id (${d.id})` });
+    outputs.push({ key: `ChannelArn${pascal(d.id)}`, value: d.channelArn, description: `MediaLive channel ARN (${d.id})` });
+  }
+
+  return {
+    topology: { accountId, region, stackName: STACK_NAME, flowArn, destinations, tables: { ...TABLES } },
+    channels,
+    inputs,
+    flow: flowWire,
+    sources,
+    stack: { stackId, creationTime: new Date(Date.UTC(2025, 0, 6, 9, 30, 0)), outputs },
+  };
+}

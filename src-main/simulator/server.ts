@@ -1,0 +1,170 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { AwsError, isAwsError } from './errors';
+import { faultError, TIMEOUT_CAP_MS, type FaultInjector } from './faults';
+import type { RequestLog } from './request-log';
+import type { ServiceHandler } from './services/service';
+import type { TimerRegistry } from './timers';
+import type { ServiceId, SimRequest } from './types';
+
+/** SigV4 credential-scope service names -> simulated service. */
+const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
+  medialive: 'medialive',
+  mediaconnect: 'mediaconnect',
+  monitoring: 'cloudwatch',
+  sts: 'sts',
+  cloudformation: 'cloudformation',
+};
+
+export interface ServerDeps {
+  services: Record<ServiceId, ServiceHandler>;
+  faults: FaultInjector;
+  log: RequestLog;
+  timers: TimerRegistry;
+  /** Handles /_sim/* (control API). */
+  control: (req: SimRequest, res: ServerResponse) => void;
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Routes a request: by the SigV4 Authorization credential scope, else by X-Amz-Target, path or Action. */
+export function routeService(req: SimRequest): ServiceId | undefined {
+  const auth = req.headers['authorization'];
+  const m = typeof auth === 'string' ? /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth) : null;
+  const scoped = m?.[1] ? SCOPE_TO_SERVICE[m[1]] : undefined;
+  if (scoped) return scoped;
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string' && target.startsWith('GraniteServiceVersion20100801.')) return 'cloudwatch';
+  if (req.path.startsWith('/prod/')) return 'medialive';
+  if (req.path.startsWith('/v1/')) return 'mediaconnect';
+  if (req.method === 'POST' && req.path === '/') {
+    const action = new URLSearchParams(req.body).get('Action');
+    if (action === 'GetCallerIdentity') return 'sts';
+    if (action === 'DescribeStacks') return 'cloudformation';
+  }
+  return undefined;
+}
+
+export interface SimServer {
+  server: Server;
+  /** Drops hanging (timeout-fault) requests and every open connection. */
+  dropAll(): void;
+}
+
+export function createSimServer(deps: ServerDeps): SimServer {
+  const hanging = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then((body) => dispatch(toSimRequest(req, body), res))
+      .catch(() => {
+        if (!res.headersSent) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: 'Bad request' }));
+        }
+      });
+  });
+
+  async function dispatch(req: SimRequest, res: ServerResponse): Promise<void> {
+    if (req.path === '/_sim' || req.path.startsWith('/_sim/')) {
+      deps.control(req, res);
+      return;
+    }
+    const serviceId = routeService(req);
+    if (!serviceId) {
+      deps.log.add({ service: 'unknown', operation: 'Unknown', at: Date.now(), params: { path: req.path } }).status = 404;
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'No simulated AWS service matches this request' }));
+      return;
+    }
+    const service = deps.services[serviceId];
+    const requestId = randomUUID();
+    let op;
+    try {
+      op = service.resolve(req);
+    } catch (e) {
+      const err = isAwsError(e) ? e : new AwsError('InternalFailure', 500, 'Internal error');
+      const entry = deps.log.add({ service: serviceId, operation: 'Unknown', at: Date.now(), params: { path: req.path } });
+      service.writeError(res, err, requestId);
+      entry.status = err.status;
+      entry.errorCode = err.code;
+      return;
+    }
+    const entry = deps.log.add({ service: serviceId, operation: op.operation, at: Date.now(), params: op.params });
+    const fault = deps.faults.take(serviceId, op.operation);
+    if (fault) {
+      entry.fault = `${fault.id}:${fault.kind}`;
+      if (fault.kind === 'timeout') {
+        hanging.add(res);
+        const timer = deps.timers.setTimeout(() => {
+          hanging.delete(res);
+          res.destroy();
+        }, TIMEOUT_CAP_MS);
+        res.on('close', () => {
+          deps.timers.clearTimeout(timer);
+          hanging.delete(res);
+        });
+        return;
+      }
+      if (fault.kind === 'latency') {
+        await deps.timers.delay(fault.latencyMs ?? 1000);
+        if (deps.timers.isClosed || res.destroyed) return;
+      } else {
+        const err = faultError(serviceId, fault);
+        service.writeError(res, err, requestId);
+        entry.status = err.status;
+        entry.errorCode = err.code;
+        return;
+      }
+    }
+    try {
+      const out = service.handle(op, req);
+      service.write(res, op, out, requestId);
+      entry.status = out.status;
+    } catch (e) {
+      const err = isAwsError(e) ? e : new AwsError(serviceId === 'medialive' || serviceId === 'mediaconnect' ? 'InternalServerErrorException' : 'InternalFailure', 500, 'Internal error');
+      service.writeError(res, err, requestId);
+      entry.status = err.status;
+      entry.errorCode = err.code;
+    }
+  }
+
+  return {
+    server,
+    dropAll() {
+      for (const res of hanging) res.destroy();
+      hanging.clear();
+      server.closeAllConnections();
+    },
+  };
+}
+
+function toSimRequest(req: IncomingMessage, body: string): SimRequest {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: q >= 0 ? raw.slice(0, q) : raw,
+    query: new URLSearchParams(q >= 0 ? raw.slice(q + 1) : ''),
+    headers: req.headers,
+    body,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

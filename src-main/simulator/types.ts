@@ -1,0 +1,28 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type ServiceId = 'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation';
+
+export const SERVICE_IDS: readonly ServiceId[] = ['medialive', 'mediaconnect', 'cloudwatch', 'sts', 'cloudformation'];
+
+/** A request as read off the socket, before any service interpretation. */
+export interface SimRequest {
+  method: string;
+  /** Raw path (still percent-encoded), without the query string. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** What a service resolved a request to. */
+export interface ResolvedOperation {
+  operation: string;
+  /** Small, secret-free summary for the request log (e.g. channelId). */
+  params: Record<string, string | number>;
+}
+
+/** A successful answer: the protocol layer serialises it. */
+export interface OperationOutput {
+  status: number;
+  body: unknown;
+}

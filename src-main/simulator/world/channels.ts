@@ -1,0 +1,266 @@
+import { AwsError } from '../errors';
+import type { SimTimings } from '../timings';
+import type { TimerRegistry } from '../timers';
+import { validateChannelConfig } from './channel-validation';
+import { asArray, clone, isObject, str, type JsonObject } from './wire';
+
+export type ChannelState =
+  | 'CREATING' | 'CREATE_FAILED' | 'IDLE' | 'STARTING' | 'RUNNING' | 'RECOVERING'
+  | 'STOPPING' | 'DELETING' | 'DELETED' | 'UPDATING' | 'UPDATE_FAILED';
+
+interface ChannelEntry {
+  wire: JsonObject;
+  state: ChannelState;
+  timer: NodeJS.Timeout | null;
+  schedule: JsonObject[];
+  paused: boolean;
+}
+
+export interface ChannelDeps {
+  timers: TimerRegistry;
+  timings: () => SimTimings;
+}
+
+/** Members of DescribeChannel that ListChannels' ChannelSummary does not carry. */
+const NOT_IN_SUMMARY = new Set(['encoderSettings', 'pipelineDetails']);
+
+/** MediaLive channels and inputs: the channel state machine with scaled real timers. */
+export class ChannelWorld {
+  private readonly channels = new Map<string, ChannelEntry>();
+  private readonly inputs = new Map<string, JsonObject>();
+  private readonly seeds = new Map<string, JsonObject>();
+
+  constructor(seedChannels: JsonObject[], seedInputs: JsonObject[], private readonly deps: ChannelDeps) {
+    for (const c of seedChannels) {
+      const id = String(c['id']);
+      this.seeds.set(id, clone(c));
+      this.channels.set(id, this.entryFromSeed(c));
+    }
+    for (const i of seedInputs) this.inputs.set(String(i['id']), clone(i));
+  }
+
+  private entryFromSeed(c: JsonObject): ChannelEntry {
+    return { wire: clone(c), state: (str(c['state']) as ChannelState | undefined) ?? 'IDLE', timer: null, schedule: [], paused: false };
+  }
+
+  ids(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  state(id: string): ChannelState | null {
+    return this.channels.get(id)?.state ?? null;
+  }
+
+  paused(id: string): boolean {
+    return this.channels.get(id)?.paused ?? false;
+  }
+
+  private get(id: string): ChannelEntry {
+    const e = this.channels.get(id);
+    if (!e) throw new AwsError('NotFoundException', 404, `Channel ${id} not found`);
+    return e;
+  }
+
+  /** DescribeChannel wire body. */
+  describe(id: string): JsonObject {
+    return this.snapshot(this.get(id));
+  }
+
+  /** ChannelSummary list, in creation order. */
+  list(): JsonObject[] {
+    return [...this.channels.values()].map((e) => {
+      const full = this.snapshot(e);
+      for (const k of NOT_IN_SUMMARY) delete full[k];
+      return full;
+    });
+  }
+
+  private snapshot(e: ChannelEntry): JsonObject {
+    const running = e.state === 'RUNNING';
+    const out = clone(e.wire);
+    out['state'] = e.state;
+    out['pipelinesRunningCount'] = running || e.state === 'RECOVERING' ? 1 : 0;
+    const firstAttachment = asArray(e.wire['inputAttachments'])[0];
+    out['pipelineDetails'] =
+      running || e.state === 'RECOVERING'
+        ? [
+            {
+              pipelineId: '0',
+              activeInputAttachmentName: isObject(firstAttachment) ? firstAttachment['inputAttachmentName'] : undefined,
+              activeInputSwitchActionName: '',
+              activeMotionGraphicsActionName: '',
+              activeMotionGraphicsUri: '',
+            },
+          ]
+        : [];
+    return out;
+  }
+
+  start(id: string): JsonObject {
+    const e = this.get(id);
+    if (e.state === 'CREATING') {
+      throw new AwsError('BadRequestException', 400, `Channel ${id} is still being created and cannot be started`);
+    }
+    if (e.state !== 'IDLE') {
+      throw new AwsError('ConflictException', 409, `Channel ${id} cannot be started: it is in state ${e.state}; only IDLE channels can be started`);
+    }
+    this.transition(e, 'STARTING', this.deps.timings().channelStartMs, 'RUNNING');
+    return this.snapshot(e);
+  }
+
+  stop(id: string): JsonObject {
+    const e = this.get(id);
+    if (e.state !== 'RUNNING' && e.state !== 'STARTING' && e.state !== 'RECOVERING') {
+      throw new AwsError('ConflictException', 409, `Channel ${id} cannot be stopped: it is in state ${e.state}`);
+    }
+    e.paused = false;
+    this.transition(e, 'STOPPING', this.deps.timings().channelStopMs, 'IDLE');
+    return this.snapshot(e);
+  }
+
+  /** UpdateChannel (wire body). Only IDLE channels; validates the merged configuration. */
+  update(id: string, body: JsonObject): JsonObject {
+    const e = this.get(id);
+    if (e.state !== 'IDLE' && e.state !== 'UPDATE_FAILED') {
+      throw new AwsError('ConflictException', 409, `Channel ${id} cannot be updated: it is in state ${e.state}; stop the channel first`);
+    }
+    const next = clone(e.wire);
+    for (const key of ['encoderSettings', 'destinations', 'inputAttachments', 'inputSpecification', 'logLevel', 'name', 'roleArn', 'maintenance', 'cdiInputSpecification']) {
+      if (body[key] !== undefined) next[key] = clone(body[key]);
+    }
+    const errors = validateChannelConfig(next['encoderSettings'], next['destinations'], next['inputAttachments']);
+    for (const att of asArray(next['inputAttachments'])) {
+      const inputId = isObject(att) ? str(att['inputId']) : undefined;
+      if (!inputId || !this.inputs.has(inputId)) {
+        errors.push({ elementPath: '/inputAttachments', errorMessage: `Input [${String(inputId)}] does not exist` });
+      }
+    }
+    if (errors.length > 0) {
+      throw new AwsError('UnprocessableEntityException', 422, 'Failed to update channel: the channel configuration is invalid', { validationErrors: errors });
+    }
+    e.wire = next;
+    this.transition(e, 'UPDATING', this.deps.timings().channelUpdateMs, 'IDLE');
+    return this.snapshot(e);
+  }
+
+  /** BatchUpdateSchedule (wire body): Creates with PauseState / InputSwitch, Deletes by name. */
+  batchUpdateSchedule(id: string, body: JsonObject): JsonObject {
+    const e = this.get(id);
+    const creates = asArray(isObject(body['creates']) ? body['creates']['scheduleActions'] : undefined);
+    const deletes = asArray(isObject(body['deletes']) ? body['deletes']['actionNames'] : undefined);
+    const errors: { elementPath: string; errorMessage: string }[] = [];
+    const attachmentNames = new Set(
+      asArray(e.wire['inputAttachments']).map((a) => (isObject(a) ? str(a['inputAttachmentName']) : undefined)).filter(Boolean),
+    );
+    const existing = new Set(e.schedule.map((a) => str(a['actionName'])));
+    creates.forEach((a, i) => {
+      const base = `/creates/scheduleActions/${i}`;
+      if (!isObject(a) || !str(a['actionName'])) {
+        errors.push({ elementPath: `${base}/actionName`, errorMessage: 'actionName is required' });
+        return;
+      }
+      const name = String(a['actionName']);
+      if (existing.has(name)) errors.push({ elementPath: `${base}/actionName`, errorMessage: `Action name [${name}] already exists in the schedule` });
+      existing.add(name);
+      const settings = a['scheduleActionSettings'];
+      if (!isObject(settings)) {
+        errors.push({ elementPath: `${base}/scheduleActionSettings`, errorMessage: 'scheduleActionSettings is required' });
+        return;
+      }
+      if (!isObject(a['scheduleActionStartSettings'])) {
+        errors.push({ elementPath: `${base}/scheduleActionStartSettings`, errorMessage: 'scheduleActionStartSettings is required' });
+      }
+      const sw = settings['inputSwitchSettings'];
+      if (isObject(sw)) {
+        const ref = str(sw['inputAttachmentNameReference']);
+        if (!ref || !attachmentNames.has(ref)) {
+          errors.push({
+            elementPath: `${base}/scheduleActionSettings/inputSwitchSettings/inputAttachmentNameReference`,
+            errorMessage: `Input attachment [${String(ref)}] is not attached to channel ${id}`,
+          });
+        }
+      }
+      const pause = settings['pauseStateSettings'];
+      if (isObject(pause)) {
+        asArray(pause['pipelines']).forEach((p, pi) => {
+          const pid = isObject(p) ? p['pipelineId'] : undefined;
+          if (pid !== 'PIPELINE_0') {
+            errors.push({
+              elementPath: `${base}/scheduleActionSettings/pauseStateSettings/pipelines/${pi}/pipelineId`,
+              errorMessage: `Pipeline [${String(pid)}] does not exist on a SINGLE_PIPELINE channel`,
+            });
+          }
+        });
+      }
+    });
+    deletes.forEach((n, i) => {
+      if (typeof n !== 'string' || !e.schedule.some((a) => a['actionName'] === n)) {
+        errors.push({ elementPath: `/deletes/actionNames/${i}`, errorMessage: `Action [${String(n)}] does not exist in the schedule` });
+      }
+    });
+    if (errors.length > 0) {
+      throw new AwsError('UnprocessableEntityException', 422, 'Failed to update schedule: invalid schedule actions', { validationErrors: errors });
+    }
+    const deleted = e.schedule.filter((a) => deletes.includes(a['actionName']));
+    e.schedule = e.schedule.filter((a) => !deletes.includes(a['actionName']));
+    const created = creates.map((a) => clone(a as JsonObject));
+    e.schedule.push(...created);
+    for (const a of created) {
+      const pause = (a['scheduleActionSettings'] as JsonObject)['pauseStateSettings'];
+      if (isObject(pause)) e.paused = asArray(pause['pipelines']).length > 0;
+    }
+    return { creates: { scheduleActions: clone(created) }, deletes: { scheduleActions: clone(deleted) } };
+  }
+
+  /** Fault injection: RUNNING -> RECOVERING, then RUNNING (recover) or IDLE. */
+  fail(id: string, opts: { recover?: boolean; afterMs?: number } = {}): JsonObject {
+    const e = this.get(id);
+    if (e.state !== 'RUNNING') throw new Error(`channel ${id} is ${e.state}; only a RUNNING channel can fail`);
+    const after = opts.afterMs ?? this.deps.timings().channelStartMs;
+    this.transition(e, 'RECOVERING', after, opts.recover === false ? 'IDLE' : 'RUNNING');
+    return this.snapshot(e);
+  }
+
+  /** Removes the channel (404 thereafter, absent from ListChannels). */
+  delete(id: string): void {
+    const e = this.get(id);
+    this.deps.timers.clearTimeout(e.timer);
+    this.channels.delete(id);
+  }
+
+  /** Puts a deleted (or any) channel back in its seeded IDLE form. */
+  restore(id: string): JsonObject {
+    const seed = this.seeds.get(id);
+    if (!seed) throw new AwsError('NotFoundException', 404, `Channel ${id} was never seeded`);
+    const old = this.channels.get(id);
+    if (old) this.deps.timers.clearTimeout(old.timer);
+    const e = this.entryFromSeed(seed);
+    this.channels.set(id, e);
+    return this.snapshot(e);
+  }
+
+  describeInput(id: string): JsonObject {
+    const i = this.inputs.get(id);
+    if (!i) throw new AwsError('NotFoundException', 404, `Input ${id} not found`);
+    const out = clone(i);
+    const attached = [...this.channels.entries()]
+      .filter(([, e]) => asArray(e.wire['inputAttachments']).some((a) => isObject(a) && a['inputId'] === id))
+      .map(([cid]) => cid);
+    out['attachedChannels'] = attached;
+    out['state'] = attached.length > 0 ? 'ATTACHED' : 'DETACHED';
+    return out;
+  }
+
+  listInputs(): JsonObject[] {
+    return [...this.inputs.keys()].map((id) => this.describeInput(id));
+  }
+
+  private transition(e: ChannelEntry, now: ChannelState, afterMs: number, then: ChannelState): void {
+    this.deps.timers.clearTimeout(e.timer);
+    e.state = now;
+    e.timer = this.deps.timers.setTimeout(() => {
+      e.timer = null;
+      e.state = then;
+    }, afterMs);
+  }
+}

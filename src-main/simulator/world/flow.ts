@@ -1,0 +1,215 @@
+import { AwsError } from '../errors';
+import type { SimTimings } from '../timings';
+import type { TimerRegistry } from '../timers';
+import type { SignalWorld } from './signal';
+import { asArray, clone, isObject, str, type JsonObject } from './wire';
+
+export type FlowStatus = 'STANDBY' | 'ACTIVE' | 'UPDATING' | 'STARTING' | 'STOPPING' | 'DELETING' | 'ERROR';
+
+export interface FlowDeps {
+  timers: TimerRegistry;
+  timings: () => SimTimings;
+  signal: SignalWorld;
+}
+
+/**
+ * The MediaConnect flow: status machine, SourceFailoverConfig and which source feeds the flow.
+ * MediaConnect has no 409: a request in the wrong state is a 400 BadRequestException.
+ */
+export class FlowWorld {
+  private readonly flow: JsonObject;
+  private status: FlowStatus;
+  /** Status to return to after UPDATING. */
+  private statusBeforeUpdate: FlowStatus = 'ACTIVE';
+  private transitionTimer: NodeJS.Timeout | null = null;
+  private active: string | null = null;
+  private pendingSwitch: { target: string | null; timer: NodeJS.Timeout } | null = null;
+
+  constructor(seed: JsonObject, initiallyActive: boolean, private readonly deps: FlowDeps) {
+    this.flow = clone(seed);
+    this.status = initiallyActive ? 'ACTIVE' : 'STANDBY';
+    this.flow['status'] = this.status;
+    if (this.isRunning()) this.active = this.desiredSource();
+  }
+
+  get arn(): string {
+    return String(this.flow['flowArn']);
+  }
+
+  get name(): string {
+    return String(this.flow['name']);
+  }
+
+  getStatus(): FlowStatus {
+    return this.status;
+  }
+
+  /** True while MediaConnect would be moving packets (and publishing source metrics). */
+  isRunning(): boolean {
+    return this.status === 'ACTIVE' || (this.status === 'UPDATING' && this.statusBeforeUpdate === 'ACTIVE');
+  }
+
+  activeSource(): string | null {
+    return this.active;
+  }
+
+  failoverConfig(): JsonObject {
+    return clone(isObject(this.flow['sourceFailoverConfig']) ? this.flow['sourceFailoverConfig'] : {});
+  }
+
+  sourceNames(): string[] {
+    return asArray(this.flow['sources']).map((s) => (isObject(s) ? str(s['name']) : undefined)).filter((n): n is string => !!n);
+  }
+
+  /** Wire form of the flow, as DescribeFlow returns it. */
+  describe(): JsonObject {
+    return clone({ ...this.flow, status: this.status });
+  }
+
+  listed(): JsonObject {
+    return {
+      availabilityZone: this.flow['availabilityZone'],
+      description: this.flow['description'],
+      flowArn: this.flow['flowArn'],
+      name: this.flow['name'],
+      sourceType: 'OWNED',
+      status: this.status,
+      maintenance: clone(this.flow['maintenance']),
+    };
+  }
+
+  start(): FlowStatus {
+    if (this.status !== 'STANDBY') {
+      throw new AwsError('BadRequestException', 400, `Failed to start flow ${this.arn}: flow must be in STANDBY status, current status is ${this.status}.`);
+    }
+    this.setStatus('STARTING');
+    this.schedule(this.deps.timings().flowStartMs, () => {
+      this.setStatus('ACTIVE');
+      this.active = null;
+      this.reevaluateFailover();
+    });
+    return this.status;
+  }
+
+  stop(): FlowStatus {
+    if (this.status !== 'ACTIVE') {
+      throw new AwsError('BadRequestException', 400, `Failed to stop flow ${this.arn}: flow must be in ACTIVE status, current status is ${this.status}.`);
+    }
+    this.setStatus('STOPPING');
+    this.cancelSwitch();
+    this.schedule(this.deps.timings().flowStopMs, () => {
+      this.setStatus('STANDBY');
+      this.active = null;
+    });
+    return this.status;
+  }
+
+  /** UpdateFlow: only SourceFailoverConfig (and maintenance) are honoured. Validates first. */
+  update(body: JsonObject): JsonObject {
+    if (this.status !== 'ACTIVE' && this.status !== 'STANDBY') {
+      throw new AwsError('BadRequestException', 400, `Failed to update flow ${this.arn}: flow is ${this.status}. Wait until the flow is ACTIVE or STANDBY.`);
+    }
+    const sfc = body['sourceFailoverConfig'];
+    let nextConfig: JsonObject | undefined;
+    if (sfc !== undefined) {
+      if (!isObject(sfc)) throw new AwsError('BadRequestException', 400, 'sourceFailoverConfig must be an object.');
+      nextConfig = { ...this.failoverConfig() };
+      const mode = sfc['failoverMode'];
+      if (mode !== undefined) {
+        if (mode !== 'FAILOVER' && mode !== 'MERGE') throw new AwsError('BadRequestException', 400, `Invalid failoverMode: ${String(mode)}. Valid values: MERGE, FAILOVER.`);
+        nextConfig['failoverMode'] = mode;
+      }
+      const state = sfc['state'];
+      if (state !== undefined) {
+        if (state !== 'ENABLED' && state !== 'DISABLED') throw new AwsError('BadRequestException', 400, `Invalid state: ${String(state)}. Valid values: ENABLED, DISABLED.`);
+        nextConfig['state'] = state;
+      }
+      const rw = sfc['recoveryWindow'];
+      if (rw !== undefined) {
+        if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 15000) {
+          throw new AwsError('BadRequestException', 400, 'recoveryWindow must be an integer between 100 and 15000 milliseconds.');
+        }
+        nextConfig['recoveryWindow'] = rw;
+      }
+      const sp = sfc['sourcePriority'];
+      if (sp !== undefined) {
+        const primary = isObject(sp) ? sp['primarySource'] : undefined;
+        if (typeof primary !== 'string' || !this.sourceNames().includes(primary)) {
+          throw new AwsError('BadRequestException', 400, `Invalid primarySource: ${String(primary)} is not a source of flow ${this.name}. Sources: ${this.sourceNames().join(', ')}.`);
+        }
+        nextConfig['sourcePriority'] = { primarySource: primary };
+      }
+    }
+    if (nextConfig) this.flow['sourceFailoverConfig'] = nextConfig;
+    if (isObject(body['maintenance'])) this.flow['maintenance'] = { ...(this.flow['maintenance'] as JsonObject), ...body['maintenance'] };
+    if (isObject(body['sourceMonitoringConfig'])) this.flow['sourceMonitoringConfig'] = clone(body['sourceMonitoringConfig']);
+
+    this.statusBeforeUpdate = this.status;
+    this.setStatus('UPDATING');
+    this.schedule(this.deps.timings().flowUpdateMs, () => {
+      this.setStatus(this.statusBeforeUpdate);
+      this.reevaluateFailover();
+    });
+    this.reevaluateFailover();
+    return this.describe();
+  }
+
+  /** Source the failover logic wants now, from connectivity and the failover config. */
+  private desiredSource(): string | null {
+    const names = this.sourceNames();
+    const cfg = this.failoverConfig();
+    const connected = (n: string): boolean => this.deps.signal.isConnected(n);
+    if (cfg['state'] !== 'ENABLED') {
+      const first = names[0];
+      return first && connected(first) ? first : null;
+    }
+    const sp = cfg['sourcePriority'];
+    const primary = (isObject(sp) ? str(sp['primarySource']) : undefined) ?? names[0] ?? null;
+    if (primary && connected(primary)) return primary;
+    return names.find((n) => n !== primary && connected(n)) ?? null;
+  }
+
+  /** Called on connectivity or configuration change: switches after failoverMs (MERGE: at once). */
+  reevaluateFailover(): void {
+    if (!this.isRunning()) {
+      this.cancelSwitch();
+      return;
+    }
+    const desired = this.desiredSource();
+    if (desired === this.active) {
+      this.cancelSwitch();
+      return;
+    }
+    const merge = this.failoverConfig()['failoverMode'] === 'MERGE';
+    if (this.active === null || merge) {
+      this.cancelSwitch();
+      this.active = desired;
+      return;
+    }
+    if (this.pendingSwitch && this.pendingSwitch.target === desired) return;
+    this.cancelSwitch();
+    const timer = this.deps.timers.setTimeout(() => {
+      this.pendingSwitch = null;
+      if (this.isRunning()) this.active = this.desiredSource();
+    }, this.deps.timings().failoverMs);
+    this.pendingSwitch = { target: desired, timer };
+  }
+
+  private cancelSwitch(): void {
+    if (this.pendingSwitch) this.deps.timers.clearTimeout(this.pendingSwitch.timer);
+    this.pendingSwitch = null;
+  }
+
+  private setStatus(s: FlowStatus): void {
+    this.status = s;
+    this.flow['status'] = s;
+  }
+
+  private schedule(ms: number, fn: () => void): void {
+    this.deps.timers.clearTimeout(this.transitionTimer);
+    this.transitionTimer = this.deps.timers.setTimeout(() => {
+      this.transitionTimer = null;
+      fn();
+    }, ms);
+  }
+}

@@ -1,0 +1,14 @@
+import type { SeedWorld } from '../seed';
+import type { ChannelWorld } from './channels';
+import type { FlowWorld } from './flow';
+import type { SignalWorld } from './signal';
+
+/** Everything the service handlers read and change. */
+export interface World {
+  region: string;
+  accountId: string;
+  seed: SeedWorld;
+  channels: ChannelWorld;
+  flow: FlowWorld;
+  signal: SignalWorld;
+}
