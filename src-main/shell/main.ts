@@ -1,0 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBoothCore } from '../app/booth-core';
+import { runShell } from './bootstrap';
+
+// Bundled to out/main/main.mjs, so `..` is out/, which holds renderer/ and preload/ (inside app.asar when packaged).
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+void runShell({ startCore: startBoothCore, outDir });
