@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Router } from '../src-main/ipc/router';
+import { silentLogger } from '../src-main/core/logger';
+import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
+import { launchChromium, newWatchedPage } from './support/browser';
+import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
+import { ARTIFACTS, REPO } from './support/harness';
+
+/** The preview only serves the files here; the page talks to the fake `window.booth`, never to this router. */
+const unusedRouter: Router = {
+  invoke: async () => ({ ok: false, code: 'unavailable', message: 'no core in layout tests' }),
+  publish: () => {},
+  attach: () => () => {},
+};
+
+let preview: WebPreview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startWebPreview({ router: unusedRouter, logger: silentLogger, rendererDir: path.join(REPO, 'out/renderer') });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+const CASES = [
+  { count: 20, width: 1920, height: 1080 },
+  { count: 20, width: 1366, height: 768 },
+  { count: 12, width: 1600, height: 900 },
+  { count: 5, width: 1366, height: 768 },
+];
+
+describe('operator window layout with many destinations (fake window.booth)', () => {
+  for (const { count, ...screen } of CASES) {
+    it(`fits ${count} tiles on a ${screen.width}x${screen.height} screen without scrolling, states and lines in full`, async () => {
+      const { context, page, problems } = await newWatchedPage(browser, screen);
+      try {
+        await context.addInitScript({ content: fakeBoothScript({ destinations: manyDestinations(count), connection: SIMULATED_CONNECTION }) });
+        await page.goto(`${preview.origin}/operator/`);
+        await page.waitForSelector('[data-testid="destination-tile"]');
+        expect(await page.locator('[data-testid="destination-tile"]').count()).toBe(count);
+
+        await page.waitForTimeout(200);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: path.join(ARTIFACTS, `operator-${count}-${screen.width}x${screen.height}.png`) });
+
+        const report = await page.evaluate(() => {
+          const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid="destination-tile"]')];
+          const main = document.querySelector('main')!.getBoundingClientRect();
+          const grid = document.querySelector<HTMLElement>('[data-testid="destination-grid"]')!;
+          const viewport = grid.parentElement!;
+          const outside = tiles.filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.top < main.top || r.bottom > main.bottom + 0.5 || r.left < main.left || r.right > main.right + 0.5;
+          });
+          // A state word is never cut: the operator must read ON AIR, not ON A…
+          const clipped = tiles
+            .map((t) => t.querySelector<HTMLElement>('[data-testid="tile-state"]')!)
+            .filter((s) => s.scrollWidth > s.clientWidth + 1)
+            .map((s) => s.textContent);
+          // Nothing spills out of its row (every line is reserved and clipped, never pushing the next).
+          const overflowingRows = tiles.flatMap((t) =>
+            [...t.children].filter((row) => (row as HTMLElement).scrollHeight > (row as HTMLElement).clientHeight + 2).map((row) => `${t.dataset['destinationId']}:${row.className}`),
+          );
+          const sizes = new Set(tiles.map((t) => `${Math.round(t.getBoundingClientRect().width)}x${Math.round(t.getBoundingClientRect().height)}`));
+          return {
+            outside: outside.length,
+            clipped,
+            overflowingRows,
+            sizes: [...sizes],
+            scrolls: viewport.scrollHeight > viewport.clientHeight + 1,
+            columns: grid.dataset['columns'],
+            density: grid.dataset['density'],
+          };
+        });
+        expect(report.outside, JSON.stringify(report)).toBe(0);
+        expect(report.scrolls).toBe(false);
+        expect(report.clipped).toEqual([]);
+        expect(report.overflowingRows).toEqual([]);
+        expect(report.sizes).toHaveLength(1);
+        // Shortcut digits for the first nine only.
+        const keys = page.locator('[data-testid="destination-tile"] kbd');
+        expect((await keys.nth(Math.min(count, 9) - 1).textContent())?.trim()).toBe(String(Math.min(count, 9)));
+        if (count > 9) expect((await keys.nth(9).textContent())?.trim()).toBe('·');
+
+        await problems.collectCsp(page);
+        expect(problems.take()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startBoothCore, type BoothCore } from '../../src-main/app/booth-core';
+import { createConsoleLogger } from '../../src-main/core/logger';
+import { createMemorySettingsStore } from '../../src-main/core/settings';
+import type { RunningSimulator, SimTimings } from '../../src-main/simulator/index';
+import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
+import { launchChromium, newWatchedPage, type PageProblems } from './browser';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
+
+/**
+ * Fast but observable: a start takes long enough that a 250 ms poll sees STARTING, so the
+ * tests can assert the transition an operator would see, not only its end.
+ */
+export const E2E_TIMINGS: Partial<SimTimings> = { channelStartMs: 2_000, channelStopMs: 1_200, channelUpdateMs: 800, metricSampleMs: 500 };
+
+export interface BoothHarness {
+  core: BoothCore;
+  simulator: RunningSimulator;
+  preview: WebPreview;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  /** Fails with every console error, uncaught exception, failed request and CSP violation seen so far. */
+  assertNoPageProblems(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  window: 'operator' | 'admin';
+  viewport?: { width: number; height: number };
+  timings?: Partial<SimTimings>;
+}
+
+/**
+ * The console as an operator meets it, minus Electron: the real core in simulation mode
+ * (simulator + dynalite + the real SDK clients), the web preview over loopback, the built
+ * renderer in Chromium.
+ */
+export async function startBooth(options: HarnessOptions): Promise<BoothHarness> {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      await fn().catch((error: unknown) => console.warn('e2e teardown:', error));
+    }
+  };
+  try {
+    const logger = createConsoleLogger(process.env['LUNORA_E2E_LOG'] === 'debug' ? 'debug' : 'warn');
+    const core = await startBoothCore({
+      settings: createMemorySettingsStore(),
+      logger,
+      // Whatever the developer's shell has, these tests run against the embedded simulator.
+      env: {},
+      simulator: { timings: { ...E2E_TIMINGS, ...options.timings } },
+      monitor: { fastIntervalMs: 250, slowIntervalMs: 250 },
+    });
+    cleanups.push(() => core.close());
+    if (!core.simulator) throw new Error('the e2e harness expects simulation mode');
+    const preview = await startWebPreview({ router: core.router, logger, rendererDir: path.join(REPO, 'out/renderer') });
+    cleanups.push(() => preview.close());
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const { context, page, problems } = await newWatchedPage(browser, options.viewport ?? { width: 1600, height: 900 });
+    await page.goto(options.window === 'operator' ? preview.operatorUrl : preview.adminUrl);
+
+    return {
+      core,
+      simulator: core.simulator,
+      preview,
+      browser,
+      context,
+      page,
+      problems,
+      async assertNoPageProblems() {
+        await problems.collectCsp(page);
+        const seen = problems.take();
+        if (seen.length > 0) throw new Error(`The page reported problems:\n  ${seen.join('\n  ')}`);
+      },
+      async screenshot(name) {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const file = path.join(ARTIFACTS, name);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      close: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Polls until `probe` returns a truthy value; fails with the last value seen. */
+export async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,43 @@
+import type { DestinationStatus } from '../../../shared/domain/destination';
+import type { IpcClient } from '../ipc';
+import { DestinationsFeedSync, type DestinationsView, type StateChange } from './destinations-feed';
+
+export type { StateChange } from './destinations-feed';
+
+/** The operator's destinations as Svelte state; the feed logic is in DestinationsFeedSync. */
+export class DestinationsStore implements DestinationsView {
+  list = $state<DestinationStatus[]>([]);
+  loaded = $state(false);
+  error = $state<string | null>(null);
+  lastFeedAt = $state<number | null>(null);
+
+  readonly #sync: DestinationsFeedSync;
+
+  constructor(ipc: IpcClient) {
+    this.#sync = new DestinationsFeedSync(ipc, this);
+  }
+
+  get liveCount(): number {
+    return this.list.filter((d) => d.state === 'RUNNING').length;
+  }
+
+  get seq(): number {
+    return this.#sync.seq;
+  }
+
+  start(): void {
+    this.#sync.start();
+  }
+
+  stop(): void {
+    this.#sync.stop();
+  }
+
+  resync(): Promise<void> {
+    return this.#sync.resync();
+  }
+
+  onStateChange(listener: (change: StateChange) => void): () => void {
+    return this.#sync.onStateChange(listener);
+  }
+}

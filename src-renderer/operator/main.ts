@@ -1,0 +1,4 @@
+import { boot } from '../lib/boot';
+import App from './App.svelte';
+
+boot('operator', App);
