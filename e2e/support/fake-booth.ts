@@ -50,6 +50,8 @@ export function manyDestinations(n: number, now = Date.now()): DestinationStatus
         state === 'UPDATE_FAILED' || state === 'RECOVERING' || (state === 'MISSING' && i % 2 === 0)
           ? { code: 'conflict', message: 'MediaLive refused the update: the channel is not IDLE.', at: now - 60_000 }
           : null,
+      pending: state === 'STARTING' && i % 3 === 0 ? { action: 'start', since: now - 5_000, attempt: 3, note: 'AWS is throttling requests; retrying' } : null,
+      bitrateBps: 6_128_000,
     };
   });
 }

@@ -14,6 +14,16 @@ export const ErrorSummarySchema = z.strictObject({
 });
 export type ErrorSummary = z.infer<typeof ErrorSummarySchema>;
 
+export const PendingActionSchema = z.strictObject({
+  action: z.enum(['start', 'stop']),
+  since: z.number(),
+  /** 1 for the first request; more while retrying throttling or AWS 5xx. */
+  attempt: z.number().int().min(1),
+  /** Why it is taking longer, in words (e.g. "AWS is throttling; retrying"). */
+  note: z.string().nullable(),
+});
+export type PendingAction = z.infer<typeof PendingActionSchema>;
+
 /** One destination as the operator sees it: never a stream key, never an SDK object. */
 export const DestinationStatusSchema = z.strictObject({
   id: DestinationIdSchema,
@@ -29,6 +39,10 @@ export const DestinationStatusSchema = z.strictObject({
   /** A configuration problem that keeps this destination from working, in words. */
   problem: z.string().nullable(),
   lastError: ErrorSummarySchema.nullable(),
+  /** An action AWS has not answered yet (e.g. retrying after throttling), shown on the tile while it lasts. */
+  pending: PendingActionSchema.nullable(),
+  /** Video + audio bitrate of the destination's preset (bits/s), for the outbound bandwidth total. */
+  bitrateBps: z.number().nullable(),
 });
 export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
 

@@ -9,11 +9,21 @@ export const INVOKE_ROLES = {
   'destinations.snapshot': ['operator', 'admin'],
   'channels.start': ['operator'],
   'channels.stop': ['operator'],
+  'channels.endAll': ['operator'],
+  'costs.snapshot': ['operator', 'admin'],
+  'notifications.recent': ['operator', 'admin'],
+  'settings.get': ['operator', 'admin'],
+  'settings.update': ['operator', 'admin'],
   'presets.list': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const EVENT_ROLES = {
   'destinations.feed': ['operator', 'admin'],
+  'costs.feed': ['operator', 'admin'],
+  'notifications.feed': ['operator', 'admin'],
+  'settings.feed': ['operator', 'admin'],
+  /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */
+  'shortcuts.global': ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

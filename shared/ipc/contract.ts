@@ -4,6 +4,9 @@ import { DestinationStateSchema } from '../domain/channel';
 import { DestinationIdSchema, DestinationsFeedSchema, DestinationsSnapshotSchema } from '../domain/destination';
 import { PRESET_PLATFORMS, PresetSchema } from '../domain/preset';
 import { ERROR_CODES } from '../domain/errors';
+import { CostSnapshotSchema } from '../domain/cost';
+import { NotificationSchema } from '../domain/notification';
+import { OperatorSettingsPatchSchema, OperatorSettingsSchema } from '../domain/operator-settings';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const NoInput = z.strictObject({});
@@ -15,12 +18,36 @@ const ChannelActionOutput = z.strictObject({
   state: DestinationStateSchema,
 });
 
+const EndAllOutput = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      destinationId: z.string(),
+      ok: z.boolean(),
+      /** The outcome or the reason it failed, in words. */
+      message: z.string(),
+    }),
+  ),
+});
+
+export const GlobalShortcutSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('arm'), destinationId: DestinationIdSchema }),
+  z.strictObject({ action: z.literal('take') }),
+  z.strictObject({ action: z.literal('disarm') }),
+]);
+export type GlobalShortcut = z.infer<typeof GlobalShortcutSchema>;
+
 /** Every invoke channel: renderer -> main, request/response. */
 export const INVOKE_CONTRACT = {
   'connection.describe': { input: NoInput, output: ConnectionInfoSchema },
   'destinations.snapshot': { input: NoInput, output: DestinationsSnapshotSchema },
   'channels.start': { input: ChannelActionInput, output: ChannelActionOutput },
   'channels.stop': { input: ChannelActionInput, output: ChannelActionOutput },
+  /** Ends the show: stops every channel that is live or on its way; the forgotten-channel watch starts. */
+  'channels.endAll': { input: z.strictObject({ confirm: z.literal(true) }), output: EndAllOutput },
+  'costs.snapshot': { input: NoInput, output: CostSnapshotSchema },
+  'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
+  'settings.get': { input: NoInput, output: OperatorSettingsSchema },
+  'settings.update': { input: OperatorSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
   'presets.list': {
     input: z.strictObject({ platform: z.enum(PRESET_PLATFORMS).optional() }),
     output: z.strictObject({ presets: z.array(PresetSchema) }),
@@ -30,6 +57,10 @@ export const INVOKE_CONTRACT = {
 /** Every event channel: main -> renderer only. */
 export const EVENT_CONTRACT = {
   'destinations.feed': { payload: DestinationsFeedSchema },
+  'costs.feed': { payload: CostSnapshotSchema },
+  'notifications.feed': { payload: NotificationSchema },
+  'settings.feed': { payload: OperatorSettingsSchema },
+  'shortcuts.global': { payload: GlobalShortcutSchema },
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

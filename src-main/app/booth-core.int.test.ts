@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DestinationsFeed, DestinationStatus } from '../../shared/domain/destination';
+import type { DestinationStatus } from '../../shared/domain/destination';
 import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore } from '../core/settings';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { startBoothCore, type BoothCore } from './booth-core';
+import { watch } from './test-support/watch-feed';
 
 const FAST = { channelStartMs: 300, channelStopMs: 200, channelUpdateMs: 100 };
 const MONITOR = { fastIntervalMs: 50, slowIntervalMs: 200, staleAfterFailures: 2 };
@@ -26,28 +27,6 @@ afterEach(async () => {
     else process.env[key] = savedEnv[key];
   }
 });
-
-/** Follows the destinations feed like a window does: snapshot, then deltas. */
-function watch(booth: BoothCore) {
-  const tiles = new Map<string, DestinationStatus>();
-  const seen: Array<{ id: string; state: string }> = [];
-  booth.router.attach('operator', (_channel, payload) => {
-    const feed = payload as DestinationsFeed;
-    const list = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
-    for (const d of list) {
-      if (tiles.get(d.id)?.state !== d.state) seen.push({ id: d.id, state: d.state });
-      tiles.set(d.id, d);
-    }
-  });
-  const until = async (predicate: () => boolean, timeoutMs = 5_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; states seen: ${JSON.stringify(seen)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { tiles, seen, until };
-}
 
 async function startSimulated(): Promise<BoothCore> {
   core = await startBoothCore({
@@ -77,7 +56,7 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
 
   it('starts and stops one destination through STARTING, RUNNING, STOPPING, IDLE, leaving the others alone', async () => {
     const booth = await startSimulated();
-    const feed = watch(booth);
+    const feed = await watch(booth);
     const start = await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
     expect(start).toEqual({ ok: true, data: { outcome: 'requested', state: 'STARTING' } });
     await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
@@ -123,7 +102,7 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
 
   it('shows a deleted channel as MISSING with the reason while the others keep working', async () => {
     const booth = await startSimulated();
-    const feed = watch(booth);
+    const feed = await watch(booth);
     const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
     booth.simulator!.control.deleteChannel(twitch.channelId);
     await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
@@ -135,7 +114,7 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
 
   it('says UNKNOWN rather than a stale state when AWS keeps failing, and recovers', async () => {
     const booth = await startSimulated();
-    const feed = watch(booth);
+    const feed = await watch(booth);
     const rule = booth.simulator!.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'server-error' });
     await feed.until(() => feed.tiles.get('youtube')?.state === 'UNKNOWN');
     expect(feed.tiles.get('youtube')?.lastError?.code).toBe('unavailable');

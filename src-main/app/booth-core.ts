@@ -13,6 +13,13 @@ import { createPresetStore, type PresetStore } from '../core/presets/preset-stor
 import type { SettingsStore } from '../core/settings';
 import { destinationKey, discoverStack, type StackTopology } from '../core/stack/stack-outputs';
 import { createRouter, type Router } from '../ipc/router';
+import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
+import { StateNotifications } from '../core/channels/state-notifications';
+import { CostMeter } from '../core/costs/cost-meter';
+import { encodingProfile, monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
+import type { EncodingProfile } from '../core/costs/cost-model';
+import { createNotifier } from '../core/notifications/notifier';
+import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { chooseConnection } from './connection-mode';
 
@@ -23,17 +30,29 @@ export interface BoothCoreOptions {
   simulator?: SimulatorOptions;
   monitor?: Partial<ChannelMonitorOptions>;
   retry?: RetryPolicy;
+  forgotten?: Partial<ForgottenChannelOptions>;
+  costTickMs?: number;
+  now?: () => number;
 }
+
+const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000 };
 
 export interface BoothCore {
   router: Router;
   connection: ConnectionInfo;
+  settings: OperatorSettingsService;
+  /** Destination ids in tile order (for global shortcuts). */
+  destinationIds(): string[];
   /** The embedded simulator in simulation mode (tests and rehearsals drive it), else null. */
   simulator: RunningSimulator | null;
   close(): Promise<void>;
 }
 
-function configureDestinations(records: DestinationRecord[], stack: StackTopology, presets: Map<string, Preset>): ConfiguredDestination[] {
+function configureDestinations(
+  records: DestinationRecord[],
+  stack: StackTopology,
+  presets: Map<string, Preset>,
+): Array<ConfiguredDestination & { encoding: EncodingProfile | null }> {
   return records.map((record) => {
     const fromStack = stack.channels.get(destinationKey(record.id));
     const channelId = record.medialive_channel_id ?? fromStack?.id ?? null;
@@ -44,6 +63,8 @@ function configureDestinations(records: DestinationRecord[], stack: StackTopolog
       name: record.name,
       channelId,
       presetSummary: preset ? summarizePreset(preset) : null,
+      bitrateBps: preset ? preset.video.bitrate + preset.audio.bitrate : null,
+      encoding: preset ? encodingProfile(preset, record.platform) : null,
       problem: channelId
         ? null
         : `No MediaLive channel is mapped to ${record.name}: set its channel in the admin window or add a ChannelId output for it to the stack.`,
@@ -134,29 +155,76 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       credentialsExpireAt,
     };
 
-    // The monitor publishes through the router, which is created with the handlers that use the monitor.
+    // The services publish through the router, which is created with the handlers that use them.
     let publish: Router['publish'] = () => {};
-    const monitor = new ChannelMonitor(clients.medialive, destinations, (feed) => publish('destinations.feed', feed), logger, options.monitor);
-    const actions = new ChannelActions(clients.medialive, monitor, logger, options.retry ? { retry: options.retry } : {});
+    const now = options.now ?? Date.now;
+    const settings = createOperatorSettingsService(options.settings, (next) => publish('settings.feed', next));
+    const notifier = createNotifier((n) => publish('notifications.feed', n), now);
+    const stateNotifications = new StateNotifications(notifier);
+    const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
+    const costs = new CostMeter({
+      rates: () => settings.get().rateCard,
+      budgetUsd: () => settings.get().monthlyBudgetUsd,
+      profile: (id) => profiles.get(id) ?? null,
+      spend: monthSpendStore(options.settings),
+      now,
+    });
+    const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), { ...DEFAULT_FORGOTTEN, now, ...options.forgotten });
+    const monitor = new ChannelMonitor(
+      clients.medialive,
+      destinations,
+      (feed) => {
+        publish('destinations.feed', feed);
+        const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
+        stateNotifications.observe(changed);
+        costs.observe(changed);
+        forgotten.observe(monitor.snapshot().destinations);
+      },
+      logger,
+      { ...options.monitor, now },
+    );
+    const actions = new ChannelActions({
+      medialive: clients.medialive,
+      monitor,
+      notifier,
+      stateNotifications,
+      forgotten,
+      logger,
+      now,
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
     const router = createRouter(
       {
         'connection.describe': async () => connection,
         'destinations.snapshot': async () => monitor.snapshot(),
         'channels.start': async ({ destinationId }) => actions.start(destinationId),
         'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
+        'channels.endAll': async () => actions.endAll(),
+        'costs.snapshot': async () => costs.snapshot(),
+        'notifications.recent': async () => ({ notifications: notifier.recent() }),
+        'settings.get': async () => settings.get(),
+        'settings.update': async (patch) => settings.update(patch),
         'presets.list': async ({ platform }) => ({ presets: await presetStore.listActive(platform) }),
       },
       logger,
     );
     publish = router.publish;
     await monitor.refresh();
+    const initial = monitor.snapshot().destinations;
+    stateNotifications.observe(initial);
+    costs.observe(initial);
     monitor.start();
+    const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000);
 
     return {
       router,
       connection,
       simulator,
+      settings,
+      destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
       async close() {
+        costTicker.stop();
+        costs.persist();
         monitor.stop();
         clients.destroy();
         await simulator?.close();

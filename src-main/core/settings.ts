@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OPERATOR_SETTINGS, OperatorSettingsSchema } from '../../shared/domain/operator-settings';
 
 /** Local settings (never secrets): persisted by electron-store in the app, in memory in the web preview. */
 export const WindowBoundsSchema = z.object({
@@ -20,6 +21,9 @@ export const SettingsSchema = z.object({
     })
     .prefault({}),
   windows: z.record(z.string(), WindowBoundsSchema).default({}),
+  operator: OperatorSettingsSchema.default(DEFAULT_OPERATOR_SETTINGS),
+  /** What shows cost this month before the current session, so the month-to-date survives restarts. */
+  spend: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) }).nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,41 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS, INVOKE_ROLES, EVENT_CHANNELS } from '../../shared/ipc/channels';
 import { BoothError } from '../../shared/domain/errors';
-import type { DestinationStatus } from '../../shared/domain/destination';
 import { silentLogger } from '../core/logger';
 import { createRouter, type InvokeHandlers } from './router';
+import { FAKE_TILE, fakeHandlers } from './test-support/fake-handlers';
 
-const tile: DestinationStatus = {
-  id: 'youtube',
-  platform: 'youtube',
-  name: 'YouTube',
-  channelId: '1234567',
-  state: 'IDLE',
-  stateSince: null,
-  runningSince: null,
-  presetSummary: '1080p30 6 Mbps',
-  problem: null,
-  lastError: null,
-};
-
-function handlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
-  return {
-    'connection.describe': async () => ({
-      mode: 'simulation',
-      profile: null,
-      region: 'us-east-1',
-      accountId: '123456789012',
-      stackName: 'lunora-booth',
-      customEndpoint: true,
-      credentialsExpireAt: null,
-    }),
-    'destinations.snapshot': async () => ({ kind: 'snapshot', seq: 1, at: 1, destinations: [tile] }),
-    'channels.start': async () => ({ outcome: 'requested', state: 'STARTING' }),
-    'channels.stop': async () => ({ outcome: 'requested', state: 'STOPPING' }),
-    'presets.list': async () => ({ presets: [] }),
-    ...overrides,
-  };
-}
+const tile = FAKE_TILE;
+const handlers = fakeHandlers;
 
 /** For each channel, payloads that its schema must refuse. */
 const MALFORMED: unknown[] = ['text', 42, [], { unexpected: true }, { destinationId: 7 }, { destinationId: '../etc' }, { destinationId: 'x'.repeat(500) }, { platform: 'myspace' }];
@@ -62,7 +33,7 @@ describe('router boundary', () => {
     for (const channel of INVOKE_CHANNELS) {
       for (const role of ['operator', 'admin'] as const) {
         const allowed = (INVOKE_ROLES[channel] as readonly string[]).includes(role);
-        const result = await router.invoke(channel, channel.startsWith('channels.') ? { destinationId: 'youtube' } : {}, { role });
+        const result = await router.invoke(channel, channel === 'channels.endAll' ? { confirm: true } : channel.startsWith('channels.') ? { destinationId: 'youtube' } : {}, { role });
         expect(result.ok, `${role} -> ${channel}`).toBe(allowed);
         if (!allowed) expect(result).toMatchObject({ code: 'forbidden' });
       }

@@ -4,34 +4,15 @@ vi.mock('electron', async () => (await import('./test-support/electron-fake')).e
 
 import { ELECTRON_CHANNEL_PREFIX, INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import { silentLogger } from '../core/logger';
-import { createRouter, type InvokeHandlers } from '../ipc/router';
+import { createRouter } from '../ipc/router';
+import { fakeHandlers } from '../ipc/test-support/fake-handlers';
+
+const SNAPSHOT = { kind: 'snapshot', seq: 1, at: 1, destinations: [] } as const;
 import { pageUrl } from './app-url';
 import { bindIpc, callerFor } from './ipc-binding';
 import { createWindowRegistry, type WindowRegistry } from './window-registry';
 import { fake, FakeFrame, FakeWebContents, resetElectronFake } from './test-support/electron-fake';
 import type { WebContents } from 'electron';
-
-const CONNECTION = {
-  mode: 'simulation',
-  profile: null,
-  region: 'us-east-1',
-  accountId: null,
-  stackName: 'lunora-booth',
-  customEndpoint: true,
-  credentialsExpireAt: null,
-} as const;
-
-const SNAPSHOT = { kind: 'snapshot', seq: 1, at: 1, destinations: [] } as const;
-
-function fakeHandlers(): InvokeHandlers {
-  return {
-    'connection.describe': async () => ({ ...CONNECTION }),
-    'destinations.snapshot': async () => ({ ...SNAPSHOT, destinations: [] }),
-    'channels.start': async () => ({ outcome: 'requested', state: 'STARTING' }),
-    'channels.stop': async () => ({ outcome: 'requested', state: 'STOPPING' }),
-    'presets.list': async () => ({ presets: [] }),
-  };
-}
 
 function windowContents(registry: WindowRegistry, role: 'operator' | 'admin'): FakeWebContents {
   const contents = new FakeWebContents();
@@ -63,7 +44,7 @@ describe('ipc binding', () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
     const result = await fake.ipcMain.invokeFrom('booth:connection.describe', operator, operator.mainFrame, {});
-    expect(result).toEqual({ ok: true, data: CONNECTION });
+    expect(result).toEqual({ ok: true, data: await fakeHandlers()['connection.describe']({}, { role: 'operator' }) });
   });
 
   it('lets the operator start a channel with a valid payload', async () => {

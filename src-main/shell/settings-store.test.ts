@@ -24,6 +24,7 @@ vi.mock('electron-store', async () => {
   };
 });
 
+import { parseSettings } from '../core/settings';
 import { createElectronSettingsStore } from './settings-store';
 import { fake, resetElectronFake } from './test-support/electron-fake';
 
@@ -37,7 +38,8 @@ describe('electron settings store', () => {
   it('reads through the schema and falls back to defaults for garbage', () => {
     disk.data = { connection: { region: 42 }, windows: 'nope' };
     const store = createElectronSettingsStore();
-    expect(store.get()).toEqual({ connection: { profile: null, region: 'us-east-1', stackName: 'lunora-booth' }, windows: {} });
+    expect(store.get()).toEqual(parseSettings({}));
+    expect(store.get().connection).toEqual({ profile: null, region: 'us-east-1', stackName: 'lunora-booth' });
     expect(disk.options).toEqual([{ name: 'settings', clearInvalidConfig: true }]);
   });
 

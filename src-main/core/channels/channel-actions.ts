@@ -1,12 +1,16 @@
 import { DescribeChannelCommand, StartChannelCommand, StopChannelCommand, type MediaLiveClient } from '@aws-sdk/client-medialive';
-import { toDestinationState, type DestinationState } from '../../../shared/domain/channel';
+import { BILLING_STATES, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
 import { BoothError } from '../../../shared/domain/errors';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import { callAws, type RetryPolicy } from '../../aws/retry';
 import type { Logger } from '../logger';
+import type { Notifier } from '../notifications/notifier';
 import type { ChannelMonitor } from './channel-monitor';
+import type { ForgottenChannelWatch } from './forgotten-channels';
+import type { StateNotifications } from './state-notifications';
 
 type ActionResult = InvokeOutput<'channels.start'>;
+type EndAllResult = InvokeOutput<'channels.endAll'>;
 type Kind = 'start' | 'stop';
 
 /** States in which a start (or a stop) has nothing to do: AWS is already there or on its way. */
@@ -15,26 +19,37 @@ const ALREADY: Record<Kind, ReadonlySet<DestinationState>> = {
   stop: new Set(['STOPPING', 'IDLE']),
 };
 
-export interface ChannelActionsOptions {
+const VERB: Record<Kind, { label: string; requested: string; already: string }> = {
+  start: { label: 'Start', requested: 'going live', already: 'already live or starting' },
+  stop: { label: 'Stop', requested: 'going off air', already: 'already off air or stopping' },
+};
+
+export interface ChannelActionsDeps {
+  medialive: MediaLiveClient;
+  monitor: ChannelMonitor;
+  notifier: Notifier;
+  stateNotifications: StateNotifications;
+  forgotten: ForgottenChannelWatch;
+  logger: Logger;
   retry?: RetryPolicy;
   /** How long to poll fast after an action, to catch the end of the transition quickly. */
   fastPollAfterActionMs?: number;
+  now?: () => number;
 }
 
 /**
  * Start and stop one destination's channel: idempotent against AWS state, single-flight per
  * destination (a second request while one is in flight joins it; nothing more is sent), retried
- * only on throttling and 5xx. A 4xx refusal is never retried blindly: the state is re-read and shown.
+ * only on throttling and 5xx, shown as pending while it retries. A 4xx refusal is never retried
+ * blindly: the state is re-read and shown.
  */
 export class ChannelActions {
   private readonly inFlight = new Map<string, Promise<ActionResult>>();
+  private readonly now: () => number;
 
-  constructor(
-    private readonly medialive: MediaLiveClient,
-    private readonly monitor: ChannelMonitor,
-    private readonly logger: Logger,
-    private readonly options: ChannelActionsOptions = {},
-  ) {}
+  constructor(private readonly deps: ChannelActionsDeps) {
+    this.now = deps.now ?? Date.now;
+  }
 
   start(destinationId: string): Promise<ActionResult> {
     return this.singleFlight(destinationId, 'start');
@@ -44,53 +59,108 @@ export class ChannelActions {
     return this.singleFlight(destinationId, 'stop');
   }
 
+  /** Ends the show: stops every destination that bills, each on its own (one failure stops none of the others). */
+  async endAll(): Promise<EndAllResult> {
+    this.deps.forgotten.showEnded();
+    const live = this.deps.monitor
+      .snapshot()
+      .destinations.filter((d) => BILLING_STATES.has(d.state) && d.state !== 'STOPPING');
+    const results = await Promise.all(
+      live.map(async (d) => {
+        try {
+          const result = await this.stop(d.id);
+          return { destinationId: d.id, ok: true, message: result.outcome === 'requested' ? `${d.name}: stop requested` : `${d.name}: ${VERB.stop.already}` };
+        } catch (error) {
+          return { destinationId: d.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+    const failed = results.filter((r) => !r.ok);
+    this.deps.notifier.notify({
+      level: failed.length > 0 ? 'error' : 'info',
+      kind: 'action',
+      title: failed.length > 0 ? `End all: ${failed.length} of ${results.length} could not be stopped` : `End all: ${results.length} channel(s) stopping`,
+      message: results.length === 0 ? 'Nothing was live.' : results.map((r) => r.message).join(' · '),
+    });
+    return { results };
+  }
+
   private singleFlight(destinationId: string, kind: Kind): Promise<ActionResult> {
     const existing = this.inFlight.get(destinationId);
     if (existing) return existing;
-    const run = this.perform(destinationId, kind).finally(() => this.inFlight.delete(destinationId));
+    const run = this.perform(destinationId, kind).finally(() => {
+      this.inFlight.delete(destinationId);
+      this.deps.monitor.setPending(destinationId, null);
+    });
     this.inFlight.set(destinationId, run);
     return run;
   }
 
   private async perform(destinationId: string, kind: Kind): Promise<ActionResult> {
-    const status = this.monitor.status(destinationId);
+    const { monitor, notifier } = this.deps;
+    const status = monitor.status(destinationId);
     if (!status) throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
     const channelId = status.channelId;
     if (!channelId || status.state === 'MISSING') {
       throw new BoothError('not-found', `${status.name} cannot ${kind}: ${status.problem ?? 'no MediaLive channel is mapped to it.'}`);
     }
-    const label = `${kind === 'start' ? 'Start' : 'Stop'} ${status.name}`;
-    const current = await this.readState(channelId, label);
+    const label = `${VERB[kind].label} ${status.name}`;
+    const since = this.now();
+    monitor.setPending(destinationId, { action: kind, since, attempt: 1, note: null });
+    const retry = {
+      ...(this.deps.retry ? { policy: this.deps.retry } : {}),
+      onRetry: (attempt: number, reason: string) =>
+        monitor.setPending(destinationId, { action: kind, since, attempt: attempt + 1, note: `Retrying: ${reason}` }),
+    };
+    const fastFor = this.deps.fastPollAfterActionMs ?? 30_000;
+    const current = await this.readState(channelId, label).catch((error: unknown) =>
+      this.fail(destinationId, status.name, error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error })),
+    );
     if (ALREADY[kind].has(current)) {
-      void this.monitor.refresh(this.options.fastPollAfterActionMs ?? 30_000);
+      void monitor.refresh(fastFor);
+      notifier.notify({ destinationId, level: 'info', kind: 'action', title: `${status.name}: ${VERB[kind].already}`, message: `MediaLive reports ${status.name} ${current}; nothing was sent.` });
       return { outcome: 'already', state: current };
     }
+    if (kind === 'stop') this.deps.stateNotifications.expectStop(destinationId);
+    else this.deps.forgotten.showStarted();
     try {
       const response = await callAws(
         label,
-        () => this.medialive.send(kind === 'start' ? new StartChannelCommand({ ChannelId: channelId }) : new StopChannelCommand({ ChannelId: channelId })),
-        this.options.retry ? { policy: this.options.retry } : {},
+        () => this.deps.medialive.send(kind === 'start' ? new StartChannelCommand({ ChannelId: channelId }) : new StopChannelCommand({ ChannelId: channelId })),
+        retry,
       );
-      this.monitor.setLastError(destinationId, null);
-      this.logger.info(`channels: ${kind} requested`, { destinationId, channelId });
-      void this.monitor.refresh(this.options.fastPollAfterActionMs ?? 30_000);
+      monitor.setLastError(destinationId, null);
+      this.deps.logger.info(`channels: ${kind} requested`, { destinationId, channelId });
+      notifier.notify({
+        destinationId,
+        level: 'success',
+        kind: 'action',
+        title: `${status.name}: ${VERB[kind].requested}`,
+        message: kind === 'start' ? `AWS accepted the start; MediaLive takes a minute or more to reach RUNNING.` : `AWS accepted the stop; the channel bills until it is IDLE.`,
+      });
+      void monitor.refresh(fastFor);
       return { outcome: 'requested', state: toDestinationState(response.State) };
     } catch (error) {
       const failure = error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error });
-      this.monitor.setLastError(destinationId, { code: failure.code, message: failure.message, at: Date.now() });
-      void this.monitor.refresh(this.options.fastPollAfterActionMs ?? 30_000);
+      void monitor.refresh(fastFor);
       if (failure.code === 'conflict' || failure.code === 'invalid-state') {
         // Refused for the state it is in: say which state AWS reports now rather than what we thought.
         const now = await this.readState(channelId, label).catch(() => 'UNKNOWN' as const);
         if (ALREADY[kind].has(now)) return { outcome: 'already', state: now };
-        throw new BoothError(failure.code, `${failure.message} The channel is ${now}.`);
+        return this.fail(destinationId, status.name, new BoothError(failure.code, `${failure.message} The channel is ${now}.`));
       }
-      throw failure;
+      return this.fail(destinationId, status.name, failure);
     }
   }
 
+  private fail(destinationId: string, name: string, failure: BoothError): never {
+    this.deps.monitor.setLastError(destinationId, { code: failure.code, message: failure.message, at: this.now() });
+    this.deps.notifier.notify({ destinationId, level: 'error', kind: 'action', title: `${name}: action failed`, message: failure.message });
+    throw failure;
+  }
+
   private async readState(channelId: string, label: string): Promise<DestinationState> {
-    const channel = await callAws(label, () => this.medialive.send(new DescribeChannelCommand({ ChannelId: channelId })), this.options.retry ? { policy: this.options.retry } : {});
+    const channel = await callAws(label, () => this.deps.medialive.send(new DescribeChannelCommand({ ChannelId: channelId })), this.deps.retry ? { policy: this.deps.retry } : {});
     return toDestinationState(channel.State);
   }
 }

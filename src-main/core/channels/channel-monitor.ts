@@ -1,6 +1,6 @@
 import { paginateListChannels, type ChannelSummary, type MediaLiveClient } from '@aws-sdk/client-medialive';
 import { isTransitional, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
-import type { DestinationsFeed, DestinationsSnapshot, DestinationStatus, ErrorSummary } from '../../../shared/domain/destination';
+import type { DestinationsFeed, DestinationsSnapshot, DestinationStatus, ErrorSummary, PendingAction } from '../../../shared/domain/destination';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 
@@ -11,6 +11,8 @@ export interface ConfiguredDestination {
   name: string;
   channelId: string | null;
   presetSummary: string | null;
+  /** Video + audio bitrate of its preset, bits/s. */
+  bitrateBps: number | null;
   /** A configuration problem already known before polling (e.g. no channel mapped). */
   problem: string | null;
 }
@@ -91,6 +93,8 @@ export class ChannelMonitor {
       presetSummary: dest.presetSummary,
       problem: dest.problem,
       lastError: null,
+      pending: null,
+      bitrateBps: dest.bitrateBps,
     };
   }
 
@@ -132,6 +136,13 @@ export class ChannelMonitor {
     const current = this.statuses.get(destinationId);
     if (!current) return;
     this.apply([{ ...current, lastError: error }]);
+  }
+
+  /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
+  setPending(destinationId: string, pending: PendingAction | null): void {
+    const current = this.statuses.get(destinationId);
+    if (!current) return;
+    this.apply([{ ...current, pending }]);
   }
 
   private ordered(): DestinationStatus[] {

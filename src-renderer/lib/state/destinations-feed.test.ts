@@ -14,6 +14,8 @@ const dest = (id: string, state: DestinationStatus['state'] = 'IDLE'): Destinati
   presetSummary: null,
   problem: null,
   lastError: null,
+  pending: null,
+  bitrateBps: null,
 });
 
 function fakeIpc(snapshots: DestinationsFeed[]) {

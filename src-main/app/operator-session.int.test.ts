@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CostSnapshot } from '../../shared/domain/cost';
+import type { Notification } from '../../shared/domain/notification';
+import type { OperatorSettings } from '../../shared/domain/operator-settings';
+import { silentLogger } from '../core/logger';
+import { createMemorySettingsStore } from '../core/settings';
+import { startBoothCore, type BoothCore, type BoothCoreOptions } from './booth-core';
+import { watch } from './test-support/watch-feed';
+
+const operator = { role: 'operator' } as const;
+let core: BoothCore | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+});
+
+async function start(extra: Partial<BoothCoreOptions> = {}): Promise<BoothCore> {
+  core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { timings: { channelStartMs: 300, channelStopMs: 200 } },
+    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
+    retry: { retries: 3, minTimeoutMs: 20, maxTimeoutMs: 40 },
+    costTickMs: 50,
+    ...extra,
+  });
+  return core;
+}
+
+function collect<T>(booth: BoothCore, channel: string): T[] {
+  const items: T[] = [];
+  booth.router.attach('operator', (c, payload) => {
+    if (c === channel) items.push(payload as T);
+  });
+  return items;
+}
+
+describe('operator session services', () => {
+  it('shows a start as pending while it retries throttling, then clears it', async () => {
+    const booth = await start();
+    const feed = await watch(booth);
+    const pendingSeen: Array<number> = [];
+    booth.router.attach('operator', (c, payload) => {
+      if (c !== 'destinations.feed') return;
+      const changed = (payload as { changed?: Array<{ id: string; pending: { attempt: number } | null }> }).changed ?? [];
+      for (const d of changed) if (d.id === 'youtube' && d.pending) pendingSeen.push(d.pending.attempt);
+    });
+    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'throttle', count: 2 });
+    await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    expect(pendingSeen).toEqual([1, 2, 3]);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
+    expect(feed.tiles.get('youtube')?.pending).toBeNull();
+  });
+
+  it('notifies each outcome in words: request accepted, ON AIR, failure with the AWS reason', async () => {
+    const booth = await start();
+    const notes = collect<Notification>(booth, 'notifications.feed');
+    const feed = await watch(booth);
+    await booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator);
+    await feed.until(() => feed.tiles.get('twitch')?.state === 'RUNNING');
+    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'access-denied', count: 1 });
+    const denied = await booth.router.invoke('channels.start', { destinationId: 'custom' }, operator);
+    expect(denied).toMatchObject({ ok: false, code: 'access-denied' });
+    const titles = notes.map((n) => `${n.level}: ${n.title}`);
+    expect(titles).toContain('success: Twitch: going live');
+    expect(titles.some((t) => /^success: Twitch.* is ON AIR$/.test(t))).toBe(true);
+    const failure = notes.find((n) => n.destinationId === 'custom' && n.level === 'error');
+    expect(failure?.message).toContain('ForbiddenException');
+    expect(feed.tiles.get('custom')?.lastError?.code).toBe('access-denied');
+    const recent = await booth.router.invoke('notifications.recent', {}, operator);
+    expect(recent.ok && (recent.data as { notifications: Notification[] }).notifications.length).toBe(notes.length);
+  });
+
+  it('alerts when a channel goes RECOVERING and when it goes off air on its own', async () => {
+    const booth = await start();
+    const notes = collect<Notification>(booth, 'notifications.feed');
+    const feed = await watch(booth);
+    const linkedin = booth.simulator!.topology.destinations.find((d) => d.id === 'linkedin')!;
+    await booth.router.invoke('channels.start', { destinationId: 'linkedin' }, operator);
+    await feed.until(() => feed.tiles.get('linkedin')?.state === 'RUNNING');
+    booth.simulator!.control.failChannel(linkedin.channelId, { recover: false, afterMs: 200 });
+    await feed.until(() => feed.tiles.get('linkedin')?.state === 'IDLE');
+    const alerts = notes.filter((n) => n.kind === 'alert').map((n) => n.title);
+    expect(alerts).toContain('LinkedIn Live is RECOVERING');
+    expect(alerts).toContain('LinkedIn Live went off air');
+  });
+
+  it('ends the show for every live channel, then warns about one that keeps billing', async () => {
+    const booth = await start({ forgotten: { graceMs: 100, repeatMs: 60_000 } });
+    const notes = collect<Notification>(booth, 'notifications.feed');
+    const feed = await watch(booth);
+    await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    await booth.router.invoke('channels.start', { destinationId: 'primary' }, operator);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING' && feed.tiles.get('primary')?.state === 'RUNNING');
+    // Someone's StopChannel is refused by AWS for the primary: it keeps running after the show ends.
+    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StopChannel', kind: 'access-denied', count: 1 });
+    const ended = await booth.router.invoke('channels.endAll', { confirm: true }, operator);
+    expect(ended.ok).toBe(true);
+    const results = ended.ok ? (ended.data as { results: Array<{ destinationId: string; ok: boolean }> }).results : [];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toHaveLength(1);
+    await feed.until(() => notes.some((n) => n.kind === 'forgotten-channel'));
+    const forgotten = notes.filter((n) => n.kind === 'forgotten-channel');
+    expect(forgotten.map((n) => n.destinationId).sort()).toEqual([results.find((r) => !r.ok)!.destinationId]);
+    expect(forgotten[0]!.message).toMatch(/bills about \$\d+\.\d\d\/h/);
+    const refusal = await booth.router.invoke('channels.endAll', {}, operator);
+    expect(refusal).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
+
+  it('meters cost while channels run and projects the month against the budget', async () => {
+    const booth = await start();
+    const feed = await watch(booth);
+    const costs = collect<CostSnapshot>(booth, 'costs.feed');
+    await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
+    await feed.until(() => costs.length > 2);
+    const last = costs.at(-1)!;
+    const youtube = last.destinations.find((d) => d.id === 'youtube')!;
+    // Ten-minute minimum: (input 0.1404 + HD output 0.4212) / 6, plus a little data transfer.
+    expect(youtube.usd).toBeGreaterThanOrEqual(0.0936);
+    expect(youtube.usd).toBeLessThan(0.095);
+    expect(youtube.billedMinutes).toBe(10);
+    expect(youtube.usdPerHour).toBeGreaterThan(0.5616);
+    expect(last.destinations.find((d) => d.id === 'twitch')!.usd).toBe(0);
+    expect(last.totalUsd).toBeCloseTo(youtube.usd + last.flowUsd, 6);
+    expect(last.budgetUsd).toBe(400);
+    expect(last.projectedMonthUsd).toBeGreaterThan(last.monthToDateUsd);
+  });
+
+  it('validates and saves settings, and announces them to every window', async () => {
+    const booth = await start();
+    const announced = collect<OperatorSettings>(booth, 'settings.feed');
+    const bad = await booth.router.invoke('settings.update', { monthlyBudgetUsd: -5 }, operator);
+    expect(bad).toMatchObject({ ok: false, code: 'invalid-input' });
+    const ok = await booth.router.invoke('settings.update', { monthlyBudgetUsd: 650 }, { role: 'admin' });
+    expect(ok).toMatchObject({ ok: true, data: { monthlyBudgetUsd: 650 } });
+    expect(announced.map((s) => s.monthlyBudgetUsd)).toEqual([650]);
+    const costs = await booth.router.invoke('costs.snapshot', {}, operator);
+    expect(costs).toMatchObject({ ok: true, data: { budgetUsd: 650 } });
+  });
+});

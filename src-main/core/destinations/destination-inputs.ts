@@ -1,0 +1,51 @@
+/**
+ * What the admin window sends for destinations. Pure zod (no Node): the lead may move it to shared/.
+ * Strict objects: a stream key can never ride along into DynamoDB by an extra field.
+ */
+import { z } from 'zod';
+import { DestinationIdSchema } from '../../../shared/domain/destination';
+
+const name = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
+const optionalId = z.string().min(1).max(256).nullable().optional();
+
+export const DestinationCreateSchema = z.strictObject({
+  /** Omitted: derived from the name ("My Show" -> "my-show"). */
+  id: DestinationIdSchema.optional(),
+  platform: z.string().trim().min(1, 'platform is required').max(32).regex(/^[a-z0-9_-]+$/, 'platform is lower-case letters, digits, _ and -'),
+  name,
+  preset_id: z.string().min(1).max(128).nullable().optional(),
+  medialive_channel_id: optionalId,
+  medialive_channel_arn: z.string().regex(/^arn:aws[a-z-]*:medialive:[a-z0-9-]+:\d{12}:channel:\S+$/, 'a MediaLive channel ARN (arn:aws:medialive:REGION:ACCOUNT:channel:ID)').nullable().optional(),
+  sort_order: z.number().int().min(0).max(10_000).optional(),
+});
+export type DestinationCreateInput = z.infer<typeof DestinationCreateSchema>;
+
+/** Partial edit; `id` and `platform` do not change. */
+export const DestinationUpdateSchema = DestinationCreateSchema.omit({ id: true, platform: true }).partial();
+export type DestinationUpdateInput = z.infer<typeof DestinationUpdateSchema>;
+
+/** The stream target as the admin types it; the key only ever travels renderer -> main -> MediaLive. */
+export const StreamTargetSchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .max(1024, 'the URL is at most 1024 characters')
+    .regex(/^rtmps?:\/\/[^\s/?#]+(:\d+)?\/\S*$/, 'an RTMP or RTMPS URL such as rtmps://live.example.com:443/app'),
+  streamKey: z
+    .string()
+    .min(1, 'the stream key is required')
+    .max(512, 'the stream key is at most 512 characters')
+    .regex(/^\S+$/, 'the stream key has no spaces'),
+});
+export type StreamTargetInput = z.infer<typeof StreamTargetSchema>;
+
+export function slugId(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'destination'
+  );
+}

@@ -1,0 +1,54 @@
+import { DEFAULT_OPERATOR_SETTINGS } from '../../../shared/domain/operator-settings';
+import type { DestinationStatus } from '../../../shared/domain/destination';
+import type { InvokeHandlers } from '../router';
+
+export const FAKE_TILE: DestinationStatus = {
+  id: 'youtube',
+  platform: 'youtube',
+  name: 'YouTube',
+  channelId: '1234567',
+  state: 'IDLE',
+  stateSince: null,
+  runningSince: null,
+  presetSummary: '1080p30 6 Mbps',
+  problem: null,
+  lastError: null,
+  pending: null,
+  bitrateBps: 6_128_000,
+};
+
+/** Handlers for every contract channel that answer valid, fixed data: for boundary and transport tests. */
+export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
+  return {
+    'connection.describe': async () => ({
+      mode: 'simulation',
+      profile: null,
+      region: 'us-east-1',
+      accountId: '123456789012',
+      stackName: 'lunora-booth',
+      customEndpoint: true,
+      credentialsExpireAt: null,
+    }),
+    'destinations.snapshot': async () => ({ kind: 'snapshot', seq: 1, at: 1, destinations: [FAKE_TILE] }),
+    'channels.start': async () => ({ outcome: 'requested', state: 'STARTING' }),
+    'channels.stop': async () => ({ outcome: 'requested', state: 'STOPPING' }),
+    'channels.endAll': async () => ({ results: [] }),
+    'costs.snapshot': async () => ({
+      at: 1,
+      sessionStartedAt: 0,
+      destinations: [],
+      flowUsd: 0,
+      totalUsd: 0,
+      usdPerHour: 0.16,
+      monthToDateUsd: 0,
+      projectedMonthUsd: 0,
+      budgetUsd: 400,
+      rateSource: 'test',
+    }),
+    'notifications.recent': async () => ({ notifications: [] }),
+    'settings.get': async () => DEFAULT_OPERATOR_SETTINGS,
+    'settings.update': async () => DEFAULT_OPERATOR_SETTINGS,
+    'presets.list': async () => ({ presets: [] }),
+    ...overrides,
+  };
+}
