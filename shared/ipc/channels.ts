@@ -1,4 +1,7 @@
 import type { Role } from '../domain/roles';
+import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
+import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
+import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
 
 /**
  * Channel names and the roles allowed to use them, without schemas, so that the
@@ -15,6 +18,9 @@ export const INVOKE_ROLES = {
   'settings.get': ['operator', 'admin'],
   'settings.update': ['operator', 'admin'],
   'presets.list': ['admin'],
+  ...ADMIN_INVOKE_ROLES,
+  ...FLOW_INVOKE_ROLES,
+  ...READINESS_INVOKE_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export const EVENT_ROLES = {
@@ -24,6 +30,9 @@ export const EVENT_ROLES = {
   'settings.feed': ['operator', 'admin'],
   /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */
   'shortcuts.global': ['operator'],
+  ...ADMIN_EVENT_ROLES,
+  ...FLOW_EVENT_ROLES,
+  ...READINESS_EVENT_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

@@ -8,6 +8,9 @@ import { CostSnapshotSchema } from '../domain/cost';
 import { NotificationSchema } from '../domain/notification';
 import { OperatorSettingsPatchSchema, OperatorSettingsSchema } from '../domain/operator-settings';
 import type { EventChannel, InvokeChannel } from './channels';
+import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
+import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contract';
+import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
 
 const NoInput = z.strictObject({});
 
@@ -52,6 +55,9 @@ export const INVOKE_CONTRACT = {
     input: z.strictObject({ platform: z.enum(PRESET_PLATFORMS).optional() }),
     output: z.strictObject({ presets: z.array(PresetSchema) }),
   },
+  ...ADMIN_INVOKE_CONTRACT,
+  ...FLOW_INVOKE_CONTRACT,
+  ...READINESS_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event channel: main -> renderer only. */
@@ -61,6 +67,9 @@ export const EVENT_CONTRACT = {
   'notifications.feed': { payload: NotificationSchema },
   'settings.feed': { payload: OperatorSettingsSchema },
   'shortcuts.global': { payload: GlobalShortcutSchema },
+  ...ADMIN_EVENT_CONTRACT,
+  ...FLOW_EVENT_CONTRACT,
+  ...READINESS_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

@@ -21,7 +21,11 @@ import type { EncodingProfile } from '../core/costs/cost-model';
 import { createNotifier } from '../core/notifications/notifier';
 import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { createAdminFeature } from './admin-feature';
 import { chooseConnection } from './connection-mode';
+import type { FeatureContext } from './feature';
+import { createFlowFeature } from './flow-feature';
+import { createReadinessFeature } from './readiness-feature';
 
 export interface BoothCoreOptions {
   settings: SettingsStore;
@@ -193,8 +197,30 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       now,
       ...(options.retry ? { retry: options.retry } : {}),
     });
+    const context: FeatureContext = {
+      clients,
+      connection,
+      stack,
+      destinations,
+      monitor,
+      notifier,
+      presetStore,
+      settings: options.settings,
+      simulator,
+      logger,
+      publish: (channel, payload) => publish(channel, payload),
+      retry: options.retry,
+      now,
+    };
+    const admin = createAdminFeature(context);
+    const flow = createFlowFeature(context);
+    const readiness = createReadinessFeature(context);
+    const features = [admin, flow, readiness];
     const router = createRouter(
       {
+        ...admin.handlers,
+        ...flow.handlers,
+        ...readiness.handlers,
         'connection.describe': async () => connection,
         'destinations.snapshot': async () => monitor.snapshot(),
         'channels.start': async ({ destinationId }) => actions.start(destinationId),
@@ -214,6 +240,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     stateNotifications.observe(initial);
     costs.observe(initial);
     monitor.start();
+    for (const feature of features) await feature.start?.();
     const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000);
 
     return {
@@ -224,6 +251,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
       async close() {
         costTicker.stop();
+        for (const feature of features) await feature.stop?.();
         costs.persist();
         monitor.stop();
         clients.destroy();

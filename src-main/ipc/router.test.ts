@@ -109,3 +109,11 @@ describe('router boundary', () => {
     expect(EVENT_CHANNELS).toContain('destinations.feed');
   });
 });
+
+describe('contract', () => {
+  it('has a schema for exactly the channels that have roles, and the reverse', async () => {
+    const { INVOKE_CONTRACT, EVENT_CONTRACT } = await import('../../shared/ipc/contract');
+    expect(Object.keys(INVOKE_CONTRACT).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(Object.keys(EVENT_CONTRACT).sort()).toEqual([...EVENT_CHANNELS].sort());
+  });
+});

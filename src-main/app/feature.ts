@@ -1,0 +1,35 @@
+import type { ConnectionInfo } from '../../shared/domain/connection';
+import type { AwsClients } from '../aws/clients';
+import type { RetryPolicy } from '../aws/retry';
+import type { ChannelMonitor, ConfiguredDestination } from '../core/channels/channel-monitor';
+import type { Logger } from '../core/logger';
+import type { Notifier } from '../core/notifications/notifier';
+import type { PresetStore } from '../core/presets/preset-store';
+import type { SettingsStore } from '../core/settings';
+import type { StackTopology } from '../core/stack/stack-outputs';
+import type { InvokeHandlers, Router } from '../ipc/router';
+import type { RunningSimulator } from '../simulator/index';
+
+/** What every feature of the core may use; built once by booth-core. */
+export interface FeatureContext {
+  clients: AwsClients;
+  connection: ConnectionInfo;
+  stack: StackTopology;
+  destinations: ConfiguredDestination[];
+  monitor: ChannelMonitor;
+  notifier: Notifier;
+  presetStore: PresetStore;
+  settings: SettingsStore;
+  simulator: RunningSimulator | null;
+  logger: Logger;
+  publish: Router['publish'];
+  retry: RetryPolicy | undefined;
+  now: () => number;
+}
+
+/** A feature contributes the handlers of its own channels, and may run in the background while the core runs. */
+export interface Feature<C extends keyof InvokeHandlers> {
+  handlers: Pick<InvokeHandlers, C>;
+  start?(): void | Promise<void>;
+  stop?(): void | Promise<void>;
+}
