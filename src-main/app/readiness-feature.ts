@@ -1,9 +1,37 @@
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
+import { runReadinessCheck } from '../core/readiness/readiness-check';
 import type { Feature, FeatureContext } from './feature';
 
 export type ReadinessChannel = keyof typeof READINESS_INVOKE_ROLES;
 
-/** Handlers and background work of the readiness feature. */
-export function createReadinessFeature(_context: FeatureContext): Feature<ReadinessChannel> {
-  return { handlers: {} };
+/** What the console found in the stack, and the pre-show checklist. */
+export function createReadinessFeature(context: FeatureContext): Feature<ReadinessChannel> {
+  const { stack, destinations, clients, connection, now } = context;
+  return {
+    handlers: {
+      'stack.describe': async () => ({
+        stackName: stack.stackName,
+        stackStatus: stack.stackStatus,
+        flowArn: stack.flowArn,
+        tables: stack.tables,
+        ingest: stack.ingest,
+        destinations: destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
+      }),
+      'readiness.run': async ({ showEndsAt }) =>
+        runReadinessCheck(
+          {
+            clients,
+            stackName: stack.stackName,
+            destinations,
+            credentialsExpireAt: async () => {
+              if (connection.mode === 'simulation') return null;
+              const identity = await clients.sts.config.credentials();
+              return identity.expiration ? identity.expiration.getTime() : null;
+            },
+            now,
+          },
+          showEndsAt,
+        ),
+    },
+  };
 }

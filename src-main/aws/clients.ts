@@ -14,7 +14,10 @@ export interface AwsClients {
   cloudwatch: CloudWatchClient;
   sts: STSClient;
   cloudformation: CloudFormationClient;
+  /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
+  /** Table-level operations (DescribeTable, CreateBackup). */
+  dynamodb: DynamoDBClient;
   destroy(): void;
 }
 
@@ -68,6 +71,7 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     sts,
     cloudformation,
     dynamo,
+    dynamodb: dynamoBase,
     destroy() {
       for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase]) client.destroy();
     },

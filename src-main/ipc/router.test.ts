@@ -34,8 +34,9 @@ describe('router boundary', () => {
       for (const role of ['operator', 'admin'] as const) {
         const allowed = (INVOKE_ROLES[channel] as readonly string[]).includes(role);
         const result = await router.invoke(channel, channel === 'channels.endAll' ? { confirm: true } : channel.startsWith('channels.') ? { destinationId: 'youtube' } : {}, { role });
-        expect(result.ok, `${role} -> ${channel}`).toBe(allowed);
-        if (!allowed) expect(result).toMatchObject({ code: 'forbidden' });
+        // Allowed channels may still refuse this generic payload, but never as forbidden.
+        const forbidden = !result.ok && result.code === 'forbidden';
+        expect(forbidden, `${role} -> ${channel}`).toBe(!allowed);
       }
     }
   });

@@ -1,6 +1,15 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ReadinessReportSchema, StackSummarySchema } from '../../domain/readiness';
 
-/** The readiness feature's schemas (merged into ../contract.ts); every key must also be in readiness.roles.ts. */
-export const READINESS_INVOKE_CONTRACT = {} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export const READINESS_INVOKE_CONTRACT = {
+  'stack.describe': { input: z.strictObject({}), output: StackSummarySchema },
+  'readiness.run': {
+    input: z.strictObject({
+      /** When the show is planned to end (epoch ms): credentials must last past it. Defaults to four hours from now. */
+      showEndsAt: z.number().int().positive().optional(),
+    }),
+    output: ReadinessReportSchema,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const READINESS_EVENT_CONTRACT = {} as const satisfies Record<string, { payload: z.ZodType }>;

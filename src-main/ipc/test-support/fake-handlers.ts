@@ -1,5 +1,7 @@
 import { DEFAULT_OPERATOR_SETTINGS } from '../../../shared/domain/operator-settings';
 import type { DestinationStatus } from '../../../shared/domain/destination';
+import { BoothError } from '../../../shared/domain/errors';
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import type { InvokeHandlers } from '../router';
 
 export const FAKE_TILE: DestinationStatus = {
@@ -17,9 +19,21 @@ export const FAKE_TILE: DestinationStatus = {
   bitrateBps: 6_128_000,
 };
 
-/** Handlers for every contract channel that answer valid, fixed data: for boundary and transport tests. */
+/**
+ * Handlers for every contract channel, for boundary and transport tests: the core channels answer
+ * valid fixed data; any other channel answers a typed 'unavailable' until a test overrides it.
+ */
 export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
+  const notFaked = Object.fromEntries(
+    INVOKE_CHANNELS.map((channel) => [
+      channel,
+      async () => {
+        throw new BoothError('unavailable', `${channel} is not faked in this test`);
+      },
+    ]),
+  ) as unknown as InvokeHandlers;
   return {
+    ...notFaked,
     'connection.describe': async () => ({
       mode: 'simulation',
       profile: null,

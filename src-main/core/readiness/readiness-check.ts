@@ -1,0 +1,278 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeFlowCommand } from '@aws-sdk/client-mediaconnect';
+import { DescribeInputCommand, paginateListChannels, type ChannelSummary } from '@aws-sdk/client-medialive';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { format } from 'date-fns';
+import type { ReadinessItem, ReadinessReport } from '../../../shared/domain/readiness';
+import type { AwsClients } from '../../aws/clients';
+import { mapAwsError } from '../../aws/errors';
+import { callAws } from '../../aws/retry';
+import type { ConfiguredDestination } from '../channels/channel-monitor';
+import { checkChannelConfiguration } from '../channels/channel-monitor';
+import { discoverStack, type StackTopology } from '../stack/stack-outputs';
+
+/** MediaLive's default quota of channels per region (PRODUCT.md section 6). */
+export const DEFAULT_MEDIALIVE_CHANNEL_QUOTA = 5;
+const DEFAULT_SHOW_LENGTH_MS = 4 * 3_600_000;
+const PROBE_KEY = '__lunora_readiness_probe__';
+
+export interface ReadinessDeps {
+  clients: AwsClients;
+  stackName: string;
+  destinations: ConfiguredDestination[];
+  credentialsExpireAt: () => Promise<number | null>;
+  now: () => number;
+}
+
+type Item = Omit<ReadinessItem, 'fix'> & { fix?: string | null };
+const item = (i: Item): ReadinessItem => ({ ...i, fix: i.fix ?? null });
+
+function failure(id: string, group: ReadinessItem['group'], label: string, error: unknown, fix: string): ReadinessItem {
+  const mapped = mapAwsError(error, label);
+  return item({ id, group, label, status: 'fail', detail: mapped.message, fix });
+}
+
+async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
+  try {
+    const who = await callAws('Read identity', () => deps.clients.sts.send(new GetCallerIdentityCommand({})));
+    return item({ id: 'identity', group: 'identity', label: 'AWS identity', status: 'pass', detail: `Account ${who.Account ?? '?'} as ${who.Arn ?? '?'}` });
+  } catch (error) {
+    return failure('identity', 'identity', 'AWS identity', error, 'Sign in again (aws sso login --profile <profile>) or choose another profile in settings.');
+  }
+}
+
+async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promise<ReadinessItem> {
+  const expiresAt = await deps.credentialsExpireAt().catch(() => null);
+  const label = 'Credentials last past the show';
+  if (expiresAt === null) return item({ id: 'credentials', group: 'identity', label, status: 'pass', detail: 'These credentials do not expire on a schedule.' });
+  const when = (ms: number) => format(ms, 'HH:mm');
+  if (expiresAt <= showEndsAt) {
+    return item({
+      id: 'credentials',
+      group: 'identity',
+      label,
+      status: 'fail',
+      detail: `The session expires at ${when(expiresAt)}, before the show ends at ${when(showEndsAt)}.`,
+      fix: 'Sign in again now (aws sso login) so the session covers the whole show; running channels are not affected either way.',
+    });
+  }
+  return item({ id: 'credentials', group: 'identity', label, status: 'pass', detail: `The session lasts until ${when(expiresAt)}; the show ends at ${when(showEndsAt)}.` });
+}
+
+function checkStack(stack: StackTopology): ReadinessItem[] {
+  const healthy = /_COMPLETE$/.test(stack.stackStatus) && !/ROLLBACK/.test(stack.stackStatus);
+  const items = [
+    item({
+      id: 'stack-status',
+      group: 'stack',
+      label: `Stack ${stack.stackName}`,
+      status: healthy ? 'pass' : 'fail',
+      detail: `Status ${stack.stackStatus}.`,
+      fix: healthy ? null : 'Fix the stack in CloudFormation (see its events) and deploy it again.',
+    }),
+  ];
+  const missing = [
+    ['FlowArn', stack.flowArn],
+    ['PresetsTableName', stack.tables.presets],
+    ['DestinationsTableName', stack.tables.destinations],
+    ['SessionsTableName', stack.tables.sessions],
+  ]
+    .filter(([, value]) => !value)
+    .map(([key]) => key);
+  items.push(
+    item({
+      id: 'stack-outputs',
+      group: 'stack',
+      label: 'Stack outputs the console reads',
+      status: missing.length === 0 ? 'pass' : 'fail',
+      detail: missing.length === 0 ? 'Flow ARN and table names found.' : `Missing outputs: ${missing.join(', ')}.`,
+      fix: missing.length === 0 ? null : 'Deploy the root template of cloudformation/ (booth.yaml), which re-exports every output the console reads.',
+    }),
+  );
+  return items;
+}
+
+async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<ReadinessItem[]> {
+  if (!flowArn) return [item({ id: 'flow', group: 'flow', label: 'MediaConnect flow', status: 'fail', detail: 'The stack names no flow.', fix: 'Deploy the flow template and pass its FlowArn to the root stack.' })];
+  try {
+    const { Flow: flow } = await callAws('Read the flow', () => deps.clients.mediaconnect.send(new DescribeFlowCommand({ FlowArn: flowArn })));
+    const sources = flow?.Sources ?? [];
+    const srt = sources.filter((s) => s.Transport?.Protocol === 'srt-listener');
+    const failover = flow?.SourceFailoverConfig;
+    const items = [
+      item({
+        id: 'flow-status',
+        group: 'flow',
+        label: `Flow ${flow?.Name ?? flowArn}`,
+        status: flow?.Status === 'ACTIVE' ? 'pass' : flow?.Status === 'STANDBY' ? 'warn' : 'fail',
+        detail: `Status ${flow?.Status ?? 'unknown'}.`,
+        fix: flow?.Status === 'ACTIVE' ? null : 'Start the flow (it must be ACTIVE before the encoder can connect).',
+      }),
+      item({
+        id: 'flow-sources',
+        group: 'flow',
+        label: 'SRT sources (main and backup)',
+        status: srt.length >= 2 ? 'pass' : srt.length === 1 ? 'warn' : 'fail',
+        detail: srt.length === 0 ? 'No srt-listener source.' : srt.map((s) => `${s.Name}: ${s.IngestIp ?? '?'}:${s.IngestPort ?? '?'} from ${s.WhitelistCidr ?? '?'}`).join('; '),
+        fix: srt.length >= 2 ? null : 'Add the main and backup srt-listener sources (flow template).',
+      }),
+      item({
+        id: 'flow-failover',
+        group: 'flow',
+        label: 'Source failover',
+        status: failover?.State === 'ENABLED' && failover.FailoverMode === 'FAILOVER' ? 'pass' : 'warn',
+        detail: failover?.State === 'ENABLED' ? `${failover.FailoverMode ?? '?'} with ${failover.SourcePriority?.PrimarySource ?? '?'} as primary.` : 'Failover is not enabled.',
+        fix: failover?.State === 'ENABLED' ? null : 'Enable SourceFailoverConfig in FAILOVER mode with main as the primary source.',
+      }),
+    ];
+    return items;
+  } catch (error) {
+    return [failure('flow', 'flow', 'MediaConnect flow', error, 'Check the FlowArn output and that the flow exists in this region.')];
+  }
+}
+
+async function checkDestinations(deps: ReadinessDeps, flowArn: string | null): Promise<{ items: ReadinessItem[]; channelsInRegion: number | null }> {
+  const byId = new Map<string, ChannelSummary>();
+  try {
+    for await (const page of paginateListChannels({ client: deps.clients.medialive, pageSize: 100 }, {})) {
+      for (const channel of page.Channels ?? []) if (channel.Id) byId.set(channel.Id, channel);
+    }
+  } catch (error) {
+    return { items: [failure('channels', 'destinations', 'MediaLive channels', error, 'The operator policy must allow medialive:ListChannels.')], channelsInRegion: null };
+  }
+  const items: ReadinessItem[] = [];
+  for (const dest of deps.destinations) {
+    const id = `destination-${dest.id}`;
+    const label = `${dest.name}`;
+    const channel = dest.channelId ? byId.get(dest.channelId) : undefined;
+    if (!dest.channelId || !channel) {
+      items.push(
+        item({
+          id,
+          group: 'destinations',
+          label,
+          status: 'fail',
+          detail: dest.channelId ? `MediaLive channel ${dest.channelId} does not exist in this region.` : (dest.problem ?? 'No channel is mapped.'),
+          fix: 'Redeploy the channels template, or set the destination’s channel in the admin window.',
+        }),
+      );
+      continue;
+    }
+    const problem = checkChannelConfiguration(channel);
+    const inputProblem = problem ? null : await checkInput(deps, channel, flowArn);
+    items.push(
+      item({
+        id,
+        group: 'destinations',
+        label,
+        status: problem || inputProblem ? 'fail' : 'pass',
+        detail: problem ?? inputProblem ?? `Channel ${channel.Name ?? channel.Id} (${channel.State}), input attached, destination set.`,
+        fix: problem || inputProblem ? 'Fix the channel in the channels template (input on the flow ARN, destination URL and key).' : null,
+      }),
+    );
+  }
+  return { items, channelsInRegion: byId.size };
+}
+
+/** The attached input must read from this stack's flow, or the channel will start on no signal. */
+async function checkInput(deps: ReadinessDeps, channel: ChannelSummary, flowArn: string | null): Promise<string | null> {
+  const inputId = channel.InputAttachments?.[0]?.InputId;
+  if (!inputId) return 'No input attached.';
+  try {
+    const input = await callAws('Read input', () => deps.clients.medialive.send(new DescribeInputCommand({ InputId: inputId })));
+    if (input.Type !== 'MEDIACONNECT') return `The attached input ${input.Name ?? inputId} is ${input.Type}, not MEDIACONNECT.`;
+    const flows = (input.MediaConnectFlows ?? []).map((f) => f.FlowArn);
+    if (flowArn && !flows.includes(flowArn)) return `The attached input ${input.Name ?? inputId} reads from another flow (${flows.join(', ') || 'none'}).`;
+    return null;
+  } catch (error) {
+    return mapAwsError(error, `Read input ${inputId}`).message;
+  }
+}
+
+async function checkTables(deps: ReadinessDeps, stack: StackTopology): Promise<ReadinessItem[]> {
+  const tables = Object.entries(stack.tables).filter((entry): entry is [string, string] => entry[1] !== null);
+  return Promise.all(
+    tables.map(async ([role, name]) => {
+      try {
+        const { Table: table } = await callAws(`Read table ${name}`, () => deps.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })));
+        return item({ id: `table-${role}`, group: 'tables', label: `Table ${name}`, status: table?.TableStatus === 'ACTIVE' ? 'pass' : 'warn', detail: `Status ${table?.TableStatus ?? 'unknown'}.` });
+      } catch (error) {
+        return failure(`table-${role}`, 'tables', `Table ${name}`, error, 'Deploy the data template (cloudformation/data.yaml).');
+      }
+    }),
+  );
+}
+
+/**
+ * Writing a session record is the operator's only DynamoDB write. A conditional update on a key
+ * that never exists proves the permission without writing anything: "condition failed" means allowed.
+ */
+async function checkSessionWrite(deps: ReadinessDeps, table: string | null): Promise<ReadinessItem> {
+  const label = 'May record show sessions';
+  if (!table) return item({ id: 'perm-sessions', group: 'permissions', label, status: 'fail', detail: 'No sessions table.', fix: 'Deploy the data template.' });
+  try {
+    await deps.clients.dynamo.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { session_id: PROBE_KEY },
+        UpdateExpression: 'SET probed_at = :now',
+        ConditionExpression: 'attribute_exists(session_id) AND attribute_not_exists(session_id)',
+        ExpressionAttributeValues: { ':now': deps.now() },
+      }),
+    );
+    return item({ id: 'perm-sessions', group: 'permissions', label, status: 'warn', detail: 'The probe write unexpectedly succeeded.' });
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
+      return item({ id: 'perm-sessions', group: 'permissions', label, status: 'pass', detail: 'Allowed (checked with a conditional write that changes nothing).' });
+    }
+    return failure('perm-sessions', 'permissions', label, error, 'Attach the stack’s operator policy to this role.');
+  }
+}
+
+function checkQuota(destinations: number, channelsInRegion: number | null): ReadinessItem {
+  const label = 'MediaLive channel quota';
+  const over = destinations > DEFAULT_MEDIALIVE_CHANNEL_QUOTA;
+  return item({
+    id: 'quota-channels',
+    group: 'quotas',
+    label,
+    status: over ? 'warn' : 'pass',
+    detail: `${destinations} destinations need ${destinations} channels; ${channelsInRegion ?? '?'} channels exist in the region; the default quota is ${DEFAULT_MEDIALIVE_CHANNEL_QUOTA} per region.`,
+    fix: over ? 'Request a MediaLive channel quota increase (Service Quotas) before adding more destinations.' : null,
+  });
+}
+
+/** The plan's pre-deployment validation, as a checklist the operator can run before every show. */
+export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number): Promise<ReadinessReport> {
+  const ranAt = deps.now();
+  const ends = showEndsAt ?? ranAt + DEFAULT_SHOW_LENGTH_MS;
+  const items: ReadinessItem[] = [];
+  items.push(await checkIdentity(deps), await checkCredentials(deps, ends));
+  let stack: StackTopology | null = null;
+  try {
+    stack = await discoverStack(deps.clients.cloudformation, deps.stackName);
+    items.push(...checkStack(stack));
+  } catch (error) {
+    items.push(failure('stack-status', 'stack', `Stack ${deps.stackName}`, error, 'Check the stack name and region in settings.'));
+  }
+  const [flowItems, destinations, tables, sessions] = await Promise.all([
+    checkFlow(deps, stack?.flowArn ?? null),
+    checkDestinations(deps, stack?.flowArn ?? null),
+    stack ? checkTables(deps, stack) : Promise.resolve([]),
+    checkSessionWrite(deps, stack?.tables.sessions ?? null),
+  ]);
+  items.push(...flowItems, ...destinations.items, ...tables, sessions);
+  items.push(
+    item({
+      id: 'perm-channels',
+      group: 'permissions',
+      label: 'May start and stop channels',
+      status: 'info',
+      detail: 'AWS has no dry run for StartChannel/StopChannel; this is proven on the first take.',
+      fix: null,
+    }),
+    checkQuota(deps.destinations.length, destinations.channelsInRegion),
+  );
+  return { ranAt, showEndsAt: ends, items, ready: items.every((i) => i.status !== 'fail') };
+}
