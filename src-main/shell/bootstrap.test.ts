@@ -12,6 +12,8 @@ import { createMemorySettingsStore } from '../core/settings';
 import { silentLogger } from '../core/logger';
 import type { Router } from '../ipc/router';
 import { pageUrl } from './app-url';
+import { DEFAULT_OPERATOR_SETTINGS } from '../../shared/domain/operator-settings';
+import { FAKE_TILE } from '../ipc/test-support/fake-handlers';
 import { runShell, type CoreHandle } from './bootstrap';
 import { fake, fakeEvent, FakeBrowserWindow, resetElectronFake } from './test-support/electron-fake';
 
@@ -24,6 +26,12 @@ function fakeCore(): CoreHandle & { close: ReturnType<typeof vi.fn> } {
   return {
     router,
     connection: { mode: 'simulation', profile: null, region: 'us-east-1', accountId: null, stackName: 's', customEndpoint: true, credentialsExpireAt: null },
+    settings: {
+      get: () => DEFAULT_OPERATOR_SETTINGS,
+      update: () => DEFAULT_OPERATOR_SETTINGS,
+      onChange: () => () => {},
+    },
+    destinationIds: () => ['primary', 'youtube'],
     close: vi.fn(async () => {}),
   };
 }
@@ -93,7 +101,7 @@ describe('shell bootstrap', () => {
 
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
-    expect(core.close).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(core.close).toHaveBeenCalledTimes(1));
     expect(fake.ipcMain.handlers.size).toBe(0);
     fake.app.quit(); // a second request while closing does not close twice
     expect(core.close).toHaveBeenCalledTimes(1);
@@ -145,5 +153,53 @@ describe('shell bootstrap', () => {
     const event = fakeEvent({});
     stray.emit('will-attach-webview', event, {}, {});
     expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('asks before quitting while channels still bill, and quits only on an explicit choice', async () => {
+    const core = fakeCore();
+    const running = { ...FAKE_TILE, state: 'RUNNING' as const, name: 'YouTube' };
+    vi.mocked(core.router.invoke).mockResolvedValue({ ok: true, data: { kind: 'snapshot', seq: 1, at: 1, destinations: [running] } });
+    await runShell({ startCore: async () => core, outDir, logger: silentLogger });
+
+    fake.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    fake.app.quit();
+    await vi.waitFor(() => expect(fake.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(fake.showMessageBox.mock.calls[0]![0]).toMatchObject({ message: 'YouTube is still running in AWS', defaultId: 0, cancelId: 0 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(core.close).not.toHaveBeenCalled();
+
+    fake.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    fake.app.quit();
+    await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+    expect(core.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers global shortcuts only when enabled, and they publish the same two-step actions', async () => {
+    const core = fakeCore();
+    let enabled = false;
+    const listeners: Array<() => void> = [];
+    core.settings = {
+      get: () => ({ ...DEFAULT_OPERATOR_SETTINGS, globalShortcuts: { enabled, modifier: 'CommandOrControl+Alt' } }),
+      update: () => DEFAULT_OPERATOR_SETTINGS,
+      onChange: (listener) => (listeners.push(() => listener(DEFAULT_OPERATOR_SETTINGS)), () => {}),
+    };
+    await runShell({ startCore: async () => core, outDir, logger: silentLogger });
+    expect(fake.shortcuts.size).toBe(0);
+    enabled = true;
+    for (const listener of listeners) listener();
+    fake.shortcuts.get('CommandOrControl+Alt+2')!();
+    expect(core.router.publish).toHaveBeenCalledWith('shortcuts.global', { action: 'arm', destinationId: 'youtube' });
+  });
+
+  it('raises a desktop alert for alerts, not for routine outcomes', async () => {
+    const core = fakeCore();
+    await runShell({ startCore: async () => core, outDir, logger: silentLogger });
+    const sinks = vi.mocked(core.router.attach).mock.calls.map(([, sink]) => sink);
+    const base = { id: 'n', at: 1, destinationId: 'youtube', message: 'detail' };
+    for (const sink of sinks) {
+      sink('notifications.feed', { ...base, level: 'success', kind: 'action', title: 'YouTube: going live' });
+      sink('notifications.feed', { ...base, level: 'error', kind: 'alert', title: 'YouTube went off air' });
+    }
+    expect(fake.notifications).toEqual([{ title: 'YouTube went off air', body: 'detail' }]);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, Menu, Notification, protocol, session } from 'electron';
 import type { ConnectionInfo } from '../../shared/domain/connection';
+import type { OperatorSettingsService } from '../core/operator-settings-service';
 import type { Logger } from '../core/logger';
 import { createConsoleLogger } from '../core/logger';
 import type { SettingsStore } from '../core/settings';
@@ -10,7 +11,9 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { hardenSession } from './harden';
 import { bindIpc } from './ipc-binding';
 import { buildMenuTemplate } from './menu';
+import { createGlobalShortcuts } from './global-shortcuts';
 import { createElectronSettingsStore } from './settings-store';
+import { attachDesktopAlerts, billingChannelNames, quitWarning } from './show-guards';
 import { createWindowManager, focusWindow, type WindowManager } from './windows';
 import { createWindowRegistry } from './window-registry';
 
@@ -18,6 +21,8 @@ import { createWindowRegistry } from './window-registry';
 export interface CoreHandle {
   router: Router;
   connection: ConnectionInfo;
+  settings: OperatorSettingsService;
+  destinationIds(): string[];
   close(): Promise<void>;
 }
 
@@ -101,6 +106,12 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
     );
     manager.open('operator');
 
+    const shortcuts = createGlobalShortcuts(globalShortcut, (shortcut) => core.router.publish('shortcuts.global', shortcut), logger);
+    const applyShortcuts = () => shortcuts.apply(core.settings.get().globalShortcuts, core.destinationIds());
+    applyShortcuts();
+    core.settings.onChange(applyShortcuts);
+    if (Notification.isSupported()) attachDesktopAlerts(core.router, (title, body) => new Notification({ title, body }).show());
+
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) manager.open('operator');
     });
@@ -108,13 +119,12 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
       if (process.platform !== 'darwin') app.quit();
     });
 
-    // Quit waits for the core (pollers, sockets) to stop; the `before-quit` after that passes through.
-    let quitState: 'running' | 'closing' | 'closed' = 'running';
-    app.on('before-quit', (event) => {
-      if (quitState === 'closed') return;
-      event.preventDefault();
-      if (quitState === 'closing') return;
+    // Quitting never stops channels: if some still bill, the operator confirms first. Then quit waits
+    // for the core (pollers, sockets) to stop; the `before-quit` after that passes through.
+    let quitState: 'running' | 'confirming' | 'closing' | 'closed' = 'running';
+    const close = () => {
       quitState = 'closing';
+      shortcuts.clear();
       ipc.dispose();
       core
         .close()
@@ -122,6 +132,21 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
         .finally(() => {
           quitState = 'closed';
           app.quit();
+        });
+    };
+    app.on('before-quit', (event) => {
+      if (quitState === 'closed') return;
+      event.preventDefault();
+      if (quitState !== 'running') return;
+      quitState = 'confirming';
+      void billingChannelNames(core.router)
+        .catch(() => [])
+        .then(async (names) => {
+          if (names.length === 0) return close();
+          const { message, detail } = quitWarning(names);
+          const { response } = await dialog.showMessageBox({ type: 'warning', buttons: ['Keep the console open', 'Quit and leave them running'], defaultId: 0, cancelId: 0, message, detail });
+          if (response === 1) close();
+          else quitState = 'running';
         });
     });
   } catch (error) {

@@ -219,6 +219,9 @@ function createFake() {
     },
     openExternal: vi.fn(async (_url: string) => {}),
     showErrorBox: vi.fn(),
+    showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0 })),
+    shortcuts: new Map<string, () => void>(),
+    notifications: [] as Array<{ title: string; body: string }>,
   };
 }
 
@@ -274,6 +277,18 @@ export const electronModule = {
   },
   dialog: {
     showErrorBox: (title: string, content: string) => fake.showErrorBox(title, content),
+    showMessageBox: (options: unknown) => fake.showMessageBox(options),
+  },
+  globalShortcut: {
+    register: (accelerator: string, callback: () => void) => (fake.shortcuts.set(accelerator, callback), true),
+    unregister: (accelerator: string) => void fake.shortcuts.delete(accelerator),
+  },
+  Notification: class {
+    static isSupported = () => true;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      fake.notifications.push(this.options);
+    }
   },
 };
 
