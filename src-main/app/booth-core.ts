@@ -25,6 +25,7 @@ import { createAdminFeature } from './admin-feature';
 import { chooseConnection } from './connection-mode';
 import type { FeatureContext } from './feature';
 import { createFlowFeature } from './flow-feature';
+import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
 import { createReadinessFeature } from './readiness-feature';
 
 export interface BoothCoreOptions {
@@ -36,6 +37,7 @@ export interface BoothCoreOptions {
   retry?: RetryPolicy;
   forgotten?: Partial<ForgottenChannelOptions>;
   costTickMs?: number;
+  flow?: Partial<FlowMonitorOptions>;
   now?: () => number;
 }
 
@@ -173,6 +175,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       spend: monthSpendStore(options.settings),
       now,
     });
+    const destinationListeners = new Set<() => void>();
     const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), { ...DEFAULT_FORGOTTEN, now, ...options.forgotten });
     const monitor = new ChannelMonitor(
       clients.medialive,
@@ -183,6 +186,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         stateNotifications.observe(changed);
         costs.observe(changed);
         forgotten.observe(monitor.snapshot().destinations);
+        for (const listener of destinationListeners) listener();
       },
       logger,
       { ...options.monitor, now },
@@ -211,9 +215,13 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       publish: (channel, payload) => publish(channel, payload),
       retry: options.retry,
       now,
+      onDestinationsChanged(listener) {
+        destinationListeners.add(listener);
+        return () => destinationListeners.delete(listener);
+      },
     };
     const admin = createAdminFeature(context);
-    const flow = createFlowFeature(context);
+    const flow = createFlowFeature(context, options.flow);
     const readiness = createReadinessFeature(context);
     const features = [admin, flow, readiness];
     const router = createRouter(

@@ -25,6 +25,8 @@ export interface FeatureContext {
   publish: Router['publish'];
   retry: RetryPolicy | undefined;
   now: () => number;
+  /** Called after every change of the destinations feed. */
+  onDestinationsChanged(listener: () => void): () => void;
 }
 
 /** A feature contributes the handlers of its own channels, and may run in the background while the core runs. */

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowAlert, FlowSnapshot } from '../../shared/domain/flow';
+import type { Notification } from '../../shared/domain/notification';
+import { silentLogger } from '../core/logger';
+import { createMemorySettingsStore } from '../core/settings';
+import { startBoothCore, type BoothCore } from './booth-core';
+
+let core: BoothCore | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+});
+
+async function start(): Promise<BoothCore> {
+  core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { timings: { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 } },
+    flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
+  });
+  return core;
+}
+
+function collect<T>(booth: BoothCore, channel: string): T[] {
+  const items: T[] = [];
+  booth.router.attach('operator', (c, payload) => c === channel && items.push(payload as T));
+  return items;
+}
+
+async function until(predicate: () => boolean, timeoutMs = 8_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('flow feature through the router', () => {
+  it('serves the flow snapshot without secrets', async () => {
+    const booth = await start();
+    const result = await booth.router.invoke('flow.snapshot', {}, { role: 'admin' });
+    expect(result.ok).toBe(true);
+    const snapshot = (result as { data: FlowSnapshot }).data;
+    expect(snapshot.flow.status).toBe('ACTIVE');
+    expect(snapshot.flow.sources.map((s) => s.role).sort()).toEqual(['backup', 'main']);
+    expect(JSON.stringify(snapshot)).not.toMatch(/secret|SecretArn|RoleArn/i);
+  });
+
+  it('alerts when main is lost (as a flow alert and an operator notification), and switches to backup on request', async () => {
+    const booth = await start();
+    const alerts = collect<FlowAlert>(booth, 'flow.alert');
+    const notes = collect<Notification>(booth, 'notifications.feed');
+    booth.simulator!.control.loseSource('main');
+    await until(() => alerts.some((a) => a.kind === 'main-lost' && a.state === 'raised'));
+    expect(notes.some((n) => n.kind === 'alert' && n.title === 'Main SRT source lost')).toBe(true);
+    const refusedForOperatorOnly = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'admin' });
+    expect(refusedForOperatorOnly).toMatchObject({ ok: false, code: 'forbidden' });
+    const switched = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'operator' });
+    expect(switched).toMatchObject({ ok: true });
+    await until(() => booth.simulator!.control.state().flow.failover.primarySource === 'backup');
+  });
+
+  it('refuses switching to a disconnected backup unless forced', async () => {
+    const booth = await start();
+    booth.simulator!.control.loseSource('backup');
+    await new Promise((r) => setTimeout(r, 600));
+    await booth.router.invoke('flow.snapshot', {}, { role: 'operator' });
+    const refused = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'operator' });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-state' });
+    if (!refused.ok) expect(refused.message).toMatch(/backup/i);
+    const malformed = await booth.router.invoke('flow.switchSource', { target: 'tertiary' }, { role: 'operator' });
+    expect(malformed).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
+});

@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FlowFeedSchema, FlowSnapshotSchema, type FlowAlert } from '../../../shared/domain/flow';
+import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import { BackupSwitch } from './backup-switch';
+import { FlowAlerts } from './flow-alerts';
+import { FlowMonitor, type FlowMonitorOptions } from './flow-monitor';
+import { SOURCE_METRIC_TABLE } from './metric-queries';
+import { captureRequests, emptyMetricAnswers, follow, simClients, until } from './test-support';
+
+const TIMINGS = { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 };
+const MONITOR: Partial<FlowMonitorOptions> = {
+  steadyIntervalMs: 300,
+  fastIntervalMs: 100,
+  periodSec: 1,
+  metadataIntervalMs: 2_000,
+  refetchMs: 5_000,
+  thresholds: { staleAfterMs: 2_500, lossWindowMs: 2_000, lostAfterNoBitrateMs: 1_000, backupTestWindowMs: 3_000 },
+};
+
+let sim: RunningSimulator | null = null;
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) c();
+  await sim?.close();
+  sim = null;
+});
+
+async function setup(opts: { flowArn?: string; flowInitiallyActive?: boolean; monitor?: Partial<FlowMonitorOptions>; emptyMetrics?: () => boolean } = {}) {
+  sim = await startSimulator({ timings: TIMINGS, seed: 11, withDynamo: false, flowInitiallyActive: opts.flowInitiallyActive ?? true });
+  const clients = simClients(sim);
+  const mcSent = captureRequests(clients.mediaconnect);
+  const cwSent = captureRequests(clients.cloudwatch);
+  if (opts.emptyMetrics) emptyMetricAnswers(clients.cloudwatch, opts.emptyMetrics);
+  const feed = follow();
+  const flowArn = opts.flowArn ?? sim.topology.flowArn;
+  const monitor = new FlowMonitor(clients, flowArn, feed.publish, { ...MONITOR, ...opts.monitor });
+  const alerts: FlowAlert[] = [];
+  let live = 0;
+  const alerter = new FlowAlerts(() => live, (a) => alerts.push(a));
+  const swap = new BackupSwitch(clients.mediaconnect, monitor, flowArn, clients.logger, { confirmEveryMs: 50, confirmTimeoutMs: 5_000, retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 } });
+  cleanups.push(() => monitor.stop(), () => clients.destroy());
+  const observe = () => alerter.observe(monitor.current());
+  return { sim, clients, monitor, feed, alerts, alerter, observe, swap, mcSent, cwSent, setLive: (n: number) => (live = n) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const src = (m: FlowMonitor, role: 'main' | 'backup') => m.current().sources.find((s) => s.role === role);
+
+describe('FlowMonitor against the simulator', () => {
+  it('sends ONE DescribeFlow and ONE GetMetricData per poll, with the exact source queries', async () => {
+    const t = await setup();
+    await sleep(300);
+    await t.monitor.refresh();
+    await t.monitor.refresh();
+    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlow' })).toHaveLength(2);
+    expect(t.sim.control.requests({ service: 'cloudwatch', operation: 'GetMetricData' })).toHaveLength(2);
+    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlowSourceMetadata' })).toHaveLength(1);
+
+    const gmd = t.cwSent.filter((r) => r.command === 'GetMetricDataCommand');
+    expect(gmd).toHaveLength(2);
+    const queries = gmd[0]!.input['MetricDataQueries'] as Array<Record<string, any>>;
+    const arns = Object.fromEntries(t.sim.control.state().sources.map((s) => [s.name, s.sourceArn]));
+    const expected = ['main', 'backup'].flatMap((name, i) =>
+      SOURCE_METRIC_TABLE.map((row) => ({
+        Id: `s${i}_${row.key}`,
+        MetricStat: {
+          Metric: {
+            Namespace: 'AWS/MediaConnect',
+            MetricName: row.metricName,
+            Dimensions: [
+              { Name: 'FlowARN', Value: t.sim.topology.flowArn },
+              { Name: 'SourceARN', Value: arns[name] },
+            ],
+          },
+          Period: 1,
+          Stat: row.stat,
+        },
+        ReturnData: true,
+      })),
+    );
+    expect(queries).toEqual(expected);
+    expect(queries.map((q) => q['MetricStat'].Metric.MetricName)).toEqual(
+      expect.arrayContaining(['SourceBitRate', 'SourceConnected', 'SourcePacketLossPercent', 'SourceNotRecoveredPackets', 'SourceRecoveredPackets', 'SourceARQRequests', 'SourceJitter', 'SourceLatency', 'SourceDisconnections']),
+    );
+    const stats = Object.fromEntries(SOURCE_METRIC_TABLE.map((r) => [r.metricName, r.stat]));
+    expect(stats).toMatchObject({ SourceConnected: 'Minimum', SourceBitRate: 'Average', SourcePacketLossPercent: 'Average', SourceNotRecoveredPackets: 'Sum' });
+    // The second poll only re-reads the recent past, not 15 minutes.
+    const [first, second] = gmd.map((r) => (r.input['EndTime'] as Date).getTime() - (r.input['StartTime'] as Date).getTime());
+    expect(first).toBeGreaterThanOrEqual(15 * 60_000 - 1_000);
+    expect(second).toBeLessThanOrEqual(5_000 + 2_000);
+
+    const state = t.monitor.current();
+    expect(state.status).toBe('ACTIVE');
+    expect(state.availabilityZone).toBe('us-east-1a');
+    expect(state.failover).toEqual({ state: 'ENABLED', mode: 'FAILOVER', recoveryWindowMs: 200, primarySource: 'main' });
+    expect(state.feeding).toMatchObject({ source: 'main', role: 'main', inferred: true });
+    expect(src(t.monitor, 'main')).toMatchObject({ name: 'main', connected: true, isPrimary: true, grade: 'healthy', ingestEndpoint: 'srt://198.51.100.20:9998', whitelistCidr: '203.0.113.5/32', minLatencyMs: 200 });
+    expect(src(t.monitor, 'backup')).toMatchObject({ ingestEndpoint: 'srt://198.51.100.20:9999', connected: true, isPrimary: false });
+    expect(src(t.monitor, 'main')!.figures.bitrateBps).toBeGreaterThan(5_000_000);
+    expect(src(t.monitor, 'main')!.connectedSince).not.toBeNull();
+    expect(state.metadata).toMatchObject({ source: 'main', video: [{ codec: 'h264', width: 1920, height: 1080, frameRate: '30' }], audio: [{ codec: 'aac', channels: 2, sampleRateHz: 48000 }] });
+
+    const snapshot = FlowSnapshotSchema.parse(t.monitor.snapshot());
+    expect(snapshot.history.find((s) => s.source === 'main' && s.metric === 'bitrateBps')!.points.length).toBeGreaterThan(0);
+    const wire = JSON.stringify(snapshot);
+    for (const secret of ['SecretArn', 'secret', 'srt-password', 'Decryption', 'RoleArn', 'role/']) expect(wire).not.toContain(secret);
+    expect(t.feed.feeds.every((f) => f.kind === 'delta')).toBe(true);
+    for (const f of t.feed.feeds) FlowFeedSchema.parse(f);
+    expect(JSON.stringify(t.feed.feeds)).not.toContain('SecretArn');
+    expect(t.feed.feeds.map((f) => f.seq)).toEqual(t.feed.feeds.map((_, i) => i + 1));
+  });
+
+  it('grades a lost main LOST within a few polls, fires the alert, and infers the backup feeding', async () => {
+    const t = await setup();
+    t.monitor.start();
+    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    t.observe();
+    const lostAt = Date.now();
+    t.sim.control.loseSource('main');
+    await until(() => src(t.monitor, 'main')?.grade === 'lost', 3_000, () => src(t.monitor, 'main'));
+    const elapsed = Date.now() - lostAt;
+    expect(elapsed).toBeLessThan(1_500);
+    const main = src(t.monitor, 'main')!;
+    expect(main).toMatchObject({ connected: false, gradeCause: 'not-connected', connectedSince: null });
+    expect(main.gradeReason).toMatch(/Not connected/);
+    expect(t.monitor.current().feeding).toMatchObject({ source: 'backup', inferred: true });
+    t.observe();
+    expect(t.alerts.filter((a) => a.state === 'raised').map((a) => a.kind)).toEqual(['main-lost']);
+    await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
+
+    t.sim.control.restoreSource('main');
+    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 4_000, () => src(t.monitor, 'main'));
+    t.observe();
+    expect(t.alerts.at(-1)).toMatchObject({ kind: 'main-lost', state: 'cleared' });
+  });
+
+  it('moves healthy -> degraded on a packet-loss ramp and raises the packet-loss alert', async () => {
+    const t = await setup();
+    t.monitor.start();
+    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    t.observe();
+    t.sim.control.rampPacketLoss('main', { toPercent: 3, overMs: 500 });
+    await until(() => src(t.monitor, 'main')?.grade === 'degraded', 5_000, () => src(t.monitor, 'main'));
+    expect(src(t.monitor, 'main')).toMatchObject({ gradeCause: 'packet-loss', connected: true });
+    expect(src(t.monitor, 'main')!.gradeReason).toMatch(/Packet loss .* % over 2 s \(threshold 0.5 %\)/);
+    t.observe();
+    expect(t.alerts.map((a) => `${a.kind}:${a.state}`)).toContain('packet-loss:raised');
+  });
+
+  it('switches to the backup with UpdateFlow keeping FAILOVER, and follows AWS', async () => {
+    const t = await setup();
+    await sleep(300);
+    await t.monitor.refresh();
+    const result = await t.swap.switchTo({ target: 'backup' });
+    expect(result).toMatchObject({ outcome: 'switched', target: 'backup', forced: false, primarySource: 'backup', status: 'ACTIVE' });
+    expect(result.feeding).toMatchObject({ source: 'backup', inferred: true });
+    const updates = t.mcSent.filter((r) => r.command === 'UpdateFlowCommand');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.input).toEqual({
+      FlowArn: t.sim.topology.flowArn,
+      SourceFailoverConfig: { FailoverMode: 'FAILOVER', RecoveryWindow: 200, State: 'ENABLED', SourcePriority: { PrimarySource: 'backup' } },
+    });
+    expect(JSON.parse(updates[0]!.body!)).toEqual({ sourceFailoverConfig: { failoverMode: 'FAILOVER', recoveryWindow: 200, sourcePriority: { primarySource: 'backup' }, state: 'ENABLED' } });
+    expect(t.sim.control.state().flow.failover).toMatchObject({ primarySource: 'backup', failoverMode: 'FAILOVER', state: 'ENABLED' });
+    await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
+    expect(t.monitor.current().lastSwitch).toMatchObject({ target: 'backup', outcome: 'switched', primarySource: 'backup' });
+    expect(src(t.monitor, 'backup')!.isPrimary).toBe(true);
+
+    // Again: AWS is already there, nothing is sent.
+    await expect(t.swap.switchTo({ target: 'backup' })).resolves.toMatchObject({ outcome: 'already' });
+    expect(t.mcSent.filter((r) => r.command === 'UpdateFlowCommand')).toHaveLength(1);
+    // And back to main.
+    await expect(t.swap.switchTo({ target: 'main' })).resolves.toMatchObject({ outcome: 'switched', primarySource: 'main' });
+  });
+
+  it('refuses to switch to a disconnected backup with the reason, and allows a forced switch', async () => {
+    const t = await setup();
+    t.sim.control.loseSource('backup');
+    await sleep(300);
+    await t.monitor.refresh();
+    const refused = await t.swap.switchTo({ target: 'backup' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid-state' });
+    expect((refused as Error).message).toMatch(/Refused: backup is not connected .*force/);
+    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'UpdateFlow' })).toHaveLength(0);
+    expect(t.sim.control.state().flow.failover.primarySource).toBe('main');
+
+    const forced = await t.swap.switchTo({ target: 'backup', force: true });
+    expect(forced).toMatchObject({ outcome: 'switched', forced: true, primarySource: 'backup' });
+    // FAILOVER keeps the connected main feeding while the primary (backup) is down.
+    expect(forced.feeding).toMatchObject({ source: 'main' });
+    expect(t.sim.control.activeSource()).toBe('main');
+  });
+
+  it('tests the backup without switching: clean, then not after a drop', async () => {
+    const t = await setup();
+    await sleep(3_200);
+    const clean = await t.swap.testBackup();
+    expect(clean).toMatchObject({ ready: true, source: 'backup' });
+    expect(clean.figures.connectedThroughout).toBe(true);
+    t.sim.control.loseSource('backup');
+    await sleep(300);
+    t.sim.control.restoreSource('backup');
+    await sleep(300);
+    const dirty = await t.swap.testBackup();
+    expect(dirty.ready).toBe(false);
+    expect(dirty.reasons.join(' ')).toMatch(/backup was not connected at/);
+    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'UpdateFlow' })).toHaveLength(0);
+  });
+
+  it('says no-data (never a healthy zero) when CloudWatch returns no datapoints', async () => {
+    let empty = true;
+    const t = await setup({ emptyMetrics: () => empty });
+    await sleep(200);
+    await t.monitor.refresh();
+    const main = src(t.monitor, 'main')!;
+    expect(main).toMatchObject({ grade: 'no-data', gradeCause: 'no-datapoints', connected: null });
+    expect(main.figures).toMatchObject({ bitrateBps: null, packetLossPercent: null, notRecoveredPackets: null });
+    expect(t.monitor.current().feeding.source).toBeNull();
+    empty = false;
+    await t.monitor.refresh();
+    expect(src(t.monitor, 'main')!.grade).toBe('healthy');
+  });
+
+  it('says no-data while the flow is in STANDBY (MediaConnect publishes nothing)', async () => {
+    const t = await setup({ flowInitiallyActive: false });
+    await sleep(200);
+    await t.monitor.refresh();
+    expect(t.monitor.current().status).toBe('STANDBY');
+    expect(src(t.monitor, 'main')).toMatchObject({ grade: 'no-data', gradeCause: 'flow-not-running', connected: null });
+    t.setLive(2);
+    expect(t.observe().map((a) => a.kind)).toEqual(['flow-not-active']);
+  });
+
+  it('shows CloudWatch throttling as throttled, then no-data, never healthy', async () => {
+    const t = await setup();
+    await sleep(300);
+    await t.monitor.refresh();
+    expect(src(t.monitor, 'main')!.grade).toBe('healthy');
+    t.sim.control.addFault({ service: 'cloudwatch', operation: 'GetMetricData', kind: 'throttle' });
+    await t.monitor.refresh();
+    expect(t.monitor.current().metrics).toMatchObject({ state: 'throttled' });
+    expect(t.monitor.current().metrics.message).toMatch(/Throttling/);
+    await sleep(2_600);
+    await t.monitor.refresh();
+    expect(src(t.monitor, 'main')).toMatchObject({ grade: 'no-data', gradeCause: 'metrics-throttled', connected: null });
+    expect(t.sim.control.requests({ service: 'cloudwatch' }).at(-1)).toMatchObject({ errorCode: 'Throttling' });
+  });
+
+  it('shows a flow that does not exist as MISSING, with the reason', async () => {
+    const t = await setup({ flowArn: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-nope:gone' });
+    await t.monitor.refresh();
+    const state = t.monitor.current();
+    expect(state.status).toBe('MISSING');
+    expect(state.problem).toMatch(/does not exist .*NotFoundException/);
+    expect(state.sources).toEqual([]);
+    expect(t.sim.control.requests({ service: 'cloudwatch' })).toHaveLength(0);
+    await expect(t.swap.switchTo({ target: 'backup' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('counts its calls: steady vs unhealthy, and never over the MediaConnect rate limit', async () => {
+    const t = await setup({ monitor: { steadyIntervalMs: 500, fastIntervalMs: 100 } });
+    t.monitor.start();
+    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    t.monitor.counter.reset();
+    await sleep(2_000);
+    const steady = t.monitor.counter.perMinute();
+    t.sim.control.loseSource('main');
+    await until(() => src(t.monitor, 'main')?.grade === 'lost', 3_000);
+    t.monitor.counter.reset();
+    await sleep(2_000);
+    const unhealthy = t.monitor.counter.perMinute();
+    const ops = t.monitor.counter.byOperation();
+    console.log(`flow_monitor_calls_per_min_steady(500ms): ${Math.round(steady)} calls; unhealthy(100ms): ${Math.round(unhealthy)} calls`, ops);
+    expect(unhealthy).toBeGreaterThan(steady * 2);
+    expect(ops['DescribeFlow']).toBeGreaterThan(0);
+    expect(Math.abs((ops['DescribeFlow'] ?? 0) - (ops['GetMetricData'] ?? 0))).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps MediaConnect under 5 requests/s even when asked to poll every 10 ms', async () => {
+    const t = await setup({ monitor: { steadyIntervalMs: 10, fastIntervalMs: 10 } });
+    t.monitor.start();
+    await sleep(1_000);
+    const from = Date.now();
+    await sleep(3_000);
+    const mc = t.sim.control.requests({ service: 'mediaconnect', since: from }).length;
+    expect(mc).toBeLessThanOrEqual(3 * 4 + 2);
+  });
+});

@@ -1,0 +1,411 @@
+import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import {
+  DescribeFlowCommand,
+  DescribeFlowSourceMetadataCommand,
+  type FailoverConfig,
+  type Flow,
+  type MediaConnectClient,
+} from '@aws-sdk/client-mediaconnect';
+import type { ErrorSummary } from '../../../shared/domain/destination';
+import { BoothError } from '../../../shared/domain/errors';
+import {
+  toFlowStatus,
+  type FlowFeed,
+  type FlowSnapshot,
+  type FlowSourceStatus,
+  type FlowState,
+  type FlowStatus,
+  type MetricsStatus,
+  type SourceMetadata,
+  type SwitchReport,
+} from '../../../shared/domain/flow';
+import { mapAwsError } from '../../aws/errors';
+import { callAws, type RetryPolicy } from '../../aws/retry';
+import type { Logger } from '../logger';
+import { CallCounter } from './call-counter';
+import { DEFAULT_SOURCE_NAMING, failoverInfo, inferFeeding, knownSources, toSourceMetadata, type KnownSource, type SourceNaming } from './flow-model';
+import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
+import { MetricHistory } from './history';
+import { buildSourceQueries, parseSourceResults } from './metric-queries';
+import { createMediaConnectBucket, type TokenBucket } from './token-bucket';
+
+export interface FlowMonitorOptions {
+  /** Poll interval when both sources are healthy and nothing moves. */
+  steadyIntervalMs: number;
+  /** Poll interval while a source is degraded or lost, the flow is changing state, or a switch runs. */
+  fastIntervalMs: number;
+  /** Upper bound of the back-off applied while AWS throttles us. */
+  maxBackoffMs: number;
+  /** DescribeFlowSourceMetadata at most this often (and when the feeding source changes). */
+  metadataIntervalMs: number;
+  /** CloudWatch period of every query: 1, 5, 10, 30 or a multiple of 60 (high-resolution rules). */
+  periodSec: number;
+  /** History kept for the charts. */
+  historyMs: number;
+  /** Each poll re-reads this much of the recent past: CloudWatch fills periods in late. */
+  refetchMs: number;
+  /** After this many failed DescribeFlow in a row the flow shows UNKNOWN rather than a stale status. */
+  staleAfterFailures: number;
+  thresholds: Partial<HealthThresholds>;
+  naming: SourceNaming;
+  /** Polls are not retried by default: the next poll is the retry, and retrying throttled reads makes throttling worse. */
+  pollRetry: RetryPolicy;
+  now: () => number;
+}
+
+export const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
+  steadyIntervalMs: 5_000,
+  fastIntervalMs: 1_000,
+  maxBackoffMs: 30_000,
+  metadataIntervalMs: 30_000,
+  periodSec: 5,
+  historyMs: 15 * 60_000,
+  refetchMs: 2 * 60_000,
+  staleAfterFailures: 3,
+  thresholds: {},
+  naming: DEFAULT_SOURCE_NAMING,
+  pollRetry: { retries: 0, minTimeoutMs: 100, maxTimeoutMs: 100 },
+  now: () => Date.now(),
+};
+
+export interface FlowMonitorDeps {
+  mediaconnect: MediaConnectClient;
+  cloudwatch: CloudWatchClient;
+  logger: Logger;
+  /** Shared with the backup switch: every MediaConnect call of the console draws from it. */
+  bucket?: TokenBucket;
+  counter?: CallCounter;
+}
+
+const TRANSITIONAL: ReadonlySet<FlowStatus> = new Set(['STARTING', 'STOPPING', 'UPDATING', 'DELETING']);
+
+/**
+ * Watches the MediaConnect flow: per poll ONE DescribeFlow and ONE GetMetricData carrying every
+ * source metric of both sources; DescribeFlowSourceMetadata now and then. Keeps 15 minutes of
+ * history, grades each source, infers which one feeds, and publishes a snapshot then deltas.
+ */
+export class FlowMonitor {
+  readonly options: FlowMonitorOptions;
+  readonly thresholds: HealthThresholds;
+  readonly bucket: TokenBucket;
+  readonly counter: CallCounter;
+  readonly history: MetricHistory;
+
+  private state: FlowState;
+  private known: KnownSource[] = [];
+  private rawFailover: FailoverConfig | undefined;
+  private metricsEnd: number | null = null;
+  private firstPollAt: number | null = null;
+  private metadataAt = 0;
+  private metadataFor: string | null = null;
+  private describeFailures = 0;
+  private throttleStreak = 0;
+  private switching = false;
+  private fastUntil = 0;
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly deps: FlowMonitorDeps,
+    private readonly flowArn: string | null,
+    private readonly publish: (feed: FlowFeed) => void,
+    options: Partial<FlowMonitorOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_FLOW_MONITOR_OPTIONS, ...options };
+    this.thresholds = resolveThresholds(this.options.thresholds);
+    this.bucket = deps.bucket ?? createMediaConnectBucket();
+    this.counter = deps.counter ?? new CallCounter(this.options.now);
+    this.history = new MetricHistory(this.options.historyMs, this.options.periodSec * 1000);
+    this.state = {
+      flowArn,
+      name: null,
+      availabilityZone: null,
+      status: flowArn ? 'UNKNOWN' : 'MISSING',
+      statusSince: null,
+      problem: flowArn ? null : 'No MediaConnect flow ARN is configured (stack output FlowArn).',
+      failover: null,
+      feeding: { source: null, role: null, inferred: true, reason: 'Not read yet.' },
+      sources: [],
+      metadata: null,
+      metrics: { state: 'not-polled', message: null, lastSuccessAt: null },
+      lastSwitch: null,
+      lastError: null,
+      polledAt: null,
+    };
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    if (!this.inFlight) this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  current(): FlowState {
+    return this.state;
+  }
+
+  snapshot(): FlowSnapshot {
+    return {
+      kind: 'snapshot',
+      seq: this.seq,
+      at: this.options.now(),
+      flow: this.state,
+      historyMs: this.options.historyMs,
+      periodSec: this.options.periodSec,
+      history: this.history.all(),
+    };
+  }
+
+  /** Polls now (joining a poll under way) and keeps polling fast for `fastForMs`. */
+  async refresh(fastForMs = 0): Promise<void> {
+    if (fastForMs > 0) this.fastUntil = Math.max(this.fastUntil, this.options.now() + fastForMs);
+    if (!this.inFlight) {
+      this.inFlight = this.poll()
+        .catch((error: unknown) => this.deps.logger.error('flow: poll crashed', { message: String(error) }))
+        .finally(() => {
+          this.inFlight = null;
+          this.schedule();
+        });
+    }
+    return this.inFlight;
+  }
+
+  // --- for the backup switch ---
+
+  /** The flow's SourceFailoverConfig exactly as DescribeFlow last returned it. */
+  failoverConfigAsRead(): FailoverConfig | undefined {
+    return this.rawFailover;
+  }
+
+  source(role: 'main' | 'backup'): FlowSourceStatus | undefined {
+    return this.state.sources.find((s) => s.role === role);
+  }
+
+  /** Calls MediaConnect through the shared rate limit, counted; used by the switch too. */
+  callMediaConnect<T>(operation: string, label: string, send: () => Promise<T>, policy?: RetryPolicy): Promise<T> {
+    return callAws(
+      label,
+      async () => {
+        await this.bucket.take();
+        this.counter.record(operation);
+        return send();
+      },
+      { policy: policy ?? this.options.pollRetry },
+    );
+  }
+
+  beginSwitch(target: string, forced: boolean): void {
+    this.switching = true;
+    const report: SwitchReport = {
+      target,
+      forced,
+      outcome: null,
+      startedAt: this.options.now(),
+      finishedAt: null,
+      primarySource: this.state.failover?.primarySource ?? null,
+      message: `Switching the flow's primary source to ${target}…`,
+    };
+    this.commit({ ...this.state, lastSwitch: report });
+  }
+
+  endSwitch(report: SwitchReport | null): void {
+    this.switching = false;
+    this.fastUntil = Math.max(this.fastUntil, this.options.now() + 10 * this.options.fastIntervalMs);
+    this.commit({ ...this.state, lastSwitch: report });
+    this.schedule();
+  }
+
+  // --- polling ---
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const unhealthy = this.state.sources.some((s) => s.grade === 'degraded' || s.grade === 'lost');
+    const fast =
+      unhealthy ||
+      this.switching ||
+      TRANSITIONAL.has(this.state.status) ||
+      this.describeFailures > 0 ||
+      this.options.now() < this.fastUntil;
+    let interval = fast ? this.options.fastIntervalMs : this.options.steadyIntervalMs;
+    // While AWS throttles, back off exponentially: polling harder only prolongs it.
+    if (this.throttleStreak > 0) interval = Math.min(this.options.maxBackoffMs, Math.max(interval, this.options.fastIntervalMs) * 2 ** this.throttleStreak);
+    this.timer = setTimeout(() => void this.refresh(), interval);
+    this.timer.unref?.();
+  }
+
+  private async poll(): Promise<void> {
+    const now = this.options.now();
+    this.firstPollAt ??= now;
+    if (!this.flowArn) {
+      this.commit({ ...this.state, polledAt: now });
+      return;
+    }
+    let throttled = false;
+    let next: FlowState = { ...this.state, polledAt: now };
+
+    try {
+      const out = await this.callMediaConnect('DescribeFlow', 'Read the MediaConnect flow', () =>
+        this.deps.mediaconnect.send(new DescribeFlowCommand({ FlowArn: this.flowArn! })),
+      );
+      this.describeFailures = 0;
+      next = this.applyFlow(next, out.Flow, now);
+    } catch (error) {
+      const mapped = mapAwsError(error, 'Read the MediaConnect flow');
+      throttled ||= mapped.code === 'throttled';
+      next = this.onDescribeFailure(next, mapped, now);
+    }
+
+    if (next.status !== 'MISSING' && this.known.length > 0) {
+      const metrics = await this.readMetrics(now);
+      throttled ||= metrics.state === 'throttled';
+      next = { ...next, metrics };
+    }
+    this.history.trim(now);
+    this.throttleStreak = throttled ? Math.min(this.throttleStreak + 1, 6) : 0;
+
+    next = this.grade(next, now);
+    next = await this.maybeReadMetadata(next, now);
+    this.commit(next);
+  }
+
+  private applyFlow(prev: FlowState, flow: Flow | undefined, now: number): FlowState {
+    const status = toFlowStatus(flow?.Status);
+    this.known = flow ? knownSources(flow, this.options.naming) : [];
+    this.rawFailover = flow?.SourceFailoverConfig;
+    return {
+      ...prev,
+      name: flow?.Name ?? null,
+      availabilityZone: flow?.AvailabilityZone ?? null,
+      status,
+      statusSince: status === prev.status ? prev.statusSince : now,
+      problem: status === 'ERROR' ? 'MediaConnect reports the flow in ERROR.' : null,
+      failover: failoverInfo(flow?.SourceFailoverConfig),
+      lastError: null,
+    };
+  }
+
+  private onDescribeFailure(prev: FlowState, error: BoothError, now: number): FlowState {
+    const lastError: ErrorSummary = { code: error.code, message: error.message, at: now };
+    this.deps.logger.warn('flow: DescribeFlow failed', { code: error.code, message: error.message });
+    if (error.code === 'not-found') {
+      // Definitive: the flow is gone (or the stack points elsewhere); forget its sources.
+      this.known = [];
+      this.rawFailover = undefined;
+      return {
+        ...prev,
+        status: 'MISSING',
+        statusSince: prev.status === 'MISSING' ? prev.statusSince : now,
+        problem: `MediaConnect flow ${this.flowArn} does not exist in this account and region (AWS: ${error.awsCode ?? 'NotFoundException'}). Check the stack outputs.`,
+        failover: null,
+        sources: [],
+        metadata: null,
+        lastError,
+      };
+    }
+    this.describeFailures += 1;
+    if (this.describeFailures < this.options.staleAfterFailures) return { ...prev, lastError };
+    return { ...prev, status: 'UNKNOWN', statusSince: prev.status === 'UNKNOWN' ? prev.statusSince : now, lastError };
+  }
+
+  /** ONE GetMetricData for every metric of every source; merges the answer into the history. */
+  private async readMetrics(now: number): Promise<MetricsStatus> {
+    const periodMs = this.options.periodSec * 1000;
+    const earliest = now - this.options.historyMs;
+    const from = Math.floor(Math.max(earliest, this.metricsEnd === null ? earliest : this.metricsEnd - this.options.refetchMs) / periodMs) * periodMs;
+    const previous = this.state.metrics;
+    try {
+      const out = await callAws(
+        'Read the SRT source metrics',
+        () => {
+          this.counter.record('GetMetricData');
+          return this.deps.cloudwatch.send(
+            new GetMetricDataCommand({
+              StartTime: new Date(from),
+              EndTime: new Date(now),
+              ScanBy: 'TimestampAscending',
+              MetricDataQueries: buildSourceQueries(this.flowArn!, this.known, this.options.periodSec),
+            }),
+          );
+        },
+        { policy: this.options.pollRetry },
+      );
+      // Periods before the monitor's first poll are not filled with gaps: nobody was looking.
+      const gapFrom = Math.max(from, this.firstPollAt ?? from);
+      for (const series of parseSourceResults(this.known, out.MetricDataResults ?? [])) {
+        this.history.merge(series.source, series.metric, series.points, gapFrom, now, 2 * periodMs);
+      }
+      this.metricsEnd = now;
+      return { state: 'ok', message: null, lastSuccessAt: now };
+    } catch (error) {
+      const mapped = mapAwsError(error, 'Read the SRT source metrics');
+      this.deps.logger.warn('flow: GetMetricData failed', { code: mapped.code, message: mapped.message });
+      return {
+        state: mapped.code === 'throttled' ? 'throttled' : 'error',
+        message: mapped.message,
+        lastSuccessAt: previous.lastSuccessAt,
+      };
+    }
+  }
+
+  private grade(next: FlowState, now: number): FlowState {
+    const sources: FlowSourceStatus[] = this.known.map((known) => {
+      const g = gradeSource({ source: known.name, flowStatus: next.status, metrics: next.metrics, history: this.history, now }, this.thresholds);
+      return {
+        name: known.name,
+        role: known.role,
+        isPrimary: next.failover?.primarySource === known.name,
+        connected: g.connected,
+        connectedSince: g.connectedSince,
+        ingestEndpoint: known.ingestEndpoint,
+        whitelistCidr: known.whitelistCidr,
+        minLatencyMs: known.minLatencyMs,
+        figures: g.figures,
+        grade: g.grade,
+        gradeCause: g.cause,
+        gradeReason: g.reason,
+      };
+    });
+    const running = next.status === 'ACTIVE' || next.status === 'UPDATING' || next.status === 'UNKNOWN';
+    return { ...next, sources, feeding: inferFeeding(next.failover, sources, running) };
+  }
+
+  /** Source metadata every `metadataIntervalMs`, and at once when the feeding source changes. */
+  private async maybeReadMetadata(next: FlowState, now: number): Promise<FlowState> {
+    if (next.status !== 'ACTIVE') return next.status === 'MISSING' ? { ...next, metadata: null } : next;
+    const feedingChanged = next.feeding.source !== null && next.feeding.source !== this.metadataFor;
+    if (now - this.metadataAt < this.options.metadataIntervalMs && !feedingChanged) return next;
+    // Recorded before the call so that a failing read is retried on the interval, not every poll.
+    this.metadataAt = now;
+    this.metadataFor = next.feeding.source;
+    try {
+      const out = await this.callMediaConnect('DescribeFlowSourceMetadata', 'Read the source metadata', () =>
+        this.deps.mediaconnect.send(new DescribeFlowSourceMetadataCommand({ FlowArn: this.flowArn! })),
+      );
+      const metadata: SourceMetadata = toSourceMetadata(out, next.feeding.source);
+      return { ...next, metadata };
+    } catch (error) {
+      const mapped = mapAwsError(error, 'Read the source metadata');
+      this.deps.logger.warn('flow: DescribeFlowSourceMetadata failed', { code: mapped.code, message: mapped.message });
+      return next;
+    }
+  }
+
+  /** Stores the new state and publishes a delta with what changed (state and/or history points). */
+  private commit(next: FlowState): void {
+    const stateChanged = JSON.stringify(next) !== JSON.stringify(this.state);
+    this.state = next;
+    const history = this.history.takePatch();
+    if (!stateChanged && history.length === 0) return;
+    this.seq += 1;
+    this.publish({ kind: 'delta', seq: this.seq, at: this.options.now(), flow: stateChanged ? next : null, history });
+  }
+}

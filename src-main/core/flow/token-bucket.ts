@@ -1,0 +1,70 @@
+/**
+ * Client-side rate limit for MediaConnect: AWS allows 5 requests/s per account (burst 30) across
+ * every caller, so the monitor's polls and the backup switch draw from ONE bucket and stay under it,
+ * leaving room for anything else using the account. Waiters are served in order.
+ */
+export interface TokenBucketOptions {
+  ratePerSec: number;
+  burst: number;
+  now?: () => number;
+}
+
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly queue: Array<() => void> = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: TokenBucketOptions) {
+    if (!(options.ratePerSec > 0) || !(options.burst >= 1)) throw new Error('TokenBucket needs ratePerSec > 0 and burst >= 1');
+    this.now = options.now ?? (() => Date.now());
+    this.tokens = options.burst;
+    this.last = this.now();
+  }
+
+  /** Resolves when a token is available (immediately when one is). */
+  take(): Promise<void> {
+    this.refill();
+    if (this.queue.length === 0 && this.tokens >= 1) {
+      this.tokens -= 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.queue.push(resolve);
+      this.drainLater();
+    });
+  }
+
+  available(): number {
+    this.refill();
+    return Math.floor(this.tokens);
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.ratePerSec);
+    this.last = now;
+  }
+
+  private drainLater(): void {
+    if (this.timer) return;
+    const wait = Math.max(1, Math.ceil(((1 - this.tokens) / this.options.ratePerSec) * 1000));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refill();
+      while (this.queue.length > 0 && this.tokens >= 1) {
+        this.tokens -= 1;
+        this.queue.shift()?.();
+      }
+      if (this.queue.length > 0) this.drainLater();
+    }, wait);
+    // A waiting poll must not keep the process alive on quit.
+    this.timer.unref?.();
+  }
+}
+
+/** 4/s steady, burst 5: under MediaConnect's 5/s per account with headroom for other callers. */
+export function createMediaConnectBucket(): TokenBucket {
+  return new TokenBucket({ ratePerSec: 4, burst: 5 });
+}
