@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   flowInitiallyActive?: boolean;
   /** Start dynalite with the tables (default true). */
   withDynamo?: boolean;
+  /** Destinations beyond the plan's five (`extra-1`…), each with its input and channel. */
+  extraDestinations?: number;
 }
 
 export interface RunningSimulator {
@@ -59,7 +61,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let timings = resolveTimings(options.timings);
   const prng = createPrng(options.seed ?? 20250106);
   const timers = new TimerRegistry();
-  const seed = buildSeedWorld({ region, accountId, prng });
+  const seed = buildSeedWorld({ region, accountId, prng, extraDestinations: options.extraDestinations ?? 0 });
 
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;

@@ -87,8 +87,22 @@ export const TABLES = { presets: 'lunora-presets', destinations: 'lunora-destina
 const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** Deterministic ids (per seed); stream keys are random per run (they are secrets, even fake ones). */
-export function buildSeedWorld(opts: { region: string; accountId: string; prng: Prng }): SeedWorld {
+/** More destinations than the plan's five, for load and layout rehearsals (e.g. 50 for the benchmarks). */
+export function extraDestinationPlans(count: number): DestinationPlan[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `extra-${i + 1}`,
+    platform: 'custom',
+    name: `Extra ${i + 1}`,
+    presetId: 'preset_generic_720p',
+    kind: 'rtmp' as const,
+    url: `rtmp://extra-${i + 1}.example.com/live`,
+    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 3_000_000, profile: 'HIGH', gopFrames: 60, audioBitrateBps: 128_000 },
+  }));
+}
+
+export function buildSeedWorld(opts: { region: string; accountId: string; prng: Prng; extraDestinations?: number }): SeedWorld {
   const { region, accountId, prng } = opts;
+  const plans = [...DESTINATION_PLANS, ...extraDestinationPlans(opts.extraDestinations ?? 0)];
   const flowId = `1-${prng.alnum(16)}-${prng.hex(12)}`;
   const flowArn = `arn:aws:mediaconnect:${region}:${accountId}:flow:${flowId}:${FLOW_NAME}`;
   const mediaLiveRole = `arn:aws:iam::${accountId}:role/lunora-booth-medialive`;
@@ -117,7 +131,7 @@ export function buildSeedWorld(opts: { region: string; accountId: string; prng: 
   const inputs: JsonObject[] = [];
   const destinations: SimDestinationSeed[] = [];
 
-  for (const plan of DESTINATION_PLANS) {
+  for (const plan of plans) {
     const inputId = numericId();
     const channelId = numericId();
     const inputArn = `arn:aws:medialive:${region}:${accountId}:input:${inputId}`;
