@@ -162,3 +162,26 @@ async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
     retry: RETRY,
   });
 }
+
+describe('admin changes reach the operator tiles', () => {
+  it('adds a tile for a new destination and removes the tile of a retired one, without a restart', async () => {
+    const booth = await startSimulated();
+    const feed = await watch(booth);
+    const removed: string[] = [];
+    booth.router.attach('operator', (_c, payload) => removed.push(...((payload as { removed?: string[] }).removed ?? [])));
+    const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
+    const created = await booth.router.invoke(
+      'destinations.create',
+      { destination: { platform: 'custom', name: 'Church Feed', preset_id: 'preset_generic_720p', medialive_channel_id: twitch.channelId } },
+      { role: 'admin' },
+    );
+    expect(created).toMatchObject({ ok: true, data: { status: 'saved' } });
+    await feed.until(() => feed.tiles.get('church-feed')?.state === 'IDLE');
+    expect(feed.tiles.get('church-feed')?.presetSummary).toBe('720p30 3 Mbps');
+    const retired = await booth.router.invoke('destinations.retire', { id: 'church-feed', expected_version: 1 }, { role: 'admin' });
+    expect(retired).toMatchObject({ ok: true, data: { status: 'saved' } });
+    await feed.until(() => removed.includes('church-feed'));
+    const snapshot = await booth.router.invoke('destinations.snapshot', {}, operator);
+    expect(snapshot.ok && (snapshot.data as { destinations: DestinationStatus[] }).destinations.map((d) => d.id)).not.toContain('church-feed');
+  });
+});

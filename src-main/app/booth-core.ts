@@ -49,6 +49,8 @@ export interface BoothCore {
   settings: OperatorSettingsService;
   /** Destination ids in tile order (for global shortcuts). */
   destinationIds(): string[];
+  /** Re-reads destinations and presets (after an admin change) and updates the tiles. */
+  reloadDestinations(): Promise<void>;
   /** The embedded simulator in simulation mode (tests and rehearsals drive it), else null. */
   simulator: RunningSimulator | null;
   close(): Promise<void>;
@@ -145,11 +147,12 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     }
     const presetStore = createPresetStore(clients.dynamo, stack.tables.presets, logger);
     await seedPresets(presetStore, logger);
-    const [records, presets] = await Promise.all([
-      createDestinationStore(clients.dynamo, stack.tables.destinations, logger).listActive(),
-      presetStore.listActive(),
-    ]);
-    const destinations = configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
+    const destinationStore = createDestinationStore(clients.dynamo, stack.tables.destinations, logger);
+    const readDestinations = async () => {
+      const [records, presets] = await Promise.all([destinationStore.listActive(), presetStore.listActive()]);
+      return configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
+    };
+    const destinations = await readDestinations();
 
     const connection: ConnectionInfo = {
       mode: target.mode,
@@ -220,7 +223,18 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         return () => destinationListeners.delete(listener);
       },
     };
-    const admin = createAdminFeature(context);
+    // What an admin changes (a destination added or retired, a preset applied) reaches the tiles now, not at the next start.
+    const reloadDestinations = async () => {
+      try {
+        const next = await readDestinations();
+        for (const d of next) profiles.set(d.id, d.encoding);
+        context.destinations = next;
+        await monitor.reconfigure(next);
+      } catch (error) {
+        logger.warn('destinations: reload after an admin change failed', { message: mapAwsError(error, 'Reload destinations').message });
+      }
+    };
+    const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
     const flow = createFlowFeature(context, options.flow);
     const readiness = createReadinessFeature(context);
     const features = [admin, flow, readiness];
@@ -257,6 +271,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       simulator,
       settings,
       destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
+      reloadDestinations,
       async close() {
         costTicker.stop();
         for (const feature of features) await feature.stop?.();

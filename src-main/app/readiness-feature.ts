@@ -6,7 +6,7 @@ export type ReadinessChannel = keyof typeof READINESS_INVOKE_ROLES;
 
 /** What the console found in the stack, and the pre-show checklist. */
 export function createReadinessFeature(context: FeatureContext): Feature<ReadinessChannel> {
-  const { stack, destinations, clients, connection, now } = context;
+  const { stack, clients, connection, now } = context;
   return {
     handlers: {
       'stack.describe': async () => ({
@@ -15,14 +15,14 @@ export function createReadinessFeature(context: FeatureContext): Feature<Readine
         flowArn: stack.flowArn,
         tables: stack.tables,
         ingest: stack.ingest,
-        destinations: destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
+        destinations: context.destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
       }),
       'readiness.run': async ({ showEndsAt }) =>
         runReadinessCheck(
           {
             clients,
             stackName: stack.stackName,
-            destinations,
+            destinations: context.destinations,
             credentialsExpireAt: async () => {
               if (connection.mode === 'simulation') return null;
               const identity = await clients.sts.config.credentials();

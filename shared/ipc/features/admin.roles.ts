@@ -1,6 +1,29 @@
 import type { Role } from '../../domain/roles';
 
-/** The admin feature's channels and the roles allowed to use them (merged into ../channels.ts). */
-export const ADMIN_INVOKE_ROLES = {} as const satisfies Record<string, readonly Role[]>;
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+/**
+ * The admin feature's channels and the roles allowed to use them (merged into ../channels.ts).
+ * Every one is admin-only: main refuses them for the operator window, whatever its UI shows.
+ */
+export const ADMIN_INVOKE_ROLES = {
+  /** Whether these credentials may write (false after DynamoDB or MediaLive answered AccessDenied), and why. */
+  'admin.access': ADMIN,
+  'presets.listAll': ADMIN,
+  'presets.create': ADMIN,
+  'presets.update': ADMIN,
+  'presets.delete': ADMIN,
+  'presets.previewApply': ADMIN,
+  'presets.apply': ADMIN,
+  'destinations.listAll': ADMIN,
+  'destinations.create': ADMIN,
+  'destinations.update': ADMIN,
+  'destinations.retire': ADMIN,
+  'destinations.streamTarget': ADMIN,
+  /** The only channel that carries a stream key, and only renderer -> main; its answer holds a masked hint. */
+  'destinations.setStreamKey': ADMIN,
+  'destinations.migrationDryRun': ADMIN,
+  'destinations.migrationApply': ADMIN,
+} as const satisfies Record<string, readonly Role[]>;
 
 export const ADMIN_EVENT_ROLES = {} as const satisfies Record<string, readonly Role[]>;

@@ -138,6 +138,42 @@ export class ChannelMonitor {
     this.apply([{ ...current, lastError: error }]);
   }
 
+  /**
+   * Takes a new destination list (an admin added, edited or retired one): keeps what is known of
+   * the destinations that remain, announces the removed ones, and re-reads AWS at once.
+   */
+  reconfigure(destinations: ConfiguredDestination[]): Promise<void> {
+    const next = new Map(destinations.map((d) => [d.id, d]));
+    const removed = this.destinations.filter((d) => !next.has(d.id)).map((d) => d.id);
+    this.destinations = destinations;
+    for (const id of removed) this.statuses.delete(id);
+    const changed: DestinationStatus[] = [];
+    for (const dest of destinations) {
+      const previous = this.statuses.get(dest.id);
+      const updated: DestinationStatus = previous
+        ? {
+            ...previous,
+            platform: dest.platform,
+            name: dest.name,
+            channelId: dest.channelId,
+            presetSummary: dest.presetSummary,
+            problem: dest.problem,
+            bitrateBps: dest.bitrateBps,
+            // A remapped channel is a different channel: its state is unknown until read.
+            ...(previous.channelId === dest.channelId ? {} : { state: dest.channelId ? 'UNKNOWN' : 'MISSING', stateSince: null, runningSince: null }),
+          }
+        : this.initialStatus(dest);
+      if (JSON.stringify(previous) === JSON.stringify(updated)) continue;
+      this.statuses.set(dest.id, updated);
+      changed.push(updated);
+    }
+    if (changed.length > 0 || removed.length > 0) {
+      this.seq += 1;
+      this.publish({ kind: 'delta', seq: this.seq, at: this.options.now(), changed, removed });
+    }
+    return this.refresh();
+  }
+
   /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
   setPending(destinationId: string, pending: PendingAction | null): void {
     const current = this.statuses.get(destinationId);

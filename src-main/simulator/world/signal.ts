@@ -254,8 +254,9 @@ export class SignalWorld {
     const lossTarget = s.lossAt(now);
     const lossNoisy = Math.max(0, lossTarget * (1 + 0.25 * p.gaussian()));
     const lost = Math.min(total, Math.floor((total * lossNoisy) / 100 + p.next()));
-    // ARQ recovers almost everything at low loss, less as loss grows.
-    const recoveryRatio = lossTarget < 1 ? 0.97 : lossTarget < 5 ? 0.85 : 0.6;
+    // ARQ recovers everything at a healthy link's trace loss (the latency budget covers the
+    // retransmissions), almost everything at low loss, less as loss grows.
+    const recoveryRatio = lossTarget < 0.1 ? 1 : lossTarget < 1 ? 0.97 : lossTarget < 5 ? 0.85 : 0.6;
     const recovered = Math.min(lost, Math.floor(lost * recoveryRatio + p.next()));
     const notRecovered = lost - recovered;
     const arqRequests = lost + Math.floor(lost * 0.1 + p.next());
