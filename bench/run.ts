@@ -1,14 +1,20 @@
 import { benchChannelPolling } from './channel-polling';
+import { benchFlowPolling } from './flow-polling';
+import { benchKeyToRequest, benchStateToScreen } from './ui';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,ui runs a subset.
+ * BENCH_ONLY=polling,flow,keys,screen runs a subset.
  */
-const only = new Set((process.env['BENCH_ONLY'] ?? 'polling').split(',').map((s) => s.trim()));
+const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen').split(',').map((s) => s.trim()));
 
 async function main(): Promise<void> {
   if (only.has('polling')) await benchChannelPolling();
+  if (only.has('flow')) await benchFlowPolling();
+  // The UI figures drive the built renderer in Chromium (npm run bench builds it first).
+  if (only.has('keys')) await benchKeyToRequest();
+  if (only.has('screen')) await benchStateToScreen();
 }
 
 main().catch((error: unknown) => {
