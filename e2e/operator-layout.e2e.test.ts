@@ -89,6 +89,21 @@ describe('operator window layout with many destinations (fake window.booth)', ()
         expect((await keys.nth(Math.min(count, 9) - 1).textContent())?.trim()).toBe(String(Math.min(count, 9)));
         if (count > 9) expect((await keys.nth(9).textContent())?.trim()).toBe('·');
 
+        // Armed (amber, "ARMED: GO LIVE" and the countdown) fits the same tile, nothing cut, nothing moved.
+        const before = await page.locator('[data-testid="destination-tile"]').evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join());
+        await page.keyboard.press('2');
+        await page.waitForSelector('[data-armed="start"] [data-testid="tile-countdown"]');
+        const armed = await page.evaluate(() => {
+          const badge = document.querySelector<HTMLElement>('[data-armed] [data-testid="tile-armed"]')!;
+          const countdown = document.querySelector<HTMLElement>('[data-armed] [data-testid="tile-countdown"]')!;
+          const tile = document.querySelector<HTMLElement>('[data-armed]')!.getBoundingClientRect();
+          return { clipped: badge.scrollWidth > badge.clientWidth + 1, countdownInside: countdown.getBoundingClientRect().right <= tile.right };
+        });
+        expect(armed).toEqual({ clipped: false, countdownInside: true });
+        expect(await page.locator('[data-testid="destination-tile"]').evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join())).toBe(before);
+        await page.screenshot({ path: path.join(ARTIFACTS, `operator-${count}-${screen.width}x${screen.height}-armed.png`) });
+        await page.keyboard.press('Escape');
+
         await problems.collectCsp(page);
         expect(problems.take()).toEqual([]);
       } finally {

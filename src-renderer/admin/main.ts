@@ -1,3 +1,4 @@
+import '../lib/zod-csp';
 import { boot } from '../lib/boot';
 import App from './App.svelte';
 

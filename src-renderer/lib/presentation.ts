@@ -62,3 +62,35 @@ export function formatTimeOfDay(epochMs: number, withSeconds = true): string {
   const hm = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
   return withSeconds ? `${hm}:${pad(date.getSeconds())}` : hm;
 }
+
+/** Dollars as an operator reads a running meter: cents below $100, whole dollars above. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '$—';
+  return usd >= 100 ? `$${Math.round(usd).toLocaleString('en-US')}` : `$${usd.toFixed(2)}`;
+}
+
+/** Bits per second as Mbps with one decimal ("12.4 Mbps"). */
+export function formatMbps(bps: number): string {
+  return `${(bps / 1_000_000).toFixed(1)} Mbps`;
+}
+
+/** An action main is still working on (retrying after throttling, waiting for AWS), in words. */
+export function pendingText(pending: { action: 'start' | 'stop'; attempt: number; note: string | null }): string {
+  const verb = pending.action === 'start' ? 'go live' : 'end';
+  if (pending.attempt <= 1 && !pending.note) return `${verb}: waiting for AWS`;
+  // The attempt first (it is what changes); then AWS's reason, without the "Start X failed:" preamble.
+  const note = (pending.note ?? 'AWS did not answer')
+    .replace(/^retrying:\s*/i, '')
+    .replace(/^(start|stop) .*? failed:\s*/i, '')
+    .replace(/;\s*retrying\.?$/i, '');
+  return `retrying ${verb} (attempt ${pending.attempt}): ${note}`;
+}
+
+/** "in 3 h 12 min" / "in 8 min" / "expired", for the credentials' expiry. */
+export function formatExpiry(expiresAt: number, now: number): string {
+  const ms = expiresAt - now;
+  if (ms <= 0) return 'expired';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `in ${minutes} min`;
+  return `in ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}

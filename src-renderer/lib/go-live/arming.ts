@@ -1,0 +1,343 @@
+import type { DestinationState } from '../../../shared/domain/channel';
+import type { DestinationStatus } from '../../../shared/domain/destination';
+
+/**
+ * Two-step go-live, as plain TypeScript (no runes, no DOM) so it is unit-tested with a fake
+ * clock: arm a destination (the tile says what a take will do), then take. One take sends
+ * exactly one request: the armed state is consumed synchronously, before the request is even
+ * created, so a bounced key, an auto-repeat or a double click finds nothing armed.
+ */
+
+export type GoLiveAction = 'start' | 'stop';
+
+export interface Armed {
+  destinationId: string;
+  action: GoLiveAction;
+  armedAt: number;
+  expiresAt: number;
+}
+
+/** What the tile's action row says about the last take on this destination. */
+export type Activity =
+  | { phase: 'sending'; action: GoLiveAction; since: number }
+  | { phase: 'done'; action: GoLiveAction; at: number; ok: boolean; message: string };
+
+export type SendResult =
+  | { ok: true; data: { outcome: 'requested' | 'already'; state: DestinationState } }
+  | { ok: false; code: string; message: string };
+
+export interface ArmingDeps {
+  now(): number;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+  /** The destination as the feed shows it now (undefined when it is gone). */
+  destination(id: string): DestinationStatus | undefined;
+  /** `channels.start` / `channels.stop`; called at most once per take. */
+  send(action: GoLiveAction, destinationId: string): Promise<SendResult>;
+  /** Seconds an armed destination waits for the take (settings: shortcuts.armTimeoutSeconds). */
+  timeoutSeconds(): number;
+}
+
+export type ArmingEventKind = 'armed' | 'refused' | 'disarmed' | 'expired' | 'sending' | 'succeeded' | 'failed' | 'ignored';
+
+export interface ArmingEvent {
+  kind: ArmingEventKind;
+  destinationId: string | null;
+  action: GoLiveAction | null;
+  /** In words, for the footer's event line. */
+  text: string;
+}
+
+export type ArmResult = { ok: true; armed: Armed } | { ok: false; reason: string };
+
+export type TakeResult =
+  | { sent: true; destinationId: string; action: GoLiveAction }
+  | { sent: false; reason: 'repeat' | 'not-armed' | 'expired' | 'in-flight' | 'state-changed' };
+
+/** Success messages fade after this long; failures stay until the destination is armed again. */
+export const RESULT_VISIBLE_MS = 8_000;
+
+const ACTION_WORDS: Record<GoLiveAction, string> = { start: 'go live', stop: 'end' };
+
+export function actionWords(action: GoLiveAction): string {
+  return ACTION_WORDS[action];
+}
+
+const REFUSALS: Partial<Record<DestinationState, string>> = {
+  STOPPING: 'it is stopping; wait until it is IDLE to go live again',
+  UPDATING: 'its encoding settings are being applied; wait until it is IDLE',
+  CREATING: 'its channel is still being created',
+  DELETING: 'its channel is being deleted',
+  DELETED: 'its channel was deleted in AWS',
+  CREATE_FAILED: 'its channel could not be created; an admin must fix it',
+  UPDATE_FAILED: 'the last settings update failed; an admin must fix the channel first',
+  MISSING: 'its MediaLive channel does not exist in AWS',
+  UNKNOWN: 'its state is not known yet (AWS not reached)',
+};
+
+/** What a take would do for a destination in this state, or why it cannot be armed. */
+export function planFor(destination: DestinationStatus): { ok: true; action: GoLiveAction } | { ok: false; reason: string } {
+  if (destination.state === 'MISSING' || destination.channelId === null) {
+    return { ok: false, reason: destination.problem ?? REFUSALS.MISSING! };
+  }
+  switch (destination.state) {
+    case 'IDLE':
+      return { ok: true, action: 'start' };
+    case 'RUNNING':
+    case 'STARTING':
+    case 'RECOVERING':
+      return { ok: true, action: 'stop' };
+    default:
+      return { ok: false, reason: REFUSALS[destination.state] ?? `it is ${destination.state}` };
+  }
+}
+
+function describeSuccess(action: GoLiveAction, outcome: 'requested' | 'already', state: DestinationState): string {
+  if (outcome === 'requested') return action === 'start' ? 'Start requested' : 'Stop requested';
+  if (action === 'start') return state === 'RUNNING' ? 'Already on air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;
+  return state === 'IDLE' ? 'Already off air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;
+}
+
+export class ArmingController {
+  #armed: Armed | null = null;
+  #timer: unknown = null;
+  #inFlight = new Set<string>();
+  #activity = new Map<string, Activity>();
+  #fadeTimers = new Map<string, unknown>();
+  #listeners = new Set<() => void>();
+  #eventListeners = new Set<(event: ArmingEvent) => void>();
+  readonly #deps: ArmingDeps;
+
+  constructor(deps: ArmingDeps) {
+    this.#deps = deps;
+  }
+
+  get armed(): Armed | null {
+    return this.#armed;
+  }
+
+  isInFlight(destinationId: string): boolean {
+    return this.#inFlight.has(destinationId);
+  }
+
+  activity(destinationId: string): Activity | null {
+    return this.#activity.get(destinationId) ?? null;
+  }
+
+  /** Whole seconds left before the armed destination disarms itself (rounded up), 0 when nothing is armed. */
+  secondsLeft(now = this.#deps.now()): number {
+    if (!this.#armed) return 0;
+    return Math.max(0, Math.ceil((this.#armed.expiresAt - now) / 1_000));
+  }
+
+  /** Called after every change of what the controller holds. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onEvent(listener: (event: ArmingEvent) => void): () => void {
+    this.#eventListeners.add(listener);
+    return () => this.#eventListeners.delete(listener);
+  }
+
+  /** Arms a destination, replacing whatever was armed. Refused (with the reason) when a take could not do anything sensible. */
+  arm(destinationId: string, options: { repeat?: boolean } = {}): ArmResult {
+    if (options.repeat) return { ok: false, reason: 'key auto-repeat ignored' };
+    const destination = this.#deps.destination(destinationId);
+    if (!destination) return this.#refuse(destinationId, null, 'it is not in this show');
+    if (this.#inFlight.has(destinationId) || destination.pending) {
+      return this.#refuse(destinationId, destination, 'a request for it is already on its way to AWS');
+    }
+    const plan = planFor(destination);
+    if (!plan.ok) return this.#refuse(destinationId, destination, plan.reason);
+
+    this.#clearTimer();
+    const now = this.#deps.now();
+    const timeoutMs = Math.max(1, this.#deps.timeoutSeconds()) * 1_000;
+    const armed: Armed = { destinationId, action: plan.action, armedAt: now, expiresAt: now + timeoutMs };
+    this.#armed = armed;
+    this.#timer = this.#deps.setTimer(() => this.#expire(armed), timeoutMs);
+    // A new arm clears the last result on this tile: the operator is acting on it again.
+    this.#clearActivity(destinationId);
+    this.#emit({
+      kind: 'armed',
+      destinationId,
+      action: plan.action,
+      text: `${destination.name} armed (${actionWords(plan.action)}): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
+    });
+    this.#changed();
+    return { ok: true, armed };
+  }
+
+  /** Cancels the armed destination, if any (Escape, the Cancel button, a global disarm). */
+  disarm(reason = 'cancelled'): boolean {
+    const armed = this.#armed;
+    if (!armed) return false;
+    this.#armed = null;
+    this.#clearTimer();
+    const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
+    this.#emit({ kind: 'disarmed', destinationId: armed.destinationId, action: armed.action, text: `${name} disarmed (${reason}); nothing sent` });
+    this.#changed();
+    return true;
+  }
+
+  /**
+   * Sends the armed action, once. Everything that decides whether to send happens before the
+   * request is created, synchronously, so a second take (even in the same tick) finds nothing.
+   */
+  take(options: { repeat?: boolean } = {}): TakeResult {
+    if (options.repeat) return { sent: false, reason: 'repeat' };
+    const armed = this.#armed;
+    if (!armed) return { sent: false, reason: 'not-armed' };
+    // Consumed first: whatever happens next, this arming is spent.
+    this.#armed = null;
+    this.#clearTimer();
+
+    const { destinationId, action } = armed;
+    const destination = this.#deps.destination(destinationId);
+    const name = destination?.name ?? destinationId;
+    if (this.#deps.now() >= armed.expiresAt) {
+      this.#emit({ kind: 'expired', destinationId, action, text: `${name} disarmed (timed out before the take); nothing sent` });
+      this.#changed();
+      return { sent: false, reason: 'expired' };
+    }
+    if (this.#inFlight.has(destinationId)) {
+      this.#changed();
+      return { sent: false, reason: 'in-flight' };
+    }
+    const plan = destination ? planFor(destination) : ({ ok: false, reason: 'it is no longer in this show' } as const);
+    if (!plan.ok || plan.action !== action) {
+      const why = plan.ok ? `it is now ${destination?.state ?? 'gone'}` : plan.reason;
+      this.#setActivity(destinationId, { phase: 'done', action, at: this.#deps.now(), ok: false, message: `Not sent: ${why}. Arm again.` });
+      this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
+      this.#changed();
+      return { sent: false, reason: 'state-changed' };
+    }
+
+    this.#inFlight.add(destinationId);
+    this.#setActivity(destinationId, { phase: 'sending', action, since: this.#deps.now() });
+    this.#emit({ kind: 'sending', destinationId, action, text: `${name}: ${actionWords(action)} sent to AWS…` });
+    this.#changed();
+
+    let request: Promise<SendResult>;
+    try {
+      request = this.#deps.send(action, destinationId);
+    } catch (error) {
+      request = Promise.resolve({ ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) });
+    }
+    void request.then(
+      (result) => this.#settle(destinationId, name, action, result),
+      (error: unknown) => this.#settle(destinationId, name, action, { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return { sent: true, destinationId, action };
+  }
+
+  /**
+   * Called when the destinations change: an armed destination whose state no longer allows
+   * the armed action (it went off air by itself, it was deleted) is disarmed with the reason.
+   */
+  reconcile(): void {
+    const armed = this.#armed;
+    if (!armed) return;
+    const destination = this.#deps.destination(armed.destinationId);
+    const plan = destination ? planFor(destination) : null;
+    if (plan?.ok && plan.action === armed.action) return;
+    const why = !destination ? 'it left the show' : plan && !plan.ok ? plan.reason : `it is now ${destination.state}`;
+    this.disarm(why);
+  }
+
+  /**
+   * A destination changed state: a success message ("Start requested") has said what it had to;
+   * the tile's state now tells the rest. Failures stay until the next arm.
+   */
+  stateChanged(destinationId: string): void {
+    const shown = this.#activity.get(destinationId);
+    if (shown?.phase !== 'done' || !shown.ok) return;
+    this.#clearActivity(destinationId);
+    this.#changed();
+  }
+
+  dispose(): void {
+    this.#clearTimer();
+    for (const handle of this.#fadeTimers.values()) this.#deps.clearTimer(handle);
+    this.#fadeTimers.clear();
+    this.#listeners.clear();
+    this.#eventListeners.clear();
+  }
+
+  #settle(destinationId: string, name: string, action: GoLiveAction, result: SendResult) {
+    this.#inFlight.delete(destinationId);
+    const at = this.#deps.now();
+    if (result.ok) {
+      const message = describeSuccess(action, result.data.outcome, result.data.state);
+      this.#setActivity(destinationId, { phase: 'done', action, at, ok: true, message });
+      this.#emit({ kind: 'succeeded', destinationId, action, text: `${name}: ${message.toLowerCase()}` });
+      this.#fadeLater(destinationId);
+    } else {
+      // AWS's reason as main words it; "failed" is said once.
+      const verb = action === 'start' ? 'Go live' : 'End';
+      const message = /failed/i.test(result.message) ? result.message : `${verb} failed: ${result.message}`;
+      this.#setActivity(destinationId, { phase: 'done', action, at, ok: false, message });
+      this.#emit({ kind: 'failed', destinationId, action, text: `${name}: ${message}` });
+    }
+    this.#changed();
+  }
+
+  #refuse(destinationId: string, destination: DestinationStatus | null | undefined, reason: string): ArmResult {
+    const name = destination?.name ?? destinationId;
+    this.#emit({ kind: 'refused', destinationId, action: null, text: `${name} cannot be armed: ${reason}` });
+    return { ok: false, reason };
+  }
+
+  #expire(armed: Armed) {
+    if (this.#armed !== armed) return;
+    this.#armed = null;
+    this.#timer = null;
+    const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
+    this.#emit({ kind: 'expired', destinationId: armed.destinationId, action: armed.action, text: `${name} disarmed (no take within the time); nothing sent` });
+    this.#changed();
+  }
+
+  #setActivity(destinationId: string, activity: Activity) {
+    const fade = this.#fadeTimers.get(destinationId);
+    if (fade !== undefined) {
+      this.#deps.clearTimer(fade);
+      this.#fadeTimers.delete(destinationId);
+    }
+    this.#activity.set(destinationId, activity);
+  }
+
+  #clearActivity(destinationId: string) {
+    if (this.#activity.get(destinationId)?.phase === 'sending') return;
+    const fade = this.#fadeTimers.get(destinationId);
+    if (fade !== undefined) this.#deps.clearTimer(fade);
+    this.#fadeTimers.delete(destinationId);
+    this.#activity.delete(destinationId);
+  }
+
+  #fadeLater(destinationId: string) {
+    const shown = this.#activity.get(destinationId);
+    const handle = this.#deps.setTimer(() => {
+      this.#fadeTimers.delete(destinationId);
+      if (this.#activity.get(destinationId) === shown) {
+        this.#activity.delete(destinationId);
+        this.#changed();
+      }
+    }, RESULT_VISIBLE_MS);
+    this.#fadeTimers.set(destinationId, handle);
+  }
+
+  #clearTimer() {
+    if (this.#timer !== null) this.#deps.clearTimer(this.#timer);
+    this.#timer = null;
+  }
+
+  #emit(event: ArmingEvent) {
+    for (const listener of [...this.#eventListeners]) listener(event);
+  }
+
+  #changed() {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
