@@ -11,7 +11,6 @@ import {
   type MigrationPlan,
 } from '../core/destinations/destination-migration';
 import {
-  createDestinationStore,
   DestinationConflictError,
   DestinationInputError,
   type DestinationRecord,
@@ -45,6 +44,8 @@ export interface AdminServices {
    * list today; booth-core can pass a reload here (see the note in the hand-over) without touching this file.
    */
   onChanged?: (change: { kind: 'preset' | 'destination'; id: string }) => void;
+  /** When the lists come from the offline copy (DynamoDB unreachable): since when; null when live. */
+  offlineSince?: () => number | null;
 }
 
 const MAX_VALUE_CHARS = 400;
@@ -100,7 +101,8 @@ function servicesFrom(context: FeatureContext): AdminServices {
   if (!stack.tables.destinations) throw new Error('the stack has no destinations table');
   return {
     presets: context.presetStore,
-    destinations: createDestinationStore(clients.dynamo, stack.tables.destinations, logger),
+    destinations: context.destinationStore,
+    offlineSince: () => context.catalog.servedFromCacheAt,
     applier: createPresetApplier(clients.medialive, logger),
     streamKeys: createStreamKeyService(clients.medialive, logger),
     migration: createDestinationMigration(clients.dynamo, stack.tables.destinations, logger),
@@ -175,6 +177,10 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
     handlers: {
       'admin.access': async ({ recheck }) => {
         if (recheck) access = { canWrite: true, reason: null };
+        const offline = services.offlineSince?.() ?? null;
+        if (offline !== null) {
+          return { canWrite: false, reason: `Read-only: DynamoDB cannot be reached; showing the presets and destinations saved at ${new Date(offline).toLocaleString()}.` };
+        }
         return access;
       },
 

@@ -9,6 +9,7 @@ import { ChannelActions } from '../core/channels/channel-actions';
 import { ChannelMonitor, type ChannelMonitorOptions, type ConfiguredDestination } from '../core/channels/channel-monitor';
 import { createDestinationStore, type DestinationRecord } from '../core/destinations/destination-store';
 import type { Logger } from '../core/logger';
+import { OfflineCatalog } from '../core/catalog-cache';
 import { createPresetStore, type PresetStore } from '../core/presets/preset-store';
 import type { SettingsStore } from '../core/settings';
 import { destinationKey, discoverStack, type StackTopology } from '../core/stack/stack-outputs';
@@ -145,9 +146,10 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     if (!stack.tables.destinations || !stack.tables.presets) {
       throw new Error(`Stack ${stackName} has no DestinationsTableName/PresetsTableName outputs; deploy the data template of cloudformation/.`);
     }
-    const presetStore = createPresetStore(clients.dynamo, stack.tables.presets, logger);
+    const catalog = new OfflineCatalog(options.settings, logger, options.now ?? Date.now);
+    const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
     await seedPresets(presetStore, logger);
-    const destinationStore = createDestinationStore(clients.dynamo, stack.tables.destinations, logger);
+    const destinationStore = catalog.destinations(createDestinationStore(clients.dynamo, stack.tables.destinations, logger));
     const readDestinations = async () => {
       const [records, presets] = await Promise.all([destinationStore.listActive(), presetStore.listActive()]);
       return configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
@@ -212,6 +214,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       monitor,
       notifier,
       presetStore,
+      destinationStore,
+      catalog,
       settings: options.settings,
       simulator,
       logger,
@@ -257,6 +261,14 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       logger,
     );
     publish = router.publish;
+    if (catalog.servedFromCacheAt !== null) {
+      notifier.notify({
+        level: 'warning',
+        kind: 'alert',
+        title: 'Offline copy of destinations and presets',
+        message: `DynamoDB could not be reached; the console shows the copy saved at ${new Date(catalog.servedFromCacheAt).toLocaleString()}. Channel states still come from MediaLive; the admin window is read-only until DynamoDB answers.`,
+      });
+    }
     await monitor.refresh();
     const initial = monitor.snapshot().destinations;
     stateNotifications.observe(initial);

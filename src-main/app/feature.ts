@@ -4,6 +4,8 @@ import type { RetryPolicy } from '../aws/retry';
 import type { ChannelMonitor, ConfiguredDestination } from '../core/channels/channel-monitor';
 import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
+import type { OfflineCatalog } from '../core/catalog-cache';
+import type { DestinationStore } from '../core/destinations/destination-store';
 import type { PresetStore } from '../core/presets/preset-store';
 import type { SettingsStore } from '../core/settings';
 import type { StackTopology } from '../core/stack/stack-outputs';
@@ -19,6 +21,9 @@ export interface FeatureContext {
   monitor: ChannelMonitor;
   notifier: Notifier;
   presetStore: PresetStore;
+  destinationStore: DestinationStore;
+  /** Tells whether the presets and destinations come from the offline copy. */
+  catalog: OfflineCatalog;
   settings: SettingsStore;
   simulator: RunningSimulator | null;
   logger: Logger;
