@@ -3,6 +3,8 @@ import type { ConnectionInfo } from '../../shared/domain/connection';
 import { summarizePreset, type Preset } from '../../shared/domain/preset';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
+import { ssoSessionExpiry } from '../aws/sso-session';
+import { watchCredentialExpiry } from '../core/credentials-watch';
 import type { RetryPolicy } from '../aws/retry';
 import { hasEndpointOverride, type AwsTarget } from '../aws/target';
 import { ChannelActions } from '../core/channels/channel-actions';
@@ -90,16 +92,6 @@ async function readCallerAccount(clients: AwsClients, logger: Logger): Promise<s
   }
 }
 
-async function readCredentialExpiry(clients: AwsClients): Promise<number | null> {
-  try {
-    const provider = clients.sts.config.credentials;
-    const identity = await provider();
-    return identity.expiration ? identity.expiration.getTime() : null;
-  } catch {
-    return null;
-  }
-}
-
 async function seedPresets(presets: PresetStore, logger: Logger): Promise<void> {
   try {
     const { created } = await presets.seedDefaults();
@@ -140,7 +132,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
   try {
     const [accountId, credentialsExpireAt, stack] = await Promise.all([
       readCallerAccount(clients, logger),
-      target.mode === 'aws' ? readCredentialExpiry(clients) : Promise.resolve(null),
+      target.mode === 'aws' ? ssoSessionExpiry(target.profile) : Promise.resolve(null),
       discoverStack(clients.cloudformation, stackName),
     ]);
     if (!stack.tables.destinations || !stack.tables.presets) {
@@ -275,6 +267,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     costs.observe(initial);
     monitor.start();
     for (const feature of features) await feature.start?.();
+    const credentials = target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
+    void credentials?.check();
     const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000);
 
     return {
@@ -286,6 +280,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       reloadDestinations,
       async close() {
         costTicker.stop();
+        credentials?.stop();
         for (const feature of features) await feature.stop?.();
         costs.persist();
         monitor.stop();

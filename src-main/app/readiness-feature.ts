@@ -1,5 +1,6 @@
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
 import { listAwsProfiles } from '../aws/profiles';
+import { ssoSessionExpiry } from '../aws/sso-session';
 import { runReadinessCheck } from '../core/readiness/readiness-check';
 import type { Feature, FeatureContext } from './feature';
 
@@ -24,11 +25,7 @@ export function createReadinessFeature(context: FeatureContext): Feature<Readine
             clients,
             stackName: stack.stackName,
             destinations: context.destinations,
-            credentialsExpireAt: async () => {
-              if (connection.mode === 'simulation') return null;
-              const identity = await clients.sts.config.credentials();
-              return identity.expiration ? identity.expiration.getTime() : null;
-            },
+            credentialsExpireAt: async () => (connection.mode === 'aws' && connection.profile ? ssoSessionExpiry(connection.profile) : null),
             now,
           },
           showEndsAt,
