@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DestinationStatus } from '../../shared/domain/destination';
 import { silentLogger } from '../core/logger';
@@ -162,6 +164,28 @@ async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
     retry: RETRY,
   });
 }
+
+describe('streaming sessions record', () => {
+  it('writes who ran the show, what went live when, what it cost and its events, when the console closes', async () => {
+    external = await startSimulator({ timings: FAST });
+    core = await startAwsModeAgainst(external);
+    const feed = await watch(core);
+    await core.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
+    await core.router.invoke('channels.stop', { destinationId: 'youtube' }, operator);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'IDLE');
+    const sessionId = core.sessionId;
+    await core.close();
+    core = null;
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ region: external.region, endpoint: external.dynamoEndpoint!, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+    const { Item: item } = await dynamo.send(new GetCommand({ TableName: external.topology.tables.sessions, Key: { session_id: sessionId } }));
+    dynamo.destroy();
+    expect(item).toMatchObject({ session_id: sessionId, console: 'profile:rehearsal', ended_at: expect.any(String) });
+    expect(item!['runs']).toEqual([{ destination_id: 'youtube', name: 'YouTube Live', started_at: expect.any(String), ended_at: expect.any(String) }]);
+    expect(item!['cost_usd']['by_destination']['youtube']).toBeGreaterThan(0.09);
+    expect((item!['events'] as Array<{ title: string }>).map((e) => e.title)).toContain('YouTube Live is ON AIR');
+  });
+});
 
 describe('admin changes reach the operator tiles', () => {
   it('adds a tile for a new destination and removes the tile of a retired one, without a restart', async () => {

@@ -12,6 +12,7 @@ import { ChannelMonitor, type ChannelMonitorOptions, type ConfiguredDestination 
 import { createDestinationStore, type DestinationRecord } from '../core/destinations/destination-store';
 import type { Logger } from '../core/logger';
 import { OfflineCatalog } from '../core/catalog-cache';
+import { SessionRecorder } from '../core/sessions/session-recorder';
 import { createPresetStore, type PresetStore } from '../core/presets/preset-store';
 import type { SettingsStore } from '../core/settings';
 import { destinationKey, discoverStack, type StackTopology } from '../core/stack/stack-outputs';
@@ -50,6 +51,8 @@ export interface BoothCore {
   router: Router;
   connection: ConnectionInfo;
   settings: OperatorSettingsService;
+  /** The streaming-sessions record this run writes (sessions table, key session_id). */
+  sessionId: string;
   /** Destination ids in tile order (for global shortcuts). */
   destinationIds(): string[];
   /** Re-reads destinations and presets (after an admin change) and updates the tiles. */
@@ -162,7 +165,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     let publish: Router['publish'] = () => {};
     const now = options.now ?? Date.now;
     const settings = createOperatorSettingsService(options.settings, (next) => publish('settings.feed', next));
-    const notifier = createNotifier((n) => publish('notifications.feed', n), now);
+    const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation', logger, now);
+    const notifier = createNotifier((n) => {
+      sessions.note(n);
+      publish('notifications.feed', n);
+    }, now);
     const stateNotifications = new StateNotifications(notifier);
     const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
     const costs = new CostMeter({
@@ -182,6 +189,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
         stateNotifications.observe(changed);
         costs.observe(changed);
+        sessions.observe(changed);
         forgotten.observe(monitor.snapshot().destinations);
         for (const listener of destinationListeners) listener();
       },
@@ -265,16 +273,18 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     const initial = monitor.snapshot().destinations;
     stateNotifications.observe(initial);
     costs.observe(initial);
+    sessions.observe(initial);
     monitor.start();
     for (const feature of features) await feature.start?.();
     const credentials = target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
     void credentials?.check();
-    const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000);
+    const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000, () => void sessions.flush(costs.snapshot()));
 
     return {
       router,
       connection,
       simulator,
+      sessionId: sessions.sessionId,
       settings,
       destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
       reloadDestinations,
@@ -283,6 +293,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         credentials?.stop();
         for (const feature of features) await feature.stop?.();
         costs.persist();
+        await sessions.flush(costs.snapshot(), true);
         monitor.stop();
         clients.destroy();
         await simulator?.close();

@@ -28,13 +28,14 @@ export function monthSpendStore(settings: SettingsStore) {
   };
 }
 
-/** Publishes the cost snapshot while anything bills, and persists the month's total every minute. */
-export function startCostTicker(costs: CostMeter, publish: (snapshot: CostSnapshot) => void, everyMs: number): { stop(): void } {
+/** Publishes the cost snapshot, and every minute persists the month's total and calls `everyMinute` (the session record). */
+export function startCostTicker(costs: CostMeter, publish: (snapshot: CostSnapshot) => void, everyMs: number, everyMinute?: () => void): { stop(): void } {
   let lastPersist = Date.now();
   const timer = setInterval(() => {
     publish(costs.snapshot());
     if (Date.now() - lastPersist >= 60_000) {
       costs.persist();
+      everyMinute?.();
       lastPersist = Date.now();
     }
   }, everyMs);
