@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Channel, Input } from '@aws-sdk/client-medialive';
 import type { Flow } from '@aws-sdk/client-mediaconnect';
 import type { Prng } from './prng';
+import { DEFAULT_PRESETS } from '../core/presets/default-presets';
 import {
-  AUDIO_SELECTOR_NAME,
-  buildSeedDestination,
-  buildSeedEncoderSettings,
-  type SeedEncoding,
-  type SeedOutputKind,
-} from './seed-encoder-settings';
+  compileEncoderSettings,
+  compileMediaPackageDestination,
+  compileRtmpDestination,
+  DEFAULT_AUDIO_SELECTOR_NAME,
+} from '../core/presets/encoder-settings-compiler';
 import { toWire, type JsonObject } from './world/wire';
 
 export interface SimDestinationSeed {
@@ -55,30 +55,29 @@ interface DestinationPlan {
   platform: string;
   name: string;
   presetId: string;
-  kind: SeedOutputKind;
+  kind: 'rtmp' | 'mediapackage';
   url?: string;
-  encoding: SeedEncoding;
 }
-
-const p1080 = (fps: number, bitrate: number, gop: number, audio = 128_000): SeedEncoding => ({
-  width: 1920, height: 1080, fps, videoBitrateBps: bitrate, profile: 'HIGH', gopFrames: gop, audioBitrateBps: audio,
-});
 
 /** The plan's five destinations and their default presets. */
 export const DESTINATION_PLANS: readonly DestinationPlan[] = [
-  { id: 'primary', platform: 'hls', name: 'Primary HLS (MediaPackage)', presetId: 'preset_generic_1080p', kind: 'mediapackage', encoding: p1080(30, 6_000_000, 60) },
-  { id: 'youtube', platform: 'youtube', name: 'YouTube Live', presetId: 'preset_youtube_1080p_optimized', kind: 'rtmp', url: 'rtmp://a.rtmp.youtube.com/live2', encoding: p1080(30, 6_000_000, 60) },
-  { id: 'twitch', platform: 'twitch', name: 'Twitch', presetId: 'preset_twitch_1080p_60fps', kind: 'rtmp', url: 'rtmp://live.twitch.tv/app', encoding: p1080(60, 6_000_000, 120, 160_000) },
+  { id: 'primary', platform: 'hls', name: 'Primary HLS (MediaPackage)', presetId: 'preset_generic_1080p', kind: 'mediapackage' },
+  { id: 'youtube', platform: 'youtube', name: 'YouTube Live', presetId: 'preset_youtube_1080p_optimized', kind: 'rtmp', url: 'rtmp://a.rtmp.youtube.com/live2' },
+  { id: 'twitch', platform: 'twitch', name: 'Twitch', presetId: 'preset_twitch_1080p_60fps', kind: 'rtmp', url: 'rtmp://live.twitch.tv/app' },
   {
     id: 'linkedin', platform: 'linkedin', name: 'LinkedIn Live', presetId: 'preset_linkedin_720p_professional', kind: 'rtmp',
-    url: 'rtmps://sim-ingest.linkedin.example:443/live',
-    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 2_000_000, profile: 'MAIN', gopFrames: 120, audioBitrateBps: 128_000 },
+    url: 'rtmps://sim-ingest.linkedin.example:443/live'
   },
   {
-    id: 'custom', platform: 'custom', name: 'Custom RTMP', presetId: 'preset_generic_720p', kind: 'rtmp', url: 'rtmp://stream.example.com/live',
-    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 3_000_000, profile: 'HIGH', gopFrames: 60, audioBitrateBps: 128_000 },
+    id: 'custom', platform: 'custom', name: 'Custom RTMP', presetId: 'preset_generic_720p', kind: 'rtmp', url: 'rtmp://stream.example.com/live'
   },
 ];
+
+function presetFor(presetId: string) {
+  const preset = DEFAULT_PRESETS.find((p) => p.preset_id === presetId);
+  if (!preset) throw new Error(`seed: no default preset ${presetId}`);
+  return preset;
+}
 
 export const STACK_NAME = 'lunora-booth';
 export const FLOW_NAME = 'lunora-srt-router';
@@ -95,8 +94,7 @@ export function extraDestinationPlans(count: number): DestinationPlan[] {
     name: `Extra ${i + 1}`,
     presetId: 'preset_generic_720p',
     kind: 'rtmp' as const,
-    url: `rtmp://extra-${i + 1}.example.com/live`,
-    encoding: { width: 1280, height: 720, fps: 30, videoBitrateBps: 3_000_000, profile: 'HIGH', gopFrames: 60, audioBitrateBps: 128_000 },
+    url: `rtmp://extra-${i + 1}.example.com/live`
   }));
 }
 
@@ -167,16 +165,19 @@ export function buildSeedWorld(opts: { region: string; accountId: string; prng: 
       State: 'IDLE',
       ChannelClass: 'SINGLE_PIPELINE',
       Destinations: [
-        buildSeedDestination(plan.kind, destinationRefId, { url: plan.url, streamName, mediaPackageChannelId: 'lunora-primary' }),
+        plan.kind === 'mediapackage'
+          ? compileMediaPackageDestination(destinationRefId, 'lunora-primary')
+          : compileRtmpDestination(destinationRefId, plan.url ?? '', streamName),
       ],
       EgressEndpoints: [{ SourceIp: `52.0.${prng.int(0, 255)}.${prng.int(1, 254)}` }],
-      EncoderSettings: buildSeedEncoderSettings(plan.encoding, plan.kind, destinationRefId),
+      // As deployed: the stack's channels are generated with the console's own compiler from the default presets.
+      EncoderSettings: compileEncoderSettings(presetFor(plan.presetId), { kind: plan.kind, destinationRefId }),
       InputAttachments: [
         {
           InputAttachmentName: attachmentName,
           InputId: inputId,
           InputSettings: {
-            AudioSelectors: [{ Name: AUDIO_SELECTOR_NAME }],
+            AudioSelectors: [{ Name: DEFAULT_AUDIO_SELECTOR_NAME }],
             DeblockFilter: 'DISABLED',
             DenoiseFilter: 'DISABLED',
             FilterStrength: 1,
