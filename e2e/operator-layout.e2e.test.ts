@@ -6,7 +6,7 @@ import type { Router } from '../src-main/ipc/router';
 import { silentLogger } from '../src-main/core/logger';
 import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
 import { launchChromium, newWatchedPage } from './support/browser';
-import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
+import { fakeBoothScript, manyDestinations, sampleFlowSnapshot, SIMULATED_CONNECTION } from './support/fake-booth';
 import { ARTIFACTS, REPO } from './support/harness';
 
 /** The preview only serves the files here; the page talks to the fake `window.booth`, never to this router. */
@@ -41,9 +41,10 @@ describe('operator window layout with many destinations (fake window.booth)', ()
     it(`fits ${count} tiles on a ${screen.width}x${screen.height} screen without scrolling, states and lines in full`, async () => {
       const { context, page, problems } = await newWatchedPage(browser, screen);
       try {
-        await context.addInitScript({ content: fakeBoothScript({ destinations: manyDestinations(count), connection: SIMULATED_CONNECTION }) });
+        await context.addInitScript({ content: fakeBoothScript({ destinations: manyDestinations(count), connection: SIMULATED_CONNECTION, flow: sampleFlowSnapshot() }) });
         await page.goto(`${preview.origin}/operator/`);
         await page.waitForSelector('[data-testid="destination-tile"]');
+        await page.waitForSelector('[data-testid="source-card"][data-role="backup"] [data-testid="chart-bitrate"][data-has-data="true"]');
         expect(await page.locator('[data-testid="destination-tile"]').count()).toBe(count);
 
         await page.waitForTimeout(200);
@@ -84,6 +85,26 @@ describe('operator window layout with many destinations (fake window.booth)', ()
         expect(report.clipped).toEqual([]);
         expect(report.overflowingRows).toEqual([]);
         expect(report.sizes).toHaveLength(1);
+
+        // The SRT column beside the tiles: both cards whole, nothing of them cut or overlapping the tiles.
+        const side = await page.evaluate(() => {
+          const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="source-card"]')];
+          const panel = document.querySelector<HTMLElement>('[data-testid="flow-panel"]')!.getBoundingClientRect();
+          const main = document.querySelector('main')!.getBoundingClientRect();
+          const clip = (el: HTMLElement | null) => (el ? el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2 : false);
+          return {
+            cards: cards.length,
+            besideTiles: panel.left >= main.right,
+            insideWindow: panel.right <= window.innerWidth && panel.bottom <= window.innerHeight,
+            clipped: cards.flatMap((c) =>
+              ['source-state', 'source-endpoint', 'source-feeding'].filter((id) => clip(c.querySelector<HTMLElement>(`[data-testid="${id}"]`))).map((id) => `${c.dataset['role']}:${id}`),
+            ),
+            figuresCut: cards.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.cell .value')].filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => `${c.dataset['role']}:${v.textContent}`)),
+            chartHeights: cards.map((c) => Math.round(c.querySelector<HTMLElement>('[data-testid="chart-bitrate"]')!.getBoundingClientRect().height)),
+          };
+        });
+        expect(side, JSON.stringify(side)).toMatchObject({ cards: 2, besideTiles: true, insideWindow: true, clipped: [], figuresCut: [] });
+        for (const h of side.chartHeights) expect(h).toBeGreaterThanOrEqual(40);
         // Shortcut digits for the first nine only.
         const keys = page.locator('[data-testid="destination-tile"] kbd');
         expect((await keys.nth(Math.min(count, 9) - 1).textContent())?.trim()).toBe(String(Math.min(count, 9)));

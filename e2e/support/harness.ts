@@ -5,6 +5,7 @@ import { startBoothCore, type BoothCore } from '../../src-main/app/booth-core';
 import { createConsoleLogger } from '../../src-main/core/logger';
 import { createMemorySettingsStore } from '../../src-main/core/settings';
 import type { RunningSimulator, SimTimings } from '../../src-main/simulator/index';
+import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
 import { launchChromium, newWatchedPage, type PageProblems } from './browser';
 
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   window: 'operator' | 'admin';
   viewport?: { width: number; height: number };
   timings?: Partial<SimTimings>;
+  /** Flow monitor overrides (faster polling, 1 s periods, thresholds) for the input-health tests. */
+  flow?: Partial<FlowMonitorOptions>;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       env: {},
       simulator: { timings: { ...E2E_TIMINGS, ...options.timings } },
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250 },
+      ...(options.flow ? { flow: options.flow } : {}),
     });
     cleanups.push(() => core.close());
     if (!core.simulator) throw new Error('the e2e harness expects simulation mode');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeGridLayout, fixedTileHeight, MIN_TILE_HEIGHT, TILE_METRICS } from './layout';
+import { computeGridLayout, fixedTileHeight, gridAreaWidth, MIN_TILE_HEIGHT, sidePanelWidth, TILE_METRICS } from './layout';
 
-// The grid's space on a screen: minus the status bar (56), the footer (40) and the padding (24).
-const area = (w: number, h: number) => [w - 24, h - 56 - 40 - 24] as const;
+// The grid's space on a screen: minus the SRT column and its gutters, the status bar (56), the footer (40) and the padding (24).
+const area = (w: number, h: number) => [gridAreaWidth(w), h - 56 - 40 - 24] as const;
 
 describe('computeGridLayout', () => {
   it('fits 20 destinations on 1366x768 and 1920x1080 without scrolling', () => {
@@ -13,6 +13,16 @@ describe('computeGridLayout', () => {
       expect(layout.rows * layout.tileHeight + (layout.rows - 1) * 10).toBeLessThanOrEqual(h);
       expect(layout.troubleLines).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('leaves the SRT column the right-hand side, as in the sketch, on every screen, and 20 tiles beside it', () => {
+    for (const w of [1280, 1366, 1600, 1920, 2560]) {
+      expect(sidePanelWidth(w)).toBeGreaterThanOrEqual(300);
+      expect(gridAreaWidth(w) + sidePanelWidth(w)).toBeLessThanOrEqual(w);
+    }
+    // 1366x768 with 20: five columns of at least the minimum width, four rows.
+    expect(computeGridLayout(20, ...area(1366, 768))).toMatchObject({ columns: 5, rows: 4, fits: true });
+    expect(computeGridLayout(20, ...area(1920, 1080))).toMatchObject({ columns: 5, rows: 4, fits: true });
   });
 
   it('gives five destinations large tiles with no more holes than needed', () => {

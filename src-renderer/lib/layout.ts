@@ -56,7 +56,11 @@ export interface GridLayout {
 }
 
 export const GRID_GAP = 10;
-export const MIN_TILE_WIDTH = 236;
+/**
+ * 190 (not wider): with the SRT input column on the right, 20 destinations on a 1366x768 screen
+ * need five columns (four would need five rows, too short for a compact tile).
+ */
+export const MIN_TILE_WIDTH = 190;
 export const MIN_TILE_HEIGHT = fixedTileHeight('compact') + TILE_METRICS.compact.line;
 export const MAX_TILE_HEIGHT = 330;
 const IDEAL_WIDTH = 420;
@@ -96,4 +100,23 @@ export function computeGridLayout(count: number, width: number, height: number, 
   // Too many for the space: smallest tiles, as many columns as fit, and the grid scrolls.
   const columns = Math.max(1, Math.floor((width + gap) / (MIN_TILE_WIDTH + gap)));
   return shape(columns, Math.ceil(n / columns), Math.floor((width - gap * (columns - 1)) / columns), MIN_TILE_HEIGHT, false);
+}
+
+/** Padding of the tile area and gutter between it and the SRT column (App.svelte's .main / .side). */
+export const SIDE_GUTTER = 12;
+
+/**
+ * Width of the SRT input column (source cards) for a window width: as wide as the sketch's right
+ * column on big screens, narrower on small ones so that 20 tiles still fit beside it. Depends
+ * only on the window's width, never on a state.
+ */
+export function sidePanelWidth(windowWidth: number): number {
+  if (windowWidth >= 1800) return 420;
+  if (windowWidth >= 1560) return 340;
+  return 310;
+}
+
+/** Width left for the tile grid in a window: minus the SRT column, its gutter and the paddings. */
+export function gridAreaWidth(windowWidth: number): number {
+  return windowWidth - sidePanelWidth(windowWidth) - 3 * SIDE_GUTTER;
 }

@@ -102,7 +102,9 @@ export class BackupSwitch {
       return { outcome: 'already', target: target.name, forced: force, primarySource: target.name, status: state.status, feeding: state.feeding, message: `${target.name} is already the primary source.` };
     }
     if (target.connected !== true && !force) {
-      const what = target.connected === false ? `${target.name} is not connected (${target.gradeReason})` : `there is no recent data for ${target.name} (${target.gradeReason})`;
+      // The grade reason is a sentence of its own; drop its full stop inside the parentheses.
+      const reason = target.gradeReason.replace(/\.\s*$/, '');
+      const what = target.connected === false ? `${target.name} is not connected (${reason})` : `there is no recent data for ${target.name} (${reason})`;
       throw new BoothError(
         'invalid-state',
         `Refused: ${what}. In FAILOVER mode the flow keeps the connected source${other ? ` (${other.name})` : ''} until ${target.name} connects. Switch with force to make ${target.name} primary anyway.`,

@@ -1,5 +1,6 @@
 import type { DestinationsFeed, DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
+import { SnapshotDeltaSync } from './feed-sync';
 
 export interface StateChange {
   at: number;
@@ -8,6 +9,7 @@ export interface StateChange {
 }
 
 type Delta = Extract<DestinationsFeed, { kind: 'delta' }>;
+type Snapshot = Extract<DestinationsFeed, { kind: 'snapshot' }>;
 
 /** Where the feed's result lives: the rune store in the app, a plain object in unit tests. */
 export interface DestinationsView {
@@ -24,49 +26,14 @@ export function emptyView(): DestinationsView {
   return { list: [], loaded: false, error: null, lastFeedAt: null };
 }
 
-/**
- * Destinations as the operator sees them, fed by snapshot then deltas: subscribe to the
- * feed first (deltas are buffered while the snapshot is in flight), ask for a snapshot,
- * then apply only deltas newer than what we hold. A gap in `seq` means a delta was lost:
- * ask for a new snapshot rather than guess. Plain TypeScript (no runes), so it is unit-tested
- * without the Svelte compiler; `DestinationsStore` puts its results into $state.
- */
-export class DestinationsFeedSync {
+/** Destinations as the operator sees them; `DestinationsStore` puts the results into $state. */
+export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
   readonly view: DestinationsView;
-
-  #seq = -1;
-  #syncing = false;
-  #resyncQueued = false;
-  #buffer: Delta[] = [];
-  #retryTimer: ReturnType<typeof setTimeout> | null = null;
-  #unsubscribe: (() => void)[] = [];
   #changeListeners = new Set<(change: StateChange) => void>();
 
-  readonly #ipc: IpcClient;
-
   constructor(ipc: IpcClient, view: DestinationsView = emptyView()) {
-    this.#ipc = ipc;
+    super(ipc);
     this.view = view;
-  }
-
-  get seq(): number {
-    return this.#seq;
-  }
-
-  start(): void {
-    this.#unsubscribe.push(this.#ipc.on('destinations.feed', (feed) => this.#onFeed(feed)));
-    // After the link comes back, whatever happened meanwhile is unknown: start over from a snapshot.
-    this.#unsubscribe.push(
-      this.#ipc.onLink((status) => {
-        if (status === 'connected') void this.resync();
-      }),
-    );
-    void this.resync();
-  }
-
-  stop(): void {
-    for (const off of this.#unsubscribe.splice(0)) off();
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
   }
 
   /** Called with every change of a destination's state (not on the first snapshot). */
@@ -75,63 +42,20 @@ export class DestinationsFeedSync {
     return () => this.#changeListeners.delete(listener);
   }
 
-  async resync(): Promise<void> {
-    if (this.#syncing) {
-      this.#resyncQueued = true;
-      return;
-    }
-    this.#syncing = true;
-    this.#buffer = [];
-    try {
-      const result = await this.#ipc.invoke('destinations.snapshot', {});
-      if (!result.ok) {
-        this.view.error = result.message;
-        this.#scheduleRetry();
-        return;
-      }
-      this.view.error = null;
-      this.#applySnapshot(result.data);
-      const buffered = this.#buffer;
-      this.#buffer = [];
-      for (const delta of buffered) {
-        if (!this.#applyDelta(delta)) {
-          this.#resyncQueued = true;
-          break;
-        }
-      }
-    } finally {
-      this.#syncing = false;
-      if (this.#resyncQueued) {
-        this.#resyncQueued = false;
-        void this.resync();
-      }
-    }
+  protected subscribe(onFeed: (feed: DestinationsFeed) => void) {
+    return [this.ipc.on('destinations.feed', onFeed)];
   }
 
-  #scheduleRetry() {
-    if (this.#retryTimer) return;
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = null;
-      void this.resync();
-    }, 2_000);
+  protected fetchSnapshot() {
+    return this.ipc.invoke('destinations.snapshot', {});
   }
 
-  #onFeed(feed: DestinationsFeed) {
-    if (feed.kind === 'snapshot') {
-      if (feed.seq < this.#seq) return;
-      this.#applySnapshot(feed);
-      return;
-    }
-    if (this.#syncing) {
-      this.#buffer.push(feed);
-      return;
-    }
-    if (!this.#applyDelta(feed)) void this.resync();
+  protected setError(message: string | null) {
+    this.view.error = message;
   }
 
-  #applySnapshot(snapshot: Extract<DestinationsFeed, { kind: 'snapshot' }>) {
+  protected applySnapshot(snapshot: Snapshot) {
     const before = new Map(this.view.list.map((d) => [d.id, d]));
-    this.#seq = snapshot.seq;
     this.view.lastFeedAt = snapshot.at;
     this.view.list = snapshot.destinations;
     if (this.view.loaded) {
@@ -140,11 +64,7 @@ export class DestinationsFeedSync {
     this.view.loaded = true;
   }
 
-  /** Applies a delta; false when it cannot be applied because one was missed. */
-  #applyDelta(delta: Delta): boolean {
-    if (delta.seq <= this.#seq) return true;
-    if (delta.seq !== this.#seq + 1) return false;
-    this.#seq = delta.seq;
+  protected applyDelta(delta: Delta) {
     this.view.lastFeedAt = delta.at;
     const removed = new Set(delta.removed);
     const next = this.view.list.filter((d) => !removed.has(d.id));
@@ -156,7 +76,6 @@ export class DestinationsFeedSync {
       this.#noticeChange(previous, changed, delta.at);
     }
     this.view.list = next;
-    return true;
   }
 
   #noticeChange(previous: DestinationStatus | null, destination: DestinationStatus, at: number) {

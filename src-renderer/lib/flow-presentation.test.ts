@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { sampleFlowSnapshot } from '../../e2e/support/fake-booth';
+import { feedingWord, figure, fmtMbps, inputSummary, presentGrade } from './flow-presentation';
+
+describe('flow presentation', () => {
+  it('says every grade in words, and no data is a dash, never 0', () => {
+    expect(presentGrade({ grade: 'lost' })).toEqual({ label: 'LOST', tone: 'bad' });
+    expect(presentGrade({ grade: 'no-data' }).label).toBe('NO DATA');
+    expect(figure(null, fmtMbps)).toBe('—');
+    expect(figure(0, fmtMbps)).toBe('0');
+  });
+
+  it('names the feeding source ON AIR and summarises the input like the sketch', () => {
+    const { flow } = sampleFlowSnapshot();
+    expect(feedingWord(flow, 'main')).toEqual({ label: 'ON AIR', feeding: true });
+    expect(feedingWord(flow, 'backup').label).toBe('STANDBY');
+    expect(inputSummary(flow)).toEqual({ text: 'MAIN healthy', tone: 'ok' });
+    expect(inputSummary({ ...flow, feeding: { ...flow.feeding, role: null, source: null }, sources: flow.sources.map((s) => ({ ...s, grade: 'no-data' as const })) }).text).toBe('no data');
+  });
+});
