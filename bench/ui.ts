@@ -90,11 +90,12 @@ export async function benchStateToScreen(samples = { transition: 30, steady: 10 
   try {
     const control = core.simulator!.control;
     const byId = (id: string) => core.simulator!.topology.destinations.find((d) => d.id === id)!.channelId;
-    const measure = async (count: number): Promise<number[]> => {
+    const measure = async (count: number, pollMs: number): Promise<number[]> => {
       const out: number[] = [];
       for (let i = 0; i < count; i += 1) {
-        // Random phase against the poll cycle, as a real change would have.
-        await sleep(Math.random() * 1_000);
+        // A random phase against the poll cycle, as a real change would have (the previous sample's
+        // IDLE was seen at a poll, so without this every change would land just after one).
+        await sleep(Math.random() * pollMs);
         const t0 = Date.now();
         control.startChannel(byId('twitch'));
         await page.waitForSelector(tileState('twitch', 'STARTING'), { timeout: 20_000 });
@@ -104,11 +105,11 @@ export async function benchStateToScreen(samples = { transition: 30, steady: 10 
       }
       return out;
     };
-    const steady = await measure(samples.steady);
+    const steady = await measure(samples.steady, 5_000);
     // A channel that stays STARTING keeps the monitor in its fast cadence.
     control.startChannel(byId('linkedin'));
     await page.waitForSelector(tileState('linkedin', 'STARTING'));
-    const transition = await measure(samples.transition);
+    const transition = await measure(samples.transition, 1_000);
     report('state_to_screen_transition_p50', percentile(transition, 50), 'ms');
     report('state_to_screen_transition_p95', percentile(transition, 95), 'ms');
     report('state_to_screen_steady_p50', percentile(steady, 50), 'ms');

@@ -252,12 +252,17 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await refused.waitFor();
     expect(await refused.textContent()).toContain('Twitch is RUNNING; presets can only be applied while the channel is IDLE');
     expect(control.requests({ operation: 'UpdateChannel' }).length).toBe(updates);
+    await booth.screenshot('admin-apply-refused.png');
+    // Queued for the next stop instead: main applies it once the channel is IDLE again.
+    await page.getByTestId('apply-at-next-stop').click();
+    expect(await page.getByTestId('apply-queued').textContent()).toContain('as soon as its channel is IDLE again');
     // A fresh preview says so too, and Apply stays off.
     await page.getByTestId('apply-preview').click();
     await page.locator('[data-testid="apply-channel-state"]', { hasText: 'RUNNING' }).waitFor();
     expect(await page.getByTestId('apply-go').isDisabled()).toBe(true);
-    await booth.screenshot('admin-apply-refused.png');
     control.stopChannel(channelOf('twitch'));
+    await control.waitForChannelState(channelOf('twitch'), 'IDLE');
+    await eventually(async () => (await describeChannel('twitch')).EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings?.FramerateNumerator === 60, 'the queued preset applied at the stop');
     await control.waitForChannelState(channelOf('twitch'), 'IDLE');
   });
 

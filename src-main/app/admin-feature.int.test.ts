@@ -273,3 +273,37 @@ describe('destinations and stream keys', () => {
     base.destroy();
   });
 });
+
+describe('a preset queued while the channel runs', () => {
+  it('is applied when the channel is next IDLE, and the outcome is told', async () => {
+    const channelId = channelOf('linkedin');
+    const updatesOf = () => sim().control.requests({ operation: 'UpdateChannel' }).filter((r) => JSON.stringify(r).includes(channelId)).length;
+    const updatesBefore = updatesOf();
+    const told: Array<{ title: string; level: string }> = [];
+    core.router.attach('admin', (channel, payload) => channel === 'notifications.feed' && told.push(payload as { title: string; level: string }));
+    await core.router.invoke('channels.start', { destinationId: 'linkedin' }, operator);
+    await sim().control.waitForChannelState(channelId, 'RUNNING', 5_000);
+
+    const direct = await call('presets.apply', { destinationId: 'linkedin', presetId: 'preset_generic_1080p' });
+    expect(direct).toMatchObject({ status: 'refused' });
+    const queued = await call('presets.applyAtNextStop', { destinationId: 'linkedin', presetId: 'preset_generic_1080p' });
+    expect(queued).toMatchObject({ status: 'queued', pending: { destinationId: 'linkedin', presetId: 'preset_generic_1080p' } });
+    expect((await call('presets.pendingApplies', {})).pending).toHaveLength(1);
+    expect(updatesOf()).toBe(updatesBefore);
+
+    await core.router.invoke('channels.stop', { destinationId: 'linkedin' }, operator);
+    const deadline = Date.now() + 8_000;
+    while (!told.some((n) => n.title === 'LinkedIn Live: preset applied') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(told.map((n) => n.title)).toContain('LinkedIn Live: preset applied');
+    await sim().control.waitForChannelState(channelId, 'IDLE', 5_000);
+    const h264 = (await describeChannel(channelId)).EncoderSettings?.VideoDescriptions?.[0];
+    expect(h264).toMatchObject({ Width: 1920, Height: 1080 });
+    expect((await call('presets.pendingApplies', {})).pending).toHaveLength(0);
+  });
+
+  it('is refused for an IDLE channel (apply it directly) and can be cancelled', async () => {
+    const refused = await call('presets.applyAtNextStop', { destinationId: 'custom', presetId: 'preset_generic_1080p' });
+    expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') });
+    expect(await call('presets.cancelPendingApply', { destinationId: 'custom' })).toEqual({ cancelled: false });
+  });
+});

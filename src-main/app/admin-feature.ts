@@ -2,7 +2,7 @@ import { BoothError, isBoothError } from '../../shared/domain/errors';
 import type { Preset } from '../../shared/domain/preset';
 import type { FieldError } from '../../shared/domain/preset-validation';
 import type { ADMIN_INVOKE_ROLES } from '../../shared/ipc/features/admin.roles';
-import type { AdminAccess, AdminDestination, MigrationPlanOut, SettingChangeOut } from '../../shared/ipc/features/admin.contract';
+import type { AdminAccess, AdminDestination, ApplyOutput, MigrationPlanOut, PendingApply, SettingChangeOut } from '../../shared/ipc/features/admin.contract';
 import {
   createDestinationMigration,
   dynamoOnDemandBackup,
@@ -23,6 +23,9 @@ import type { SettingChange } from '../core/presets/encoder-settings-diff';
 import { PresetConflictError, PresetValidationError, type PresetStore } from '../core/presets/preset-store';
 import { destinationKey, type StackTopology } from '../core/stack/stack-outputs';
 import type { Feature, FeatureContext } from './feature';
+import { PendingApplies } from '../core/presets/pending-applies';
+import type { Notifier } from '../core/notifications/notifier';
+import type { DestinationStatus } from '../../shared/domain/destination';
 
 export type AdminChannel = keyof typeof ADMIN_INVOKE_ROLES;
 
@@ -46,6 +49,11 @@ export interface AdminServices {
   onChanged?: (change: { kind: 'preset' | 'destination'; id: string }) => void;
   /** When the lists come from the offline copy (DynamoDB unreachable): since when; null when live. */
   offlineSince?: () => number | null;
+  /** The channels' states as the operator sees them, and a hook on their changes (for presets queued until a stop). */
+  channelStates?: () => DestinationStatus[];
+  onStatesChanged?: (listener: () => void) => () => void;
+  /** Tells operator and admin what happened to a queued preset. */
+  notify?: Notifier['notify'];
 }
 
 const MAX_VALUE_CHARS = 400;
@@ -112,6 +120,9 @@ function servicesFrom(context: FeatureContext): AdminServices {
     stack,
     createdBy: `admin:${context.connection.profile ?? context.connection.mode}`,
     logger,
+    channelStates: () => context.monitor.snapshot().destinations,
+    onStatesChanged: (listener) => context.onDestinationsChanged(listener),
+    notify: (input) => context.notifier.notify(input),
   };
 }
 
@@ -172,6 +183,48 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
     const current = error instanceof DestinationConflictError && error.current ? toAdminDestination(error.current, stack) : null;
     return { status: 'conflict' as const, current, message: error.message };
   }
+
+  /** Applies a preset to a destination's channel now (IDLE only), and records it on the destination. */
+  async function applyNow(destinationId: string, presetId: string): Promise<ApplyOutput> {
+      const target = await targetOf(destinationId);
+      if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };
+      const { record, channelId } = target;
+      const preset = await presetOrThrow(presetId);
+      const label = record.name;
+      let result;
+      try {
+        // Read first: a channel that is not IDLE is refused without any write.
+        const preview = await applier.preview({ channelId, label }, preset);
+        if (preview.channelState !== 'IDLE') {
+          return { status: 'refused', reason: preview.reason ?? `${label} is ${preview.channelState}.`, channelState: preview.channelState };
+        }
+        result = await applier.apply({ channelId, label }, preset);
+      } catch (error) {
+        if (error instanceof ChannelSettingsRejectedError) return invalid(error.errors.length > 0 ? error.errors : [{ field: 'channel', message: error.message }]);
+        if (error instanceof PresetValidationError) return invalid(error.errors);
+        if (isCode(error, 'invalid-state')) return { status: 'refused', reason: error.message, channelState: null };
+        const ro = denied(error);
+        if (ro) return ro;
+        throw error;
+      }
+      // The destination now runs this preset: record it, so tiles and the next preview agree.
+      let note: string | null = null;
+      if (record.preset_id !== preset.preset_id) {
+        try {
+          if (record.version === undefined) throw new BoothError('invalid-state', 'the record has no version (migrate it first)');
+          await destinations.update(record.id, { preset_id: preset.preset_id }, record.version);
+          changed('destination', record.id);
+        } catch (error) {
+          const ro = denied(error);
+          note = `The channel runs "${preset.name}" now, but ${record.name}'s record still names its old preset: ${ro ? ro.reason : error instanceof Error ? error.message : String(error)}`;
+          logger.warn('admin: applied preset not recorded on the destination', { destinationId, presetId: preset.preset_id });
+        }
+      }
+      return { status: 'applied', updated: result.applied, changes: changesOut(result.changes), channelState: result.channelState, note };
+  }
+
+  const queue = new PendingApplies(applyNow, services.notify ?? (() => undefined), logger);
+  const offStates = services.onStatesChanged?.(() => queue.observe(services.channelStates?.() ?? []));
 
   return {
     handlers: {
@@ -247,43 +300,22 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
         }
       },
 
-      'presets.apply': async ({ destinationId, presetId }) => {
+      'presets.apply': async ({ destinationId, presetId }) => applyNow(destinationId, presetId),
+
+      'presets.applyAtNextStop': async ({ destinationId, presetId }) => {
         const target = await targetOf(destinationId);
         if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };
-        const { record, channelId } = target;
         const preset = await presetOrThrow(presetId);
-        const label = record.name;
-        let result;
-        try {
-          // Read first: a channel that is not IDLE is refused without any write.
-          const preview = await applier.preview({ channelId, label }, preset);
-          if (preview.channelState !== 'IDLE') {
-            return { status: 'refused', reason: preview.reason ?? `${label} is ${preview.channelState}.`, channelState: preview.channelState };
-          }
-          result = await applier.apply({ channelId, label }, preset);
-        } catch (error) {
-          if (error instanceof ChannelSettingsRejectedError) return invalid(error.errors.length > 0 ? error.errors : [{ field: 'channel', message: error.message }]);
-          if (error instanceof PresetValidationError) return invalid(error.errors);
-          if (isCode(error, 'invalid-state')) return { status: 'refused', reason: error.message, channelState: null };
-          const ro = denied(error);
-          if (ro) return ro;
-          throw error;
-        }
-        // The destination now runs this preset: record it, so tiles and the next preview agree.
-        let note: string | null = null;
-        if (record.preset_id !== preset.preset_id) {
-          try {
-            if (record.version === undefined) throw new BoothError('invalid-state', 'the record has no version (migrate it first)');
-            await destinations.update(record.id, { preset_id: preset.preset_id }, record.version);
-            changed('destination', record.id);
-          } catch (error) {
-            const ro = denied(error);
-            note = `The channel runs "${preset.name}" now, but ${record.name}'s record still names its old preset: ${ro ? ro.reason : error instanceof Error ? error.message : String(error)}`;
-            logger.warn('admin: applied preset not recorded on the destination', { destinationId, presetId: preset.preset_id });
-          }
-        }
-        return { status: 'applied', updated: result.applied, changes: changesOut(result.changes), channelState: result.channelState, note };
+        if (!access.canWrite) return { status: 'read-only', reason: access.reason ?? 'Read-only.' };
+        const state = services.channelStates?.().find((d) => d.id === destinationId)?.state ?? null;
+        if (state === 'IDLE') return { status: 'refused', reason: `${target.record.name} is IDLE now: apply the preset directly.`, channelState: state };
+        const pending = queue.add({ destinationId, destinationName: target.record.name, presetId, presetName: preset.name, requestedAt: Date.now() });
+        return { status: 'queued', pending, message: `"${preset.name}" will be applied to ${target.record.name} as soon as its channel is IDLE again.` };
       },
+
+      'presets.pendingApplies': async () => ({ pending: queue.list() }),
+
+      'presets.cancelPendingApply': async ({ destinationId }) => ({ cancelled: queue.cancel(destinationId) }),
 
       'destinations.listAll': async () => ({ destinations: (await destinations.listAll()).map((r) => toAdminDestination(r, stack)) }),
 
@@ -364,6 +396,9 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
           throw error;
         }
       },
+    },
+    stop() {
+      offStates?.();
     },
   };
 }

@@ -149,6 +149,16 @@ export type MigrationPlanOut = z.infer<typeof MigrationPlanSchema>;
 
 const NoInput = z.strictObject({});
 
+/** A preset waiting for its channel's next IDLE; one per destination (a newer request replaces it). */
+export const PendingApplySchema = z.strictObject({
+  destinationId: z.string(),
+  destinationName: z.string(),
+  presetId: z.string(),
+  presetName: z.string(),
+  requestedAt: z.number(),
+});
+export type PendingApply = z.infer<typeof PendingApplySchema>;
+
 export const ADMIN_INVOKE_CONTRACT = {
   'admin.access': {
     /** recheck: forget an earlier AccessDenied (e.g. after the policy was fixed); the next write finds out again. */
@@ -164,6 +174,12 @@ export const ADMIN_INVOKE_CONTRACT = {
   'presets.delete': { input: z.strictObject({ preset_id: PresetIdSchema, expected_version: VersionSchema }), output: PresetDeleteOutputSchema },
   'presets.previewApply': { input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }), output: ApplyPreviewOutputSchema },
   'presets.apply': { input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }), output: ApplyOutputSchema },
+  'presets.applyAtNextStop': {
+    input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }),
+    output: z.discriminatedUnion('status', [z.strictObject({ status: z.literal('queued'), pending: PendingApplySchema, message: z.string() }), Refused, ReadOnly]),
+  },
+  'presets.pendingApplies': { input: NoInput, output: z.strictObject({ pending: z.array(PendingApplySchema) }) },
+  'presets.cancelPendingApply': { input: z.strictObject({ destinationId: DestinationIdSchema }), output: z.strictObject({ cancelled: z.boolean() }) },
   'destinations.listAll': { input: NoInput, output: z.strictObject({ destinations: z.array(AdminDestinationSchema) }) },
   'destinations.create': { input: z.strictObject({ destination: Unvalidated }), output: DestinationWriteOutputSchema },
   'destinations.update': {

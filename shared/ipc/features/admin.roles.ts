@@ -15,6 +15,10 @@ export const ADMIN_INVOKE_ROLES = {
   'presets.delete': ADMIN,
   'presets.previewApply': ADMIN,
   'presets.apply': ADMIN,
+  /** Queue a preset for a channel that is running: applied when it is next IDLE. */
+  'presets.applyAtNextStop': ADMIN,
+  'presets.pendingApplies': ADMIN,
+  'presets.cancelPendingApply': ADMIN,
   'destinations.listAll': ADMIN,
   'destinations.create': ADMIN,
   'destinations.update': ADMIN,
