@@ -3,6 +3,7 @@ import { isTransitional, toDestinationState, type DestinationState } from '../..
 import type { DestinationsFeed, DestinationsSnapshot, DestinationStatus, ErrorSummary, PendingAction } from '../../../shared/domain/destination';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
+import { PollLoop } from '../poll-loop';
 
 /** A destination as configured (destinations table + stack outputs), before AWS says anything about it. */
 export interface ConfiguredDestination {
@@ -64,11 +65,9 @@ export class ChannelMonitor {
   private statuses = new Map<string, DestinationStatus>();
   private pollErrors = new Set<string>();
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private inFlight: Promise<void> | null = null;
+  private readonly loop: PollLoop;
   private fastUntil = 0;
   private failures = 0;
-  private stopped = true;
 
   constructor(
     private readonly medialive: MediaLiveClient,
@@ -78,6 +77,7 @@ export class ChannelMonitor {
     options: Partial<ChannelMonitorOptions> = {},
   ) {
     this.options = { ...DEFAULT_MONITOR_OPTIONS, ...options };
+    this.loop = new PollLoop(() => this.poll(), () => this.nextDelayMs());
     for (const dest of destinations) this.statuses.set(dest.id, this.initialStatus(dest));
   }
 
@@ -100,15 +100,11 @@ export class ChannelMonitor {
 
   /** Starts the polling cycle; call `refresh()` first when the first state must be known before going on. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    if (!this.inFlight) this.schedule();
+    this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
   }
 
   snapshot(): DestinationsSnapshot {
@@ -122,13 +118,7 @@ export class ChannelMonitor {
   /** Polls now (joining a poll already under way) and keeps polling fast for a while: used right after an action. */
   async refresh(fastForMs = 0): Promise<void> {
     if (fastForMs > 0) this.fastUntil = Math.max(this.fastUntil, this.options.now() + fastForMs);
-    if (!this.inFlight) {
-      this.inFlight = this.poll().finally(() => {
-        this.inFlight = null;
-        this.schedule();
-      });
-    }
-    return this.inFlight;
+    return this.loop.run();
   }
 
   /** Records the outcome of an operator action on a tile, or clears it with null. */
@@ -185,13 +175,10 @@ export class ChannelMonitor {
     return this.destinations.map((d) => this.statuses.get(d.id)).filter((s): s is DestinationStatus => s !== undefined);
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+  private nextDelayMs(): number {
     const moving = [...this.statuses.values()].some((s) => isTransitional(s.state));
     const fast = moving || this.options.now() < this.fastUntil || this.failures > 0;
-    this.timer = setTimeout(() => void this.refresh(), fast ? this.options.fastIntervalMs : this.options.slowIntervalMs);
-    this.timer.unref?.();
+    return fast ? this.options.fastIntervalMs : this.options.slowIntervalMs;
   }
 
   private async poll(): Promise<void> {

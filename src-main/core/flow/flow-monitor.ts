@@ -28,6 +28,7 @@ import { gradeSource, resolveThresholds, type HealthThresholds } from './health'
 import { MetricHistory } from './history';
 import { buildSourceQueries, parseSourceResults } from './metric-queries';
 import { createMediaConnectBucket, type TokenBucket } from './token-bucket';
+import { PollLoop } from '../poll-loop';
 
 export interface FlowMonitorOptions {
   /** Poll interval when both sources are healthy and nothing moves. */
@@ -103,9 +104,7 @@ export class FlowMonitor {
   private switching = false;
   private fastUntil = 0;
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private inFlight: Promise<void> | null = null;
-  private stopped = true;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly deps: FlowMonitorDeps,
@@ -114,6 +113,11 @@ export class FlowMonitor {
     options: Partial<FlowMonitorOptions> = {},
   ) {
     this.options = { ...DEFAULT_FLOW_MONITOR_OPTIONS, ...options };
+    this.loop = new PollLoop(
+      () => this.poll(),
+      () => this.nextDelayMs(),
+      (error) => this.deps.logger.error('flow: poll crashed', { message: String(error) }),
+    );
     this.thresholds = resolveThresholds(this.options.thresholds);
     this.bucket = deps.bucket ?? createMediaConnectBucket();
     this.counter = deps.counter ?? new CallCounter(this.options.now);
@@ -137,15 +141,11 @@ export class FlowMonitor {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    if (!this.inFlight) this.schedule();
+    this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
   }
 
   current(): FlowState {
@@ -167,15 +167,7 @@ export class FlowMonitor {
   /** Polls now (joining a poll under way) and keeps polling fast for `fastForMs`. */
   async refresh(fastForMs = 0): Promise<void> {
     if (fastForMs > 0) this.fastUntil = Math.max(this.fastUntil, this.options.now() + fastForMs);
-    if (!this.inFlight) {
-      this.inFlight = this.poll()
-        .catch((error: unknown) => this.deps.logger.error('flow: poll crashed', { message: String(error) }))
-        .finally(() => {
-          this.inFlight = null;
-          this.schedule();
-        });
-    }
-    return this.inFlight;
+    return this.loop.run();
   }
 
   // --- for the backup switch ---
@@ -220,14 +212,12 @@ export class FlowMonitor {
     this.switching = false;
     this.fastUntil = Math.max(this.fastUntil, this.options.now() + 10 * this.options.fastIntervalMs);
     this.commit({ ...this.state, lastSwitch: report });
-    this.schedule();
+    this.loop.reschedule();
   }
 
   // --- polling ---
 
-  private schedule(): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+  private nextDelayMs(): number {
     const unhealthy = this.state.sources.some((s) => s.grade === 'degraded' || s.grade === 'lost');
     const fast =
       unhealthy ||
@@ -238,8 +228,7 @@ export class FlowMonitor {
     let interval = fast ? this.options.fastIntervalMs : this.options.steadyIntervalMs;
     // While AWS throttles, back off exponentially: polling harder only prolongs it.
     if (this.throttleStreak > 0) interval = Math.min(this.options.maxBackoffMs, Math.max(interval, this.options.fastIntervalMs) * 2 ** this.throttleStreak);
-    this.timer = setTimeout(() => void this.refresh(), interval);
-    this.timer.unref?.();
+    return interval;
   }
 
   private async poll(): Promise<void> {
