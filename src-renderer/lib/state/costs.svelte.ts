@@ -1,5 +1,6 @@
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { IpcClient } from '../ipc';
+import { refreshNowAndOnReconnect } from './feed-sync';
 
 /** Session and month costs: a snapshot, then every `costs.feed` snapshot (each is whole; the newest wins). */
 export class CostsStore {
@@ -15,12 +16,7 @@ export class CostsStore {
 
   start(): void {
     this.#offs.push(this.#ipc.on('costs.feed', (snapshot) => this.#take(snapshot)));
-    this.#offs.push(
-      this.#ipc.onLink((status) => {
-        if (status === 'connected') void this.refresh();
-      }),
-    );
-    void this.refresh();
+    this.#offs.push(refreshNowAndOnReconnect(this.#ipc, () => this.refresh()));
   }
 
   stop(): void {

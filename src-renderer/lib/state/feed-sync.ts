@@ -2,6 +2,18 @@ import type { IpcResult } from '../../../shared/ipc/contract';
 import type { IpcClient } from '../ipc';
 
 /**
+ * Reads now, and again every time the link to main comes back (whatever changed meanwhile is
+ * unknown). Returns the function that stops listening to the link.
+ */
+export function refreshNowAndOnReconnect(ipc: IpcClient, refresh: () => Promise<void>): () => void {
+  const off = ipc.onLink((status) => {
+    if (status === 'connected') void refresh();
+  });
+  void refresh();
+  return off;
+}
+
+/**
  * A feed from main in the snapshot-then-delta style: subscribe first (deltas are buffered while
  * the snapshot is in flight), ask for a snapshot, then apply only deltas newer than it. A gap in
  * `seq` means a delta was lost: ask for a new snapshot rather than guess. After the link to main
@@ -32,12 +44,7 @@ export abstract class SnapshotDeltaSync<S extends { kind: 'snapshot'; seq: numbe
 
   start(): void {
     this.#unsubscribe.push(...this.subscribe((feed) => this.#onFeed(feed)));
-    this.#unsubscribe.push(
-      this.ipc.onLink((status) => {
-        if (status === 'connected') void this.resync();
-      }),
-    );
-    void this.resync();
+    this.#unsubscribe.push(refreshNowAndOnReconnect(this.ipc, () => this.resync()));
   }
 
   stop(): void {

@@ -1,5 +1,6 @@
 import type { Notification } from '../../../shared/domain/notification';
 import type { IpcClient } from '../ipc';
+import { refreshNowAndOnReconnect } from './feed-sync';
 
 const KEEP = 200;
 
@@ -22,12 +23,7 @@ export class NotificationsStore {
 
   start(): void {
     this.#offs.push(this.#ipc.on('notifications.feed', (notification) => this.#add([notification], true)));
-    this.#offs.push(
-      this.#ipc.onLink((status) => {
-        if (status === 'connected') void this.refresh();
-      }),
-    );
-    void this.refresh();
+    this.#offs.push(refreshNowAndOnReconnect(this.#ipc, () => this.refresh()));
   }
 
   stop(): void {

@@ -1,6 +1,7 @@
 import type { OperatorSettings, OperatorSettingsPatch } from '../../../shared/domain/operator-settings';
 import { DEFAULT_OPERATOR_SETTINGS } from '../../../shared/domain/operator-settings';
 import type { IpcClient } from '../ipc';
+import { refreshNowAndOnReconnect } from './feed-sync';
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 
@@ -24,12 +25,7 @@ export class SettingsStore {
         this.loaded = true;
       }),
     );
-    this.#offs.push(
-      this.#ipc.onLink((status) => {
-        if (status === 'connected') void this.refresh();
-      }),
-    );
-    void this.refresh();
+    this.#offs.push(refreshNowAndOnReconnect(this.#ipc, () => this.refresh()));
   }
 
   stop(): void {
