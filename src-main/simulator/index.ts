@@ -42,6 +42,8 @@ export interface SimulatorOptions {
   withDynamo?: boolean;
   /** Destinations beyond the plan's five (`extra-1`…), each with its input and channel. */
   extraDestinations?: number;
+  /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
+  backfillHistoryMs?: number;
 }
 
 export interface RunningSimulator {
@@ -72,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const world: World = { region, accountId, seed, channels, flow, signal };
 
   const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
+  if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning()) signal.backfill(options.backfillHistoryMs ?? 0, Math.max(timings.metricSampleMs, 1_000), flow.activeSource());
   let sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
   const setTimings = (partial: Partial<SimTimings>): SimTimings => {
     const previous = timings.metricSampleMs;

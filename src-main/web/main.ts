@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startBoothCore } from '../app/booth-core';
+import { REHEARSAL_SIMULATOR } from '../app/rehearsal';
 import { createConsoleLogger } from '../core/logger';
 import { createMemorySettingsStore } from '../core/settings';
 import { startWebPreview } from './preview-server';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const port = Number(process.env['LUNORA_WEB_PORT'] ?? 0);
-  const core = await startBoothCore({ settings: createMemorySettingsStore(), logger });
+  const core = await startBoothCore({ settings: createMemorySettingsStore(), logger, simulator: REHEARSAL_SIMULATOR });
   const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
   const mode = core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
   process.stdout.write(

@@ -136,6 +136,17 @@ export class SignalWorld {
     return [...this.sources.keys()];
   }
 
+  /**
+   * Fills the last `spanMs` with samples, as if the encoder had been streaming for that long, so a
+   * rehearsal opens on live-looking charts instead of fifteen empty minutes.
+   */
+  backfill(spanMs: number, stepMs: number, activeSource: string | null, now = Date.now()): void {
+    const start = now - spanMs;
+    for (const s of this.sources.values()) s.connectedSince = Math.min(s.connectedSince, start);
+    this.lastSampleAt = start;
+    for (let t = start + stepMs; t < now; t += stepMs) this.sample(true, activeSource, t);
+  }
+
   has(name: string): boolean {
     return this.sources.has(name);
   }
