@@ -17,4 +17,14 @@ describe('flow presentation', () => {
     expect(inputSummary(flow)).toEqual({ text: 'MAIN healthy', tone: 'ok' });
     expect(inputSummary({ ...flow, feeding: { ...flow.feeding, role: null, source: null }, sources: flow.sources.map((s) => ({ ...s, grade: 'no-data' as const })) }).text).toBe('no data');
   });
+
+  it('says main is down while the backup carries the show', () => {
+    const { flow } = sampleFlowSnapshot();
+    const onBackup = {
+      ...flow,
+      feeding: { ...flow.feeding, role: 'backup' as const, source: 'backup' },
+      sources: flow.sources.map((s) => (s.role === 'main' ? { ...s, grade: 'lost' as const } : s)),
+    };
+    expect(inputSummary(onBackup)).toEqual({ text: 'MAIN lost · on BACKUP', tone: 'warn' });
+  });
 });

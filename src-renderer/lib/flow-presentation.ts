@@ -59,7 +59,14 @@ export function inputSummary(flow: FlowState | null): { text: string; tone: Flow
     return anyData ? { text: 'NO SOURCE feeding', tone: 'bad' } : { text: 'no data', tone: 'idle' };
   }
   const words: Record<HealthGrade, string> = { healthy: 'healthy', degraded: 'degraded', lost: 'lost', 'no-data': 'no data' };
-  return { text: `${roleLabel(source.role)} ${words[source.grade]}`, tone: GRADES[source.grade].tone };
+  const summary = { text: `${roleLabel(source.role)} ${words[source.grade]}`, tone: GRADES[source.grade].tone };
+  // On the backup because main failed: the show is safe, but the operator must know main is down.
+  const main = flow.sources.find((s) => s.role === 'main');
+  if (source.role === 'backup' && main && (main.grade === 'lost' || main.grade === 'degraded')) {
+    // Main first: where the summary must be cut short, the fault is what stays on screen.
+    return { text: `MAIN ${words[main.grade]} · on BACKUP`, tone: source.grade === 'healthy' ? 'warn' : summary.tone };
+  }
+  return summary;
 }
 
 /** Endpoint without the scheme, for the confirmation ("198.51.100.20:9999"). */
