@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startBoothCore } from '../app/booth-core';
 import { REHEARSAL_SIMULATOR } from '../app/rehearsal';
 import { createConsoleLogger } from '../core/logger';
-import { createMemorySettingsStore } from '../core/settings';
+import { createFileSettingsStore, defaultWebSettingsPath } from '../core/settings-file';
 import { startWebPreview } from './preview-server';
 
 /**
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const port = Number(process.env['LUNORA_WEB_PORT'] ?? 0);
-  const core = await startBoothCore({ settings: createMemorySettingsStore(), logger, simulator: REHEARSAL_SIMULATOR });
+  const settingsFile = defaultWebSettingsPath();
+  const core = await startBoothCore({ settings: createFileSettingsStore(settingsFile), logger, simulator: REHEARSAL_SIMULATOR });
   const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
   const mode = core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
   process.stdout.write(
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       `  Operator: ${preview.operatorUrl}`,
       `  Admin:    ${preview.adminUrl}`,
       core.simulator ? `  Simulator control API: ${core.simulator.endpoint}/_sim/state` : '',
+      `  Settings: ${settingsFile}`,
       'Press Ctrl+C to stop.',
       '',
     ]
