@@ -38,6 +38,8 @@ export class CostMeter {
   observe(statuses: Iterable<DestinationStatus>): void {
     const now = this.deps.now();
     for (const status of statuses) {
+      // UNKNOWN (AWS could not be read) says nothing about billing: keep the run as it was.
+      if (status.state === 'UNKNOWN') continue;
       const runs = this.runs.get(status.id) ?? { closedMs: [], openSince: null };
       const billing = BILLING_STATES.has(status.state);
       if (billing && runs.openSince === null) runs.openSince = status.stateSince ?? now;

@@ -42,6 +42,7 @@ export class SessionRecorder {
   observe(statuses: Iterable<DestinationStatus>): void {
     const at = new Date(this.now()).toISOString();
     for (const status of statuses) {
+      if (status.state === 'UNKNOWN') continue;
       const run = this.open.get(status.id);
       const billing = BILLING_STATES.has(status.state);
       if (billing && !run) {
