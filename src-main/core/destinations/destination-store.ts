@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { BoothError, isBoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
-import { DestinationCreateSchema, DestinationUpdateSchema, slugId } from './destination-inputs';
+import { DestinationCreateSchema, DestinationUpdateSchema, fieldErrors, slugId } from '../../../shared/domain/destination-inputs';
+
+export { fieldErrors };
 
 /**
  * A destinations-table record as the console reads it. Older records may lack the channel fields (plan, section 2.2).
@@ -60,13 +62,6 @@ export class DestinationInputError extends BoothError {
     this.name = 'DestinationInputError';
     this.errors = errors;
   }
-}
-
-export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
-  return error.issues.map((i) => ({
-    field: i.code === 'unrecognized_keys' ? [...i.path.map(String), i.keys[0] ?? ''].join('.') : i.path.map(String).join('.') || '(destination)',
-    message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
-  }));
 }
 
 export interface DestinationStore {

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import { compileRtmpDestination } from '../presets/encoder-settings-compiler';
 import { notIdleReason } from '../presets/preset-applier';
 import { fieldErrors, DestinationInputError } from './destination-store';
-import { StreamTargetSchema } from './destination-inputs';
+import { StreamTargetSchema } from '../../../shared/domain/destination-inputs';
 
 /** Safe for a renderer: never the key itself. */
 export interface StreamTargetView {

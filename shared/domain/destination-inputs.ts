@@ -1,9 +1,9 @@
 /**
- * What the admin window sends for destinations. Pure zod (no Node): the lead may move it to shared/.
+ * What the admin window sends for destinations: one set of rules for the form's inline errors and for main.
  * Strict objects: a stream key can never ride along into DynamoDB by an extra field.
  */
 import { z } from 'zod';
-import { DestinationIdSchema } from '../../../shared/domain/destination';
+import { DestinationIdSchema } from './destination';
 
 const name = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
 const optionalId = z.string().min(1).max(256).nullable().optional();
@@ -48,4 +48,12 @@ export function slugId(name: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 48) || 'destination'
   );
+}
+
+/** zod issues as the admin form shows them: the field's path and what would be valid. */
+export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
+  return error.issues.map((i) => ({
+    field: i.code === 'unrecognized_keys' ? [...i.path.map(String), i.keys[0] ?? ''].join('.') : i.path.map(String).join('.') || '(destination)',
+    message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
+  }));
 }
