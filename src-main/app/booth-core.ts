@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import { summarizePreset, type Preset } from '../../shared/domain/preset';
-import { createAwsClients, type AwsClients } from '../aws/clients';
+import { createAwsClients, type AwsClients, type ClientTuning } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
 import { ssoSessionExpiry } from '../aws/sso-session';
 import { watchCredentialExpiry } from '../core/credentials-watch';
@@ -42,6 +42,8 @@ export interface BoothCoreOptions {
   forgotten?: Partial<ForgottenChannelOptions>;
   costTickMs?: number;
   flow?: Partial<FlowMonitorOptions>;
+  /** SDK request timeouts (tests shorten them). */
+  aws?: ClientTuning;
   now?: () => number;
 }
 
@@ -130,7 +132,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     logger.info('connection: AWS mode', { profile: choice.profile, region: choice.region, customEndpoint: hasEndpointOverride(env) });
   }
   const stackName = simulator ? simulator.topology.stackName : choice.stackName;
-  const clients = createAwsClients(target);
+  const clients = createAwsClients(target, options.aws);
 
   try {
     const [accountId, credentialsExpireAt, stack] = await Promise.all([

@@ -139,4 +139,16 @@ describe('operator session services', () => {
     const costs = await booth.router.invoke('costs.snapshot', {}, operator);
     expect(costs).toMatchObject({ ok: true, data: { budgetUsd: 650 } });
   });
+
+  it('reports a start AWS never answered as timed out, with the outcome unknown, and never re-sends it', async () => {
+    const booth = await start({ aws: { requestTimeoutMs: 400 } });
+    const feed = await watch(booth);
+    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'timeout', count: 1 });
+    const result = await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    expect(result).toMatchObject({ ok: false, code: 'timeout' });
+    if (!result.ok) expect(result.message).toMatch(/outcome is unknown/);
+    expect(booth.simulator!.control.requests({ operation: 'StartChannel' })).toHaveLength(1);
+    await feed.until(() => feed.tiles.get('youtube')?.lastError?.code === 'timeout');
+    expect(feed.tiles.get('youtube')?.pending).toBeNull();
+  });
 });
