@@ -3,11 +3,12 @@ import { DEFAULT_RATE_CARD } from '../../../shared/domain/cost';
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import { CostMeter } from './cost-meter';
+import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
 const MIN = 60_000;
 
 function status(state: DestinationState, stateSince: number | null = null): DestinationStatus {
-  return { id: 'youtube', platform: 'youtube', name: 'YouTube', channelId: '1', state, stateSince, runningSince: null, presetSummary: null, problem: null, lastError: null, pending: null, bitrateBps: null };
+  return destinationStatus('youtube', state, { name: 'YouTube', stateSince });
 }
 
 function meter(clock: { now: number }) {

@@ -3,21 +3,14 @@ import type { DestinationStatus } from '../../../shared/domain/destination';
 import { BoothError } from '../../../shared/domain/errors';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import type { InvokeHandlers } from '../router';
+import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
-export const FAKE_TILE: DestinationStatus = {
-  id: 'youtube',
-  platform: 'youtube',
+export const FAKE_TILE: DestinationStatus = destinationStatus('youtube', 'IDLE', {
   name: 'YouTube',
   channelId: '1234567',
-  state: 'IDLE',
-  stateSince: null,
-  runningSince: null,
   presetSummary: '1080p30 6 Mbps',
-  problem: null,
-  lastError: null,
-  pending: null,
   bitrateBps: 6_128_000,
-};
+});
 
 /**
  * Handlers for every contract channel, for boundary and transport tests: the core channels answer

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import { ArmingController, RESULT_VISIBLE_MS, type ArmingEvent, type GoLiveAction, type SendResult } from './arming';
+import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
-const dest = (id: string, state: DestinationState = 'IDLE', extra: Partial<DestinationStatus> = {}): DestinationStatus => ({
-  id,
-  platform: id,
-  name: id.toUpperCase(),
-  channelId: '1',
-  state,
-  stateSince: null,
-  runningSince: null,
-  presetSummary: null,
-  problem: null,
-  lastError: null,
-  pending: null,
-  bitrateBps: null,
-  ...extra,
-});
+const dest = (id: string, state: DestinationState = 'IDLE', extra: Partial<DestinationStatus> = {}): DestinationStatus =>
+  destinationStatus(id, state, { name: id.toUpperCase(), ...extra });
 
 /** A fake clock: timers fire only when the test advances time. */
 function fakeClock() {

@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DestinationsFeed, DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
 import { DestinationsFeedSync as DestinationsStore } from './destinations-feed';
+import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
-const dest = (id: string, state: DestinationStatus['state'] = 'IDLE'): DestinationStatus => ({
-  id,
-  platform: 'youtube',
-  name: id,
-  channelId: '1',
-  state,
-  stateSince: null,
-  runningSince: null,
-  presetSummary: null,
-  problem: null,
-  lastError: null,
-  pending: null,
-  bitrateBps: null,
-});
+const dest = (id: string, state: DestinationStatus['state'] = 'IDLE'): DestinationStatus => destinationStatus(id, state, { platform: 'youtube' });
 
 function fakeIpc(snapshots: DestinationsFeed[]) {
   let feed: ((payload: DestinationsFeed) => void) | null = null;
