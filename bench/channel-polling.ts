@@ -17,7 +17,8 @@ async function measure(destinations: number, transitioning: boolean, windowMs: n
   });
   try {
     const control = core.simulator!.control;
-    if (transitioning) for (const d of core.simulator!.topology.destinations.slice(0, 2)) control.startChannel(d.channelId);
+    if (transitioning)
+      for (const d of core.simulator!.topology.destinations.slice(0, 2)) control.startChannel(d.channelId);
     await sleep(1_500);
     control.clearRequests();
     await sleep(windowMs);
@@ -30,7 +31,15 @@ async function measure(destinations: number, transitioning: boolean, windowMs: n
 
 export async function benchChannelPolling(windowMs = 15_000): Promise<void> {
   for (const destinations of [5, 50]) {
-    report(`calls_per_min_steady_${destinations}`, Math.round(await measure(destinations, false, windowMs)), 'calls/min');
-    report(`calls_per_min_transition_${destinations}`, Math.round(await measure(destinations, true, windowMs)), 'calls/min');
+    report(
+      `calls_per_min_steady_${destinations}`,
+      Math.round(await measure(destinations, false, windowMs)),
+      'calls/min',
+    );
+    report(
+      `calls_per_min_transition_${destinations}`,
+      Math.round(await measure(destinations, true, windowMs)),
+      'calls/min',
+    );
   }
 }

@@ -4,7 +4,10 @@ import { createMemorySettingsStore } from '../src-main/core/settings';
 import { report, sleep } from './stats';
 
 /** AWS calls per minute of the SRT flow monitor with its production intervals: steady, and with the main source lost. */
-async function measure(unhealthy: boolean, windowMs: number): Promise<{ total: number; mediaconnect: number; cloudwatch: number }> {
+async function measure(
+  unhealthy: boolean,
+  windowMs: number,
+): Promise<{ total: number; mediaconnect: number; cloudwatch: number }> {
   const core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {} });
   try {
     const control = core.simulator!.control;
@@ -12,7 +15,8 @@ async function measure(unhealthy: boolean, windowMs: number): Promise<{ total: n
     await sleep(6_000);
     control.clearRequests();
     await sleep(windowMs);
-    const perMinute = (service: 'mediaconnect' | 'cloudwatch') => (control.requests({ service }).length * 60_000) / windowMs;
+    const perMinute = (service: 'mediaconnect' | 'cloudwatch') =>
+      (control.requests({ service }).length * 60_000) / windowMs;
     const mediaconnect = perMinute('mediaconnect');
     const cloudwatch = perMinute('cloudwatch');
     return { total: mediaconnect + cloudwatch, mediaconnect, cloudwatch };

@@ -7,7 +7,8 @@ import { startWebPreview } from '../src-main/web/preview-server';
 import { percentile, report, sleep } from './stats';
 
 const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
-const cardGrade = (role: string, grade: string) => `[data-testid="source-card"][data-role="${role}"][data-grade="${grade}"]`;
+const cardGrade = (role: string, grade: string) =>
+  `[data-testid="source-card"][data-role="${role}"][data-grade="${grade}"]`;
 
 /**
  * Source loss to screen: `loseSource('main')` in the simulator to the main card showing LOST in
@@ -30,7 +31,9 @@ export async function benchSourceLossToScreen(samples = 10): Promise<void> {
       await sleep(Math.random() * 5_000);
       const t0 = Date.now();
       control.loseSource('main');
-      await page.waitForSelector(`${cardGrade('main', 'lost')} [data-testid="source-state"]:text-is("LOST")`, { timeout: 120_000 });
+      await page.waitForSelector(`${cardGrade('main', 'lost')} [data-testid="source-state"]:text-is("LOST")`, {
+        timeout: 120_000,
+      });
       latencies.push(Date.now() - t0);
       control.restoreSource('main');
       await page.waitForSelector(cardGrade('main', 'healthy'), { timeout: 120_000 });

@@ -17,7 +17,12 @@ interface Session {
 
 /** The console as in production (or with the given overrides), in Chromium through the web preview. */
 async function openConsole(overrides: Partial<BoothCoreOptions>): Promise<Session> {
-  const core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {}, ...overrides });
+  const core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    ...overrides,
+  });
   const preview = await startWebPreview({ router: core.router, logger: silentLogger, rendererDir: RENDERER });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -34,7 +39,8 @@ async function openConsole(overrides: Partial<BoothCoreOptions>): Promise<Sessio
   };
 }
 
-const tileState = (id: string, state: string) => `[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`;
+const tileState = (id: string, state: string) =>
+  `[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`;
 
 /**
  * Key press to StartChannel received by the simulator. The key's time is the browser event's own
@@ -51,7 +57,11 @@ export async function benchKeyToRequest(takes = 200): Promise<void> {
     await page.evaluate(() => {
       const w = window as unknown as { __keyTimes: number[] };
       w.__keyTimes = [];
-      window.addEventListener('keydown', (e) => e.key === 'Enter' && w.__keyTimes.push(performance.timeOrigin + e.timeStamp), { capture: true });
+      window.addEventListener(
+        'keydown',
+        (e) => e.key === 'Enter' && w.__keyTimes.push(performance.timeOrigin + e.timeStamp),
+        { capture: true },
+      );
     });
     const control = core.simulator!.control;
     const youtube = core.simulator!.topology.destinations.find((d) => d.id === 'youtube')!;

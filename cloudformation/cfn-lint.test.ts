@@ -19,9 +19,13 @@ describe('cfn-lint', () => {
   });
 
   it('passes every template with no errors and no warnings', { timeout: 180_000 }, () => {
-    const run = spawnSync('cfn-lint', ['--format', 'parseable', ...templates.map((f) => join(CFN_DIR, f))], { encoding: 'utf8' });
+    const run = spawnSync('cfn-lint', ['--format', 'parseable', ...templates.map((f) => join(CFN_DIR, f))], {
+      encoding: 'utf8',
+    });
     if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('cfn-lint is not installed or not on PATH. Install it with: pip install cfn-lint (CI does this when it is missing).');
+      throw new Error(
+        'cfn-lint is not installed or not on PATH. Install it with: pip install cfn-lint (CI does this when it is missing).',
+      );
     }
     if (run.error) throw run.error;
     // cfn-lint exits 0 only when it reports nothing (errors 2, warnings 4, informational 8, bit-or'ed).

@@ -13,7 +13,24 @@ import yaml from 'js-yaml';
 export type Doc = Record<string, unknown>;
 
 /** Tags whose value is the function's argument as written (scalar, sequence or mapping). */
-const FN_TAGS = ['Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'FindInMap', 'Base64', 'Cidr', 'ImportValue', 'GetAZs', 'ToJsonString', 'Length'] as const;
+const FN_TAGS = [
+  'Sub',
+  'Join',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'Not',
+  'And',
+  'Or',
+  'FindInMap',
+  'Base64',
+  'Cidr',
+  'ImportValue',
+  'GetAZs',
+  'ToJsonString',
+  'Length',
+] as const;
 const KINDS = ['scalar', 'sequence', 'mapping'] as const;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -52,7 +69,7 @@ function buildTypes(): yaml.Type[] {
         return { 'Fn::GetAtt': [data.slice(0, dot), data.slice(dot + 1)] };
       },
       predicate: (data: unknown) => intrinsicKey(data) === 'Fn::GetAtt',
-      represent: (data: object) => ((data as { 'Fn::GetAtt': string[] })['Fn::GetAtt']).join('.'),
+      represent: (data: object) => (data as { 'Fn::GetAtt': string[] })['Fn::GetAtt'].join('.'),
     }),
     new yaml.Type('!GetAtt', { kind: 'sequence', construct: (data: unknown) => ({ 'Fn::GetAtt': data }) }),
   ];
@@ -64,7 +81,8 @@ function buildTypes(): yaml.Type[] {
           kind,
           construct: (data: unknown) => ({ [key]: data ?? (kind === 'sequence' ? [] : kind === 'mapping' ? {} : '') }),
           // Written in the kind that matches the argument, so !Sub 'x' stays scalar and !Sub [x, {}] a sequence.
-          predicate: (data: unknown) => intrinsicKey(data) === key && kindOf((data as Record<string, unknown>)[key]) === kind,
+          predicate: (data: unknown) =>
+            intrinsicKey(data) === key && kindOf((data as Record<string, unknown>)[key]) === kind,
           represent: (data: object) => (data as Record<string, unknown>)[key] as object,
         }),
       );

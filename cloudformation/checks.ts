@@ -17,7 +17,14 @@ export interface Finding {
 export type Templates = Record<string, Doc>;
 
 /** Output keys the console parses from DescribeStacks (src-main/core/stack/stack-outputs.ts). */
-export const APP_OUTPUTS = ['FlowArn', 'MainIngestEndpoint', 'BackupIngestEndpoint', 'PresetsTableName', 'DestinationsTableName', 'SessionsTableName'] as const;
+export const APP_OUTPUTS = [
+  'FlowArn',
+  'MainIngestEndpoint',
+  'BackupIngestEndpoint',
+  'PresetsTableName',
+  'DestinationsTableName',
+  'SessionsTableName',
+] as const;
 
 /**
  * Metrics that exist, per namespace (MediaConnect source/flow metrics and MediaLive channel metrics
@@ -25,11 +32,37 @@ export const APP_OUTPUTS = ['FlowArn', 'MainIngestEndpoint', 'BackupIngestEndpoi
  */
 export const REAL_METRICS: Record<string, readonly string[]> = {
   'AWS/MediaConnect': [
-    'SourceBitRate', 'SourceConnected', 'SourceDisconnections', 'SourceDroppedPackets', 'SourceRecoveredPackets',
-    'SourceNotRecoveredPackets', 'SourcePacketLossPercent', 'SourceTotalPackets', 'SourceARQRequests', 'SourceARQRecovered',
-    'SourceJitter', 'SourceLatency', 'SourceUptime', 'ConnectedOutputs', 'OutputConnected', 'OutputDisconnections', 'OutputBitrate',
+    'SourceBitRate',
+    'SourceConnected',
+    'SourceDisconnections',
+    'SourceDroppedPackets',
+    'SourceRecoveredPackets',
+    'SourceNotRecoveredPackets',
+    'SourcePacketLossPercent',
+    'SourceTotalPackets',
+    'SourceARQRequests',
+    'SourceARQRecovered',
+    'SourceJitter',
+    'SourceLatency',
+    'SourceUptime',
+    'ConnectedOutputs',
+    'OutputConnected',
+    'OutputDisconnections',
+    'OutputBitrate',
   ],
-  'AWS/MediaLive': ['ActiveAlerts', 'InputVideoFrameRate', 'NetworkIn', 'NetworkOut', 'DroppedFrames', 'FillMsec', 'SvqTime', 'Output4xxErrors', 'Output5xxErrors', 'PrimaryInputActive', 'ActiveOutputs'],
+  'AWS/MediaLive': [
+    'ActiveAlerts',
+    'InputVideoFrameRate',
+    'NetworkIn',
+    'NetworkOut',
+    'DroppedFrames',
+    'FillMsec',
+    'SvqTime',
+    'Output4xxErrors',
+    'Output5xxErrors',
+    'PrimaryInputActive',
+    'ActiveOutputs',
+  ],
 };
 
 /** Dimensions an alarm on each namespace must carry, so it watches this stack's resources. */
@@ -39,7 +72,11 @@ const REQUIRED_DIMENSIONS: Record<string, readonly string[]> = {
 };
 
 /** The actions the MediaLive user guide documents for MEDIACONNECT inputs (cfn-lint's list lacks them). */
-export const MEDIALIVE_FLOW_ACTIONS = ['mediaconnect:ManagedDescribeFlow', 'mediaconnect:ManagedAddOutput', 'mediaconnect:ManagedRemoveOutput'];
+export const MEDIALIVE_FLOW_ACTIONS = [
+  'mediaconnect:ManagedDescribeFlow',
+  'mediaconnect:ManagedAddOutput',
+  'mediaconnect:ManagedRemoveOutput',
+];
 
 type Json = unknown;
 const isObj = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,9 +98,12 @@ function* walk(node: Json, path = ''): Generator<{ path: string; key: string | n
 
 function resources(doc: Doc, type?: string): Array<[string, Record<string, Json>]> {
   const all = isObj(doc['Resources']) ? Object.entries(doc['Resources']) : [];
-  return all.filter((entry): entry is [string, Record<string, Json>] => isObj(entry[1]) && (!type || entry[1]['Type'] === type));
+  return all.filter(
+    (entry): entry is [string, Record<string, Json>] => isObj(entry[1]) && (!type || entry[1]['Type'] === type),
+  );
 }
-const props = (resource: Record<string, Json>): Record<string, Json> => (isObj(resource['Properties']) ? resource['Properties'] : {});
+const props = (resource: Record<string, Json>): Record<string, Json> =>
+  isObj(resource['Properties']) ? resource['Properties'] : {};
 const params = (doc: Doc): Record<string, Json> => (isObj(doc['Parameters']) ? doc['Parameters'] : {});
 const outputs = (doc: Doc): Record<string, Json> => (isObj(doc['Outputs']) ? doc['Outputs'] : {});
 const refName = (v: Json): string | undefined => (isObj(v) && typeof v['Ref'] === 'string' ? v['Ref'] : undefined);
@@ -78,8 +118,13 @@ function finding(check: string, where: string, message: string): Finding {
 /** The root (booth.yaml) carries every output the app reads, including each destination's channel. */
 export function checkAppOutputs(root: Doc, destinations: Destination[], where = 'booth.yaml'): Finding[] {
   const have = outputs(root);
-  const wanted = [...APP_OUTPUTS, ...destinations.flatMap((d) => [`ChannelId${pascal(d.id)}`, `ChannelArn${pascal(d.id)}`])];
-  return wanted.filter((name) => !isObj(have[name]) || have[name]['Value'] === undefined).map((name) => finding('app-outputs', where, `output ${name} (read by the app) is missing`));
+  const wanted = [
+    ...APP_OUTPUTS,
+    ...destinations.flatMap((d) => [`ChannelId${pascal(d.id)}`, `ChannelArn${pascal(d.id)}`]),
+  ];
+  return wanted
+    .filter((name) => !isObj(have[name]) || have[name]['Value'] === undefined)
+    .map((name) => finding('app-outputs', where, `output ${name} (read by the app) is missing`));
 }
 
 /** Every RTMP destination has a NoEcho URL and stream-key parameter; every destination has a channel. */
@@ -89,9 +134,14 @@ export function checkDestinationParameters(doc: Doc, destinations: Destination[]
   for (const d of destinations.filter((x) => x.kind === 'rtmp')) {
     for (const name of [`RtmpUrl${pascal(d.id)}`, `StreamKey${pascal(d.id)}`]) {
       const param = p[name];
-      if (!isObj(param)) found.push(finding('destination-params', where, `destination ${d.id}: parameter ${name} is missing`));
-      else if (param['NoEcho'] !== true && param['NoEcho'] !== 'true') found.push(finding('destination-params', where, `destination ${d.id}: parameter ${name} must be NoEcho`));
-      else if (param['Default'] !== undefined) found.push(finding('destination-params', where, `destination ${d.id}: parameter ${name} must not have a default`));
+      if (!isObj(param))
+        found.push(finding('destination-params', where, `destination ${d.id}: parameter ${name} is missing`));
+      else if (param['NoEcho'] !== true && param['NoEcho'] !== 'true')
+        found.push(finding('destination-params', where, `destination ${d.id}: parameter ${name} must be NoEcho`));
+      else if (param['Default'] !== undefined)
+        found.push(
+          finding('destination-params', where, `destination ${d.id}: parameter ${name} must not have a default`),
+        );
     }
   }
   return found;
@@ -109,35 +159,68 @@ export function checkChannels(doc: Doc, destinations: Destination[], where = 'ch
       continue;
     }
     const cp = props(channel);
-    if (cp['ChannelClass'] !== 'SINGLE_PIPELINE') found.push(finding('channels', where, `Channel${P}: ChannelClass must be SINGLE_PIPELINE`));
+    if (cp['ChannelClass'] !== 'SINGLE_PIPELINE')
+      found.push(finding('channels', where, `Channel${P}: ChannelClass must be SINGLE_PIPELINE`));
     const enc = cp['EncoderSettings'];
     for (const key of ['TimecodeConfig', 'VideoDescriptions', 'AudioDescriptions', 'OutputGroups']) {
       if (!isObj(enc) || enc[key] === undefined || (Array.isArray(enc[key]) && (enc[key] as Json[]).length === 0)) {
-        found.push(finding('channels', where, `Channel${P}: EncoderSettings.${key} is missing (a channel without it produces nothing)`));
+        found.push(
+          finding(
+            'channels',
+            where,
+            `Channel${P}: EncoderSettings.${key} is missing (a channel without it produces nothing)`,
+          ),
+        );
       }
     }
     // Audio: every AudioSelectorName must be a selector defined on an input attachment.
     const selectors = new Set<string>();
     for (const att of Array.isArray(cp['InputAttachments']) ? cp['InputAttachments'] : []) {
       const sel = isObj(att) && isObj(att['InputSettings']) ? att['InputSettings']['AudioSelectors'] : undefined;
-      for (const s of Array.isArray(sel) ? sel : []) if (isObj(s) && typeof s['Name'] === 'string') selectors.add(s['Name']);
+      for (const s of Array.isArray(sel) ? sel : [])
+        if (isObj(s) && typeof s['Name'] === 'string') selectors.add(s['Name']);
     }
     for (const ad of isObj(enc) && Array.isArray(enc['AudioDescriptions']) ? enc['AudioDescriptions'] : []) {
       const name = isObj(ad) ? ad['AudioSelectorName'] : undefined;
-      if (typeof name !== 'string' || !selectors.has(name)) found.push(finding('channels', where, `Channel${P}: AudioSelectorName "${String(name)}" is not defined on the input attachment`));
+      if (typeof name !== 'string' || !selectors.has(name))
+        found.push(
+          finding(
+            'channels',
+            where,
+            `Channel${P}: AudioSelectorName "${String(name)}" is not defined on the input attachment`,
+          ),
+        );
     }
     // Destinations: every DestinationRefId resolves; RTMP settings use this destination's parameters.
     const dests = Array.isArray(cp['Destinations']) ? cp['Destinations'].filter(isObj) : [];
     const ids = new Set(dests.map((x) => x['Id']));
     for (const { key, value } of walk(enc)) {
-      if (key === 'DestinationRefId' && !ids.has(value)) found.push(finding('channels', where, `Channel${P}: DestinationRefId "${String(value)}" has no matching Destinations[].Id`));
+      if (key === 'DestinationRefId' && !ids.has(value))
+        found.push(
+          finding(
+            'channels',
+            where,
+            `Channel${P}: DestinationRefId "${String(value)}" has no matching Destinations[].Id`,
+          ),
+        );
     }
     if (d.kind === 'rtmp') {
       const settings = dests.flatMap((x) => (Array.isArray(x['Settings']) ? x['Settings'].filter(isObj) : []));
-      const ok = settings.some((s) => refName(s['Url']) === `RtmpUrl${P}` && refName(s['StreamName']) === `StreamKey${P}`);
-      if (!ok) found.push(finding('channels', where, `Channel${P}: Destinations[].Settings[] must take Url from RtmpUrl${P} and StreamName from StreamKey${P}`));
+      const ok = settings.some(
+        (s) => refName(s['Url']) === `RtmpUrl${P}` && refName(s['StreamName']) === `StreamKey${P}`,
+      );
+      if (!ok)
+        found.push(
+          finding(
+            'channels',
+            where,
+            `Channel${P}: Destinations[].Settings[] must take Url from RtmpUrl${P} and StreamName from StreamKey${P}`,
+          ),
+        );
     } else if (!dests.some((x) => Array.isArray(x['MediaPackageSettings']))) {
-      found.push(finding('channels', where, `Channel${P}: a mediapackage destination needs Destinations[].MediaPackageSettings`));
+      found.push(
+        finding('channels', where, `Channel${P}: a mediapackage destination needs Destinations[].MediaPackageSettings`),
+      );
     }
   }
   return found;
@@ -150,7 +233,8 @@ export function checkChannels(doc: Doc, destinations: Destination[], where = 'ch
 export function checkNoOpenCidr(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   for (const { path, value } of walk(doc)) {
-    if (typeof value === 'string' && /(^|[^0-9])0\.0\.0\.0\/0\b|(^|[^0-9a-f:])::\/0\b/.test(value)) found.push(finding('open-cidr', where, `${path}: open CIDR "${value}"`));
+    if (typeof value === 'string' && /(^|[^0-9])0\.0\.0\.0\/0\b|(^|[^0-9a-f:])::\/0\b/.test(value))
+      found.push(finding('open-cidr', where, `${path}: open CIDR "${value}"`));
   }
   return found;
 }
@@ -171,10 +255,23 @@ export function checkWhitelistParameters(doc: Doc, where = 'flow.yaml'): Finding
       found.push(finding('whitelist', where, `${name}: WhitelistCidr must be a parameter reference`));
       continue;
     }
-    if (param['Default'] !== undefined) found.push(finding('whitelist', where, `${name}: parameter ${pname} must not have a default (the deployer names the encoder's address)`));
+    if (param['Default'] !== undefined)
+      found.push(
+        finding(
+          'whitelist',
+          where,
+          `${name}: parameter ${pname} must not have a default (the deployer names the encoder's address)`,
+        ),
+      );
     const pattern = typeof param['AllowedPattern'] === 'string' ? new RegExp(param['AllowedPattern']) : undefined;
     if (!pattern || pattern.test('0.0.0.0/0') || pattern.test('10.0.0.0/8') || !pattern.test('203.0.113.5/32')) {
-      found.push(finding('whitelist', where, `${name}: parameter ${pname} needs an AllowedPattern that refuses open/wide ranges and accepts a /32`));
+      found.push(
+        finding(
+          'whitelist',
+          where,
+          `${name}: parameter ${pname} needs an AllowedPattern that refuses open/wide ranges and accepts a /32`,
+        ),
+      );
     }
   }
   return found;
@@ -188,7 +285,8 @@ export function checkMediaLiveInputs(doc: Doc, where: string): Finding[] {
     const r = refName(v);
     if (r) {
       const param = p[r];
-      if (isObj(param)) return typeof param['AllowedPattern'] === 'string' && param['AllowedPattern'].includes(':flow:');
+      if (isObj(param))
+        return typeof param['AllowedPattern'] === 'string' && param['AllowedPattern'].includes(':flow:');
       const res = isObj(doc['Resources']) ? doc['Resources'][r] : undefined;
       return isObj(res) && res['Type'] === 'AWS::MediaConnect::Flow';
     }
@@ -202,16 +300,32 @@ export function checkMediaLiveInputs(doc: Doc, where: string): Finding[] {
     const flows = Array.isArray(ip['MediaConnectFlows']) ? ip['MediaConnectFlows'] : [];
     if (flows.length === 0) found.push(finding('input-flow-arn', where, `${name}: MediaConnectFlows is empty`));
     for (const f of flows) {
-      if (!isObj(f) || !flowish(f['FlowArn'])) found.push(finding('input-flow-arn', where, `${name}: MediaConnectFlows[].FlowArn must be the flow ARN, not an output ARN`));
+      if (!isObj(f) || !flowish(f['FlowArn']))
+        found.push(
+          finding(
+            'input-flow-arn',
+            where,
+            `${name}: MediaConnectFlows[].FlowArn must be the flow ARN, not an output ARN`,
+          ),
+        );
     }
-    if (ip['RoleArn'] === undefined) found.push(finding('input-flow-arn', where, `${name}: a MEDIACONNECT input needs RoleArn`));
+    if (ip['RoleArn'] === undefined)
+      found.push(finding('input-flow-arn', where, `${name}: a MEDIACONNECT input needs RoleArn`));
   }
   return found;
 }
 
 /** RtmpPushSettings does not exist in MediaLive; URL and key go in Destinations[].Settings[]. */
 export function checkNoRtmpPushSettings(doc: Doc, where: string): Finding[] {
-  return [...walk(doc)].filter(({ key }) => key === 'RtmpPushSettings').map(({ path }) => finding('rtmp-push-settings', where, `${path}: RtmpPushSettings does not exist; use Destinations[].Settings[{Url, StreamName}]`));
+  return [...walk(doc)]
+    .filter(({ key }) => key === 'RtmpPushSettings')
+    .map(({ path }) =>
+      finding(
+        'rtmp-push-settings',
+        where,
+        `${path}: RtmpPushSettings does not exist; use Destinations[].Settings[{Url, StreamName}]`,
+      ),
+    );
 }
 
 /** Alarms only on metrics that exist, with the dimensions that tie them to this stack. */
@@ -220,9 +334,11 @@ export function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
   for (const [name, alarm] of resources(doc, 'AWS::CloudWatch::Alarm')) {
     const ap = props(alarm);
     const metrics: Array<{ ns: Json; metric: Json; dims: Json }> = [];
-    if (ap['MetricName'] !== undefined) metrics.push({ ns: ap['Namespace'], metric: ap['MetricName'], dims: ap['Dimensions'] });
+    if (ap['MetricName'] !== undefined)
+      metrics.push({ ns: ap['Namespace'], metric: ap['MetricName'], dims: ap['Dimensions'] });
     for (const m of Array.isArray(ap['Metrics']) ? ap['Metrics'] : []) {
-      const metric = isObj(m) && isObj(m['MetricStat']) && isObj(m['MetricStat']['Metric']) ? m['MetricStat']['Metric'] : undefined;
+      const metric =
+        isObj(m) && isObj(m['MetricStat']) && isObj(m['MetricStat']['Metric']) ? m['MetricStat']['Metric'] : undefined;
       if (metric) metrics.push({ ns: metric['Namespace'], metric: metric['MetricName'], dims: metric['Dimensions'] });
     }
     for (const { ns, metric, dims } of metrics) {
@@ -233,7 +349,8 @@ export function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
       }
       const names = new Set((Array.isArray(dims) ? dims : []).filter(isObj).map((d) => d['Name']));
       for (const required of REQUIRED_DIMENSIONS[ns as string] ?? []) {
-        if (!names.has(required)) found.push(finding('alarm-metric', where, `${name}: ${ns}/${metric} needs dimension ${required}`));
+        if (!names.has(required))
+          found.push(finding('alarm-metric', where, `${name}: ${ns}/${metric} needs dimension ${required}`));
       }
     }
   }
@@ -261,17 +378,23 @@ export function checkSrtDecryption(doc: Doc, where = 'flow.yaml'): Finding[] {
       found.push(finding('srt-decryption', where, `${name}: SRT source without Decryption (the passphrase)`));
       continue;
     }
-    if (dec['KeyType'] !== 'srt-password') found.push(finding('srt-decryption', where, `${name}: Decryption.KeyType must be srt-password`));
-    if (dec['RoleArn'] === undefined) found.push(finding('srt-decryption', where, `${name}: Decryption.RoleArn is required`));
-    if (dec['SecretArn'] === undefined) found.push(finding('srt-decryption', where, `${name}: Decryption.SecretArn is required`));
-    if (dec['Algorithm'] !== undefined) found.push(finding('srt-decryption', where, `${name}: Decryption.Algorithm must be absent for srt-password`));
+    if (dec['KeyType'] !== 'srt-password')
+      found.push(finding('srt-decryption', where, `${name}: Decryption.KeyType must be srt-password`));
+    if (dec['RoleArn'] === undefined)
+      found.push(finding('srt-decryption', where, `${name}: Decryption.RoleArn is required`));
+    if (dec['SecretArn'] === undefined)
+      found.push(finding('srt-decryption', where, `${name}: Decryption.SecretArn is required`));
+    if (dec['Algorithm'] !== undefined)
+      found.push(finding('srt-decryption', where, `${name}: Decryption.Algorithm must be absent for srt-password`));
   }
   return found;
 }
 
 /** MediaLive creates its own outputs on the flow; a FlowOutput resource is the plan's mistake. */
 export function checkNoFlowOutputs(doc: Doc, where: string): Finding[] {
-  return resources(doc, 'AWS::MediaConnect::FlowOutput').map(([name]) => finding('flow-outputs', where, `${name}: no FlowOutputs - MediaLive adds its own outputs to the flow`));
+  return resources(doc, 'AWS::MediaConnect::FlowOutput').map(([name]) =>
+    finding('flow-outputs', where, `${name}: no FlowOutputs - MediaLive adds its own outputs to the flow`),
+  );
 }
 
 /** Two SRT listener sources (main, backup) in FAILOVER with main as primary. */
@@ -281,11 +404,28 @@ export function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
   if (flows.length !== 1) return [finding('failover', where, `expected one MediaConnect flow, found ${flows.length}`)];
   const [flowName, flow] = flows[0]!;
   const fp = props(flow);
-  const names = [isObj(fp['Source']) ? fp['Source']['Name'] : undefined, ...resources(doc, 'AWS::MediaConnect::FlowSource').map(([, r]) => props(r)['Name'])];
-  if (!names.includes('main') || !names.includes('backup')) found.push(finding('failover', where, `${flowName}: sources must be named main and backup (found ${names.join(', ')})`));
+  const names = [
+    isObj(fp['Source']) ? fp['Source']['Name'] : undefined,
+    ...resources(doc, 'AWS::MediaConnect::FlowSource').map(([, r]) => props(r)['Name']),
+  ];
+  if (!names.includes('main') || !names.includes('backup'))
+    found.push(
+      finding('failover', where, `${flowName}: sources must be named main and backup (found ${names.join(', ')})`),
+    );
   const cfg = fp['SourceFailoverConfig'];
-  if (!isObj(cfg) || cfg['State'] !== 'ENABLED' || cfg['FailoverMode'] !== 'FAILOVER' || cfg['RecoveryWindow'] === undefined) {
-    found.push(finding('failover', where, `${flowName}: SourceFailoverConfig must be State ENABLED, FailoverMode FAILOVER, with a RecoveryWindow`));
+  if (
+    !isObj(cfg) ||
+    cfg['State'] !== 'ENABLED' ||
+    cfg['FailoverMode'] !== 'FAILOVER' ||
+    cfg['RecoveryWindow'] === undefined
+  ) {
+    found.push(
+      finding(
+        'failover',
+        where,
+        `${flowName}: SourceFailoverConfig must be State ENABLED, FailoverMode FAILOVER, with a RecoveryWindow`,
+      ),
+    );
   } else if (!isObj(cfg['SourcePriority']) || cfg['SourcePriority']['PrimarySource'] !== 'main') {
     found.push(finding('failover', where, `${flowName}: SourcePriority.PrimarySource must be main`));
   }
@@ -302,10 +442,13 @@ export function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
     for (const a of Array.isArray(value) ? value : [value]) if (typeof a === 'string') actions.add(a);
   }
   const found: Finding[] = [];
-  for (const a of MEDIALIVE_FLOW_ACTIONS) if (!actions.has(a)) found.push(finding('medialive-role', where, `MediaLiveRole lacks ${a} (MEDIACONNECT inputs need it)`));
+  for (const a of MEDIALIVE_FLOW_ACTIONS)
+    if (!actions.has(a))
+      found.push(finding('medialive-role', where, `MediaLiveRole lacks ${a} (MEDIACONNECT inputs need it)`));
   for (const a of actions) {
     if (a.includes('*')) found.push(finding('medialive-role', where, `MediaLiveRole: wildcard action ${a}`));
-    else if (a.startsWith('mediaconnect:') && !MEDIALIVE_FLOW_ACTIONS.includes(a)) found.push(finding('medialive-role', where, `MediaLiveRole: unexpected action ${a}`));
+    else if (a.startsWith('mediaconnect:') && !MEDIALIVE_FLOW_ACTIONS.includes(a))
+      found.push(finding('medialive-role', where, `MediaLiveRole: unexpected action ${a}`));
   }
   return found;
 }
@@ -316,13 +459,25 @@ export function checkTables(doc: Doc, where = 'data.yaml'): Finding[] {
   const keys = new Map<string, string>();
   for (const [name, table] of resources(doc, 'AWS::DynamoDB::Table')) {
     const tp = props(table);
-    const hash = Array.isArray(tp['KeySchema']) ? tp['KeySchema'].filter(isObj).find((k) => k['KeyType'] === 'HASH') : undefined;
+    const hash = Array.isArray(tp['KeySchema'])
+      ? tp['KeySchema'].filter(isObj).find((k) => k['KeyType'] === 'HASH')
+      : undefined;
     keys.set(name, String(hash?.['AttributeName']));
-    if (tp['BillingMode'] !== 'PAY_PER_REQUEST') found.push(finding('tables', where, `${name}: BillingMode must be PAY_PER_REQUEST`));
-    if (!isObj(tp['PointInTimeRecoverySpecification']) || tp['PointInTimeRecoverySpecification']['PointInTimeRecoveryEnabled'] !== true) found.push(finding('tables', where, `${name}: point-in-time recovery must be on`));
-    if (!isObj(tp['SSESpecification']) || tp['SSESpecification']['SSEEnabled'] !== true) found.push(finding('tables', where, `${name}: SSESpecification.SSEEnabled must be true`));
+    if (tp['BillingMode'] !== 'PAY_PER_REQUEST')
+      found.push(finding('tables', where, `${name}: BillingMode must be PAY_PER_REQUEST`));
+    if (
+      !isObj(tp['PointInTimeRecoverySpecification']) ||
+      tp['PointInTimeRecoverySpecification']['PointInTimeRecoveryEnabled'] !== true
+    )
+      found.push(finding('tables', where, `${name}: point-in-time recovery must be on`));
+    if (!isObj(tp['SSESpecification']) || tp['SSESpecification']['SSEEnabled'] !== true)
+      found.push(finding('tables', where, `${name}: SSESpecification.SSEEnabled must be true`));
   }
-  for (const [table, key] of [['DestinationsTable', 'id'], ['PresetsTable', 'preset_id'], ['SessionsTable', 'session_id']]) {
+  for (const [table, key] of [
+    ['DestinationsTable', 'id'],
+    ['PresetsTable', 'preset_id'],
+    ['SessionsTable', 'session_id'],
+  ]) {
     if (keys.get(table!) !== key) found.push(finding('tables', where, `${table}: partition key must be ${key}`));
   }
   return found;
@@ -341,9 +496,11 @@ export function checkNestedParameters(root: Doc, children: Templates, where = 'b
     }
     const declared = params(children[file]!);
     const given = isObj(sp['Parameters']) ? sp['Parameters'] : {};
-    for (const p of Object.keys(given)) if (!(p in declared)) found.push(finding('nested-params', where, `${name}: ${file} has no parameter ${p}`));
+    for (const p of Object.keys(given))
+      if (!(p in declared)) found.push(finding('nested-params', where, `${name}: ${file} has no parameter ${p}`));
     for (const [p, def] of Object.entries(declared)) {
-      if (isObj(def) && def['Default'] === undefined && !(p in given)) found.push(finding('nested-params', where, `${name}: ${file} parameter ${p} is not passed`));
+      if (isObj(def) && def['Default'] === undefined && !(p in given))
+        found.push(finding('nested-params', where, `${name}: ${file} parameter ${p} is not passed`));
     }
   }
   return found;
@@ -386,5 +543,12 @@ export function runAllChecks(t: Templates, destinations: Destination[]): Finding
  */
 function inlineRootWhitelist(root: Doc, flow: Doc): Doc {
   const rootParams = params(root);
-  return { ...flow, Parameters: { ...params(flow), MainWhitelistCidr: rootParams['MainWhitelistCidr'], BackupWhitelistCidr: rootParams['BackupWhitelistCidr'] } };
+  return {
+    ...flow,
+    Parameters: {
+      ...params(flow),
+      MainWhitelistCidr: rootParams['MainWhitelistCidr'],
+      BackupWhitelistCidr: rootParams['BackupWhitelistCidr'],
+    },
+  };
 }

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCfn, type Doc } from './cfn-yaml';
 import { runAllChecks, type Finding, type Templates } from './checks';
-import { buildAlarms, buildChannels, buildRoot, CFN_DIR, generateAll, HEADER, loadDestinations, staleFiles, type Destination } from './generate';
+import {
+  buildAlarms,
+  buildChannels,
+  buildRoot,
+  CFN_DIR,
+  generateAll,
+  HEADER,
+  loadDestinations,
+  staleFiles,
+  type Destination,
+} from './generate';
 
 export const TEMPLATE_FILES = ['flow.yaml', 'data.yaml', 'access.yaml', 'channels.yaml', 'alarms.yaml', 'booth.yaml'];
 
@@ -28,7 +38,10 @@ const param = (t: Templates, file: string, name: string): Any => (t[file]!['Para
 function expectFinding(t: Templates, check: string, message: RegExp): Finding[] {
   const findings = runAllChecks(t, destinations);
   const hit = findings.filter((f) => f.check === check && message.test(f.message));
-  expect(hit, `expected a "${check}" finding matching ${message}; got:\n${findings.map((f) => `${f.check}: ${f.message}`).join('\n')}`).not.toHaveLength(0);
+  expect(
+    hit,
+    `expected a "${check}" finding matching ${message}; got:\n${findings.map((f) => `${f.check}: ${f.message}`).join('\n')}`,
+  ).not.toHaveLength(0);
   return findings;
 }
 
@@ -39,7 +52,15 @@ describe('the checked-in templates', () => {
 
   it('carry every output the app reads on the root stack', () => {
     const outputs = Object.keys(load()['booth.yaml']!['Outputs'] as Doc);
-    for (const key of ['FlowArn', 'MainIngestEndpoint', 'BackupIngestEndpoint', 'PresetsTableName', 'DestinationsTableName', 'SessionsTableName']) expect(outputs).toContain(key);
+    for (const key of [
+      'FlowArn',
+      'MainIngestEndpoint',
+      'BackupIngestEndpoint',
+      'PresetsTableName',
+      'DestinationsTableName',
+      'SessionsTableName',
+    ])
+      expect(outputs).toContain(key);
     for (const dest of ['Primary', 'Youtube', 'Twitch', 'Linkedin', 'Custom']) {
       expect(outputs).toContain(`ChannelId${dest}`);
       expect(outputs).toContain(`ChannelArn${dest}`);
@@ -57,7 +78,10 @@ describe('generate.ts --check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfn-check-'));
     try {
       cpSync(CFN_DIR, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
-      writeFileSync(join(dir, 'channels.yaml'), readFileSync(join(dir, 'channels.yaml'), 'utf8').replace('Bitrate: 6000000', 'Bitrate: 5000000'));
+      writeFileSync(
+        join(dir, 'channels.yaml'),
+        readFileSync(join(dir, 'channels.yaml'), 'utf8').replace('Bitrate: 6000000', 'Bitrate: 5000000'),
+      );
       expect(staleFiles(dir)).toEqual(['channels.yaml']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -65,20 +89,30 @@ describe('generate.ts --check', () => {
   });
 
   it('a new destination is one list entry: generated templates cover it and pass the checks', () => {
-    const more: Destination[] = [...destinations, { id: 'custom-two', platform: 'custom', name: 'Second custom', kind: 'rtmp', preset_id: 'preset_generic_720p' }];
+    const more: Destination[] = [
+      ...destinations,
+      { id: 'custom-two', platform: 'custom', name: 'Second custom', kind: 'rtmp', preset_id: 'preset_generic_720p' },
+    ];
     const t = load();
     t['channels.yaml'] = buildChannels(more);
     t['alarms.yaml'] = buildAlarms(more);
     t['booth.yaml'] = buildRoot(more, t['flow.yaml']!);
     expect(runAllChecks(t, more)).toEqual([]);
-    expect(Object.keys(t['booth.yaml']!['Outputs'] as Doc)).toEqual(expect.arrayContaining(['ChannelIdCustomTwo', 'ChannelArnCustomTwo']));
-    expect(Object.keys(t['booth.yaml']!['Parameters'] as Doc)).toEqual(expect.arrayContaining(['RtmpUrlCustomTwo', 'StreamKeyCustomTwo']));
+    expect(Object.keys(t['booth.yaml']!['Outputs'] as Doc)).toEqual(
+      expect.arrayContaining(['ChannelIdCustomTwo', 'ChannelArnCustomTwo']),
+    );
+    expect(Object.keys(t['booth.yaml']!['Parameters'] as Doc)).toEqual(
+      expect.arrayContaining(['RtmpUrlCustomTwo', 'StreamKeyCustomTwo']),
+    );
   });
 });
 
 describe('each check fails on a broken copy', () => {
   it('a destination in the list but not in the templates: channel, parameters and outputs are missing', () => {
-    const more: Destination[] = [...destinations, { id: 'kick', platform: 'custom', name: 'Kick', kind: 'rtmp', preset_id: 'preset_generic_720p' }];
+    const more: Destination[] = [
+      ...destinations,
+      { id: 'kick', platform: 'custom', name: 'Kick', kind: 'rtmp', preset_id: 'preset_generic_720p' },
+    ];
     const findings = runAllChecks(load(), more);
     expect(findings.map((f) => f.message)).toEqual(
       expect.arrayContaining([
@@ -129,9 +163,11 @@ describe('each check fails on a broken copy', () => {
     expectFinding(t, 'input-flow-arn', /InputTwitch: a MEDIACONNECT input needs RoleArn/);
   });
 
-  it('RtmpPushSettings: the plan\'s destination shape is reported', () => {
+  it("RtmpPushSettings: the plan's destination shape is reported", () => {
     const t = load();
-    res(t, 'channels.yaml', 'ChannelTwitch').Properties.Destinations = [{ Id: 'rtmp', RtmpPushSettings: { Url: 'rtmp://live.twitch.tv/app' } }];
+    res(t, 'channels.yaml', 'ChannelTwitch').Properties.Destinations = [
+      { Id: 'rtmp', RtmpPushSettings: { Url: 'rtmp://live.twitch.tv/app' } },
+    ];
     expectFinding(t, 'rtmp-push-settings', /RtmpPushSettings does not exist/);
     expectFinding(t, 'channels', /ChannelTwitch: Destinations\[\]\.Settings\[\] must take Url from RtmpUrlTwitch/);
   });
@@ -145,7 +181,11 @@ describe('each check fails on a broken copy', () => {
     lossAlarm.Dimensions = lossAlarm.Dimensions.filter((d: Any) => d.Name !== 'FlowARN');
     expectFinding(t, 'alarm-metric', /FlowNoSourceAlarm: metric AWS\/MediaConnect\/SourceHealth does not exist/);
     expectFinding(t, 'alarm-metric', /ChannelAlertsYoutubeAlarm: metric AWS\/MediaLive\/PipelineState does not exist/);
-    expectFinding(t, 'alarm-metric', /MainSourceLossAlarm: AWS\/MediaConnect\/SourceNotRecoveredPackets needs dimension FlowARN/);
+    expectFinding(
+      t,
+      'alarm-metric',
+      /MainSourceLossAlarm: AWS\/MediaConnect\/SourceNotRecoveredPackets needs dimension FlowARN/,
+    );
   });
 
   it('account id: a hard-coded 12-digit account is reported', () => {
@@ -154,7 +194,7 @@ describe('each check fails on a broken copy', () => {
     expectFinding(t, 'account-id', /hard-coded account id in "arn:aws:iam::123456789012/);
   });
 
-  it('SRT decryption: the plan\'s aes128/static-key without a role is reported', () => {
+  it("SRT decryption: the plan's aes128/static-key without a role is reported", () => {
     const t = load();
     res(t, 'flow.yaml', 'Flow').Properties.Source.Decryption = { Algorithm: 'aes128', KeyType: 'static-key' };
     delete res(t, 'flow.yaml', 'BackupSource').Properties.Decryption.SecretArn;
@@ -168,7 +208,12 @@ describe('each check fails on a broken copy', () => {
     const t = load();
     (t['flow.yaml']!['Resources'] as Any).PrimaryChannelOutput = {
       Type: 'AWS::MediaConnect::FlowOutput',
-      Properties: { FlowArn: { 'Fn::GetAtt': ['Flow', 'FlowArn'] }, Name: 'primary-channel-output', Protocol: 'rtp-fec', Port: 5000 },
+      Properties: {
+        FlowArn: { 'Fn::GetAtt': ['Flow', 'FlowArn'] },
+        Name: 'primary-channel-output',
+        Protocol: 'rtp-fec',
+        Port: 5000,
+      },
     };
     expectFinding(t, 'flow-outputs', /PrimaryChannelOutput: no FlowOutputs/);
   });

@@ -19,7 +19,9 @@ afterAll(async () => {
 
 describe('connection and readiness (admin window)', () => {
   it('shows the connection in use and refuses a malformed region with the reason', async () => {
-    await page.waitForFunction(() => document.querySelector('[data-testid="connection-active"]')?.textContent?.includes('SIMULATION'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="connection-active"]')?.textContent?.includes('SIMULATION'),
+    );
     await page.getByTestId('connection-region').fill('moon-1');
     await page.getByTestId('connection-save').click();
     const result = page.getByTestId('connection-result');
@@ -32,7 +34,9 @@ describe('connection and readiness (admin window)', () => {
     await page.getByTestId('connection-region').fill('eu-west-1');
     await page.getByTestId('connection-stack').fill('show-stack');
     await page.getByTestId('connection-save').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="connection-result"]')?.textContent?.includes('Restart'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="connection-result"]')?.textContent?.includes('Restart'),
+    );
     await booth.screenshot('admin-connection.png');
     await booth.assertNoPageProblems();
   });

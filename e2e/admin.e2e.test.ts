@@ -22,8 +22,12 @@ beforeAll(async () => {
   page = booth.page;
   // The harness opened the page before we could listen: listen, then reload so the socket is recorded from its first frame.
   page.on('websocket', (ws) => {
-    ws.on('framereceived', (frame) => received.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8')));
-    ws.on('framesent', (frame) => sent.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8')));
+    ws.on('framereceived', (frame) =>
+      received.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8')),
+    );
+    ws.on('framesent', (frame) =>
+      sent.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8')),
+    );
   });
   await page.reload();
   await page.waitForSelector('[data-testid="preset-row"]');
@@ -59,7 +63,8 @@ async function rows(): Promise<Row[]> {
   return page.locator('[data-testid="preset-row"]').evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
-      const [name = '', platform = '', type = '', resolution = '', fps = '', video = '', audio = '', isDefault = ''] = cells;
+      const [name = '', platform = '', type = '', resolution = '', fps = '', video = '', audio = '', isDefault = ''] =
+        cells;
       return { name, platform, type, resolution, fps, video, audio, isDefault };
     }),
   );
@@ -69,7 +74,8 @@ describe('admin window (web preview, simulation)', () => {
   it('lists the default presets the core seeded, with their encoding and which is the default', async () => {
     const listed = await rows();
     const byName = new Map(listed.map((r) => [r.name.toLowerCase(), r]));
-    const find = (fragment: string) => [...byName.entries()].find(([name]) => name.includes(fragment.toLowerCase()))?.[1];
+    const find = (fragment: string) =>
+      [...byName.entries()].find(([name]) => name.includes(fragment.toLowerCase()))?.[1];
 
     // The plan's defaults (PRODUCT.md section 5).
     const youtube1080 = find('YouTube 1080p');
@@ -107,13 +113,19 @@ describe('admin window (web preview, simulation)', () => {
       const answer = new Promise<string>((resolve) => {
         ws.onmessage = (event) => resolve(String(event.data));
       });
-      ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'channels.start', payload: { destinationId: 'youtube' } }));
+      ws.send(
+        JSON.stringify({ type: 'invoke', id: 1, channel: 'channels.start', payload: { destinationId: 'youtube' } }),
+      );
       const text = await answer;
       ws.close();
       return JSON.parse(text) as { result: { ok: boolean; code?: string } };
     });
     expect(outcome.result).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(booth.simulator.control.channelState(booth.simulator.topology.destinations.find((d) => d.id === 'youtube')!.channelId)).toBe('IDLE');
+    expect(
+      booth.simulator.control.channelState(
+        booth.simulator.topology.destinations.find((d) => d.id === 'youtube')!.channelId,
+      ),
+    ).toBe('IDLE');
   });
 });
 
@@ -123,7 +135,8 @@ const channelOf = (id: string) => booth.simulator.topology.destinations.find((d)
 const describeChannel = (id: string) => medialive.send(new DescribeChannelCommand({ ChannelId: channelOf(id) }));
 const presetForm = () => page.getByTestId('preset-form');
 const formField = (name: string) => presetForm().locator(`.input[data-field="${name}"]`);
-const activeNamed = async (name: string): Promise<Preset | undefined> => (await presetStore.listActive()).find((p) => p.name === name);
+const activeNamed = async (name: string): Promise<Preset | undefined> =>
+  (await presetStore.listActive()).find((p) => p.name === name);
 
 async function openTab(id: 'presets' | 'destinations' | 'apply') {
   await page.getByTestId(`tab-${id}`).click();
@@ -136,9 +149,22 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     try {
       await operatorPage.goto(booth.preview.operatorUrl);
       const channels = [
-        'admin.access', 'presets.listAll', 'presets.create', 'presets.update', 'presets.delete', 'presets.previewApply', 'presets.apply',
-        'destinations.listAll', 'destinations.create', 'destinations.update', 'destinations.retire', 'destinations.streamTarget',
-        'destinations.setStreamKey', 'destinations.migrationDryRun', 'destinations.migrationApply', 'presets.list',
+        'admin.access',
+        'presets.listAll',
+        'presets.create',
+        'presets.update',
+        'presets.delete',
+        'presets.previewApply',
+        'presets.apply',
+        'destinations.listAll',
+        'destinations.create',
+        'destinations.update',
+        'destinations.retire',
+        'destinations.streamTarget',
+        'destinations.setStreamKey',
+        'destinations.migrationDryRun',
+        'destinations.migrationApply',
+        'presets.list',
       ];
       const answers = await operatorPage.evaluate(async (names) => {
         const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
@@ -158,7 +184,8 @@ describe('admin window: presets, destinations, applying (web preview, simulation
         ws.close();
         return names.map((channel, id) => ({ channel, result: results.get(id) }));
       }, channels);
-      for (const { channel, result } of answers) expect(result, channel).toMatchObject({ ok: false, code: 'forbidden' });
+      for (const { channel, result } of answers)
+        expect(result, channel).toMatchObject({ ok: false, code: 'forbidden' });
     } finally {
       await operatorPage.close();
     }
@@ -187,25 +214,54 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     // A hand-made request with the same draft is refused in main too, field by field.
     const direct = await booth.core.router.invoke(
       'presets.create',
-      { draft: { name: PRESET_NAME, platform: 'twitch', type: 'platform_specific', video: { codec: 'H264', resolution: '1280x720', framerate: 30, bitrate: 50_000, profile: 'MAIN', level: 'H264_LEVEL_3_1', gop_size: 60, rate_control: 'CBR' }, audio: { codec: 'AAC', bitrate: 128_000, sample_rate: 48_000, channels: 2, coding_mode: 'CODING_MODE_2_0' } } },
+      {
+        draft: {
+          name: PRESET_NAME,
+          platform: 'twitch',
+          type: 'platform_specific',
+          video: {
+            codec: 'H264',
+            resolution: '1280x720',
+            framerate: 30,
+            bitrate: 50_000,
+            profile: 'MAIN',
+            level: 'H264_LEVEL_3_1',
+            gop_size: 60,
+            rate_control: 'CBR',
+          },
+          audio: { codec: 'AAC', bitrate: 128_000, sample_rate: 48_000, channels: 2, coding_mode: 'CODING_MODE_2_0' },
+        },
+      },
       { role: 'admin' },
     );
-    expect(direct).toMatchObject({ ok: true, data: { status: 'invalid', errors: [expect.objectContaining({ field: 'video.bitrate' })] } });
+    expect(direct).toMatchObject({
+      ok: true,
+      data: { status: 'invalid', errors: [expect.objectContaining({ field: 'video.bitrate' })] },
+    });
     expect((await presetStore.listActive()).length).toBe(before);
     expect(await activeNamed(PRESET_NAME)).toBeUndefined();
 
     await formField('video.bitrate').fill('4500');
-    await eventually(async () => (await presetForm().locator('[data-testid="field-error"]').count()) === 0, 'the inline error to clear');
+    await eventually(
+      async () => (await presetForm().locator('[data-testid="field-error"]').count()) === 0,
+      'the inline error to clear',
+    );
     await page.getByTestId('preset-save').click();
     await page.locator('[data-testid="presets-message"]', { hasText: `Saved "${PRESET_NAME}"` }).waitFor();
     const stored = await eventually(() => activeNamed(PRESET_NAME), 'the preset in DynamoDB');
-    expect(stored).toMatchObject({ platform: 'twitch', version: 1, video: { bitrate: 4_500_000, resolution: '1280x720' } });
+    expect(stored).toMatchObject({
+      platform: 'twitch',
+      version: 1,
+      video: { bitrate: 4_500_000, resolution: '1280x720' },
+    });
     const row = page.locator(`[data-testid="preset-row"][data-preset-id="${stored.preset_id}"]`);
     expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('1280x720');
 
     // Offered in the destinations' preset choice.
     await openTab('destinations');
-    await page.locator('[data-testid="destination-row"][data-destination-id="twitch"] [data-testid="destination-edit"]').click();
+    await page
+      .locator('[data-testid="destination-row"][data-destination-id="twitch"] [data-testid="destination-edit"]')
+      .click();
     const options = await page.getByTestId('destination-preset').locator('option').allTextContents();
     expect(options.some((o) => o.startsWith(PRESET_NAME))).toBe(true);
     await booth.screenshot('admin-destinations.png');
@@ -222,10 +278,16 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await page.getByTestId('apply-diff').waitFor();
     expect(await page.getByTestId('apply-channel-state').textContent()).toBe('IDLE');
     const width = page.locator('[data-testid="diff-row"]', { hasText: 'VideoDescriptions[0].Width' });
-    expect([await width.locator('.from').getAttribute('data-value'), await width.locator('.to').getAttribute('data-value')]).toEqual(['1920', '1280']);
+    expect([
+      await width.locator('.from').getAttribute('data-value'),
+      await width.locator('.to').getAttribute('data-value'),
+    ]).toEqual(['1920', '1280']);
     const bitrate = page.locator('[data-testid="diff-row"]', { hasText: 'H264Settings.Bitrate' });
     expect(await bitrate.locator('.what').textContent()).toBe('Video bitrate (bps)');
-    expect([await bitrate.locator('.from').textContent(), await bitrate.locator('.to').textContent()]).toEqual(['6,000,000', '4,500,000']);
+    expect([await bitrate.locator('.from').textContent(), await bitrate.locator('.to').textContent()]).toEqual([
+      '6,000,000',
+      '4,500,000',
+    ]);
     await booth.screenshot('admin-apply-preview.png');
 
     await page.getByTestId('apply-go').click();
@@ -234,7 +296,12 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     const channel = await describeChannel('twitch');
     const video = channel.EncoderSettings?.VideoDescriptions?.[0];
     expect(video).toMatchObject({ Width: 1280, Height: 720 });
-    expect(video?.CodecSettings?.H264Settings).toMatchObject({ Bitrate: 4_500_000, Profile: 'MAIN', Level: 'H264_LEVEL_3_1', GopSize: 60 });
+    expect(video?.CodecSettings?.H264Settings).toMatchObject({
+      Bitrate: 4_500_000,
+      Profile: 'MAIN',
+      Level: 'H264_LEVEL_3_1',
+      GopSize: 60,
+    });
     await booth.screenshot('admin-apply-done.png');
   });
 
@@ -250,7 +317,9 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await page.getByTestId('apply-go').click();
     const refused = page.locator('[data-testid="apply-result"][data-status="refused"]');
     await refused.waitFor();
-    expect(await refused.textContent()).toContain('Twitch is RUNNING; presets can only be applied while the channel is IDLE');
+    expect(await refused.textContent()).toContain(
+      'Twitch is RUNNING; presets can only be applied while the channel is IDLE',
+    );
     expect(control.requests({ operation: 'UpdateChannel' }).length).toBe(updates);
     await booth.screenshot('admin-apply-refused.png');
     // Queued for the next stop instead: main applies it once the channel is IDLE again.
@@ -262,13 +331,20 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     expect(await page.getByTestId('apply-go').isDisabled()).toBe(true);
     control.stopChannel(channelOf('twitch'));
     await control.waitForChannelState(channelOf('twitch'), 'IDLE');
-    await eventually(async () => (await describeChannel('twitch')).EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings?.FramerateNumerator === 60, 'the queued preset applied at the stop');
+    await eventually(
+      async () =>
+        (await describeChannel('twitch')).EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings
+          ?.FramerateNumerator === 60,
+      'the queued preset applied at the stop',
+    );
     await control.waitForChannelState(channelOf('twitch'), 'IDLE');
   });
 
   it('sets the stream key for Custom: MediaLive has it; no frame to the renderer, no page text, no DOM ever carries it', async () => {
     await openTab('destinations');
-    await page.locator('[data-testid="destination-row"][data-destination-id="custom"] [data-testid="destination-edit"]').click();
+    await page
+      .locator('[data-testid="destination-row"][data-destination-id="custom"] [data-testid="destination-edit"]')
+      .click();
     const form = page.getByTestId('destination-form');
     await form.getByTestId('stream-key-hint').waitFor();
     await form.locator('.input[data-field="url"]').fill('rtmps://ingest.example.com:443/live2');
@@ -280,16 +356,23 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     expect(await message.textContent()).toContain('••••5b4a');
 
     const channel = await describeChannel('custom');
-    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({ Url: 'rtmps://ingest.example.com:443/live2', StreamName: STREAM_KEY });
+    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({
+      Url: 'rtmps://ingest.example.com:443/live2',
+      StreamName: STREAM_KEY,
+    });
 
     // Reopened: only the hint comes back.
-    await page.locator('[data-testid="destination-row"][data-destination-id="custom"] [data-testid="destination-edit"]').click();
+    await page
+      .locator('[data-testid="destination-row"][data-destination-id="custom"] [data-testid="destination-edit"]')
+      .click();
     await page.locator('[data-testid="stream-key-hint"]', { hasText: '••••5b4a' }).waitFor();
     expect(await page.getByTestId('stream-key-input').inputValue()).toBe('');
     await booth.screenshot('admin-destination-stream-key.png');
 
     const domText = await page.evaluate(() => {
-      const values = [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value);
+      const values = [...document.querySelectorAll('input, textarea, select')].map(
+        (el) => (el as HTMLInputElement).value,
+      );
       return [document.body.innerText, document.documentElement.outerHTML, ...values].join('\n');
     });
     expect(domText).not.toContain(STREAM_KEY);
@@ -314,7 +397,14 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await channelError.waitFor();
     expect(await channelError.textContent()).toContain('set the channel id first');
     await booth.screenshot('admin-destination-add.png');
-    expect((await booth.core.router.invoke('destinations.listAll', {}, { role: 'admin' }) as { ok: true; data: { destinations: Array<{ id: string }> } }).data.destinations.map((d) => d.id)).not.toContain('church-feed');
+    expect(
+      (
+        (await booth.core.router.invoke('destinations.listAll', {}, { role: 'admin' })) as {
+          ok: true;
+          data: { destinations: Array<{ id: string }> };
+        }
+      ).data.destinations.map((d) => d.id),
+    ).not.toContain('church-feed');
 
     // Without a stream target it is only a record: saved.
     await form.locator('.input[data-field="url"]').fill('');
@@ -343,7 +433,9 @@ describe('admin window: presets, destinations, applying (web preview, simulation
       await other.goto(booth.preview.adminUrl);
       for (const p of [page, other]) {
         await p.getByTestId('tab-presets').click();
-        await p.locator(`[data-testid="preset-row"][data-preset-id="${preset.preset_id}"] [data-testid="preset-edit"]`).click();
+        await p
+          .locator(`[data-testid="preset-row"][data-preset-id="${preset.preset_id}"] [data-testid="preset-edit"]`)
+          .click();
         await p.getByTestId('preset-form').waitFor();
       }
       await other.locator('[data-testid="preset-form"] .input[data-field="name"]').fill(`${PRESET_NAME} (theirs)`);
@@ -357,7 +449,7 @@ describe('admin window: presets, destinations, applying (web preview, simulation
       expect(await conflict.textContent()).toContain('Someone else changed this preset');
       expect(await page.getByTestId('conflict-current').textContent()).toContain(`${PRESET_NAME} (theirs)`);
       await booth.screenshot('admin-preset-conflict.png');
-      expect((await presetStore.get(preset.preset_id))).toMatchObject({ version: 2, name: `${PRESET_NAME} (theirs)` });
+      expect(await presetStore.get(preset.preset_id)).toMatchObject({ version: 2, name: `${PRESET_NAME} (theirs)` });
 
       await page.getByTestId('conflict-load').click();
       expect(await formField('name').inputValue()).toBe(`${PRESET_NAME} (theirs)`);

@@ -14,7 +14,9 @@ let page: Page;
 
 const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
 const waitForState = (id: string, state: string, timeout = 15_000) =>
-  page.waitForSelector(`[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`, { timeout });
+  page.waitForSelector(`[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`, {
+    timeout,
+  });
 const armedOf = (id: string) => tile(id).getAttribute('data-armed');
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -27,19 +29,23 @@ function destination(id: string): SimDestinationSeed {
 /** Requests the simulator received for one channel since a mark (epoch ms). */
 function requestsFor(operation: 'StartChannel' | 'StopChannel', id: string, since: number) {
   const channelId = destination(id).channelId;
-  return booth.simulator.control.requests({ operation }).filter((r) => r.at >= since && JSON.stringify(r).includes(channelId));
+  return booth.simulator.control
+    .requests({ operation })
+    .filter((r) => r.at >= since && JSON.stringify(r).includes(channelId));
 }
 
 /** Every tile's and every action button's box: nothing may move under the pointer. */
 async function boxes(): Promise<string> {
-  return page.locator('[data-testid="destination-tile"], [data-testid="tile-arm"], [data-testid="tile-take"]').evaluateAll((elements) =>
-    elements
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${r.x},${r.y},${r.width},${r.height}`;
-      })
-      .join(' '),
-  );
+  return page
+    .locator('[data-testid="destination-tile"], [data-testid="tile-arm"], [data-testid="tile-take"]')
+    .evaluateAll((elements) =>
+      elements
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${r.x},${r.y},${r.width},${r.height}`;
+        })
+        .join(' '),
+    );
 }
 
 /** The key that arms a destination, as its tile shows it. */
@@ -49,7 +55,10 @@ beforeAll(async () => {
   booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
   page = booth.page;
   await page.waitForSelector('[data-testid="destination-tile"]');
-  await eventually(async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5, 'five IDLE tiles');
+  await eventually(
+    async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
+    'five IDLE tiles',
+  );
 });
 
 afterEach(async () => {
@@ -77,7 +86,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(await text(yt.getByTestId('tile-hint'))).toMatch(/now IDLE · Enter = take/);
     expect(await yt.getByTestId('tile-take').isEnabled()).toBe(true);
     expect(await text(yt.getByTestId('tile-arm'))).toBe('CANCEL');
-    expect(await text(page.getByTestId('event-text'))).toMatch(/YouTube Live armed \(go live\): press Enter within 5 s/);
+    expect(await text(page.getByTestId('event-text'))).toMatch(
+      /YouTube Live armed \(go live\): press Enter within 5 s/,
+    );
     // Only one tile is armed, and nothing was sent by arming.
     expect(await page.locator('[data-armed]').count()).toBe(1);
     expect(requestsFor('StartChannel', 'youtube', since)).toHaveLength(0);
@@ -189,7 +200,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await eventually(async () => (await page.locator('[data-armed]').count()) === 0, 'nothing armed');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(500);
-    expect(booth.simulator.control.requests({ operation: 'StartChannel' }).filter((r) => r.at >= since)).toHaveLength(0);
+    expect(booth.simulator.control.requests({ operation: 'StartChannel' }).filter((r) => r.at >= since)).toHaveLength(
+      0,
+    );
   });
 
   it('throttling during a start: the tile says it is retrying, then ON AIR; one take, one request from the console', async () => {
@@ -209,7 +222,10 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await eventually(async () => (await armedOf('twitch')) === 'start', 'Twitch armed');
     await page.keyboard.press('Enter');
     await eventually(
-      async () => (await page.evaluate(() => (window as unknown as { __pending: string[] }).__pending)).some((t) => /retrying/i.test(t)),
+      async () =>
+        (await page.evaluate(() => (window as unknown as { __pending: string[] }).__pending)).some((t) =>
+          /retrying/i.test(t),
+        ),
       'the tile to say it is retrying',
       8_000,
     );
@@ -218,7 +234,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(lines.find((t) => /retrying/i.test(t))).toMatch(/^RETRY retrying go live \(attempt [23]\): AWS .+/);
     await waitForState('twitch', 'RUNNING');
     expect(await tile('twitch').getByTestId('tile-pending').count()).toBe(0);
-    const starts = booth.simulator.control.requests({ operation: 'StartChannel' }).filter((r) => JSON.stringify(r).includes(destination('twitch').channelId));
+    const starts = booth.simulator.control
+      .requests({ operation: 'StartChannel' })
+      .filter((r) => JSON.stringify(r).includes(destination('twitch').channelId));
     // Two throttled, one accepted: the retries are main's, bounded, and the take was one.
     expect(starts.map((r) => r.status).slice(-3)).toEqual([429, 429, 200]);
     // Off air again for the next tests.
@@ -228,7 +246,12 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
   });
 
   it('five server errors in a row: a clear error with AWS reason on the tile, the channel still IDLE in the simulator', async () => {
-    booth.simulator.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'server-error', count: 5 });
+    booth.simulator.control.addFault({
+      service: 'medialive',
+      operation: 'StartChannel',
+      kind: 'server-error',
+      count: 5,
+    });
     await page.keyboard.press(await keyOf('custom'));
     await eventually(async () => (await armedOf('custom')) === 'start', 'Custom armed');
     await page.keyboard.press('Enter');
@@ -313,7 +336,16 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     const help = page.getByTestId('help-overlay');
     await help.waitFor();
     const body = await text(help);
-    for (const word of ['Enter', 'Esc', 'End all live', 'Global shortcuts', 'YouTube Live', 'Destinations (arm)', '5 s']) expect(body).toContain(word);
+    for (const word of [
+      'Enter',
+      'Esc',
+      'End all live',
+      'Global shortcuts',
+      'YouTube Live',
+      'Destinations (arm)',
+      '5 s',
+    ])
+      expect(body).toContain(word);
     expect(await help.getByTestId('help-destination').count()).toBe(5);
     await booth.screenshot('help-overlay.png');
     await page.keyboard.press('?');
@@ -394,7 +426,11 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await waitForState('twitch', 'RUNNING');
     await page.waitForTimeout(1_100);
     await booth.screenshot('go-live-on-air-1366x768.png');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.querySelector('header')!.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate(
+      () =>
+        document.documentElement.scrollWidth > window.innerWidth ||
+        document.querySelector('header')!.scrollWidth > window.innerWidth,
+    );
     expect(overflow).toBe(false);
     await page.keyboard.press(await keyOf('twitch'));
     await page.keyboard.press('Enter');

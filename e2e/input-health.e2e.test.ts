@@ -17,7 +17,9 @@ const control = () => booth.simulator.control;
 /** Every card's and tile's box: nothing may move under the pointer when states change. */
 async function boxes(): Promise<string> {
   return page
-    .locator('[data-testid="source-card"], [data-testid="destination-tile"], [data-testid="switch-source"], [data-testid="test-backup"], [data-testid="flow-state"], [data-testid="input-health"]')
+    .locator(
+      '[data-testid="source-card"], [data-testid="destination-tile"], [data-testid="switch-source"], [data-testid="test-backup"], [data-testid="flow-state"], [data-testid="input-health"]',
+    )
     .evaluateAll((els) =>
       els
         .map((el) => {
@@ -44,7 +46,13 @@ beforeAll(async () => {
     window: 'operator',
     viewport: { width: 1600, height: 900 },
     timings: { metricSampleMs: 250, failoverMs: 200, flowUpdateMs: 300 },
-    flow: { steadyIntervalMs: 500, fastIntervalMs: 250, maxBackoffMs: 2_000, periodSec: 1, thresholds: { staleAfterMs: 4_000, lostAfterNoBitrateMs: 1_500, lossWindowMs: 3_000 } },
+    flow: {
+      steadyIntervalMs: 500,
+      fastIntervalMs: 250,
+      maxBackoffMs: 2_000,
+      periodSec: 1,
+      thresholds: { staleAfterMs: 4_000, lostAfterNoBitrateMs: 1_500, lossWindowMs: 3_000 },
+    },
   });
   page = booth.page;
   await page.waitForSelector('[data-testid="destination-tile"]');
@@ -74,11 +82,16 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await card('main').locator('[data-testid="source-cidr"]').textContent()).toMatch(/\/\d+$/);
     expect(flow.failover.primarySource).toBe('main');
     // Figures are figures: a bitrate in Mbps, not a dash.
-    await expect.poll(() => card('main').locator('[data-testid="fig-bitrate"] .value').textContent()).toMatch(/^\d+\.\d+Mbps$/);
+    await expect
+      .poll(() => card('main').locator('[data-testid="fig-bitrate"] .value').textContent())
+      .toMatch(/^\d+\.\d+Mbps$/);
     await page.waitForSelector('[data-testid="flow-state"][data-status="ACTIVE"]');
     expect(await page.locator('[data-testid="input-health"]').textContent()).toContain('MAIN healthy');
     // Charts drawn from the history (uPlot canvases), with points.
-    await eventually(async () => Number(await card('main').locator('[data-testid="chart-bitrate"]').getAttribute('data-points')) >= 3, 'bitrate history');
+    await eventually(
+      async () => Number(await card('main').locator('[data-testid="chart-bitrate"]').getAttribute('data-points')) >= 3,
+      'bitrate history',
+    );
     expect(await card('main').locator('[data-testid="chart-bitrate"] canvas').count()).toBe(1);
     // No switch button on the primary's card; one on the other.
     expect(await card('main').locator('[data-testid="switch-source"]').count()).toBe(0);
@@ -93,9 +106,14 @@ describe('SRT input health (web preview, simulation)', () => {
     await details.waitFor();
     expect(await details.locator('[data-testid="details-arn"]').textContent()).toContain('arn:aws:mediaconnect:');
     expect(await details.locator('[data-testid="details-az"]').textContent()).toMatch(/[a-z]{2}-[a-z]+-\d[a-z]/);
-    expect(await details.locator('[data-testid="details-failover"]').textContent()).toMatch(/FAILOVER.*recovery window/);
+    expect(await details.locator('[data-testid="details-failover"]').textContent()).toMatch(
+      /FAILOVER.*recovery window/,
+    );
     expect(await details.locator('[data-testid="details-primary"]').textContent()).toBe('main');
-    await eventually(async () => /1920x1080/.test((await details.locator('[data-testid="details-metadata"]').textContent()) ?? ''), 'metadata');
+    await eventually(
+      async () => /1920x1080/.test((await details.locator('[data-testid="details-metadata"]').textContent()) ?? ''),
+      'metadata',
+    );
     expect(await details.locator('[data-testid="details-metadata"]').textContent()).toMatch(/h264.*30 fps/);
     await booth.screenshot('input-health-details.png');
     await page.keyboard.press('Escape');
@@ -106,7 +124,9 @@ describe('SRT input health (web preview, simulation)', () => {
     const before = control().state().flow.failover.primarySource;
     await page.click('[data-testid="test-backup"]');
     const verdict = page.locator('[data-testid="backup-test-verdict"]');
-    await page.waitForSelector('[data-testid="backup-test-verdict"][data-ready="true"], [data-testid="backup-test-verdict"][data-ready="false"]');
+    await page.waitForSelector(
+      '[data-testid="backup-test-verdict"][data-ready="true"], [data-testid="backup-test-verdict"][data-ready="false"]',
+    );
     // With a minute of history not yet there, "not ready: only N s of data" is the honest verdict; either way every reason is listed.
     const text = await verdict.textContent();
     expect(text).toMatch(/BACKUP (NOT )?READY/);
@@ -125,14 +145,18 @@ describe('SRT input health (web preview, simulation)', () => {
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeLessThan(8_000);
     expect(await card('main').locator('[data-testid="source-state"]').textContent()).toBe('LOST');
-    await expect.poll(() => card('main').locator('[data-testid="source-alert"]').textContent(), { timeout: 5_000 }).toMatch(/ALERT.*Main source .* LOST/);
+    await expect
+      .poll(() => card('main').locator('[data-testid="source-alert"]').textContent(), { timeout: 5_000 })
+      .toMatch(/ALERT.*Main source .* LOST/);
     // The flow fails over by itself: backup feeds (inferred), main is still the primary.
     await expect.poll(() => card('backup').getAttribute('data-feeding'), { timeout: 5_000 }).toBe('true');
     expect(await page.locator('[data-testid="input-health"]').textContent()).toContain('BACKUP');
     await booth.screenshot('input-health-main-lost.png');
     // In the tray, as a notification.
     await page.click('[data-testid="open-notifications"]');
-    await expect.poll(() => page.locator('[data-testid="notification"][data-kind="alert"]').allTextContents()).toContainEqual(expect.stringMatching(/Main SRT source lost/));
+    await expect
+      .poll(() => page.locator('[data-testid="notification"][data-kind="alert"]').allTextContents())
+      .toContainEqual(expect.stringMatching(/Main SRT source lost/));
     await page.keyboard.press('Escape');
     expect(await boxes()).toBe(initial);
   });
@@ -142,7 +166,9 @@ describe('SRT input health (web preview, simulation)', () => {
     const dialog = page.locator('[data-testid="switch-dialog"]');
     await dialog.waitFor();
     const what = await dialog.locator('[data-testid="switch-what"]').textContent();
-    expect(what).toMatch(/The flow will take its input from BACKUP \([\d.]+:\d+\)\. MediaConnect switches in about half a second; viewers may see a brief glitch\./);
+    expect(what).toMatch(
+      /The flow will take its input from BACKUP \([\d.]+:\d+\)\. MediaConnect switches in about half a second; viewers may see a brief glitch\./,
+    );
     await page.click('[data-testid="switch-confirm"]:not([disabled])');
     await page.waitForSelector('[data-testid="switch-result"][data-outcome="switched"]', { timeout: 15_000 });
     expect(control().state().flow.failover.primarySource).toBe('backup');
@@ -151,14 +177,18 @@ describe('SRT input health (web preview, simulation)', () => {
     await booth.screenshot('input-health-switched.png');
     await page.click('[data-testid="switch-close"]');
     // The cards follow: backup is the primary now, so the button moved to main ("Back to MAIN").
-    await expect.poll(() => card('main').locator('[data-testid="switch-source"]').textContent(), { timeout: 5_000 }).toContain('Back to MAIN');
+    await expect
+      .poll(() => card('main').locator('[data-testid="switch-source"]').textContent(), { timeout: 5_000 })
+      .toContain('Back to MAIN');
     expect(await card('backup').locator('[data-testid="switch-source"]').count()).toBe(0);
     expect(await page.locator('[data-testid="flow-line"]').textContent()).toMatch(/switch to backup: switched/);
   });
 
   it('main back and back to main; then a packet-loss ramp moves main healthy -> degraded', async () => {
     control().restoreSource('main');
-    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="healthy"]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="healthy"]', {
+      timeout: 10_000,
+    });
     await switchVia('main');
     await page.waitForSelector('[data-testid="switch-result"][data-outcome="switched"]', { timeout: 15_000 });
     await page.click('[data-testid="switch-close"]');
@@ -169,7 +199,9 @@ describe('SRT input health (web preview, simulation)', () => {
     const seen: string[] = [];
     const watch = setInterval(() => void gradeOf('main').then((g) => g && seen.at(-1) !== g && seen.push(g)), 50);
     control().rampPacketLoss('main', { toPercent: 2, overMs: 1_500 });
-    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="degraded"]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="degraded"]', {
+      timeout: 10_000,
+    });
     clearInterval(watch);
     // The watcher may not have read the last change yet: the card's grade now is part of the sequence.
     const last = await gradeOf('main');
@@ -178,15 +210,21 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(seen).toContain('degraded');
     expect(await card('main').locator('[data-testid="source-state"]').textContent()).toBe('DEGRADED');
     expect(await card('main').locator('[data-testid="source-reason"]').textContent()).toMatch(/loss/i);
-    await expect.poll(() => card('main').locator('[data-testid="source-alert"]').textContent(), { timeout: 5_000 }).toMatch(/WARNING|ALERT/);
+    await expect
+      .poll(() => card('main').locator('[data-testid="source-alert"]').textContent(), { timeout: 5_000 })
+      .toMatch(/WARNING|ALERT/);
     await booth.screenshot('input-health-degraded.png');
     control().rampPacketLoss('main', { toPercent: 0, overMs: 0 });
-    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="healthy"]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="healthy"]', {
+      timeout: 10_000,
+    });
   });
 
   it('backup disconnected: switching to it is refused with the reason, then "Switch anyway" (confirmed twice) works', async () => {
     control().loseSource('backup');
-    await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="lost"]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="lost"]', {
+      timeout: 10_000,
+    });
     const before = control().requests({ operation: 'UpdateFlow' }).length;
     await switchVia('backup');
     const refusal = page.locator('[data-testid="switch-refusal"]');
@@ -204,10 +242,14 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(control().state().flow.failover.primarySource).toBe('backup');
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(before + 1);
     await page.click('[data-testid="switch-close"]');
-    await expect.poll(() => page.locator('[data-testid="flow-line"]').textContent(), { timeout: 5_000 }).toMatch(/switch to backup \(forced\)/);
+    await expect
+      .poll(() => page.locator('[data-testid="flow-line"]').textContent(), { timeout: 5_000 })
+      .toMatch(/switch to backup \(forced\)/);
     // Restore: backup back, main primary again.
     control().restoreSource('backup');
-    await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="healthy"]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="healthy"]', {
+      timeout: 10_000,
+    });
     await switchVia('main');
     await page.waitForSelector('[data-testid="switch-result"]', { timeout: 15_000 });
     await page.click('[data-testid="switch-close"]');
@@ -219,10 +261,16 @@ describe('SRT input health (web preview, simulation)', () => {
     await waitHealthyBoth();
     const fault = control().addFault({ service: 'cloudwatch', kind: 'throttle' });
     try {
-      await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-metrics="throttled"]', { timeout: 10_000 });
-      expect(await card('main').locator('[data-testid="source-metrics-note"]').textContent()).toMatch(/CloudWatch THROTTLED/);
+      await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-metrics="throttled"]', {
+        timeout: 10_000,
+      });
+      expect(await card('main').locator('[data-testid="source-metrics-note"]').textContent()).toMatch(
+        /CloudWatch THROTTLED/,
+      );
       // Once the last figures are older than the staleness threshold: NO DATA, figures as "—" and "no data".
-      await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="no-data"]', { timeout: 15_000 });
+      await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="no-data"]', {
+        timeout: 15_000,
+      });
       for (const role of ['main', 'backup'] as const) {
         expect(await card(role).locator('[data-testid="source-state"]').textContent()).toBe('NO DATA');
         expect(await card(role).getAttribute('data-cause')).toBe('metrics-throttled');

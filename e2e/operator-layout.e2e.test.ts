@@ -20,7 +20,11 @@ let preview: WebPreview;
 let browser: Browser;
 
 beforeAll(async () => {
-  preview = await startWebPreview({ router: unusedRouter, logger: silentLogger, rendererDir: path.join(REPO, 'out/renderer') });
+  preview = await startWebPreview({
+    router: unusedRouter,
+    logger: silentLogger,
+    rendererDir: path.join(REPO, 'out/renderer'),
+  });
   browser = await launchChromium();
 });
 
@@ -41,10 +45,18 @@ describe('operator window layout with many destinations (fake window.booth)', ()
     it(`fits ${count} tiles on a ${screen.width}x${screen.height} screen without scrolling, states and lines in full`, async () => {
       const { context, page, problems } = await newWatchedPage(browser, screen);
       try {
-        await context.addInitScript({ content: fakeBoothScript({ destinations: manyDestinations(count), connection: SIMULATED_CONNECTION, flow: sampleFlowSnapshot() }) });
+        await context.addInitScript({
+          content: fakeBoothScript({
+            destinations: manyDestinations(count),
+            connection: SIMULATED_CONNECTION,
+            flow: sampleFlowSnapshot(),
+          }),
+        });
         await page.goto(`${preview.origin}/operator/`);
         await page.waitForSelector('[data-testid="destination-tile"]');
-        await page.waitForSelector('[data-testid="source-card"][data-role="backup"] [data-testid="chart-bitrate"][data-has-data="true"]');
+        await page.waitForSelector(
+          '[data-testid="source-card"][data-role="backup"] [data-testid="chart-bitrate"][data-has-data="true"]',
+        );
         expect(await page.locator('[data-testid="destination-tile"]').count()).toBe(count);
 
         await page.waitForTimeout(200);
@@ -67,9 +79,15 @@ describe('operator window layout with many destinations (fake window.booth)', ()
             .map((s) => s.textContent);
           // Nothing spills out of its row (every line is reserved and clipped, never pushing the next).
           const overflowingRows = tiles.flatMap((t) =>
-            [...t.children].filter((row) => (row as HTMLElement).scrollHeight > (row as HTMLElement).clientHeight + 2).map((row) => `${t.dataset['destinationId']}:${row.className}`),
+            [...t.children]
+              .filter((row) => (row as HTMLElement).scrollHeight > (row as HTMLElement).clientHeight + 2)
+              .map((row) => `${t.dataset['destinationId']}:${row.className}`),
           );
-          const sizes = new Set(tiles.map((t) => `${Math.round(t.getBoundingClientRect().width)}x${Math.round(t.getBoundingClientRect().height)}`));
+          const sizes = new Set(
+            tiles.map(
+              (t) => `${Math.round(t.getBoundingClientRect().width)}x${Math.round(t.getBoundingClientRect().height)}`,
+            ),
+          );
           return {
             outside: outside.length,
             clipped,
@@ -91,19 +109,34 @@ describe('operator window layout with many destinations (fake window.booth)', ()
           const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="source-card"]')];
           const panel = document.querySelector<HTMLElement>('[data-testid="flow-panel"]')!.getBoundingClientRect();
           const main = document.querySelector('main')!.getBoundingClientRect();
-          const clip = (el: HTMLElement | null) => (el ? el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2 : false);
+          const clip = (el: HTMLElement | null) =>
+            el ? el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2 : false;
           return {
             cards: cards.length,
             besideTiles: panel.left >= main.right,
             insideWindow: panel.right <= window.innerWidth && panel.bottom <= window.innerHeight,
             clipped: cards.flatMap((c) =>
-              ['source-state', 'source-endpoint', 'source-feeding'].filter((id) => clip(c.querySelector<HTMLElement>(`[data-testid="${id}"]`))).map((id) => `${c.dataset['role']}:${id}`),
+              ['source-state', 'source-endpoint', 'source-feeding']
+                .filter((id) => clip(c.querySelector<HTMLElement>(`[data-testid="${id}"]`)))
+                .map((id) => `${c.dataset['role']}:${id}`),
             ),
-            figuresCut: cards.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.cell .value')].filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => `${c.dataset['role']}:${v.textContent}`)),
-            chartHeights: cards.map((c) => Math.round(c.querySelector<HTMLElement>('[data-testid="chart-bitrate"]')!.getBoundingClientRect().height)),
+            figuresCut: cards.flatMap((c) =>
+              [...c.querySelectorAll<HTMLElement>('.cell .value')]
+                .filter((v) => v.scrollWidth > v.clientWidth + 1)
+                .map((v) => `${c.dataset['role']}:${v.textContent}`),
+            ),
+            chartHeights: cards.map((c) =>
+              Math.round(c.querySelector<HTMLElement>('[data-testid="chart-bitrate"]')!.getBoundingClientRect().height),
+            ),
           };
         });
-        expect(side, JSON.stringify(side)).toMatchObject({ cards: 2, besideTiles: true, insideWindow: true, clipped: [], figuresCut: [] });
+        expect(side, JSON.stringify(side)).toMatchObject({
+          cards: 2,
+          besideTiles: true,
+          insideWindow: true,
+          clipped: [],
+          figuresCut: [],
+        });
         for (const h of side.chartHeights) expect(h).toBeGreaterThanOrEqual(40);
         // Shortcut digits for the first nine only.
         const keys = page.locator('[data-testid="destination-tile"] kbd');
@@ -111,18 +144,29 @@ describe('operator window layout with many destinations (fake window.booth)', ()
         if (count > 9) expect((await keys.nth(9).textContent())?.trim()).toBe('·');
 
         // Armed (amber, "ARMED: GO LIVE" and the countdown) fits the same tile, nothing cut, nothing moved.
-        const before = await page.locator('[data-testid="destination-tile"]').evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join());
+        const before = await page
+          .locator('[data-testid="destination-tile"]')
+          .evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join());
         await page.keyboard.press('2');
         await page.waitForSelector('[data-armed="start"] [data-testid="tile-countdown"]');
         const armed = await page.evaluate(() => {
           const badge = document.querySelector<HTMLElement>('[data-armed] [data-testid="tile-armed"]')!;
           const countdown = document.querySelector<HTMLElement>('[data-armed] [data-testid="tile-countdown"]')!;
           const tile = document.querySelector<HTMLElement>('[data-armed]')!.getBoundingClientRect();
-          return { clipped: badge.scrollWidth > badge.clientWidth + 1, countdownInside: countdown.getBoundingClientRect().right <= tile.right };
+          return {
+            clipped: badge.scrollWidth > badge.clientWidth + 1,
+            countdownInside: countdown.getBoundingClientRect().right <= tile.right,
+          };
         });
         expect(armed).toEqual({ clipped: false, countdownInside: true });
-        expect(await page.locator('[data-testid="destination-tile"]').evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join())).toBe(before);
-        await page.screenshot({ path: path.join(ARTIFACTS, `operator-${count}-${screen.width}x${screen.height}-armed.png`) });
+        expect(
+          await page
+            .locator('[data-testid="destination-tile"]')
+            .evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())).join()),
+        ).toBe(before);
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `operator-${count}-${screen.width}x${screen.height}-armed.png`),
+        });
         await page.keyboard.press('Escape');
 
         await problems.collectCsp(page);

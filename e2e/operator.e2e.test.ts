@@ -10,7 +10,9 @@ const tiles = () => page.locator('[data-testid="destination-tile"]');
 const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
 const stateOf = (id: string) => tile(id).getAttribute('data-state');
 const waitForState = (id: string, state: string, timeout = 15_000) =>
-  page.waitForSelector(`[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`, { timeout });
+  page.waitForSelector(`[data-testid="destination-tile"][data-destination-id="${id}"][data-state="${state}"]`, {
+    timeout,
+  });
 
 function destination(id: string): SimDestinationSeed {
   const found = booth.simulator.topology.destinations.find((d) => d.id === id);
@@ -65,9 +67,12 @@ describe('operator window (web preview, simulation)', () => {
       expect((await t.locator('kbd').textContent())?.trim()).toBe(String(index + 1));
     }
     await eventually(async () => Object.values(await allStates()).every((s) => s === 'IDLE'), 'every tile IDLE');
-    for (const seed of topology) expect((await tile(seed.id).getByTestId('tile-state').textContent())?.trim()).toBe('IDLE');
+    for (const seed of topology)
+      expect((await tile(seed.id).getByTestId('tile-state').textContent())?.trim()).toBe('IDLE');
     // The default presets are mapped: each tile shows a summary such as "1080p30 6 Mbps".
-    expect((await tile('youtube').getByTestId('tile-preset').textContent())?.trim()).toMatch(/^\d{3,4}p\d+ [\d.]+ Mbps$/);
+    expect((await tile('youtube').getByTestId('tile-preset').textContent())?.trim()).toMatch(
+      /^\d{3,4}p\d+ [\d.]+ Mbps$/,
+    );
 
     const badge = page.getByTestId('mode-badge');
     await eventually(async () => (await badge.getAttribute('data-mode')) === 'simulation', 'the SIMULATION badge');
@@ -101,10 +106,14 @@ describe('operator window (web preview, simulation)', () => {
     const timer = tile('youtube').getByTestId('tile-timer');
     const first = (await timer.textContent())?.trim() ?? '';
     expect(first).toMatch(/^\d\d:\d\d:\d\d$/);
-    const later = await eventually(async () => {
-      const now = (await timer.textContent())?.trim() ?? '';
-      return now !== first ? now : null;
-    }, 'the on-air timer to tick', 3_000);
+    const later = await eventually(
+      async () => {
+        const now = (await timer.textContent())?.trim() ?? '';
+        return now !== first ? now : null;
+      },
+      'the on-air timer to tick',
+      3_000,
+    );
     expect(later > first).toBe(true);
 
     const states = await allStates();
@@ -141,7 +150,13 @@ describe('operator window (web preview, simulation)', () => {
     booth.simulator.control.startChannel(destination('primary').channelId);
     await waitForState('primary', 'RUNNING');
     const states = await allStates();
-    expect(states).toMatchObject({ primary: 'RUNNING', youtube: 'IDLE', twitch: 'IDLE', linkedin: 'MISSING', custom: 'IDLE' });
+    expect(states).toMatchObject({
+      primary: 'RUNNING',
+      youtube: 'IDLE',
+      twitch: 'IDLE',
+      linkedin: 'MISSING',
+      custom: 'IDLE',
+    });
 
     // And the layout has not shifted, whatever happened.
     expect(await tileBoxes()).toBe(initialBoxes);

@@ -34,7 +34,9 @@ describe('readiness check (web preview, simulation)', () => {
     const twitch = booth.simulator.topology.destinations.find((d) => d.id === 'twitch')!;
     booth.simulator.control.deleteChannel(twitch.channelId);
     await page.getByTestId('readiness-run').click();
-    await page.waitForSelector('[data-testid="readiness-item"][data-check-id="destination-twitch"][data-status="fail"]');
+    await page.waitForSelector(
+      '[data-testid="readiness-item"][data-check-id="destination-twitch"][data-status="fail"]',
+    );
     const text = (await item('destination-twitch').textContent()) ?? '';
     expect(text).toContain('Twitch');
     expect(text).toContain(twitch.channelId);

@@ -50,28 +50,57 @@ describe('Lunora Booth in Electron', () => {
     const preferences = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((w) => {
         // Not in Electron's typings, but public at runtime and the documented way to read what a window really got.
-        const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag, webSecurity: p.webSecurity };
+        const p = (
+          w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+        ).getLastWebPreferences();
+        return {
+          contextIsolation: p.contextIsolation,
+          sandbox: p.sandbox,
+          nodeIntegration: p.nodeIntegration,
+          webviewTag: p.webviewTag,
+          webSecurity: p.webSecurity,
+        };
       }),
     );
     expect(preferences.length).toBeGreaterThan(0);
     for (const p of preferences) {
-      expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+      expect(p).toEqual({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        webSecurity: true,
+      });
     }
   });
 
   it('gives the page window.booth and nothing of Node', async () => {
     const seen = await window.evaluate(() => {
       const g = globalThis as unknown as Record<string, unknown> & { booth: { role: string } };
-      return { require: typeof g['require'], process: typeof g['process'], bridge: Object.keys(g.booth).sort(), role: g.booth.role };
+      return {
+        require: typeof g['require'],
+        process: typeof g['process'],
+        bridge: Object.keys(g.booth).sort(),
+        role: g.booth.role,
+      };
     });
-    expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on', 'role'], role: 'operator' });
+    expect(seen).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridge: ['invoke', 'on', 'role'],
+      role: 'operator',
+    });
   });
 
   it('answers the operator over IPC and refuses it an admin-only channel', async () => {
     const answers = await window.evaluate(async () => {
-      const booth = (globalThis as unknown as { booth: { invoke(c: string, p: unknown): Promise<{ ok: boolean; code?: string }> } }).booth;
-      return { describe: await booth.invoke('connection.describe', {}), presets: await booth.invoke('presets.list', {}) };
+      const booth = (
+        globalThis as unknown as { booth: { invoke(c: string, p: unknown): Promise<{ ok: boolean; code?: string }> } }
+      ).booth;
+      return {
+        describe: await booth.invoke('connection.describe', {}),
+        presets: await booth.invoke('presets.list', {}),
+      };
     });
     expect(answers.describe.ok).toBe(true);
     expect(answers.presets).toMatchObject({ ok: false });
@@ -84,7 +113,11 @@ describe('Lunora Booth in Electron', () => {
     await admin.waitForLoadState('domcontentloaded');
     expect(admin.url()).toBe('app://booth/admin/index.html');
     await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-admin')?.click());
-    const titles = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()).sort());
+    const titles = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()
+        .map((w) => w.getTitle())
+        .sort(),
+    );
     expect(titles).toEqual(['Lunora Booth — Admin', 'Lunora Booth — Operator']);
   });
 });

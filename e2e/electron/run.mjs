@@ -28,11 +28,20 @@ try {
   ]);
 }
 if (typeof electronPath !== 'string' || !existsSync(electronPath)) {
-  fail([`The Electron binary is missing: ${String(electronPath)} does not exist.`, 'Reinstall it: `node node_modules/electron/install.js`.']);
+  fail([
+    `The Electron binary is missing: ${String(electronPath)} does not exist.`,
+    'Reinstall it: `node node_modules/electron/install.js`.',
+  ]);
 }
 
-for (const built of ['out/main/main.mjs', 'out/preload/operator.cjs', 'out/preload/admin.cjs', 'out/renderer/operator/index.html']) {
-  if (!existsSync(path.join(root, built))) fail([`${built} is missing: run \`npm run build\` first (npm run test:electron does).`]);
+for (const built of [
+  'out/main/main.mjs',
+  'out/preload/operator.cjs',
+  'out/preload/admin.cjs',
+  'out/renderer/operator/index.html',
+]) {
+  if (!existsSync(path.join(root, built)))
+    fail([`${built} is missing: run \`npm run build\` first (npm run test:electron does).`]);
 }
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -41,9 +50,13 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 
 console.log(`test:electron: using ${electronPath}`);
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', '--config', path.join(root, 'e2e/electron/vitest.config.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [vitest, 'run', '--config', path.join(root, 'e2e/electron/vitest.config.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (result.error) fail([`could not start vitest: ${result.error.message}`]);
 process.exit(result.status ?? 1);

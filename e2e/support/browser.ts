@@ -38,7 +38,9 @@ export class PageProblems {
     });
     page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
     page.on('requestfailed', (request) => {
-      this.problems.push(`request failed: ${request.url().replace(/token=[^&#]+/, 'token=…')} (${request.failure()?.errorText ?? '?'})`);
+      this.problems.push(
+        `request failed: ${request.url().replace(/token=[^&#]+/, 'token=…')} (${request.failure()?.errorText ?? '?'})`,
+      );
     });
     page.on('response', (response) => {
       if (response.status() >= 400) this.problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -48,7 +50,9 @@ export class PageProblems {
   /** CSP violations the page saw (the init script below records them). */
   async collectCsp(page: Page): Promise<void> {
     if (page.isClosed()) return;
-    const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
     for (const violation of violations) this.problems.push(`CSP violation: ${violation}`);
   }
 
@@ -65,8 +69,16 @@ const CSP_RECORDER = `
   });
 `;
 
-export async function newWatchedPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: 'dark', reducedMotion: 'reduce' });
+export async function newWatchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    colorScheme: 'dark',
+    reducedMotion: 'reduce',
+  });
   await context.addInitScript({ content: CSP_RECORDER });
   const page = await context.newPage();
   const problems = new PageProblems();

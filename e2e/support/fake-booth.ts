@@ -9,7 +9,11 @@ import type { FlowSnapshot, FlowSourceStatus, HistorySeries, MetricKey } from '.
  * destinations without a core (layout checks for 20 destinations; MediaLive allows 5 a
  * region by default, so the simulator cannot be asked for 20).
  */
-export function fakeBoothScript(snapshot: { destinations: DestinationStatus[]; connection: ConnectionInfo; flow?: FlowSnapshot }): string {
+export function fakeBoothScript(snapshot: {
+  destinations: DestinationStatus[];
+  connection: ConnectionInfo;
+  flow?: FlowSnapshot;
+}): string {
   return `
     (() => {
       const data = ${JSON.stringify(snapshot)};
@@ -32,7 +36,18 @@ export function fakeBoothScript(snapshot: { destinations: DestinationStatus[]; c
 }
 
 const PLATFORMS = ['hls', 'youtube', 'twitch', 'linkedin', 'custom'];
-const STATES: DestinationState[] = ['RUNNING', 'IDLE', 'STARTING', 'IDLE', 'MISSING', 'RUNNING', 'STOPPING', 'IDLE', 'UPDATE_FAILED', 'RECOVERING'];
+const STATES: DestinationState[] = [
+  'RUNNING',
+  'IDLE',
+  'STARTING',
+  'IDLE',
+  'MISSING',
+  'RUNNING',
+  'STOPPING',
+  'IDLE',
+  'UPDATE_FAILED',
+  'RECOVERING',
+];
 
 /** n destinations in a mix of states, with long names, problems and errors: the worst a tile must hold. */
 export function manyDestinations(n: number, now = Date.now()): DestinationStatus[] {
@@ -48,12 +63,18 @@ export function manyDestinations(n: number, now = Date.now()): DestinationStatus
       stateSince: now - 20_000 - i * 1_000,
       runningSince: state === 'RUNNING' ? now - 3_600_000 - i * 61_000 : null,
       presetSummary: i % 7 === 6 ? null : i % 2 ? '1080p30 6 Mbps' : '720p30 2.5 Mbps',
-      problem: state === 'MISSING' ? `MediaLive channel 99${i} does not exist in this account and region (deleted, or the stack mapping is out of date).` : null,
+      problem:
+        state === 'MISSING'
+          ? `MediaLive channel 99${i} does not exist in this account and region (deleted, or the stack mapping is out of date).`
+          : null,
       lastError:
         state === 'UPDATE_FAILED' || state === 'RECOVERING' || (state === 'MISSING' && i % 2 === 0)
           ? { code: 'conflict', message: 'MediaLive refused the update: the channel is not IDLE.', at: now - 60_000 }
           : null,
-      pending: state === 'STARTING' && i % 3 === 0 ? { action: 'start', since: now - 5_000, attempt: 3, note: 'AWS is throttling requests; retrying' } : null,
+      pending:
+        state === 'STARTING' && i % 3 === 0
+          ? { action: 'start', since: now - 5_000, attempt: 3, note: 'AWS is throttling requests; retrying' }
+          : null,
       bitrateBps: 6_128_000,
     };
   });
@@ -85,7 +106,18 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
     ingestEndpoint: `srt://198.51.100.20:${port}`,
     whitelistCidr: '203.0.113.5/32',
     minLatencyMs: 200,
-    figures: { at: end, bitrateBps: bitrate, packetLossPercent: loss, jitterMs: 4, latencyMs: 204, countWindowMs: 10_000, notRecoveredPackets: 0, recoveredPackets: role === 'main' ? 3 : 41, arqRequests: role === 'main' ? 5 : 60, disconnections: 0 },
+    figures: {
+      at: end,
+      bitrateBps: bitrate,
+      packetLossPercent: loss,
+      jitterMs: 4,
+      latencyMs: 204,
+      countWindowMs: 10_000,
+      notRecoveredPackets: 0,
+      recoveredPackets: role === 'main' ? 3 : 41,
+      arqRequests: role === 'main' ? 5 : 60,
+      disconnections: 0,
+    },
     grade: 'healthy',
     gradeCause: 'ok',
     gradeReason: `Connected, ${(bitrate / 1e6).toFixed(1)} Mbps, loss ${loss} %.`,
@@ -115,7 +147,13 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
       failover: { state: 'ENABLED', mode: 'FAILOVER', recoveryWindowMs: 200, primarySource: 'main' },
       feeding: { source: 'main', role: 'main', inferred: true, reason: 'main is the primary source and is connected.' },
       sources: [source('main', 9998, 6_180_000, 0.01), source('backup', 9999, 6_120_000, 0.02)],
-      metadata: { at: now - 10_000, source: 'main', video: [{ codec: 'h264', width: 1920, height: 1080, frameRate: '30' }], audio: [{ codec: 'aac', channels: 2, sampleRateHz: 48_000 }], messages: [] },
+      metadata: {
+        at: now - 10_000,
+        source: 'main',
+        video: [{ codec: 'h264', width: 1920, height: 1080, frameRate: '30' }],
+        audio: [{ codec: 'aac', channels: 2, sampleRateHz: 48_000 }],
+        messages: [],
+      },
       metrics: { state: 'ok', message: null, lastSuccessAt: now - 2_000 },
       lastSwitch: null,
       lastError: null,

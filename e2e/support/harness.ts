@@ -16,7 +16,12 @@ export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
  * Fast but observable: a start takes long enough that a 250 ms poll sees STARTING, so the
  * tests can assert the transition an operator would see, not only its end.
  */
-export const E2E_TIMINGS: Partial<SimTimings> = { channelStartMs: 2_000, channelStopMs: 1_200, channelUpdateMs: 800, metricSampleMs: 500 };
+export const E2E_TIMINGS: Partial<SimTimings> = {
+  channelStartMs: 2_000,
+  channelStopMs: 1_200,
+  channelUpdateMs: 800,
+  metricSampleMs: 500,
+};
 
 export interface BoothHarness {
   core: BoothCore;
@@ -65,7 +70,11 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
     });
     cleanups.push(() => core.close());
     if (!core.simulator) throw new Error('the e2e harness expects simulation mode');
-    const preview = await startWebPreview({ router: core.router, logger, rendererDir: path.join(REPO, 'out/renderer') });
+    const preview = await startWebPreview({
+      router: core.router,
+      logger,
+      rendererDir: path.join(REPO, 'out/renderer'),
+    });
     cleanups.push(() => preview.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
@@ -100,13 +109,18 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
 }
 
 /** Polls until `probe` returns a truthy value; fails with the last value seen. */
-export async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await probe();
     if (last) return last as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -12,7 +12,12 @@ export type AwsProfile = z.infer<typeof AwsProfileSchema>;
 
 export const ConnectionSettingsSchema = z.strictObject({
   /** null: simulation mode. */
-  profile: z.string().min(1).max(128).regex(/^[\w.+@=,-]+$/, 'a profile name from ~/.aws/config').nullable(),
+  profile: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.+@=,-]+$/, 'a profile name from ~/.aws/config')
+    .nullable(),
   region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as us-east-1'),
   stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'a CloudFormation stack name (letters, digits, dashes)'),
 });

@@ -11,11 +11,23 @@ const optionalId = z.string().min(1).max(256).nullable().optional();
 export const DestinationCreateSchema = z.strictObject({
   /** Omitted: derived from the name ("My Show" -> "my-show"). */
   id: DestinationIdSchema.optional(),
-  platform: z.string().trim().min(1, 'platform is required').max(32).regex(/^[a-z0-9_-]+$/, 'platform is lower-case letters, digits, _ and -'),
+  platform: z
+    .string()
+    .trim()
+    .min(1, 'platform is required')
+    .max(32)
+    .regex(/^[a-z0-9_-]+$/, 'platform is lower-case letters, digits, _ and -'),
   name,
   preset_id: z.string().min(1).max(128).nullable().optional(),
   medialive_channel_id: optionalId,
-  medialive_channel_arn: z.string().regex(/^arn:aws[a-z-]*:medialive:[a-z0-9-]+:\d{12}:channel:\S+$/, 'a MediaLive channel ARN (arn:aws:medialive:REGION:ACCOUNT:channel:ID)').nullable().optional(),
+  medialive_channel_arn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:medialive:[a-z0-9-]+:\d{12}:channel:\S+$/,
+      'a MediaLive channel ARN (arn:aws:medialive:REGION:ACCOUNT:channel:ID)',
+    )
+    .nullable()
+    .optional(),
   sort_order: z.number().int().min(0).max(10_000).optional(),
 });
 export type DestinationCreateInput = z.infer<typeof DestinationCreateSchema>;
@@ -53,7 +65,10 @@ export function slugId(name: string): string {
 /** zod issues as the admin form shows them: the field's path and what would be valid. */
 export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
   return error.issues.map((i) => ({
-    field: i.code === 'unrecognized_keys' ? [...i.path.map(String), i.keys[0] ?? ''].join('.') : i.path.map(String).join('.') || '(destination)',
+    field:
+      i.code === 'unrecognized_keys'
+        ? [...i.path.map(String), i.keys[0] ?? ''].join('.')
+        : i.path.map(String).join('.') || '(destination)',
     message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
   }));
 }

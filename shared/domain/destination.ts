@@ -64,5 +64,8 @@ export const DestinationsDeltaSchema = z.strictObject({
 export type DestinationsDelta = z.infer<typeof DestinationsDeltaSchema>;
 
 /** Subscriptions send a snapshot first, then deltas carrying only what changed (seq orders them). */
-export const DestinationsFeedSchema = z.discriminatedUnion('kind', [DestinationsSnapshotSchema, DestinationsDeltaSchema]);
+export const DestinationsFeedSchema = z.discriminatedUnion('kind', [
+  DestinationsSnapshotSchema,
+  DestinationsDeltaSchema,
+]);
 export type DestinationsFeed = z.infer<typeof DestinationsFeedSchema>;

@@ -8,7 +8,15 @@ import { ErrorSummarySchema } from './destination';
  */
 
 /** Every status MediaConnect reports for a flow (PRODUCT.md section 6). */
-export const MEDIACONNECT_FLOW_STATUSES = ['STANDBY', 'ACTIVE', 'UPDATING', 'DELETING', 'STARTING', 'STOPPING', 'ERROR'] as const;
+export const MEDIACONNECT_FLOW_STATUSES = [
+  'STANDBY',
+  'ACTIVE',
+  'UPDATING',
+  'DELETING',
+  'STARTING',
+  'STOPPING',
+  'ERROR',
+] as const;
 /** Plus UNKNOWN (not read yet, or AWS could not be reached) and MISSING (the flow does not exist). */
 export const FLOW_STATUSES = [...MEDIACONNECT_FLOW_STATUSES, 'UNKNOWN', 'MISSING'] as const;
 export const FlowStatusSchema = z.enum(FLOW_STATUSES);

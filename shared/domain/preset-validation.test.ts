@@ -25,7 +25,9 @@ describe('validatePresetDraft', () => {
     const { preset_id: _p, ...d } = li;
     const r = validatePresetDraft(d);
     expect(r.ok).toBe(true);
-    expect(r.warnings).toEqual([expect.objectContaining({ field: 'video.gop_size', message: expect.stringContaining('gop_size 120') })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ field: 'video.gop_size', message: expect.stringContaining('gop_size 120') }),
+    ]);
   });
 
   it('refuses a GOP longer than the platform keyframe interval', () => {
@@ -66,19 +68,28 @@ describe('validatePresetDraft', () => {
   });
 
   it('refuses odd or oversized resolutions', () => {
-    expect(errorsOf(draft({ video: { ...twitch.video, resolution: '1279x720', level: 'H264_LEVEL_AUTO' } }))).toContainEqual({
+    expect(
+      errorsOf(draft({ video: { ...twitch.video, resolution: '1279x720', level: 'H264_LEVEL_AUTO' } })),
+    ).toContainEqual({
       field: 'video.resolution',
       message: expect.stringContaining('1280x720'),
     });
-    expect(errorsOf(draft({ video: { ...twitch.video, resolution: '5000x2000', level: 'H264_LEVEL_AUTO' } }))[0]?.field).toBe('video.resolution');
+    expect(
+      errorsOf(draft({ video: { ...twitch.video, resolution: '5000x2000', level: 'H264_LEVEL_AUTO' } }))[0]?.field,
+    ).toBe('video.resolution');
   });
 
   it('checks AAC sample rate, bitrate and channels against MediaLive', () => {
     const errors = errorsOf(draft({ audio: { ...twitch.audio, sample_rate: 22_050, bitrate: 150_000, channels: 1 } }));
     expect(errors.map((e) => e.field).sort()).toEqual(['audio.bitrate', 'audio.channels', 'audio.sample_rate']);
     expect(errors.find((e) => e.field === 'audio.sample_rate')?.message).toContain('32000, 44100, 48000');
-    const mono = errorsOf(draft({ audio: { ...twitch.audio, channels: 1, coding_mode: 'CODING_MODE_1_0', bitrate: 320_000 } }));
-    expect(mono).toContainEqual({ field: 'audio.bitrate', message: 'AAC-LC mono at 48000 Hz takes 56000 to 288000 bps' });
+    const mono = errorsOf(
+      draft({ audio: { ...twitch.audio, channels: 1, coding_mode: 'CODING_MODE_1_0', bitrate: 320_000 } }),
+    );
+    expect(mono).toContainEqual({
+      field: 'audio.bitrate',
+      message: 'AAC-LC mono at 48000 Hz takes 56000 to 288000 bps',
+    });
     expect(errorsOf(draft({ audio: { ...twitch.audio, bitrate: 16_000 } }))).toContainEqual({
       field: 'audio.bitrate',
       message: 'audio bitrate must be at least 32 kbps (32000)',
@@ -91,10 +102,22 @@ describe('validatePresetDraft', () => {
     expect(wrongTypes.map((e) => e.field).sort()).toEqual(['name', 'video.framerate']);
     const missing = errorsOf({ name: 'x', platform: 'twitch', type: 'custom' });
     expect(missing.map((e) => e.field).sort()).toEqual(['audio', 'video']);
-    expect(errorsOf(draft({ name: 'x'.repeat(10_000) }))).toContainEqual({ field: 'name', message: 'name is at most 120 characters' });
-    expect(errorsOf(draft({ name: '   ' }))).toContainEqual({ field: 'name', message: 'name is required (1 to 120 characters)' });
-    expect(errorsOf(draft({ platform: 'facebook' as never }))[0]).toEqual({ field: 'platform', message: expect.stringContaining('youtube, twitch') });
-    expect(errorsOf({ ...draft(), preset_id: 'x' })).toContainEqual({ field: 'preset_id', message: expect.stringContaining('unknown field') });
+    expect(errorsOf(draft({ name: 'x'.repeat(10_000) }))).toContainEqual({
+      field: 'name',
+      message: 'name is at most 120 characters',
+    });
+    expect(errorsOf(draft({ name: '   ' }))).toContainEqual({
+      field: 'name',
+      message: 'name is required (1 to 120 characters)',
+    });
+    expect(errorsOf(draft({ platform: 'facebook' as never }))[0]).toEqual({
+      field: 'platform',
+      message: expect.stringContaining('youtube, twitch'),
+    });
+    expect(errorsOf({ ...draft(), preset_id: 'x' })).toContainEqual({
+      field: 'preset_id',
+      message: expect.stringContaining('unknown field'),
+    });
     expect(errorsOf(draft({ description: 'a\u0000b' }))[0]?.field).toBe('description');
   });
 });

@@ -24,17 +24,30 @@ export interface FieldError {
 }
 
 export type PresetValidation<T> =
-  | { ok: true; preset: T; warnings: FieldError[] }
-  | { ok: false; errors: FieldError[]; warnings: FieldError[] };
+  { ok: true; preset: T; warnings: FieldError[] } | { ok: false; errors: FieldError[]; warnings: FieldError[] };
 
 // ---------------------------------------------------------------------------------------------
 // MediaLive / H.264 / AAC limits
 
 /** MediaLive's H264Level enum (SDK `H264Level`), copied so the renderer does not import the SDK. */
 export const H264_LEVELS = [
-  'H264_LEVEL_1', 'H264_LEVEL_1_1', 'H264_LEVEL_1_2', 'H264_LEVEL_1_3', 'H264_LEVEL_2', 'H264_LEVEL_2_1',
-  'H264_LEVEL_2_2', 'H264_LEVEL_3', 'H264_LEVEL_3_1', 'H264_LEVEL_3_2', 'H264_LEVEL_4', 'H264_LEVEL_4_1',
-  'H264_LEVEL_4_2', 'H264_LEVEL_5', 'H264_LEVEL_5_1', 'H264_LEVEL_5_2', 'H264_LEVEL_AUTO',
+  'H264_LEVEL_1',
+  'H264_LEVEL_1_1',
+  'H264_LEVEL_1_2',
+  'H264_LEVEL_1_3',
+  'H264_LEVEL_2',
+  'H264_LEVEL_2_1',
+  'H264_LEVEL_2_2',
+  'H264_LEVEL_3',
+  'H264_LEVEL_3_1',
+  'H264_LEVEL_3_2',
+  'H264_LEVEL_4',
+  'H264_LEVEL_4_1',
+  'H264_LEVEL_4_2',
+  'H264_LEVEL_5',
+  'H264_LEVEL_5_1',
+  'H264_LEVEL_5_2',
+  'H264_LEVEL_AUTO',
 ] as const;
 export type H264LevelName = (typeof H264_LEVELS)[number];
 
@@ -42,7 +55,12 @@ export type H264LevelName = (typeof H264_LEVELS)[number];
 export const PRESET_H264_PROFILES = ['BASELINE', 'MAIN', 'HIGH'] as const;
 
 /** H.264 Table A-1: max macroblocks/s, max frame size (macroblocks), max video bitrate (kbit/s, Baseline/Main). */
-export const H264_LEVEL_LIMITS: Readonly<Record<Exclude<H264LevelName, 'H264_LEVEL_AUTO'>, { label: string; maxMbps: number; maxFs: number; maxBrKbps: number }>> = {
+export const H264_LEVEL_LIMITS: Readonly<
+  Record<
+    Exclude<H264LevelName, 'H264_LEVEL_AUTO'>,
+    { label: string; maxMbps: number; maxFs: number; maxBrKbps: number }
+  >
+> = {
   H264_LEVEL_1: { label: '1', maxMbps: 1_485, maxFs: 99, maxBrKbps: 64 },
   H264_LEVEL_1_1: { label: '1.1', maxMbps: 3_000, maxFs: 396, maxBrKbps: 192 },
   H264_LEVEL_1_2: { label: '1.2', maxMbps: 6_000, maxFs: 396, maxBrKbps: 384 },
@@ -64,22 +82,39 @@ export const H264_LEVEL_LIMITS: Readonly<Record<Exclude<H264LevelName, 'H264_LEV
 const HIGH_PROFILE_BITRATE_FACTOR = 1.25;
 
 /** MediaLive output limits for an H.264 video description (UHD needs a UHD input specification). */
-export const VIDEO_LIMITS = { minWidth: 32, maxWidth: 4096, minHeight: 32, maxHeight: 2160, maxBitrate: 80_000_000, maxFramerate: 60 } as const;
+export const VIDEO_LIMITS = {
+  minWidth: 32,
+  maxWidth: 4096,
+  minHeight: 32,
+  maxHeight: 2160,
+  maxBitrate: 80_000_000,
+  maxFramerate: 60,
+} as const;
 
 /** MediaLive AAC sample rates for the LC profile in 1.0/2.0 that platforms accept. */
 export const AAC_SAMPLE_RATES = [32_000, 44_100, 48_000] as const;
 /** MediaLive's AAC bitrate values (bit/s) from the plan's 32 kbps floor up. */
 export const AAC_BITRATES = [
-  32_000, 40_000, 48_000, 56_000, 64_000, 80_000, 96_000, 112_000, 128_000, 160_000, 192_000, 224_000,
-  256_000, 288_000, 320_000, 384_000, 448_000, 512_000, 576_000,
+  32_000, 40_000, 48_000, 56_000, 64_000, 80_000, 96_000, 112_000, 128_000, 160_000, 192_000, 224_000, 256_000, 288_000,
+  320_000, 384_000, 448_000, 512_000, 576_000,
 ] as const;
 /**
  * AAC-LC CBR bitrate range per coding mode and sample rate (MediaLive user guide, "Supported sampling rate
  * and bitrate for AAC output"; 2.0 maxima = 2 x 6144 bits per 1024-sample frame, rounded down to the list).
  */
-export const AAC_LC_RANGES: Readonly<Record<'CODING_MODE_1_0' | 'CODING_MODE_2_0', Record<number, { min: number; max: number }>>> = {
-  CODING_MODE_1_0: { 32_000: { min: 32_000, max: 192_000 }, 44_100: { min: 56_000, max: 256_000 }, 48_000: { min: 56_000, max: 288_000 } },
-  CODING_MODE_2_0: { 32_000: { min: 32_000, max: 384_000 }, 44_100: { min: 32_000, max: 512_000 }, 48_000: { min: 32_000, max: 576_000 } },
+export const AAC_LC_RANGES: Readonly<
+  Record<'CODING_MODE_1_0' | 'CODING_MODE_2_0', Record<number, { min: number; max: number }>>
+> = {
+  CODING_MODE_1_0: {
+    32_000: { min: 32_000, max: 192_000 },
+    44_100: { min: 56_000, max: 256_000 },
+    48_000: { min: 56_000, max: 288_000 },
+  },
+  CODING_MODE_2_0: {
+    32_000: { min: 32_000, max: 384_000 },
+    44_100: { min: 32_000, max: 512_000 },
+    48_000: { min: 32_000, max: 576_000 },
+  },
 };
 
 /** Keyframe intervals within this many seconds of each other count as equal (fractional frame rates). */
@@ -89,7 +124,10 @@ const KEYFRAME_TOLERANCE_S = 0.01;
 // Draft schemas (what the admin form sends)
 
 const text = (field: string, max: number) =>
-  z.string({ error: `${field} must be text` }).max(max, `${field} is at most ${max} characters`).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
+  z
+    .string({ error: `${field} must be text` })
+    .max(max, `${field} is at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
 
 /** Create input: everything the admin types; no preset_id, created_*, updated_at, version, is_active. */
 export const PresetDraftSchema = z.strictObject({
@@ -120,7 +158,10 @@ function issuesToErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return { field: [...path, issue.keys[0] ?? ''].join('.'), message: `unknown field(s) ${issue.keys.join(', ')}: remove them` };
+      return {
+        field: [...path, issue.keys[0] ?? ''].join('.'),
+        message: `unknown field(s) ${issue.keys.join(', ')}: remove them`,
+      };
     }
     return { field: path.join('.') || '(preset)', message: issue.message };
   });
@@ -132,7 +173,13 @@ function parseResolution(resolution: string): { width: number; height: number } 
 }
 
 /** The lowest H.264 level (and the ones above it) that carries this resolution, frame rate and bitrate. */
-export function validH264Levels(width: number, height: number, framerate: number, bitrate: number, profile: string): H264LevelName[] {
+export function validH264Levels(
+  width: number,
+  height: number,
+  framerate: number,
+  bitrate: number,
+  profile: string,
+): H264LevelName[] {
   const mbW = Math.ceil(width / 16);
   const mbH = Math.ceil(height / 16);
   const fs = mbW * mbH;
@@ -140,13 +187,22 @@ export function validH264Levels(width: number, height: number, framerate: number
   return (Object.keys(H264_LEVEL_LIMITS) as Array<keyof typeof H264_LEVEL_LIMITS>).filter((level) => {
     const l = H264_LEVEL_LIMITS[level];
     const maxDim = Math.sqrt(8 * l.maxFs);
-    return fs <= l.maxFs && mbW <= maxDim && mbH <= maxDim && fs * framerate <= l.maxMbps && bitrate <= l.maxBrKbps * 1000 * factor;
+    return (
+      fs <= l.maxFs &&
+      mbW <= maxDim &&
+      mbH <= maxDim &&
+      fs * framerate <= l.maxMbps &&
+      bitrate <= l.maxBrKbps * 1000 * factor
+    );
   });
 }
 
 function levelRule(v: PresetDraft['video'], errors: FieldError[]): void {
   if (!(H264_LEVELS as readonly string[]).includes(v.level)) {
-    errors.push({ field: 'video.level', message: `level must be one of MediaLive's H264Level values: ${H264_LEVELS.join(', ')}` });
+    errors.push({
+      field: 'video.level',
+      message: `level must be one of MediaLive's H264Level values: ${H264_LEVELS.join(', ')}`,
+    });
     return;
   }
   if (v.level === 'H264_LEVEL_AUTO') return;
@@ -163,7 +219,10 @@ function levelRule(v: PresetDraft['video'], errors: FieldError[]): void {
       : mbps > l.maxMbps
         ? `${v.resolution} at ${v.framerate} fps is ${mbps} macroblocks/s, level ${l.label} allows ${l.maxMbps}`
         : `${v.bitrate} bps exceeds level ${l.label}'s ${l.maxBrKbps * 1000 * (v.profile === 'HIGH' ? HIGH_PROFILE_BITRATE_FACTOR : 1)} bps for ${v.profile}`;
-  const options = valid.length > 0 ? `valid: ${[...valid, 'H264_LEVEL_AUTO'].join(', ')}` : 'no H.264 level carries this; lower the resolution, frame rate or bitrate';
+  const options =
+    valid.length > 0
+      ? `valid: ${[...valid, 'H264_LEVEL_AUTO'].join(', ')}`
+      : 'no H.264 level carries this; lower the resolution, frame rate or bitrate';
   errors.push({ field: 'video.level', message: `${why}; ${options}` });
 }
 
@@ -173,23 +232,40 @@ function videoRules(draft: PresetDraft, errors: FieldError[], warnings: FieldErr
   if (res) {
     const { width, height } = res;
     if (width % 2 !== 0 || height % 2 !== 0) {
-      errors.push({ field: 'video.resolution', message: `MediaLive needs an even width and height; e.g. ${width + (width % 2)}x${height + (height % 2)}` });
+      errors.push({
+        field: 'video.resolution',
+        message: `MediaLive needs an even width and height; e.g. ${width + (width % 2)}x${height + (height % 2)}`,
+      });
     }
-    if (width < VIDEO_LIMITS.minWidth || width > VIDEO_LIMITS.maxWidth || height < VIDEO_LIMITS.minHeight || height > VIDEO_LIMITS.maxHeight) {
+    if (
+      width < VIDEO_LIMITS.minWidth ||
+      width > VIDEO_LIMITS.maxWidth ||
+      height < VIDEO_LIMITS.minHeight ||
+      height > VIDEO_LIMITS.maxHeight
+    ) {
       errors.push({
         field: 'video.resolution',
         message: `MediaLive H.264 outputs are ${VIDEO_LIMITS.minWidth}-${VIDEO_LIMITS.maxWidth} wide and ${VIDEO_LIMITS.minHeight}-${VIDEO_LIMITS.maxHeight} high`,
       });
     } else if (width > 1920 || height > 1080) {
-      warnings.push({ field: 'video.resolution', message: 'above 1920x1080 the channel needs a UHD input specification (a higher MediaLive price class)' });
+      warnings.push({
+        field: 'video.resolution',
+        message: 'above 1920x1080 the channel needs a UHD input specification (a higher MediaLive price class)',
+      });
     }
   }
   if (v.bitrate > VIDEO_LIMITS.maxBitrate) {
-    errors.push({ field: 'video.bitrate', message: `MediaLive H.264 takes at most ${VIDEO_LIMITS.maxBitrate} bps (80 Mbps)` });
+    errors.push({
+      field: 'video.bitrate',
+      message: `MediaLive H.264 takes at most ${VIDEO_LIMITS.maxBitrate} bps (80 Mbps)`,
+    });
   }
   const maxBitrate = draft.platform_settings?.max_bitrate;
   if (maxBitrate !== undefined && v.bitrate > maxBitrate) {
-    errors.push({ field: 'video.bitrate', message: `${draft.platform} accepts at most ${maxBitrate} bps (platform_settings.max_bitrate); use ${maxBitrate} or less` });
+    errors.push({
+      field: 'video.bitrate',
+      message: `${draft.platform} accepts at most ${maxBitrate} bps (platform_settings.max_bitrate); use ${maxBitrate} or less`,
+    });
   }
   levelRule(v, errors);
 
@@ -212,21 +288,33 @@ function videoRules(draft: PresetDraft, errors: FieldError[], warnings: FieldErr
   }
   if (keyframe === undefined && Math.abs(gopSeconds - Math.round(gopSeconds)) > KEYFRAME_TOLERANCE_S) {
     // e.g. 50 frames at 30 fps: accepted, but segmenters (MediaPackage) prefer whole-second GOPs.
-    warnings.push({ field: 'video.gop_size', message: `a GOP of ${v.gop_size} frames at ${v.framerate} fps is ${Number(gopSeconds.toFixed(3))} s; a whole number of seconds segments cleanly` });
+    warnings.push({
+      field: 'video.gop_size',
+      message: `a GOP of ${v.gop_size} frames at ${v.framerate} fps is ${Number(gopSeconds.toFixed(3))} s; a whole number of seconds segments cleanly`,
+    });
   }
 }
 
 function audioRules(draft: PresetDraft, errors: FieldError[]): void {
   const a = draft.audio;
   if (!(AAC_SAMPLE_RATES as readonly number[]).includes(a.sample_rate)) {
-    errors.push({ field: 'audio.sample_rate', message: `MediaLive AAC sample rate must be one of ${AAC_SAMPLE_RATES.join(', ')} Hz` });
+    errors.push({
+      field: 'audio.sample_rate',
+      message: `MediaLive AAC sample rate must be one of ${AAC_SAMPLE_RATES.join(', ')} Hz`,
+    });
   }
   const expectedChannels = a.coding_mode === 'CODING_MODE_1_0' ? 1 : 2;
   if (a.channels !== expectedChannels) {
-    errors.push({ field: 'audio.channels', message: `${a.coding_mode} carries ${expectedChannels} channel(s); set channels to ${expectedChannels} or change coding_mode` });
+    errors.push({
+      field: 'audio.channels',
+      message: `${a.coding_mode} carries ${expectedChannels} channel(s); set channels to ${expectedChannels} or change coding_mode`,
+    });
   }
   if (!(AAC_BITRATES as readonly number[]).includes(a.bitrate)) {
-    errors.push({ field: 'audio.bitrate', message: `MediaLive AAC bitrate must be one of ${AAC_BITRATES.join(', ')} bps` });
+    errors.push({
+      field: 'audio.bitrate',
+      message: `MediaLive AAC bitrate must be one of ${AAC_BITRATES.join(', ')} bps`,
+    });
     return;
   }
   const range = AAC_LC_RANGES[a.coding_mode][a.sample_rate];
@@ -240,10 +328,16 @@ function audioRules(draft: PresetDraft, errors: FieldError[]): void {
 
 function consistencyRules(draft: PresetDraft, errors: FieldError[]): void {
   if (draft.type === 'generic' && draft.platform !== 'generic') {
-    errors.push({ field: 'type', message: `a generic preset has platform "generic"; for ${draft.platform} use type platform_specific or custom` });
+    errors.push({
+      field: 'type',
+      message: `a generic preset has platform "generic"; for ${draft.platform} use type platform_specific or custom`,
+    });
   }
   if (draft.type === 'platform_specific' && draft.platform === 'generic') {
-    errors.push({ field: 'platform', message: 'a platform_specific preset names its platform: youtube, twitch, linkedin, hls or custom' });
+    errors.push({
+      field: 'platform',
+      message: 'a platform_specific preset names its platform: youtube, twitch, linkedin, hls or custom',
+    });
   }
 }
 
@@ -268,7 +362,15 @@ export function validatePresetDraft(input: unknown): PresetValidation<PresetDraf
 export function validatePreset(input: unknown): PresetValidation<Preset> {
   const parsed = PresetSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error), warnings: [] };
-  const { preset_id: _id, is_active: _a, created_by: _c, created_at: _ca, updated_at: _u, version: _v, ...draft } = parsed.data;
+  const {
+    preset_id: _id,
+    is_active: _a,
+    created_by: _c,
+    created_at: _ca,
+    updated_at: _u,
+    version: _v,
+    ...draft
+  } = parsed.data;
   const { errors, warnings } = businessRules(draft);
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, preset: parsed.data, warnings };
 }

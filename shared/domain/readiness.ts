@@ -26,7 +26,11 @@ export const StackSummarySchema = z.strictObject({
   stackName: z.string(),
   stackStatus: z.string(),
   flowArn: z.string().nullable(),
-  tables: z.strictObject({ presets: z.string().nullable(), destinations: z.string().nullable(), sessions: z.string().nullable() }),
+  tables: z.strictObject({
+    presets: z.string().nullable(),
+    destinations: z.string().nullable(),
+    sessions: z.string().nullable(),
+  }),
   ingest: z.strictObject({ main: z.string().nullable(), backup: z.string().nullable() }),
   destinations: z.array(
     z.strictObject({

@@ -16,7 +16,6 @@ export interface BoothBridge {
 /** Web-preview socket frames (renderer <-> main over a loopback WebSocket). */
 export type ClientFrame = { type: 'invoke'; id: number; channel: string; payload: unknown };
 export type ServerFrame =
-  | { type: 'result'; id: number; result: IpcResult<unknown> }
-  | { type: 'event'; channel: string; payload: unknown };
+  { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'event'; channel: string; payload: unknown };
 
 export const WEB_PREVIEW_SOCKET_PATH = '/ipc';

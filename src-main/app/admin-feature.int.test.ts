@@ -36,7 +36,11 @@ afterAll(async () => core?.close());
 
 const sim = () => core.simulator!;
 async function describeChannel(channelId: string) {
-  const medialive = new MediaLiveClient({ region: sim().region, endpoint: sim().endpoint, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' } });
+  const medialive = new MediaLiveClient({
+    region: sim().region,
+    endpoint: sim().endpoint,
+    credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+  });
   try {
     return await medialive.send(new DescribeChannelCommand({ ChannelId: channelId }));
   } finally {
@@ -60,7 +64,16 @@ const goodDraft = (over: Partial<PresetDraftInput> = {}): PresetDraftInput => ({
   name: 'Night Show 720p',
   platform: 'twitch',
   type: 'platform_specific',
-  video: { codec: 'H264', resolution: '1280x720', framerate: 30, bitrate: 3_000_000, profile: 'MAIN', level: 'H264_LEVEL_3_1', gop_size: 60, rate_control: 'CBR' },
+  video: {
+    codec: 'H264',
+    resolution: '1280x720',
+    framerate: 30,
+    bitrate: 3_000_000,
+    profile: 'MAIN',
+    level: 'H264_LEVEL_3_1',
+    gop_size: 60,
+    rate_control: 'CBR',
+  },
   audio: { codec: 'AAC', bitrate: 128_000, sample_rate: 48_000, channels: 2, coding_mode: 'CODING_MODE_2_0' },
   platform_settings: { max_bitrate: 6_000_000, recommended_keyframe: 2, low_latency: true, adaptive_bitrate: false },
   description: 'late shows',
@@ -83,9 +96,17 @@ describe('presets through the admin channels (dynalite)', () => {
     const before = (await storedPresets()).length;
     const video = goodDraft().video;
     const cases: Array<[string, unknown, string[]]> = [
-      ['wrong types', goodDraft({ video: { ...video, bitrate: '6000000' as unknown as number }, name: 42 as unknown as string }), ['video.bitrate', 'name']],
+      [
+        'wrong types',
+        goodDraft({ video: { ...video, bitrate: '6000000' as unknown as number }, name: 42 as unknown as string }),
+        ['video.bitrate', 'name'],
+      ],
       ['missing fields', { name: 'x', platform: 'twitch', type: 'custom' }, ['video', 'audio']],
-      ['huge strings', goodDraft({ name: 'n'.repeat(5_000), description: 'd'.repeat(20_000) }), ['name', 'description']],
+      [
+        'huge strings',
+        goodDraft({ name: 'n'.repeat(5_000), description: 'd'.repeat(20_000) }),
+        ['name', 'description'],
+      ],
       ['unknown platform', goodDraft({ platform: 'myspace' as 'twitch' }), ['platform']],
       ['50 kbps video', goodDraft({ video: { ...video, bitrate: 50_000 } }), ['video.bitrate']],
       ['unknown field', { ...goodDraft(), stream_key: 'x' }, ['stream_key']],
@@ -99,14 +120,21 @@ describe('presets through the admin channels (dynalite)', () => {
       for (const e of out.errors) expect(e.message.length, what).toBeGreaterThan(5);
     }
     // Beyond the size cap the router refuses the request outright.
-    const tooBig = await core.router.invoke('presets.create', { draft: goodDraft({ description: 'x'.repeat(70_000) }) }, admin);
+    const tooBig = await core.router.invoke(
+      'presets.create',
+      { draft: goodDraft({ description: 'x'.repeat(70_000) }) },
+      admin,
+    );
     expect(tooBig).toMatchObject({ ok: false, code: 'invalid-input' });
     expect((await storedPresets()).length).toBe(before);
   });
 
   it('creates, then two concurrent edits of one version: one saved, the other told with the newer version; delete is versioned', async () => {
     const created = await call('presets.create', { draft: goodDraft() });
-    expect(created).toMatchObject({ status: 'saved', preset: { name: 'Night Show 720p', version: 1, created_by: 'admin:simulation' } });
+    expect(created).toMatchObject({
+      status: 'saved',
+      preset: { name: 'Night Show 720p', version: 1, created_by: 'admin:simulation' },
+    });
     const id = created.preset.preset_id as string;
     expect((await storedPresets()).map((p) => p.preset_id)).toContain(id);
 
@@ -124,8 +152,14 @@ describe('presets through the admin channels (dynalite)', () => {
     const stored = (await storedPresets()).find((p) => p.preset_id === id)!;
     expect(stored).toMatchObject({ version: 2, name: winner.preset.name });
 
-    expect(await call('presets.delete', { preset_id: id, expected_version: 1 })).toMatchObject({ status: 'conflict', current: { version: 2 } });
-    expect(await call('presets.delete', { preset_id: id, expected_version: 2 })).toMatchObject({ status: 'deleted', preset: { is_active: false, version: 3 } });
+    expect(await call('presets.delete', { preset_id: id, expected_version: 1 })).toMatchObject({
+      status: 'conflict',
+      current: { version: 2 },
+    });
+    expect(await call('presets.delete', { preset_id: id, expected_version: 2 })).toMatchObject({
+      status: 'deleted',
+      preset: { is_active: false, version: 3 },
+    });
     expect((await storedPresets()).some((p) => p.preset_id === id)).toBe(false);
     expect(await call('presets.update', { preset_id: id, expected_version: 3, draft: goodDraft() })).toMatchObject({
       status: 'conflict',
@@ -142,7 +176,13 @@ describe('applying a preset to a destination', () => {
     await sim().control.waitForChannelState(channelId, 'IDLE');
 
     const preview = await call('presets.previewApply', { destinationId: 'twitch', presetId });
-    expect(preview).toMatchObject({ status: 'preview', channelState: 'IDLE', canApply: true, reason: null, presetVersion: 1 });
+    expect(preview).toMatchObject({
+      status: 'preview',
+      channelState: 'IDLE',
+      canApply: true,
+      reason: null,
+      presetVersion: 1,
+    });
     expect(preview.changes).toContainEqual({ path: 'VideoDescriptions[0].Width', from: '1920', to: '1280' });
 
     const applied = await call('presets.apply', { destinationId: 'twitch', presetId });
@@ -151,17 +191,32 @@ describe('applying a preset to a destination', () => {
     const h264 = (await describeChannel(channelId)).EncoderSettings?.VideoDescriptions?.[0];
     expect(h264).toMatchObject({ Width: 1280, Height: 720 });
     expect(h264?.CodecSettings?.H264Settings).toMatchObject({ Bitrate: 3_000_000, Profile: 'MAIN', GopSize: 60 });
-    const destinations = (await call('destinations.listAll', {})).destinations as Array<{ id: string; preset_id: string }>;
+    const destinations = (await call('destinations.listAll', {})).destinations as Array<{
+      id: string;
+      preset_id: string;
+    }>;
     expect(destinations.find((d) => d.id === 'twitch')?.preset_id).toBe(presetId);
 
     sim().control.startChannel(channelId);
     await sim().control.waitForChannelState(channelId, 'RUNNING');
     const updatesBefore = sim().control.requests({ operation: 'UpdateChannel' }).length;
     const refused = await call('presets.apply', { destinationId: 'twitch', presetId: 'preset_twitch_1080p_60fps' });
-    expect(refused).toMatchObject({ status: 'refused', channelState: 'RUNNING', reason: expect.stringContaining('Twitch is RUNNING; presets can only be applied while the channel is IDLE') });
+    expect(refused).toMatchObject({
+      status: 'refused',
+      channelState: 'RUNNING',
+      reason: expect.stringContaining('Twitch is RUNNING; presets can only be applied while the channel is IDLE'),
+    });
     expect(sim().control.requests({ operation: 'UpdateChannel' }).length).toBe(updatesBefore);
-    const runningPreview = await call('presets.previewApply', { destinationId: 'twitch', presetId: 'preset_twitch_1080p_60fps' });
-    expect(runningPreview).toMatchObject({ status: 'preview', canApply: false, channelState: 'RUNNING', reason: expect.stringContaining('IDLE') });
+    const runningPreview = await call('presets.previewApply', {
+      destinationId: 'twitch',
+      presetId: 'preset_twitch_1080p_60fps',
+    });
+    expect(runningPreview).toMatchObject({
+      status: 'preview',
+      canApply: false,
+      channelState: 'RUNNING',
+      reason: expect.stringContaining('IDLE'),
+    });
     sim().control.stopChannel(channelId);
     await sim().control.waitForChannelState(channelId, 'IDLE');
   });
@@ -172,8 +227,14 @@ describe('applying a preset to a destination', () => {
     const fault = sim().control.addFault({ service: 'medialive', operation: 'UpdateChannel', kind: 'access-denied' });
     try {
       const out = await call('presets.apply', { destinationId: 'linkedin', presetId: 'preset_generic_720p' });
-      expect(out).toMatchObject({ status: 'read-only', reason: expect.stringMatching(/^Read-only: AWS refused a write\. .*not allowed/) });
-      expect(await call('admin.access', {})).toMatchObject({ canWrite: false, reason: expect.stringMatching(/^Read-only/) });
+      expect(out).toMatchObject({
+        status: 'read-only',
+        reason: expect.stringMatching(/^Read-only: AWS refused a write\. .*not allowed/),
+      });
+      expect(await call('admin.access', {})).toMatchObject({
+        canWrite: false,
+        reason: expect.stringMatching(/^Read-only/),
+      });
     } finally {
       sim().control.removeFault(fault.id);
     }
@@ -183,42 +244,86 @@ describe('applying a preset to a destination', () => {
 
 describe('destinations and stream keys', () => {
   it('adds, edits (with conflicts) and retires a custom destination; refuses a stream key field on the record', async () => {
-    const created = await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed', preset_id: 'preset_generic_720p' } });
-    expect(created).toMatchObject({ status: 'saved', destination: { id: 'church-feed', version: 1, is_active: true, channelId: null } });
-    expect(await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } })).toMatchObject({ status: 'conflict', current: null });
-    const bad = await call('destinations.create', { destination: { platform: 'Custom!', name: '', stream_key: 'abc' } });
+    const created = await call('destinations.create', {
+      destination: { platform: 'custom', name: 'Church Feed', preset_id: 'preset_generic_720p' },
+    });
+    expect(created).toMatchObject({
+      status: 'saved',
+      destination: { id: 'church-feed', version: 1, is_active: true, channelId: null },
+    });
+    expect(
+      await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } }),
+    ).toMatchObject({ status: 'conflict', current: null });
+    const bad = await call('destinations.create', {
+      destination: { platform: 'Custom!', name: '', stream_key: 'abc' },
+    });
     expect(bad.status).toBe('invalid');
     expect(bad.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'platform', 'stream_key']);
 
-    const edited = await call('destinations.update', { id: 'church-feed', expected_version: 1, changes: { name: 'Church Feed HD' } });
+    const edited = await call('destinations.update', {
+      id: 'church-feed',
+      expected_version: 1,
+      changes: { name: 'Church Feed HD' },
+    });
     expect(edited).toMatchObject({ status: 'saved', destination: { name: 'Church Feed HD', version: 2 } });
-    expect(await call('destinations.update', { id: 'church-feed', expected_version: 1, changes: { name: 'Stale' } })).toMatchObject({
+    expect(
+      await call('destinations.update', { id: 'church-feed', expected_version: 1, changes: { name: 'Stale' } }),
+    ).toMatchObject({
       status: 'conflict',
       current: { name: 'Church Feed HD', version: 2 },
     });
-    expect(await call('destinations.streamTarget', { id: 'church-feed' })).toMatchObject({ status: 'refused', reason: expect.stringMatching(/No MediaLive channel/) });
-    expect(await call('destinations.retire', { id: 'church-feed', expected_version: 2 })).toMatchObject({ status: 'saved', destination: { is_active: false } });
+    expect(await call('destinations.streamTarget', { id: 'church-feed' })).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/No MediaLive channel/),
+    });
+    expect(await call('destinations.retire', { id: 'church-feed', expected_version: 2 })).toMatchObject({
+      status: 'saved',
+      destination: { is_active: false },
+    });
   });
 
   it('sets a stream key on the IDLE channel: the answer, the other channels and the logs carry only the masked hint', async () => {
     const secret = 'live_SECRET_custom_key_424242';
     const channelId = channelOf('custom');
     await sim().control.waitForChannelState(channelId, 'IDLE');
-    const out = await core.router.invoke('destinations.setStreamKey', { id: 'custom', url: 'rtmps://ingest.example.com:443/live', streamKey: secret }, admin);
-    expect(out).toEqual({ ok: true, data: { status: 'saved', target: { url: 'rtmps://ingest.example.com:443/live', hasStreamKey: true, streamKeyHint: '••••4242' } } });
+    const out = await core.router.invoke(
+      'destinations.setStreamKey',
+      { id: 'custom', url: 'rtmps://ingest.example.com:443/live', streamKey: secret },
+      admin,
+    );
+    expect(out).toEqual({
+      ok: true,
+      data: {
+        status: 'saved',
+        target: { url: 'rtmps://ingest.example.com:443/live', hasStreamKey: true, streamKeyHint: '••••4242' },
+      },
+    });
     const view = await core.router.invoke('destinations.streamTarget', { id: 'custom' }, admin);
-    expect(view).toEqual({ ok: true, data: { status: 'ok', target: { url: 'rtmps://ingest.example.com:443/live', hasStreamKey: true, streamKeyHint: '••••4242' } } });
+    expect(view).toEqual({
+      ok: true,
+      data: {
+        status: 'ok',
+        target: { url: 'rtmps://ingest.example.com:443/live', hasStreamKey: true, streamKeyHint: '••••4242' },
+      },
+    });
     const everything = JSON.stringify([out, view, await core.router.invoke('destinations.listAll', {}, admin)]);
     expect(everything).not.toContain(secret);
 
-    const invalid = await call('destinations.setStreamKey', { id: 'custom', url: 'http://nope/app', streamKey: 'has a space' });
+    const invalid = await call('destinations.setStreamKey', {
+      id: 'custom',
+      url: 'http://nope/app',
+      streamKey: 'has a space',
+    });
     expect(invalid.status).toBe('invalid');
     expect(JSON.stringify(invalid)).not.toContain('has a space');
 
     expect(logLines.join('\n')).not.toContain(secret);
     // MediaLive has it; DynamoDB does not.
     const channel = await describeChannel(channelId);
-    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({ Url: 'rtmps://ingest.example.com:443/live', StreamName: secret });
+    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({
+      Url: 'rtmps://ingest.example.com:443/live',
+      StreamName: secret,
+    });
   });
 
   it('tells a listener (for the operator tiles) after each write that changes what tiles show, not after refused ones', async () => {
@@ -228,7 +333,11 @@ describe('destinations and stream keys', () => {
     const { createPresetStore } = await import('../core/presets/preset-store');
     const { createDestinationMigration } = await import('../core/destinations/destination-migration');
     const { createAdminHandlers } = await import('./admin-feature');
-    const base = new DynamoDBClient({ region: sim().region, endpoint: sim().dynamoEndpoint!, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' } });
+    const base = new DynamoDBClient({
+      region: sim().region,
+      endpoint: sim().dynamoEndpoint!,
+      credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+    });
     const doc = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
     const tables = sim().topology.tables;
     const seen: string[] = [];
@@ -240,14 +349,27 @@ describe('destinations and stream keys', () => {
       streamKeys: unused as never,
       migration: createDestinationMigration(doc, tables.destinations, recordingLogger),
       backup: async () => ({ backupArn: 'unused' }),
-      stack: { stackName: 's', stackStatus: 'x', flowArn: null, tables, ingest: { main: null, backup: null }, channels: new Map() },
+      stack: {
+        stackName: 's',
+        stackStatus: 'x',
+        flowArn: null,
+        tables,
+        ingest: { main: null, backup: null },
+        channels: new Map(),
+      },
       createdBy: 'admin:test',
       logger: recordingLogger,
       onChanged: ({ kind, id }) => seen.push(`${kind}:${id}`),
     });
     await handlers['destinations.create']({ destination: { platform: 'custom', name: 'Listener Show' } }, admin);
-    await handlers['destinations.update']({ id: 'listener-show', expected_version: 1, changes: { name: 'Listener Show 2' } }, admin);
-    await handlers['destinations.update']({ id: 'listener-show', expected_version: 1, changes: { name: 'stale' } }, admin);
+    await handlers['destinations.update'](
+      { id: 'listener-show', expected_version: 1, changes: { name: 'Listener Show 2' } },
+      admin,
+    );
+    await handlers['destinations.update'](
+      { id: 'listener-show', expected_version: 1, changes: { name: 'stale' } },
+      admin,
+    );
     await handlers['presets.create']({ draft: { name: '' } }, admin);
     expect(seen).toEqual(['destination:listener-show', 'destination:listener-show']);
     doc.destroy();
@@ -257,18 +379,31 @@ describe('destinations and stream keys', () => {
   it('dry-runs the migration of an older record (key not shown) and refuses to apply without a backup', async () => {
     const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
     const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
-    const base = new DynamoDBClient({ region: sim().region, endpoint: sim().dynamoEndpoint!, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' } });
+    const base = new DynamoDBClient({
+      region: sim().region,
+      endpoint: sim().dynamoEndpoint!,
+      credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+    });
     const doc = DynamoDBDocumentClient.from(base);
     const table = sim().topology.tables.destinations;
-    await doc.send(new PutCommand({ TableName: table, Item: { id: 'old-show', platform: 'custom', name: 'Old Show', stream_key: 'old-clear-key-777' } }));
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { id: 'old-show', platform: 'custom', name: 'Old Show', stream_key: 'old-clear-key-777' },
+      }),
+    );
     const plan = await call('destinations.migrationDryRun', {});
     const record = plan.records.find((r: { id: string }) => r.id === 'old-show');
-    expect(record.changes.map((c: { field: string }) => c.field)).toEqual(expect.arrayContaining(['channel_status', 'version', 'stream_key']));
+    expect(record.changes.map((c: { field: string }) => c.field)).toEqual(
+      expect.arrayContaining(['channel_status', 'version', 'stream_key']),
+    );
     expect(JSON.stringify(plan)).not.toContain('old-clear-key-777');
     const applied = await call('destinations.migrationApply', { confirm: true });
     expect(applied).toMatchObject({ status: 'refused', reason: expect.stringMatching(/backup .* failed/) });
     // nothing changed: the key is still there to be removed by a migration that has a backup
-    expect((await doc.send(new GetCommand({ TableName: table, Key: { id: 'old-show' } }))).Item?.['stream_key']).toBe('old-clear-key-777');
+    expect((await doc.send(new GetCommand({ TableName: table, Key: { id: 'old-show' } }))).Item?.['stream_key']).toBe(
+      'old-clear-key-777',
+    );
     doc.destroy();
     base.destroy();
   });
@@ -277,23 +412,36 @@ describe('destinations and stream keys', () => {
 describe('a preset queued while the channel runs', () => {
   it('is applied when the channel is next IDLE, and the outcome is told', async () => {
     const channelId = channelOf('linkedin');
-    const updatesOf = () => sim().control.requests({ operation: 'UpdateChannel' }).filter((r) => JSON.stringify(r).includes(channelId)).length;
+    const updatesOf = () =>
+      sim()
+        .control.requests({ operation: 'UpdateChannel' })
+        .filter((r) => JSON.stringify(r).includes(channelId)).length;
     const updatesBefore = updatesOf();
     const told: Array<{ title: string; level: string }> = [];
-    core.router.attach('admin', (channel, payload) => channel === 'notifications.feed' && told.push(payload as { title: string; level: string }));
+    core.router.attach(
+      'admin',
+      (channel, payload) => channel === 'notifications.feed' && told.push(payload as { title: string; level: string }),
+    );
     await core.router.invoke('channels.start', { destinationId: 'linkedin' }, operator);
     await sim().control.waitForChannelState(channelId, 'RUNNING', 5_000);
 
     const direct = await call('presets.apply', { destinationId: 'linkedin', presetId: 'preset_generic_1080p' });
     expect(direct).toMatchObject({ status: 'refused' });
-    const queued = await call('presets.applyAtNextStop', { destinationId: 'linkedin', presetId: 'preset_generic_1080p' });
-    expect(queued).toMatchObject({ status: 'queued', pending: { destinationId: 'linkedin', presetId: 'preset_generic_1080p' } });
+    const queued = await call('presets.applyAtNextStop', {
+      destinationId: 'linkedin',
+      presetId: 'preset_generic_1080p',
+    });
+    expect(queued).toMatchObject({
+      status: 'queued',
+      pending: { destinationId: 'linkedin', presetId: 'preset_generic_1080p' },
+    });
     expect((await call('presets.pendingApplies', {})).pending).toHaveLength(1);
     expect(updatesOf()).toBe(updatesBefore);
 
     await core.router.invoke('channels.stop', { destinationId: 'linkedin' }, operator);
     const deadline = Date.now() + 8_000;
-    while (!told.some((n) => n.title === 'LinkedIn Live: preset applied') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!told.some((n) => n.title === 'LinkedIn Live: preset applied') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(told.map((n) => n.title)).toContain('LinkedIn Live: preset applied');
     await sim().control.waitForChannelState(channelId, 'IDLE', 5_000);
     const h264 = (await describeChannel(channelId)).EncoderSettings?.VideoDescriptions?.[0];
@@ -302,7 +450,10 @@ describe('a preset queued while the channel runs', () => {
   });
 
   it('is refused for an IDLE channel (apply it directly) and can be cancelled', async () => {
-    const refused = await call('presets.applyAtNextStop', { destinationId: 'custom', presetId: 'preset_generic_1080p' });
+    const refused = await call('presets.applyAtNextStop', {
+      destinationId: 'custom',
+      presetId: 'preset_generic_1080p',
+    });
     expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') });
     expect(await call('presets.cancelPendingApply', { destinationId: 'custom' })).toEqual({ cancelled: false });
   });

@@ -18,13 +18,19 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
       const name = command.constructor.name;
       if (/Put|Update|Delete/.test(name)) {
         writes.push(name);
-        throw Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/booth-operator is not authorized to perform: dynamodb:PutItem'), {
-          name: 'AccessDeniedException',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 400 },
-        });
+        throw Object.assign(
+          new Error(
+            'User: arn:aws:sts::123456789012:assumed-role/booth-operator is not authorized to perform: dynamodb:PutItem',
+          ),
+          {
+            name: 'AccessDeniedException',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+          },
+        );
       }
-      if (name === 'GetCommand') return { Item: { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true } };
+      if (name === 'GetCommand')
+        return { Item: { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true } };
       return { Items: [] };
     },
   });
@@ -61,7 +67,16 @@ const draft = {
   name: 'Test',
   platform: 'generic',
   type: 'generic',
-  video: { codec: 'H264', resolution: '1280x720', framerate: 30, bitrate: 3_000_000, profile: 'HIGH', level: 'H264_LEVEL_3_1', gop_size: 60, rate_control: 'CBR' },
+  video: {
+    codec: 'H264',
+    resolution: '1280x720',
+    framerate: 30,
+    bitrate: 3_000_000,
+    profile: 'HIGH',
+    level: 'H264_LEVEL_3_1',
+    gop_size: 60,
+    rate_control: 'CBR',
+  },
   audio: { codec: 'AAC', bitrate: 128_000, sample_rate: 48_000, channels: 2, coding_mode: 'CODING_MODE_2_0' },
 };
 
@@ -73,12 +88,23 @@ describe('admin handlers with credentials that cannot write to DynamoDB', () => 
 
     const created = await h['presets.create']({ draft }, caller);
     expect(created).toMatchObject({ status: 'read-only', reason: expect.stringContaining('Read-only') });
-    expect(await h['admin.access']({}, caller)).toMatchObject({ canWrite: false, reason: expect.stringContaining('AccessDeniedException') });
+    expect(await h['admin.access']({}, caller)).toMatchObject({
+      canWrite: false,
+      reason: expect.stringContaining('AccessDeniedException'),
+    });
 
-    expect(await h['destinations.create']({ destination: { platform: 'custom', name: 'X' } }, caller)).toMatchObject({ status: 'read-only' });
-    expect(await h['destinations.update']({ id: 'youtube', expected_version: 3, changes: { name: 'Y' } }, caller)).toMatchObject({ status: 'read-only' });
-    expect(await h['destinations.retire']({ id: 'youtube', expected_version: 3 }, caller)).toMatchObject({ status: 'read-only' });
-    expect(await h['presets.delete']({ preset_id: 'preset_x', expected_version: 1 }, caller)).toMatchObject({ status: 'read-only' });
+    expect(await h['destinations.create']({ destination: { platform: 'custom', name: 'X' } }, caller)).toMatchObject({
+      status: 'read-only',
+    });
+    expect(
+      await h['destinations.update']({ id: 'youtube', expected_version: 3, changes: { name: 'Y' } }, caller),
+    ).toMatchObject({ status: 'read-only' });
+    expect(await h['destinations.retire']({ id: 'youtube', expected_version: 3 }, caller)).toMatchObject({
+      status: 'read-only',
+    });
+    expect(await h['presets.delete']({ preset_id: 'preset_x', expected_version: 1 }, caller)).toMatchObject({
+      status: 'read-only',
+    });
     expect(writes.length).toBe(5);
 
     // Validation still answers first: a bad draft never reaches DynamoDB.

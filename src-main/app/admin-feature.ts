@@ -2,7 +2,14 @@ import { BoothError, isBoothError } from '../../shared/domain/errors';
 import type { Preset } from '../../shared/domain/preset';
 import type { FieldError } from '../../shared/domain/preset-validation';
 import type { ADMIN_INVOKE_ROLES } from '../../shared/ipc/features/admin.roles';
-import type { AdminAccess, AdminDestination, ApplyOutput, MigrationPlanOut, PendingApply, SettingChangeOut } from '../../shared/ipc/features/admin.contract';
+import type {
+  AdminAccess,
+  AdminDestination,
+  ApplyOutput,
+  MigrationPlanOut,
+  PendingApply,
+  SettingChangeOut,
+} from '../../shared/ipc/features/admin.contract';
 import {
   createDestinationMigration,
   dynamoOnDemandBackup,
@@ -147,7 +154,8 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
   function denied(error: unknown): { status: 'read-only'; reason: string } | null {
     if (!isCode(error, 'access-denied')) return null;
     const reason = `Read-only: AWS refused a write. ${error.message}`;
-    if (access.canWrite) logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', { awsCode: error.awsCode });
+    if (access.canWrite)
+      logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', { awsCode: error.awsCode });
     access = { canWrite: false, reason };
     return { status: 'read-only', reason };
   }
@@ -162,12 +170,15 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
 
   async function presetOrThrow(id: string): Promise<Preset> {
     const preset = await presets.get(id);
-    if (!preset || !preset.is_active) throw new BoothError('not-found', `There is no active preset "${id}"; it may have been deleted.`);
+    if (!preset || !preset.is_active)
+      throw new BoothError('not-found', `There is no active preset "${id}"; it may have been deleted.`);
     return preset;
   }
 
   /** The destination's channel, or why there is none. */
-  async function targetOf(destinationId: string): Promise<{ record: DestinationRecord; channelId: string } | { reason: string }> {
+  async function targetOf(
+    destinationId: string,
+  ): Promise<{ record: DestinationRecord; channelId: string } | { reason: string }> {
     const record = await destinationOrThrow(destinationId);
     if (record.is_active === false) return { reason: `${record.name} is retired.` };
     const channelId = channelOf(record, stack);
@@ -180,47 +191,63 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
   }
 
   function destinationConflict(error: BoothError) {
-    const current = error instanceof DestinationConflictError && error.current ? toAdminDestination(error.current, stack) : null;
+    const current =
+      error instanceof DestinationConflictError && error.current ? toAdminDestination(error.current, stack) : null;
     return { status: 'conflict' as const, current, message: error.message };
   }
 
   /** Applies a preset to a destination's channel now (IDLE only), and records it on the destination. */
   async function applyNow(destinationId: string, presetId: string): Promise<ApplyOutput> {
-      const target = await targetOf(destinationId);
-      if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };
-      const { record, channelId } = target;
-      const preset = await presetOrThrow(presetId);
-      const label = record.name;
-      let result;
+    const target = await targetOf(destinationId);
+    if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };
+    const { record, channelId } = target;
+    const preset = await presetOrThrow(presetId);
+    const label = record.name;
+    let result;
+    try {
+      // Read first: a channel that is not IDLE is refused without any write.
+      const preview = await applier.preview({ channelId, label }, preset);
+      if (preview.channelState !== 'IDLE') {
+        return {
+          status: 'refused',
+          reason: preview.reason ?? `${label} is ${preview.channelState}.`,
+          channelState: preview.channelState,
+        };
+      }
+      result = await applier.apply({ channelId, label }, preset);
+    } catch (error) {
+      if (error instanceof ChannelSettingsRejectedError)
+        return invalid(error.errors.length > 0 ? error.errors : [{ field: 'channel', message: error.message }]);
+      if (error instanceof PresetValidationError) return invalid(error.errors);
+      if (isCode(error, 'invalid-state')) return { status: 'refused', reason: error.message, channelState: null };
+      const ro = denied(error);
+      if (ro) return ro;
+      throw error;
+    }
+    // The destination now runs this preset: record it, so tiles and the next preview agree.
+    let note: string | null = null;
+    if (record.preset_id !== preset.preset_id) {
       try {
-        // Read first: a channel that is not IDLE is refused without any write.
-        const preview = await applier.preview({ channelId, label }, preset);
-        if (preview.channelState !== 'IDLE') {
-          return { status: 'refused', reason: preview.reason ?? `${label} is ${preview.channelState}.`, channelState: preview.channelState };
-        }
-        result = await applier.apply({ channelId, label }, preset);
+        if (record.version === undefined)
+          throw new BoothError('invalid-state', 'the record has no version (migrate it first)');
+        await destinations.update(record.id, { preset_id: preset.preset_id }, record.version);
+        changed('destination', record.id);
       } catch (error) {
-        if (error instanceof ChannelSettingsRejectedError) return invalid(error.errors.length > 0 ? error.errors : [{ field: 'channel', message: error.message }]);
-        if (error instanceof PresetValidationError) return invalid(error.errors);
-        if (isCode(error, 'invalid-state')) return { status: 'refused', reason: error.message, channelState: null };
         const ro = denied(error);
-        if (ro) return ro;
-        throw error;
+        note = `The channel runs "${preset.name}" now, but ${record.name}'s record still names its old preset: ${ro ? ro.reason : error instanceof Error ? error.message : String(error)}`;
+        logger.warn('admin: applied preset not recorded on the destination', {
+          destinationId,
+          presetId: preset.preset_id,
+        });
       }
-      // The destination now runs this preset: record it, so tiles and the next preview agree.
-      let note: string | null = null;
-      if (record.preset_id !== preset.preset_id) {
-        try {
-          if (record.version === undefined) throw new BoothError('invalid-state', 'the record has no version (migrate it first)');
-          await destinations.update(record.id, { preset_id: preset.preset_id }, record.version);
-          changed('destination', record.id);
-        } catch (error) {
-          const ro = denied(error);
-          note = `The channel runs "${preset.name}" now, but ${record.name}'s record still names its old preset: ${ro ? ro.reason : error instanceof Error ? error.message : String(error)}`;
-          logger.warn('admin: applied preset not recorded on the destination', { destinationId, presetId: preset.preset_id });
-        }
-      }
-      return { status: 'applied', updated: result.applied, changes: changesOut(result.changes), channelState: result.channelState, note };
+    }
+    return {
+      status: 'applied',
+      updated: result.applied,
+      changes: changesOut(result.changes),
+      channelState: result.channelState,
+      note,
+    };
   }
 
   const queue = new PendingApplies(applyNow, services.notify ?? (() => undefined), logger);
@@ -232,7 +259,10 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
         if (recheck) access = { canWrite: true, reason: null };
         const offline = services.offlineSince?.() ?? null;
         if (offline !== null) {
-          return { canWrite: false, reason: `Read-only: DynamoDB cannot be reached; showing the presets and destinations saved at ${new Date(offline).toLocaleString()}.` };
+          return {
+            canWrite: false,
+            reason: `Read-only: DynamoDB cannot be reached; showing the presets and destinations saved at ${new Date(offline).toLocaleString()}.`,
+          };
         }
         return access;
       },
@@ -308,16 +338,33 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
         const preset = await presetOrThrow(presetId);
         if (!access.canWrite) return { status: 'read-only', reason: access.reason ?? 'Read-only.' };
         const state = services.channelStates?.().find((d) => d.id === destinationId)?.state ?? null;
-        if (state === 'IDLE') return { status: 'refused', reason: `${target.record.name} is IDLE now: apply the preset directly.`, channelState: state };
-        const pending = queue.add({ destinationId, destinationName: target.record.name, presetId, presetName: preset.name, requestedAt: Date.now() });
-        return { status: 'queued', pending, message: `"${preset.name}" will be applied to ${target.record.name} as soon as its channel is IDLE again.` };
+        if (state === 'IDLE')
+          return {
+            status: 'refused',
+            reason: `${target.record.name} is IDLE now: apply the preset directly.`,
+            channelState: state,
+          };
+        const pending = queue.add({
+          destinationId,
+          destinationName: target.record.name,
+          presetId,
+          presetName: preset.name,
+          requestedAt: Date.now(),
+        });
+        return {
+          status: 'queued',
+          pending,
+          message: `"${preset.name}" will be applied to ${target.record.name} as soon as its channel is IDLE again.`,
+        };
       },
 
       'presets.pendingApplies': async () => ({ pending: queue.list() }),
 
       'presets.cancelPendingApply': async ({ destinationId }) => ({ cancelled: queue.cancel(destinationId) }),
 
-      'destinations.listAll': async () => ({ destinations: (await destinations.listAll()).map((r) => toAdminDestination(r, stack)) }),
+      'destinations.listAll': async () => ({
+        destinations: (await destinations.listAll()).map((r) => toAdminDestination(r, stack)),
+      }),
 
       'destinations.create': async ({ destination }) => {
         try {
@@ -370,7 +417,10 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
         const target = await targetOf(id);
         if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };
         try {
-          const view = await streamKeys.setStreamKey({ channelId: target.channelId, label: target.record.name }, { url, streamKey });
+          const view = await streamKeys.setStreamKey(
+            { channelId: target.channelId, label: target.record.name },
+            { url, streamKey },
+          );
           return { status: 'saved', target: view };
         } catch (error) {
           if (error instanceof DestinationInputError) return invalid(error.errors);

@@ -53,7 +53,10 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     expect(data.destinations.every((d) => d.state === 'IDLE' && d.problem === null)).toBe(true);
     expect(data.destinations.find((d) => d.id === 'twitch')?.presetSummary).toBe('1080p60 6 Mbps');
     const connection = await booth.router.invoke('connection.describe', {}, operator);
-    expect(connection).toMatchObject({ ok: true, data: { mode: 'simulation', accountId: '123456789012', stackName: 'lunora-booth' } });
+    expect(connection).toMatchObject({
+      ok: true,
+      data: { mode: 'simulation', accountId: '123456789012', stackName: 'lunora-booth' },
+    });
   });
 
   it('starts and stops one destination through STARTING, RUNNING, STOPPING, IDLE, leaving the others alone', async () => {
@@ -67,7 +70,12 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     expect(again).toEqual({ ok: true, data: { outcome: 'already', state: 'RUNNING' } });
     await booth.router.invoke('channels.stop', { destinationId: 'youtube' }, operator);
     await feed.until(() => feed.tiles.get('youtube')?.state === 'IDLE');
-    expect(feed.seen.filter((s) => s.id === 'youtube').map((s) => s.state)).toEqual(['STARTING', 'RUNNING', 'STOPPING', 'IDLE']);
+    expect(feed.seen.filter((s) => s.id === 'youtube').map((s) => s.state)).toEqual([
+      'STARTING',
+      'RUNNING',
+      'STOPPING',
+      'IDLE',
+    ]);
     expect(feed.seen.filter((s) => s.id !== 'youtube')).toEqual([]);
     const starts = booth.simulator!.control.requests({ operation: 'StartChannel' });
     expect(starts).toHaveLength(1);
@@ -75,7 +83,9 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
 
   it('sends one StartChannel for many simultaneous presses (single flight)', async () => {
     const booth = await startSimulated();
-    const results = await Promise.all(Array.from({ length: 10 }, () => booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(booth.simulator!.control.requests({ operation: 'StartChannel' })).toHaveLength(1);
   });
@@ -92,7 +102,9 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     const failed = await booth.router.invoke('channels.start', { destinationId: 'custom' }, operator);
     expect(failed).toMatchObject({ ok: false, code: 'unavailable' });
     if (!failed.ok) expect(failed.message).toContain('InternalServerErrorException');
-    expect(control.channelState(booth.simulator!.topology.destinations.find((d) => d.id === 'custom')!.channelId)).toBe('IDLE');
+    expect(control.channelState(booth.simulator!.topology.destinations.find((d) => d.id === 'custom')!.channelId)).toBe(
+      'IDLE',
+    );
   });
 
   it('reports a refused stop on an IDLE channel as already there, and a refused start with the real state', async () => {
@@ -108,7 +120,9 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
     booth.simulator!.control.deleteChannel(twitch.channelId);
     await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
-    await feed.until(() => feed.tiles.get('twitch')?.state === 'MISSING' && feed.tiles.get('youtube')?.state === 'RUNNING');
+    await feed.until(
+      () => feed.tiles.get('twitch')?.state === 'MISSING' && feed.tiles.get('youtube')?.state === 'RUNNING',
+    );
     expect(feed.tiles.get('twitch')?.problem).toContain('does not exist');
     const refused = await booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator);
     expect(refused).toMatchObject({ ok: false, code: 'not-found' });
@@ -117,7 +131,11 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
   it('says UNKNOWN rather than a stale state when AWS keeps failing, and recovers', async () => {
     const booth = await startSimulated();
     const feed = await watch(booth);
-    const rule = booth.simulator!.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'server-error' });
+    const rule = booth.simulator!.control.addFault({
+      service: 'medialive',
+      operation: 'ListChannels',
+      kind: 'server-error',
+    });
     await feed.until(() => feed.tiles.get('youtube')?.state === 'UNKNOWN');
     expect(feed.tiles.get('youtube')?.lastError?.code).toBe('unavailable');
     booth.simulator!.control.removeFault(rule.id);
@@ -132,13 +150,21 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     await external.control.waitForChannelState(youtube.channelId, 'RUNNING', 5_000);
     core = await startAwsModeAgainst(external);
     const snapshot = await core.router.invoke('destinations.snapshot', {}, operator);
-    expect(snapshot.ok && (snapshot.data as { destinations: DestinationStatus[] }).destinations.find((d) => d.id === 'youtube')?.state).toBe('RUNNING');
+    expect(
+      snapshot.ok &&
+        (snapshot.data as { destinations: DestinationStatus[] }).destinations.find((d) => d.id === 'youtube')?.state,
+    ).toBe('RUNNING');
   });
 
   it('in AWS mode honours a profile endpoint_url and AWS_ENDPOINT_URL_DYNAMODB (LocalStack/moto style)', async () => {
     external = await startSimulator({ timings: FAST });
     core = await startAwsModeAgainst(external);
-    expect(core.connection).toMatchObject({ mode: 'aws', profile: 'rehearsal', accountId: '123456789012', customEndpoint: true });
+    expect(core.connection).toMatchObject({
+      mode: 'aws',
+      profile: 'rehearsal',
+      accountId: '123456789012',
+      customEndpoint: true,
+    });
     expect(external.control.requests({ service: 'sts' }).length).toBeGreaterThan(0);
     expect(external.control.requests({ service: 'cloudformation', operation: 'DescribeStacks' }).length).toBe(1);
   });
@@ -150,7 +176,14 @@ async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
   const configFile = path.join(dir, 'config');
   writeFileSync(
     configFile,
-    ['[profile rehearsal]', `region = ${sim.region}`, 'aws_access_key_id = AKIDREHEARSAL', 'aws_secret_access_key = rehearsal', `endpoint_url = ${sim.endpoint}`, ''].join('\n'),
+    [
+      '[profile rehearsal]',
+      `region = ${sim.region}`,
+      'aws_access_key_id = AKIDREHEARSAL',
+      'aws_secret_access_key = rehearsal',
+      `endpoint_url = ${sim.endpoint}`,
+      '',
+    ].join('\n'),
   );
   // Restored by afterEach: the SDK reads these for every request, not only at start.
   process.env['AWS_CONFIG_FILE'] = configFile;
@@ -177,11 +210,21 @@ describe('streaming sessions record', () => {
     const sessionId = core.sessionId;
     await core.close();
     core = null;
-    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ region: external.region, endpoint: external.dynamoEndpoint!, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
-    const { Item: item } = await dynamo.send(new GetCommand({ TableName: external.topology.tables.sessions, Key: { session_id: sessionId } }));
+    const dynamo = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: external.region,
+        endpoint: external.dynamoEndpoint!,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      }),
+    );
+    const { Item: item } = await dynamo.send(
+      new GetCommand({ TableName: external.topology.tables.sessions, Key: { session_id: sessionId } }),
+    );
     dynamo.destroy();
     expect(item).toMatchObject({ session_id: sessionId, console: 'profile:rehearsal', ended_at: expect.any(String) });
-    expect(item!['runs']).toEqual([{ destination_id: 'youtube', name: 'YouTube Live', started_at: expect.any(String), ended_at: expect.any(String) }]);
+    expect(item!['runs']).toEqual([
+      { destination_id: 'youtube', name: 'YouTube Live', started_at: expect.any(String), ended_at: expect.any(String) },
+    ]);
     expect(item!['cost_usd']['by_destination']['youtube']).toBeGreaterThan(0.09);
     expect((item!['events'] as Array<{ title: string }>).map((e) => e.title)).toContain('YouTube Live is ON AIR');
   });
@@ -192,20 +235,35 @@ describe('admin changes reach the operator tiles', () => {
     const booth = await startSimulated();
     const feed = await watch(booth);
     const removed: string[] = [];
-    booth.router.attach('operator', (_c, payload) => removed.push(...((payload as { removed?: string[] }).removed ?? [])));
+    booth.router.attach('operator', (_c, payload) =>
+      removed.push(...((payload as { removed?: string[] }).removed ?? [])),
+    );
     const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
     const created = await booth.router.invoke(
       'destinations.create',
-      { destination: { platform: 'custom', name: 'Church Feed', preset_id: 'preset_generic_720p', medialive_channel_id: twitch.channelId } },
+      {
+        destination: {
+          platform: 'custom',
+          name: 'Church Feed',
+          preset_id: 'preset_generic_720p',
+          medialive_channel_id: twitch.channelId,
+        },
+      },
       { role: 'admin' },
     );
     expect(created).toMatchObject({ ok: true, data: { status: 'saved' } });
     await feed.until(() => feed.tiles.get('church-feed')?.state === 'IDLE');
     expect(feed.tiles.get('church-feed')?.presetSummary).toBe('720p30 3 Mbps');
-    const retired = await booth.router.invoke('destinations.retire', { id: 'church-feed', expected_version: 1 }, { role: 'admin' });
+    const retired = await booth.router.invoke(
+      'destinations.retire',
+      { id: 'church-feed', expected_version: 1 },
+      { role: 'admin' },
+    );
     expect(retired).toMatchObject({ ok: true, data: { status: 'saved' } });
     await feed.until(() => removed.includes('church-feed'));
     const snapshot = await booth.router.invoke('destinations.snapshot', {}, operator);
-    expect(snapshot.ok && (snapshot.data as { destinations: DestinationStatus[] }).destinations.map((d) => d.id)).not.toContain('church-feed');
+    expect(
+      snapshot.ok && (snapshot.data as { destinations: DestinationStatus[] }).destinations.map((d) => d.id),
+    ).not.toContain('church-feed');
   });
 });

@@ -8,7 +8,11 @@ import { watchCredentialExpiry } from '../core/credentials-watch';
 import type { RetryPolicy } from '../aws/retry';
 import { hasEndpointOverride, type AwsTarget } from '../aws/target';
 import { ChannelActions } from '../core/channels/channel-actions';
-import { ChannelMonitor, type ChannelMonitorOptions, type ConfiguredDestination } from '../core/channels/channel-monitor';
+import {
+  ChannelMonitor,
+  type ChannelMonitorOptions,
+  type ConfiguredDestination,
+} from '../core/channels/channel-monitor';
 import { createDestinationStore, type DestinationRecord } from '../core/destinations/destination-store';
 import type { Logger } from '../core/logger';
 import { OfflineCatalog } from '../core/catalog-cache';
@@ -92,7 +96,9 @@ async function readCallerAccount(clients: AwsClients, logger: Logger): Promise<s
   try {
     return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? null;
   } catch (error) {
-    logger.warn('connection: could not read the caller identity', { message: mapAwsError(error, 'Read identity').message });
+    logger.warn('connection: could not read the caller identity', {
+      message: mapAwsError(error, 'Read identity').message,
+    });
     return null;
   }
 }
@@ -122,14 +128,23 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
   if (choice.mode === 'simulation') {
     simulator = await startSimulator(options.simulator);
     if (!simulator.dynamoEndpoint) throw new Error('the simulator must run DynamoDB for simulation mode');
-    target = { mode: 'simulation', region: simulator.region, endpoint: simulator.endpoint, dynamoEndpoint: simulator.dynamoEndpoint };
+    target = {
+      mode: 'simulation',
+      region: simulator.region,
+      endpoint: simulator.endpoint,
+      dynamoEndpoint: simulator.dynamoEndpoint,
+    };
     logger.info('connection: SIMULATION mode (embedded AWS simulator on loopback)', { endpoint: simulator.endpoint });
   } else {
     target = { mode: 'aws', region: choice.region, profile: choice.profile };
     // The SDK resolves a profile's endpoint_url / services section through AWS_PROFILE, not the client's
     // profile option; main's environment never reaches a renderer.
     process.env['AWS_PROFILE'] = choice.profile;
-    logger.info('connection: AWS mode', { profile: choice.profile, region: choice.region, customEndpoint: hasEndpointOverride(env) });
+    logger.info('connection: AWS mode', {
+      profile: choice.profile,
+      region: choice.region,
+      customEndpoint: hasEndpointOverride(env),
+    });
   }
   const stackName = simulator ? simulator.topology.stackName : choice.stackName;
   const clients = createAwsClients(target, options.aws);
@@ -141,12 +156,16 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       discoverStack(clients.cloudformation, stackName),
     ]);
     if (!stack.tables.destinations || !stack.tables.presets) {
-      throw new Error(`Stack ${stackName} has no DestinationsTableName/PresetsTableName outputs; deploy the data template of cloudformation/.`);
+      throw new Error(
+        `Stack ${stackName} has no DestinationsTableName/PresetsTableName outputs; deploy the data template of cloudformation/.`,
+      );
     }
     const catalog = new OfflineCatalog(options.settings, logger, options.now ?? Date.now);
     const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
     await seedPresets(presetStore, logger);
-    const destinationStore = catalog.destinations(createDestinationStore(clients.dynamo, stack.tables.destinations, logger));
+    const destinationStore = catalog.destinations(
+      createDestinationStore(clients.dynamo, stack.tables.destinations, logger),
+    );
     const readDestinations = async () => {
       const [records, presets] = await Promise.all([destinationStore.listActive(), presetStore.listActive()]);
       return configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
@@ -167,7 +186,13 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     let publish: Router['publish'] = () => {};
     const now = options.now ?? Date.now;
     const settings = createOperatorSettingsService(options.settings, (next) => publish('settings.feed', next));
-    const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation', logger, now);
+    const sessions = new SessionRecorder(
+      clients.dynamo,
+      stack.tables.sessions,
+      connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation',
+      logger,
+      now,
+    );
     const notifier = createNotifier((n) => {
       sessions.note(n);
       publish('notifications.feed', n);
@@ -182,7 +207,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       now,
     });
     const destinationListeners = new Set<() => void>();
-    const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), { ...DEFAULT_FORGOTTEN, now, ...options.forgotten });
+    const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), {
+      ...DEFAULT_FORGOTTEN,
+      now,
+      ...options.forgotten,
+    });
     const monitor = new ChannelMonitor(
       clients.medialive,
       destinations,
@@ -237,7 +266,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         context.destinations = next;
         await monitor.reconfigure(next);
       } catch (error) {
-        logger.warn('destinations: reload after an admin change failed', { message: mapAwsError(error, 'Reload destinations').message });
+        logger.warn('destinations: reload after an admin change failed', {
+          message: mapAwsError(error, 'Reload destinations').message,
+        });
       }
     };
     const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
@@ -278,9 +309,15 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     sessions.observe(initial);
     monitor.start();
     for (const feature of features) await feature.start?.();
-    const credentials = target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
+    const credentials =
+      target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
     void credentials?.check();
-    const costTicker = startCostTicker(costs, (snapshot) => publish('costs.feed', snapshot), options.costTickMs ?? 2_000, () => void sessions.flush(costs.snapshot()));
+    const costTicker = startCostTicker(
+      costs,
+      (snapshot) => publish('costs.feed', snapshot),
+      options.costTickMs ?? 2_000,
+      () => void sessions.flush(costs.snapshot()),
+    );
 
     return {
       router,

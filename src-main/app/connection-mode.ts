@@ -1,8 +1,7 @@
 import type { Settings } from '../core/settings';
 
 export type ConnectionChoice =
-  | { mode: 'simulation'; stackName: string }
-  | { mode: 'aws'; profile: string; region: string; stackName: string };
+  { mode: 'simulation'; stackName: string } | { mode: 'aws'; profile: string; region: string; stackName: string };
 
 /**
  * Simulation unless a profile is configured. Environment variables win over saved settings,

@@ -54,7 +54,11 @@ describe('flow feature through the router', () => {
     booth.simulator!.control.loseSource('main');
     await until(() => alerts.some((a) => a.kind === 'main-lost' && a.state === 'raised'));
     expect(notes.some((n) => n.kind === 'alert' && n.title === 'Main SRT source lost')).toBe(true);
-    const refusedForOperatorOnly = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'admin' });
+    const refusedForOperatorOnly = await booth.router.invoke(
+      'flow.switchSource',
+      { target: 'backup' },
+      { role: 'admin' },
+    );
     expect(refusedForOperatorOnly).toMatchObject({ ok: false, code: 'forbidden' });
     const switched = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'operator' });
     expect(switched).toMatchObject({ ok: true });

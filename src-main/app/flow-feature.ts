@@ -13,13 +13,21 @@ function notifyAlert(context: FeatureContext, alert: FlowAlert): void {
   context.notifier.notify({
     level: alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning',
     kind: alert.state === 'cleared' ? 'state' : 'alert',
-    title: alert.state === 'cleared' ? 'Input alert cleared' : alert.kind === 'main-lost' ? 'Main SRT source lost' : 'SRT input alert',
+    title:
+      alert.state === 'cleared'
+        ? 'Input alert cleared'
+        : alert.kind === 'main-lost'
+          ? 'Main SRT source lost'
+          : 'SRT input alert',
     message: alert.message,
   });
 }
 
 /** SRT input health: the flow monitor, its alerts, the backup switch and the backup test. */
-export function createFlowFeature(context: FeatureContext, options: Partial<FlowMonitorOptions> = {}): Feature<FlowChannel> {
+export function createFlowFeature(
+  context: FeatureContext,
+  options: Partial<FlowMonitorOptions> = {},
+): Feature<FlowChannel> {
   const { clients, logger, publish } = context;
   const liveCount = () => context.monitor.snapshot().destinations.filter((d) => d.state === 'RUNNING').length;
   const alerts = new FlowAlerts(
@@ -39,11 +47,17 @@ export function createFlowFeature(context: FeatureContext, options: Partial<Flow
     },
     { now: context.now, ...options },
   );
-  const backupSwitch = context.stack.flowArn ? new BackupSwitch(clients.mediaconnect, monitor, context.stack.flowArn, logger) : null;
+  const backupSwitch = context.stack.flowArn
+    ? new BackupSwitch(clients.mediaconnect, monitor, context.stack.flowArn, logger)
+    : null;
   let unsubscribe: (() => void) | null = null;
 
   const requireFlow = () => {
-    if (!backupSwitch) throw new BoothError('not-found', 'The stack names no MediaConnect flow (FlowArn output); there is nothing to switch or test.');
+    if (!backupSwitch)
+      throw new BoothError(
+        'not-found',
+        'The stack names no MediaConnect flow (FlowArn output); there is nothing to switch or test.',
+      );
     return backupSwitch;
   };
 

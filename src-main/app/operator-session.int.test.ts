@@ -43,7 +43,8 @@ describe('operator session services', () => {
     const pendingSeen: Array<number> = [];
     booth.router.attach('operator', (c, payload) => {
       if (c !== 'destinations.feed') return;
-      const changed = (payload as { changed?: Array<{ id: string; pending: { attempt: number } | null }> }).changed ?? [];
+      const changed =
+        (payload as { changed?: Array<{ id: string; pending: { attempt: number } | null }> }).changed ?? [];
       for (const d of changed) if (d.id === 'youtube' && d.pending) pendingSeen.push(d.pending.attempt);
     });
     booth.simulator!.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'throttle', count: 2 });
@@ -59,7 +60,12 @@ describe('operator session services', () => {
     const feed = await watch(booth);
     await booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator);
     await feed.until(() => feed.tiles.get('twitch')?.state === 'RUNNING');
-    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'access-denied', count: 1 });
+    booth.simulator!.control.addFault({
+      service: 'medialive',
+      operation: 'StartChannel',
+      kind: 'access-denied',
+      count: 1,
+    });
     const denied = await booth.router.invoke('channels.start', { destinationId: 'custom' }, operator);
     expect(denied).toMatchObject({ ok: false, code: 'access-denied' });
     const titles = notes.map((n) => `${n.level}: ${n.title}`);
@@ -92,9 +98,16 @@ describe('operator session services', () => {
     const feed = await watch(booth);
     await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
     await booth.router.invoke('channels.start', { destinationId: 'primary' }, operator);
-    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING' && feed.tiles.get('primary')?.state === 'RUNNING');
+    await feed.until(
+      () => feed.tiles.get('youtube')?.state === 'RUNNING' && feed.tiles.get('primary')?.state === 'RUNNING',
+    );
     // Someone's StopChannel is refused by AWS for the primary: it keeps running after the show ends.
-    booth.simulator!.control.addFault({ service: 'medialive', operation: 'StopChannel', kind: 'access-denied', count: 1 });
+    booth.simulator!.control.addFault({
+      service: 'medialive',
+      operation: 'StopChannel',
+      kind: 'access-denied',
+      count: 1,
+    });
     const ended = await booth.router.invoke('channels.endAll', { confirm: true }, operator);
     expect(ended.ok).toBe(true);
     const results = ended.ok ? (ended.data as { results: Array<{ destinationId: string; ok: boolean }> }).results : [];

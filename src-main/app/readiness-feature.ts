@@ -25,17 +25,22 @@ export function createReadinessFeature(context: FeatureContext): Feature<Readine
             clients,
             stackName: stack.stackName,
             destinations: context.destinations,
-            credentialsExpireAt: async () => (connection.mode === 'aws' && connection.profile ? ssoSessionExpiry(connection.profile) : null),
+            credentialsExpireAt: async () =>
+              connection.mode === 'aws' && connection.profile ? ssoSessionExpiry(connection.profile) : null,
             now,
           },
           showEndsAt,
         ),
-      'connection.profiles': async () => ({ profiles: await listAwsProfiles(), saved: context.settings.get().connection }),
+      'connection.profiles': async () => ({
+        profiles: await listAwsProfiles(),
+        saved: context.settings.get().connection,
+      }),
       'connection.configure': async (choice) => {
         const saved = context.settings.update((current) => ({ ...current, connection: choice })).connection;
         // The SDK clients, the stack's outputs and the monitors are built for one connection at start.
         const active = connection.mode === 'simulation' ? null : connection.profile;
-        const restartRequired = saved.profile !== active || saved.region !== connection.region || saved.stackName !== stack.stackName;
+        const restartRequired =
+          saved.profile !== active || saved.region !== connection.region || saved.stackName !== stack.stackName;
         return { saved, restartRequired };
       },
     },

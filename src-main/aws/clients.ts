@@ -73,7 +73,8 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
-      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase]) client.destroy();
+      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase])
+        client.destroy();
     },
   };
 }

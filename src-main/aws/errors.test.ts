@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mapAwsError } from './errors';
 
 function awsError(name: string, status: number, message = 'AWS said no', extra: Record<string, unknown> = {}) {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? 'server' : 'client', ...extra });
+  return Object.assign(new Error(message), {
+    name,
+    $metadata: { httpStatusCode: status },
+    $fault: status >= 500 ? 'server' : 'client',
+    ...extra,
+  });
 }
 
 describe('mapAwsError', () => {
@@ -31,7 +36,9 @@ describe('mapAwsError', () => {
   });
 
   it('recognises a stack that does not exist as not-found', () => {
-    expect(mapAwsError(awsError('ValidationError', 400, 'Stack with id nope does not exist'), 'Read stack').code).toBe('not-found');
+    expect(mapAwsError(awsError('ValidationError', 400, 'Stack with id nope does not exist'), 'Read stack').code).toBe(
+      'not-found',
+    );
   });
 
   it('treats refused connections as network and timeouts as timeout (outcome unknown, not retried blindly)', () => {

@@ -26,10 +26,24 @@ const EXPIRED = new Set([
   'UnrecognizedClientException',
   'InvalidGrantException',
 ]);
-const DENIED = new Set(['ForbiddenException', 'AccessDenied', 'AccessDeniedException', 'UnauthorizedException', 'UnauthorizedOperation']);
+const DENIED = new Set([
+  'ForbiddenException',
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedException',
+  'UnauthorizedOperation',
+]);
 const NOT_FOUND = new Set(['NotFoundException', 'ResourceNotFoundException', 'NoSuchEntity']);
 const CONFLICT = new Set(['ConflictException', 'ConditionalCheckFailedException', 'TransactionConflictException']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'AbortError']);
 
 function classify(error: AwsLikeError): ErrorCode {
@@ -38,29 +52,43 @@ function classify(error: AwsLikeError): ErrorCode {
   const status = error.$metadata?.httpStatusCode;
   const message = error.message ?? '';
   if (THROTTLING.has(name) || status === 429) return 'throttled';
-  if (EXPIRED.has(name) || /token (has )?expired|session (has )?expired|sso session .*expired/i.test(message)) return 'expired-credentials';
-  if (name === 'CredentialsProviderError' || /could not load credentials|credential.*not found/i.test(message)) return 'expired-credentials';
+  if (EXPIRED.has(name) || /token (has )?expired|session (has )?expired|sso session .*expired/i.test(message))
+    return 'expired-credentials';
+  if (name === 'CredentialsProviderError' || /could not load credentials|credential.*not found/i.test(message))
+    return 'expired-credentials';
   if (DENIED.has(name) || status === 403) return 'access-denied';
-  if (NOT_FOUND.has(name) || status === 404 || (name === 'ValidationError' && /does not exist/i.test(message))) return 'not-found';
+  if (NOT_FOUND.has(name) || status === 404 || (name === 'ValidationError' && /does not exist/i.test(message)))
+    return 'not-found';
   if (CONFLICT.has(name) || status === 409) return 'conflict';
-  if (name === 'UnprocessableEntityException' || status === 422 || name === 'ValidationError' || name === 'ValidationException') return 'validation';
+  if (
+    name === 'UnprocessableEntityException' ||
+    status === 422 ||
+    name === 'ValidationError' ||
+    name === 'ValidationException'
+  )
+    return 'validation';
   if (TIMEOUT.has(name) || TIMEOUT.has(code)) return 'timeout';
-  if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up/.test(message)) return 'network';
+  if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up/.test(message))
+    return 'network';
   if (error.$fault === 'server' || (status !== undefined && status >= 500)) return 'unavailable';
   if (name === 'BadRequestException' || status === 400) return 'invalid-state';
   return 'internal';
 }
 
 const ADVICE: Record<ErrorCode, string> = {
-  throttled: 'AWS is limiting the request rate; the console retries with backoff. If it persists, wait a few seconds and try again.',
-  'expired-credentials': 'The AWS credentials have expired or could not be loaded. Sign in again (aws sso login) and retry; running channels are not affected.',
-  'access-denied': 'These credentials are not allowed to do this. Ask an admin for the operator or admin policy of the stack.',
+  throttled:
+    'AWS is limiting the request rate; the console retries with backoff. If it persists, wait a few seconds and try again.',
+  'expired-credentials':
+    'The AWS credentials have expired or could not be loaded. Sign in again (aws sso login) and retry; running channels are not affected.',
+  'access-denied':
+    'These credentials are not allowed to do this. Ask an admin for the operator or admin policy of the stack.',
   'not-found': 'AWS does not know this resource. Check the stack configuration (readiness check).',
   conflict: 'AWS refused because the resource is not in a state that allows it.',
   validation: 'AWS rejected the settings.',
   timeout: 'AWS did not answer in time; the outcome is unknown until the next status read.',
   network: 'AWS could not be reached. Check the network connection.',
-  unavailable: 'AWS had an internal error; the console retries with backoff. If it persists, check the AWS Health Dashboard.',
+  unavailable:
+    'AWS had an internal error; the console retries with backoff. If it persists, check the AWS Health Dashboard.',
   'invalid-state': 'AWS refused the request in the current state.',
   internal: 'Unexpected error from AWS.',
   'unknown-channel': '',
@@ -79,7 +107,8 @@ export function isRetryableCode(code: ErrorCode): boolean {
  */
 export function mapAwsError(error: unknown, action: string): BoothError {
   if (error instanceof BoothError) return error;
-  const aws: AwsLikeError = typeof error === 'object' && error !== null ? (error as AwsLikeError) : { message: String(error) };
+  const aws: AwsLikeError =
+    typeof error === 'object' && error !== null ? (error as AwsLikeError) : { message: String(error) };
   const code = classify(aws);
   const awsName = aws.name && aws.name !== 'Error' ? aws.name : aws.code;
   const awsReason = aws.message ? aws.message.replace(/\s+/g, ' ').trim().slice(0, 300) : '';

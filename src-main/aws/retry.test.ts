@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { callAws } from './retry';
 
 const fast = { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 5 };
-const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
-const conflict = () => Object.assign(new Error('Channel is running'), { name: 'ConflictException', $metadata: { httpStatusCode: 409 } });
+const throttled = () =>
+  Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+const conflict = () =>
+  Object.assign(new Error('Channel is running'), { name: 'ConflictException', $metadata: { httpStatusCode: 409 } });
 
 describe('callAws', () => {
   it('retries throttling and then succeeds, telling the caller each retry', async () => {
@@ -22,7 +24,10 @@ describe('callAws', () => {
 
   it('never retries a refusal', async () => {
     const call = vi.fn().mockRejectedValue(conflict());
-    await expect(callAws('Start YouTube', call, { policy: fast })).rejects.toMatchObject({ code: 'conflict', awsCode: 'ConflictException' });
+    await expect(callAws('Start YouTube', call, { policy: fast })).rejects.toMatchObject({
+      code: 'conflict',
+      awsCode: 'ConflictException',
+    });
     expect(call).toHaveBeenCalledTimes(1);
   });
 });

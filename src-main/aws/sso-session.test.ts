@@ -18,11 +18,24 @@ function home(token: Record<string, string> | null) {
   mkdirSync(path.join(dir, '.aws', 'sso', 'cache'), { recursive: true });
   writeFileSync(
     path.join(dir, '.aws', 'config'),
-    ['[profile booth]', 'sso_session = corp', 'region = us-east-1', '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = us-east-1', '[profile keys]', 'region = us-east-1', ''].join('\n'),
+    [
+      '[profile booth]',
+      'sso_session = corp',
+      'region = us-east-1',
+      '[sso-session corp]',
+      'sso_start_url = https://corp.awsapps.com/start',
+      'sso_region = us-east-1',
+      '[profile keys]',
+      'region = us-east-1',
+      '',
+    ].join('\n'),
   );
   if (token) {
     const file = `${createHash('sha1').update('corp').digest('hex')}.json`;
-    writeFileSync(path.join(dir, '.aws', 'sso', 'cache', file), JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'tok', ...token }));
+    writeFileSync(
+      path.join(dir, '.aws', 'sso', 'cache', file),
+      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'tok', ...token }),
+    );
   }
   process.env['HOME'] = dir;
   process.env['AWS_CONFIG_FILE'] = path.join(dir, '.aws', 'config');

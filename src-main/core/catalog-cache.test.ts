@@ -8,7 +8,14 @@ import { DEFAULT_PRESETS } from './presets/default-presets';
 import type { PresetStore } from './presets/preset-store';
 import { createMemorySettingsStore } from './settings';
 
-const presets: Preset[] = DEFAULT_PRESETS.map((p) => ({ ...p, is_active: true, created_by: 'system', created_at: 't', updated_at: 't', version: 1 }));
+const presets: Preset[] = DEFAULT_PRESETS.map((p) => ({
+  ...p,
+  is_active: true,
+  created_by: 'system',
+  created_at: 't',
+  updated_at: 't',
+  version: 1,
+}));
 const records: DestinationRecord[] = [
   { id: 'youtube', platform: 'youtube', name: 'YouTube', medialive_channel_id: '1' },
   { id: 'old', platform: 'custom', name: 'Old', is_active: false },
@@ -21,7 +28,10 @@ function stores(fail: () => BoothError | null) {
     return value;
   };
   const presetStore = { listActive: () => guard(presets) } as unknown as PresetStore;
-  const destinationStore = { listActive: () => guard(records.filter((r) => r.is_active !== false)), listAll: () => guard(records) } as unknown as DestinationStore;
+  const destinationStore = {
+    listActive: () => guard(records.filter((r) => r.is_active !== false)),
+    listAll: () => guard(records),
+  } as unknown as DestinationStore;
   return { presetStore, destinationStore };
 }
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isBoothError } from '../../shared/domain/errors';
 import { PresetSchema, type Preset } from '../../shared/domain/preset';
-import { DestinationRecordSchema, orderDestinations, type DestinationRecord, type DestinationStore } from './destinations/destination-store';
+import {
+  DestinationRecordSchema,
+  orderDestinations,
+  type DestinationRecord,
+  type DestinationStore,
+} from './destinations/destination-store';
 import type { Logger } from './logger';
 import { orderForPlatform, type PresetStore } from './presets/preset-store';
 import type { SettingsStore } from './settings';
@@ -41,7 +46,12 @@ export class OfflineCatalog {
     this.settings.update((current) => ({ ...current, catalogCache: { ...previous, ...part, at: this.now() } }));
   }
 
-  private async read<T>(what: 'presets' | 'destinations', live: () => Promise<T>, fromCache: (cache: CatalogCacheData) => T, store: (value: T) => void): Promise<T> {
+  private async read<T>(
+    what: 'presets' | 'destinations',
+    live: () => Promise<T>,
+    fromCache: (cache: CatalogCacheData) => T,
+    store: (value: T) => void,
+  ): Promise<T> {
     try {
       const value = await live();
       store(value);
@@ -50,7 +60,11 @@ export class OfflineCatalog {
     } catch (error) {
       const cache = this.load();
       if (!cache || !isBoothError(error) || !UNREACHABLE.has(error.code)) throw error;
-      if (this.servedFromCacheAt === null) this.logger.warn(`catalog: DynamoDB unreachable; serving cached ${what}`, { code: error.code, cachedAt: cache.at });
+      if (this.servedFromCacheAt === null)
+        this.logger.warn(`catalog: DynamoDB unreachable; serving cached ${what}`, {
+          code: error.code,
+          cachedAt: cache.at,
+        });
       this.servedFromCacheAt = cache.at;
       return fromCache(cache);
     }
@@ -63,7 +77,13 @@ export class OfflineCatalog {
         this.read(
           'presets',
           () => store.listActive(platform),
-          (cache) => orderForPlatform(cache.presets.filter((p) => p.is_active && (!platform || p.platform === platform || p.type === 'generic')), platform),
+          (cache) =>
+            orderForPlatform(
+              cache.presets.filter(
+                (p) => p.is_active && (!platform || p.platform === platform || p.type === 'generic'),
+              ),
+              platform,
+            ),
           (presets: Preset[]) => {
             if (!platform) this.save({ presets });
           },
@@ -81,7 +101,13 @@ export class OfflineCatalog {
           (cache) => cache.destinations,
           (destinations: DestinationRecord[]) => this.save({ destinations }),
         ).then((all) => orderDestinations(all.filter((d) => d.is_active !== false))),
-      listAll: () => this.read('destinations', () => store.listAll(), (cache) => cache.destinations, (destinations) => this.save({ destinations })),
+      listAll: () =>
+        this.read(
+          'destinations',
+          () => store.listAll(),
+          (cache) => cache.destinations,
+          (destinations) => this.save({ destinations }),
+        ),
     };
   }
 }

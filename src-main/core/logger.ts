@@ -29,7 +29,10 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
-export function createConsoleLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createConsoleLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
   const emit = (at: LogLevel, message: string, fields?: LogFields) => {
     if (ORDER[at] < ORDER[level]) return;
     const suffix = fields ? ` ${JSON.stringify(redact(fields))}` : '';

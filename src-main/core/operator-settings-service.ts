@@ -8,7 +8,10 @@ export interface OperatorSettingsService {
 }
 
 /** Shortcuts, rate card and budget: validated at the IPC boundary, saved whole, announced to every window. */
-export function createOperatorSettingsService(store: SettingsStore, publish: (next: OperatorSettings) => void): OperatorSettingsService {
+export function createOperatorSettingsService(
+  store: SettingsStore,
+  publish: (next: OperatorSettings) => void,
+): OperatorSettingsService {
   const listeners = new Set<(next: OperatorSettings) => void>();
   return {
     get: () => store.get().operator,

@@ -34,7 +34,11 @@ describe('PollLoop', () => {
     vi.useFakeTimers();
     const crashes: unknown[] = [];
     const poll = vi.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue(undefined);
-    const loop = new PollLoop(poll, () => 10, (e) => crashes.push(e));
+    const loop = new PollLoop(
+      poll,
+      () => 10,
+      (e) => crashes.push(e),
+    );
     loop.start();
     await vi.advanceTimersByTimeAsync(10);
     await vi.advanceTimersByTimeAsync(10);

@@ -9,7 +9,11 @@ describe('file settings store (web preview)', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'booth-settings-')), 'nested', 'settings.json');
     const store = createFileSettingsStore(file);
     store.update((s) => ({ ...s, connection: { profile: 'booth', region: 'eu-west-1', stackName: 'show' } }));
-    expect(createFileSettingsStore(file).get().connection).toEqual({ profile: 'booth', region: 'eu-west-1', stackName: 'show' });
+    expect(createFileSettingsStore(file).get().connection).toEqual({
+      profile: 'booth',
+      region: 'eu-west-1',
+      stackName: 'show',
+    });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).connection.profile).toBe('booth');
   });

@@ -25,7 +25,10 @@ export const SettingsSchema = z.object({
   /** What shows cost this month before the current session, so the month-to-date survives restarts. */
   /** The presets and destinations last read from DynamoDB (see catalog-cache.ts); validated where it is read. */
   catalogCache: z.unknown().optional(),
-  spend: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) }).nullable().default(null),
+  spend: z
+    .object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) })
+    .nullable()
+    .default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

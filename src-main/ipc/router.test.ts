@@ -9,7 +9,16 @@ const tile = FAKE_TILE;
 const handlers = fakeHandlers;
 
 /** For each channel, payloads that its schema must refuse. */
-const MALFORMED: unknown[] = ['text', 42, [], { unexpected: true }, { destinationId: 7 }, { destinationId: '../etc' }, { destinationId: 'x'.repeat(500) }, { platform: 'myspace' }];
+const MALFORMED: unknown[] = [
+  'text',
+  42,
+  [],
+  { unexpected: true },
+  { destinationId: 7 },
+  { destinationId: '../etc' },
+  { destinationId: 'x'.repeat(500) },
+  { platform: 'myspace' },
+];
 
 describe('router boundary', () => {
   it('refuses a channel that is not in the contract', async () => {
@@ -33,7 +42,15 @@ describe('router boundary', () => {
     for (const channel of INVOKE_CHANNELS) {
       for (const role of ['operator', 'admin'] as const) {
         const allowed = (INVOKE_ROLES[channel] as readonly string[]).includes(role);
-        const result = await router.invoke(channel, channel === 'channels.endAll' ? { confirm: true } : channel.startsWith('channels.') ? { destinationId: 'youtube' } : {}, { role });
+        const result = await router.invoke(
+          channel,
+          channel === 'channels.endAll'
+            ? { confirm: true }
+            : channel.startsWith('channels.')
+              ? { destinationId: 'youtube' }
+              : {},
+          { role },
+        );
         // Allowed channels may still refuse this generic payload, but never as forbidden.
         const forbidden = !result.ok && result.code === 'forbidden';
         expect(forbidden, `${role} -> ${channel}`).toBe(!allowed);
@@ -44,14 +61,23 @@ describe('router boundary', () => {
   it('rejects malformed payloads on every channel with invalid-input, never calling the service', async () => {
     const calls: string[] = [];
     const spied = Object.fromEntries(
-      Object.entries(handlers()).map(([name, fn]) => [name, async (...args: unknown[]) => { calls.push(name); return (fn as (...a: unknown[]) => unknown)(...args); }]),
+      Object.entries(handlers()).map(([name, fn]) => [
+        name,
+        async (...args: unknown[]) => {
+          calls.push(name);
+          return (fn as (...a: unknown[]) => unknown)(...args);
+        },
+      ]),
     ) as unknown as InvokeHandlers;
     const router = createRouter(spied, silentLogger);
     for (const channel of INVOKE_CHANNELS) {
       const role = (INVOKE_ROLES[channel] as readonly ('operator' | 'admin')[])[0]!;
       for (const payload of MALFORMED) {
         const result = await router.invoke(channel, payload, { role });
-        expect(result, `${channel} ${JSON.stringify(payload).slice(0, 40)}`).toMatchObject({ ok: false, code: 'invalid-input' });
+        expect(result, `${channel} ${JSON.stringify(payload).slice(0, 40)}`).toMatchObject({
+          ok: false,
+          code: 'invalid-input',
+        });
       }
     }
     expect(calls).toEqual([]);
@@ -101,7 +127,13 @@ describe('router boundary', () => {
     router.publish('destinations.feed', { kind: 'delta', seq: 2, at: 2, changed: [tile], removed: [] });
     expect(operator).toHaveBeenCalledWith('destinations.feed', expect.objectContaining({ seq: 2 }));
     expect(admin).toHaveBeenCalledTimes(1);
-    router.publish('destinations.feed', { kind: 'delta', seq: 3, at: 3, changed: [{ ...tile, state: 'NOPE' as never }], removed: [] });
+    router.publish('destinations.feed', {
+      kind: 'delta',
+      seq: 3,
+      at: 3,
+      changed: [{ ...tile, state: 'NOPE' as never }],
+      removed: [],
+    });
     expect(operator).toHaveBeenCalledTimes(1);
     detach();
     router.publish('destinations.feed', { kind: 'delta', seq: 4, at: 4, changed: [], removed: [] });

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { EVENT_ROLES, INVOKE_ROLES, isInvokeChannel, type EventChannel, type InvokeChannel } from '../../shared/ipc/channels';
+import {
+  EVENT_ROLES,
+  INVOKE_ROLES,
+  isInvokeChannel,
+  type EventChannel,
+  type InvokeChannel,
+} from '../../shared/ipc/channels';
 import {
   EVENT_CONTRACT,
   INVOKE_CONTRACT,
@@ -18,7 +24,10 @@ export interface CallerIdentity {
 }
 
 export type InvokeHandlers = {
-  [C in InvokeChannel]: (input: z.output<(typeof INVOKE_CONTRACT)[C]['input']>, caller: CallerIdentity) => Promise<InvokeOutput<C>>;
+  [C in InvokeChannel]: (
+    input: z.output<(typeof INVOKE_CONTRACT)[C]['input']>,
+    caller: CallerIdentity,
+  ) => Promise<InvokeOutput<C>>;
 };
 
 export type EventSink = (channel: EventChannel, payload: unknown) => void;
@@ -47,9 +56,15 @@ function firstIssue(error: z.ZodError): string {
 export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
   const sinks = new Set<{ role: Role; sink: EventSink }>();
 
-  async function invoke(channel: unknown, payload: unknown, caller: CallerIdentity | null): Promise<IpcResult<unknown>> {
+  async function invoke(
+    channel: unknown,
+    payload: unknown,
+    caller: CallerIdentity | null,
+  ): Promise<IpcResult<unknown>> {
     if (!isInvokeChannel(channel)) {
-      logger.warn('ipc: refused unknown channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
+      logger.warn('ipc: refused unknown channel', {
+        channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel,
+      });
       return { ok: false, code: 'unknown-channel', message: 'This request is not part of the console contract.' };
     }
     if (caller === null) {
@@ -63,7 +78,11 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
     const spec = INVOKE_CONTRACT[channel];
     const input = spec.input.safeParse(payload ?? {});
     if (!input.success) {
-      return { ok: false, code: 'invalid-input', message: `Invalid request for ${channel}: ${firstIssue(input.error)}` };
+      return {
+        ok: false,
+        code: 'invalid-input',
+        message: `Invalid request for ${channel}: ${firstIssue(input.error)}`,
+      };
     }
     let result: unknown;
     try {
@@ -72,12 +91,20 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
     } catch (error) {
       if (isBoothError(error)) return { ok: false, code: error.code, message: error.message };
       logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
-      return { ok: false, code: 'internal', message: 'The console hit an unexpected error; the details are in the log.' };
+      return {
+        ok: false,
+        code: 'internal',
+        message: 'The console hit an unexpected error; the details are in the log.',
+      };
     }
     const output = spec.output.safeParse(result);
     if (!output.success) {
       logger.error('ipc: handler output broke the contract', { channel, issue: firstIssue(output.error) });
-      return { ok: false, code: 'internal', message: 'The console produced an answer outside its contract; the details are in the log.' };
+      return {
+        ok: false,
+        code: 'internal',
+        message: 'The console produced an answer outside its contract; the details are in the log.',
+      };
     }
     return { ok: true, data: output.data };
   }
@@ -94,7 +121,10 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
       try {
         sink(channel, parsed.data);
       } catch (error) {
-        logger.warn('ipc: event sink failed', { channel, error: error instanceof Error ? error.message : String(error) });
+        logger.warn('ipc: event sink failed', {
+          channel,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

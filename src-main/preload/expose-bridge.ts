@@ -25,11 +25,13 @@ export function createBridge(role: Role): BoothBridge {
         });
       }
       // Main's handlers answer with data and never throw; a rejection means the IPC itself broke.
-      return (ipcRenderer.invoke(ELECTRON_CHANNEL_PREFIX + channel, payload) as Promise<IpcResult<unknown>>).catch(() => ({
-        ok: false,
-        code: 'internal',
-        message: 'The console did not answer; the details are in the log.',
-      }));
+      return (ipcRenderer.invoke(ELECTRON_CHANNEL_PREFIX + channel, payload) as Promise<IpcResult<unknown>>).catch(
+        () => ({
+          ok: false,
+          code: 'internal',
+          message: 'The console did not answer; the details are in the log.',
+        }),
+      );
     },
     on(channel: string, listener: (payload: unknown) => void): () => void {
       if (typeof channel !== 'string' || !listenable.has(channel)) {

@@ -53,18 +53,30 @@ describe.each(ROLES)('%s preload', (role) => {
 
   it('refuses locally every invoke channel outside its role, without touching IPC', async () => {
     const bridge = exposed(role);
-    const refused = [...INVOKE_CHANNELS.filter((c) => !invokeChannelsFor(role).includes(c)), 'secrets.dump', 'booth:connection.describe', '__proto__', 'constructor'];
+    const refused = [
+      ...INVOKE_CHANNELS.filter((c) => !invokeChannelsFor(role).includes(c)),
+      'secrets.dump',
+      'booth:connection.describe',
+      '__proto__',
+      'constructor',
+    ];
     for (const channel of refused) {
       await expect(bridge.invoke(channel, {})).resolves.toMatchObject({ ok: false, code: 'unknown-channel' });
     }
-    await expect(bridge.invoke(42 as unknown as string, {})).resolves.toMatchObject({ ok: false, code: 'unknown-channel' });
+    await expect(bridge.invoke(42 as unknown as string, {})).resolves.toMatchObject({
+      ok: false,
+      code: 'unknown-channel',
+    });
     expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('turns a broken IPC into an internal failure instead of a rejection', async () => {
     const bridge = exposed(role);
     fake.ipcRenderer.invoke.mockRejectedValue(new Error("No handler registered for 'booth:x'"));
-    await expect(bridge.invoke(invokeChannelsFor(role)[0]!, {})).resolves.toMatchObject({ ok: false, code: 'internal' });
+    await expect(bridge.invoke(invokeChannelsFor(role)[0]!, {})).resolves.toMatchObject({
+      ok: false,
+      code: 'internal',
+    });
   });
 
   it('gives listeners the payload only, and unsubscribes', async () => {
@@ -83,7 +95,12 @@ describe.each(ROLES)('%s preload', (role) => {
 
   it('refuses to listen to channels outside its role', async () => {
     const bridge = exposed(role);
-    const refused = [...EVENT_CHANNELS.filter((c) => !eventChannelsFor(role).includes(c)), 'booth:destinations.feed', 'electron-store-get-data', 'connection.describe'];
+    const refused = [
+      ...EVENT_CHANNELS.filter((c) => !eventChannelsFor(role).includes(c)),
+      'booth:destinations.feed',
+      'electron-store-get-data',
+      'connection.describe',
+    ];
     for (const channel of refused) expect(() => bridge.on(channel, () => {}), channel).toThrow(/cannot listen/);
     expect(fake.ipcRenderer.eventNames()).toEqual([]);
   });

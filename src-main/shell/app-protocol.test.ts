@@ -70,7 +70,10 @@ describe('app:// protocol', () => {
   });
 
   it('never resolves outside the root', () => {
-    expect(resolveAppRequest('app://booth/..%2F..%2Fetc/passwd', '/srv/out/renderer')).toEqual({ ok: false, status: 403 });
+    expect(resolveAppRequest('app://booth/..%2F..%2Fetc/passwd', '/srv/out/renderer')).toEqual({
+      ok: false,
+      status: 403,
+    });
     expect(resolveAppRequest('app://booth/admin/index.html', '/srv/out/renderer')).toEqual({
       ok: true,
       file: path.resolve('/srv/out/renderer/admin/index.html'),

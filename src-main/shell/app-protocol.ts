@@ -84,7 +84,10 @@ const SECURITY_HEADERS = {
 } as const;
 
 /** The `protocol.handle` callback: serves only files under `root`, always with the CSP header. */
-export function createAppProtocolHandler(root: string, reader: FileReader = nodeFileReader): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  reader: FileReader = nodeFileReader,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: SECURITY_HEADERS });

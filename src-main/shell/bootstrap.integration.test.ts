@@ -34,10 +34,18 @@ describe('shell + real core (simulation)', () => {
   it('serves the operator window real data and refuses it what is not its own', async () => {
     expect(shell).not.toBeNull();
     const operator = FakeBrowserWindow.instances[0]!.webContents;
-    const describe = (await fake.ipcMain.invokeFrom('booth:connection.describe', operator, operator.mainFrame, {})) as { ok: boolean; data: { mode: string } };
+    const describe = (await fake.ipcMain.invokeFrom('booth:connection.describe', operator, operator.mainFrame, {})) as {
+      ok: boolean;
+      data: { mode: string };
+    };
     expect(describe).toMatchObject({ ok: true, data: { mode: 'simulation' } });
 
-    const snapshot = (await fake.ipcMain.invokeFrom('booth:destinations.snapshot', operator, operator.mainFrame, {})) as {
+    const snapshot = (await fake.ipcMain.invokeFrom(
+      'booth:destinations.snapshot',
+      operator,
+      operator.mainFrame,
+      {},
+    )) as {
       ok: true;
       data: { kind: string; destinations: unknown[] };
     };
@@ -45,15 +53,24 @@ describe('shell + real core (simulation)', () => {
     expect(snapshot.data.kind).toBe('snapshot');
     expect(snapshot.data.destinations).toHaveLength(5);
 
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const iframe = new FakeFrame(operator.mainFrame.url, operator.mainFrame);
-    expect(await fake.ipcMain.invokeFrom('booth:destinations.snapshot', operator, iframe, {})).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fake.ipcMain.invokeFrom('booth:destinations.snapshot', operator, iframe, {})).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 
   it('serves the admin window its presets', async () => {
     shell!.windows.open('admin');
     const admin = FakeBrowserWindow.instances[1]!.webContents;
-    const presets = (await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})) as { ok: boolean; data: { presets: unknown[] } };
+    const presets = (await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})) as {
+      ok: boolean;
+      data: { presets: unknown[] };
+    };
     expect(presets.ok).toBe(true);
     expect(presets.data.presets.length).toBeGreaterThan(0);
   });

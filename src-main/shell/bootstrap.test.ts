@@ -25,7 +25,15 @@ function fakeCore(): CoreHandle & { close: ReturnType<typeof vi.fn> } {
   };
   return {
     router,
-    connection: { mode: 'simulation', profile: null, region: 'us-east-1', accountId: null, stackName: 's', customEndpoint: true, credentialsExpireAt: null },
+    connection: {
+      mode: 'simulation',
+      profile: null,
+      region: 'us-east-1',
+      accountId: null,
+      stackName: 's',
+      customEndpoint: true,
+      credentialsExpireAt: null,
+    },
     settings: {
       get: () => DEFAULT_OPERATOR_SETTINGS,
       update: () => DEFAULT_OPERATOR_SETTINGS,
@@ -63,10 +71,14 @@ describe('shell bootstrap', () => {
     const shell = await runShell({ startCore: async () => core, outDir, logger: silentLogger });
     expect(shell).not.toBeNull();
     expect(fake.app.enableSandbox).toHaveBeenCalled();
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } }]);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
+    ]);
     const served = await fake.protocol.handlers.get('app')?.(new Request('app://booth/operator/index.html'));
     expect(served?.status).toBe(200);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(INVOKE_CHANNELS.map((c) => ELECTRON_CHANNEL_PREFIX + c).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
+      INVOKE_CHANNELS.map((c) => ELECTRON_CHANNEL_PREFIX + c).sort(),
+    );
     expect(fake.appMenu).not.toBeNull();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     const operator = FakeBrowserWindow.instances[0]!;
@@ -137,7 +149,9 @@ describe('shell bootstrap', () => {
     const env = { LUNORA_USER_DATA: 'tmp/booth-e2e', LUNORA_MODE: 'simulation' };
     await runShell({ startCore, outDir, logger: silentLogger, env });
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', path.resolve('tmp/booth-e2e'));
-    expect(fake.app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(fake.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(fake.app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(
+      fake.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!,
+    );
     expect(startCore).toHaveBeenCalledWith(expect.objectContaining({ env }));
   });
 
@@ -158,13 +172,20 @@ describe('shell bootstrap', () => {
   it('asks before quitting while channels still bill, and quits only on an explicit choice', async () => {
     const core = fakeCore();
     const running = { ...FAKE_TILE, state: 'RUNNING' as const, name: 'YouTube' };
-    vi.mocked(core.router.invoke).mockResolvedValue({ ok: true, data: { kind: 'snapshot', seq: 1, at: 1, destinations: [running] } });
+    vi.mocked(core.router.invoke).mockResolvedValue({
+      ok: true,
+      data: { kind: 'snapshot', seq: 1, at: 1, destinations: [running] },
+    });
     await runShell({ startCore: async () => core, outDir, logger: silentLogger });
 
     fake.showMessageBox.mockResolvedValueOnce({ response: 0 });
     fake.app.quit();
     await vi.waitFor(() => expect(fake.showMessageBox).toHaveBeenCalledTimes(1));
-    expect(fake.showMessageBox.mock.calls[0]![0]).toMatchObject({ message: 'YouTube is still running in AWS', defaultId: 0, cancelId: 0 });
+    expect(fake.showMessageBox.mock.calls[0]![0]).toMatchObject({
+      message: 'YouTube is still running in AWS',
+      defaultId: 0,
+      cancelId: 0,
+    });
     await new Promise((r) => setTimeout(r, 10));
     expect(core.close).not.toHaveBeenCalled();
 

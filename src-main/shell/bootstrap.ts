@@ -102,15 +102,26 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
     });
     const manager = windows;
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, openWindow: (role) => manager.open(role) })),
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          isDev: !app.isPackaged,
+          openWindow: (role) => manager.open(role),
+        }),
+      ),
     );
     manager.open('operator');
 
-    const shortcuts = createGlobalShortcuts(globalShortcut, (shortcut) => core.router.publish('shortcuts.global', shortcut), logger);
+    const shortcuts = createGlobalShortcuts(
+      globalShortcut,
+      (shortcut) => core.router.publish('shortcuts.global', shortcut),
+      logger,
+    );
     const applyShortcuts = () => shortcuts.apply(core.settings.get().globalShortcuts, core.destinationIds());
     applyShortcuts();
     core.settings.onChange(applyShortcuts);
-    if (Notification.isSupported()) attachDesktopAlerts(core.router, (title, body) => new Notification({ title, body }).show());
+    if (Notification.isSupported())
+      attachDesktopAlerts(core.router, (title, body) => new Notification({ title, body }).show());
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) manager.open('operator');
@@ -144,7 +155,14 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
         .then(async (names) => {
           if (names.length === 0) return close();
           const { message, detail } = quitWarning(names);
-          const { response } = await dialog.showMessageBox({ type: 'warning', buttons: ['Keep the console open', 'Quit and leave them running'], defaultId: 0, cancelId: 0, message, detail });
+          const { response } = await dialog.showMessageBox({
+            type: 'warning',
+            buttons: ['Keep the console open', 'Quit and leave them running'],
+            defaultId: 0,
+            cancelId: 0,
+            message,
+            detail,
+          });
           if (response === 1) close();
           else quitState = 'running';
         });

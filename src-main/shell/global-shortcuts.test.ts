@@ -28,7 +28,12 @@ describe('global shortcuts', () => {
     const send = vi.fn();
     const shortcuts = createGlobalShortcuts(registry, send, silentLogger);
     shortcuts.apply({ enabled: true, modifier: 'CommandOrControl+Alt' }, ['primary', 'youtube']);
-    expect([...callbacks.keys()]).toEqual(['CommandOrControl+Alt+1', 'CommandOrControl+Alt+2', 'CommandOrControl+Alt+Enter', 'CommandOrControl+Alt+Backspace']);
+    expect([...callbacks.keys()]).toEqual([
+      'CommandOrControl+Alt+1',
+      'CommandOrControl+Alt+2',
+      'CommandOrControl+Alt+Enter',
+      'CommandOrControl+Alt+Backspace',
+    ]);
     callbacks.get('CommandOrControl+Alt+2')!();
     callbacks.get('CommandOrControl+Alt+Enter')!();
     expect(send.mock.calls.map(([s]) => s)).toEqual([{ action: 'arm', destinationId: 'youtube' }, { action: 'take' }]);
@@ -38,7 +43,18 @@ describe('global shortcuts', () => {
     const { registry, callbacks } = fakeRegistry(['Alt+Shift+Enter']);
     const shortcuts = createGlobalShortcuts(registry, vi.fn(), silentLogger);
     shortcuts.apply({ enabled: true, modifier: 'CommandOrControl+Alt' }, ['a']);
-    const result = shortcuts.apply({ enabled: true, modifier: 'Alt+Shift' }, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+    const result = shortcuts.apply({ enabled: true, modifier: 'Alt+Shift' }, [
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+      'i',
+      'j',
+    ]);
     expect(result.failed).toEqual(['Alt+Shift+Enter']);
     expect([...callbacks.keys()].some((k) => k.startsWith('CommandOrControl'))).toBe(false);
     expect([...callbacks.keys()]).toHaveLength(10); // nine digits (the tenth destination has none) and disarm

@@ -12,7 +12,11 @@ export interface ShortcutRegistry {
  * Keys that work while the app is not focused, off by default. They do exactly what the
  * operator window's own keys do (arm, take, disarm), so going live stays a two-step act.
  */
-export function createGlobalShortcuts(registry: ShortcutRegistry, send: (shortcut: GlobalShortcut) => void, logger: Logger) {
+export function createGlobalShortcuts(
+  registry: ShortcutRegistry,
+  send: (shortcut: GlobalShortcut) => void,
+  logger: Logger,
+) {
   let registered: string[] = [];
 
   function clear(): void {
@@ -25,7 +29,12 @@ export function createGlobalShortcuts(registry: ShortcutRegistry, send: (shortcu
     clear();
     if (!settings.enabled) return { failed: [] };
     const wanted: Array<[string, GlobalShortcut]> = [
-      ...destinationIds.slice(0, 9).map((id, index): [string, GlobalShortcut] => [`${settings.modifier}+${index + 1}`, { action: 'arm', destinationId: id }]),
+      ...destinationIds
+        .slice(0, 9)
+        .map((id, index): [string, GlobalShortcut] => [
+          `${settings.modifier}+${index + 1}`,
+          { action: 'arm', destinationId: id },
+        ]),
       [`${settings.modifier}+Enter`, { action: 'take' }],
       [`${settings.modifier}+Backspace`, { action: 'disarm' }],
     ];

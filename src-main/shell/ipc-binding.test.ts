@@ -34,7 +34,9 @@ describe('ipc binding', () => {
 
   it('binds exactly one handler per contract invoke channel, and nothing else', () => {
     const binding = bindIpc(router(), registry, silentLogger);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(INVOKE_CHANNELS.map((c) => ELECTRON_CHANNEL_PREFIX + c).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
+      INVOKE_CHANNELS.map((c) => ELECTRON_CHANNEL_PREFIX + c).sort(),
+    );
     expect(fake.ipcMain.eventNames()).toEqual([]);
     binding.dispose();
     expect(fake.ipcMain.handlers.size).toBe(0);
@@ -50,7 +52,9 @@ describe('ipc binding', () => {
   it('lets the operator start a channel with a valid payload', async () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
-    const result = await fake.ipcMain.invokeFrom('booth:channels.start', operator, operator.mainFrame, { destinationId: 'youtube' });
+    const result = await fake.ipcMain.invokeFrom('booth:channels.start', operator, operator.mainFrame, {
+      destinationId: 'youtube',
+    });
     expect(result).toEqual({ ok: true, data: { outcome: 'requested', state: 'STARTING' } });
   });
 
@@ -73,7 +77,11 @@ describe('ipc binding', () => {
   it('refuses our window once its top frame is not on app://', async () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
-    for (const url of ['https://evil.example/operator/index.html', 'file:///tmp/operator/index.html', 'app://elsewhere/operator/index.html']) {
+    for (const url of [
+      'https://evil.example/operator/index.html',
+      'file:///tmp/operator/index.html',
+      'app://elsewhere/operator/index.html',
+    ]) {
       operator.mainFrame.url = url;
       const result = await fake.ipcMain.invokeFrom('booth:connection.describe', operator, operator.mainFrame, {});
       expect(result, url).toMatchObject({ ok: false, code: 'forbidden' });
@@ -99,8 +107,14 @@ describe('ipc binding', () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
     const admin = windowContents(registry, 'admin');
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})).toEqual({ ok: true, data: { presets: [] } });
+    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})).toEqual({
+      ok: true,
+      data: { presets: [] },
+    });
   });
 
   it('takes the role from the registry, never from the payload', async () => {
@@ -113,8 +127,12 @@ describe('ipc binding', () => {
   it('has no handler for channels outside the contract', async () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
-    await expect(fake.ipcMain.invokeFrom('booth:secrets.dump', operator, operator.mainFrame, {})).rejects.toThrow(/No handler/);
-    await expect(fake.ipcMain.invokeFrom('connection.describe', operator, operator.mainFrame, {})).rejects.toThrow(/No handler/);
+    await expect(fake.ipcMain.invokeFrom('booth:secrets.dump', operator, operator.mainFrame, {})).rejects.toThrow(
+      /No handler/,
+    );
+    await expect(fake.ipcMain.invokeFrom('connection.describe', operator, operator.mainFrame, {})).rejects.toThrow(
+      /No handler/,
+    );
   });
 
   it('callerFor vouches only for the top frame of a registered window on its page', () => {
@@ -122,7 +140,9 @@ describe('ipc binding', () => {
     const call = (frame: unknown) => callerFor({ sender: asContents(operator), senderFrame: frame as never }, registry);
     expect(call(operator.mainFrame)).toEqual({ role: 'operator' });
     // Electron may pass a distinct object for the same frame: same frameTreeNodeId is what counts.
-    expect(call(new FakeFrame(pageUrl('operator'), null, operator.mainFrame.frameTreeNodeId))).toEqual({ role: 'operator' });
+    expect(call(new FakeFrame(pageUrl('operator'), null, operator.mainFrame.frameTreeNodeId))).toEqual({
+      role: 'operator',
+    });
     // A parentless frame that is not this webContents' main frame (e.g. a fenced frame).
     expect(call(new FakeFrame(pageUrl('operator')))).toBeNull();
     // The old document of a frame that navigated away, still sending while it unloads.

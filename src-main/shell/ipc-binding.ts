@@ -46,7 +46,9 @@ export interface IpcBinding {
  */
 export function bindIpc(router: Router, registry: WindowRegistry, logger: Logger): IpcBinding {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(ELECTRON_CHANNEL_PREFIX + channel, (event, payload: unknown) => router.invoke(channel, payload, callerFor(event, registry)));
+    ipcMain.handle(ELECTRON_CHANNEL_PREFIX + channel, (event, payload: unknown) =>
+      router.invoke(channel, payload, callerFor(event, registry)),
+    );
   }
 
   const detachers = new Set<() => void>();

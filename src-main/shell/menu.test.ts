@@ -7,7 +7,11 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function accelerators(items: MenuItemConstructorOptions[]): Record<string, string> {
-  return Object.fromEntries(flatten(items).flatMap((item) => (item.accelerator ? [[item.label ?? item.role ?? '?', String(item.accelerator)]] : [])));
+  return Object.fromEntries(
+    flatten(items).flatMap((item) =>
+      item.accelerator ? [[item.label ?? item.role ?? '?', String(item.accelerator)]] : [],
+    ),
+  );
 }
 
 describe('application menu', () => {
@@ -29,20 +33,27 @@ describe('application menu', () => {
       Operator: ACCELERATORS.openOperator,
       Admin: ACCELERATORS.openAdmin,
     });
-    expect(accelerators(buildMenuTemplate({ isMac: true, isDev: false, openWindow: () => {} }))['Toggle Full Screen']).toBe('Ctrl+Cmd+F');
+    expect(
+      accelerators(buildMenuTemplate({ isMac: true, isDev: false, openWindow: () => {} }))['Toggle Full Screen'],
+    ).toBe('Ctrl+Cmd+F');
   });
 
   it('offers Reload and DevTools only in development', () => {
-    const roles = (isDev: boolean) => flatten(buildMenuTemplate({ isMac: false, isDev, openWindow: () => {} })).map((item) => item.role);
+    const roles = (isDev: boolean) =>
+      flatten(buildMenuTemplate({ isMac: false, isDev, openWindow: () => {} })).map((item) => item.role);
     expect(roles(false)).not.toContain('reload');
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('reload');
-    expect(accelerators(buildMenuTemplate({ isMac: false, isDev: true, openWindow: () => {} })).Reload).toBe('CmdOrCtrl+R');
+    expect(accelerators(buildMenuTemplate({ isMac: false, isDev: true, openWindow: () => {} })).Reload).toBe(
+      'CmdOrCtrl+R',
+    );
   });
 
   it('binds no accelerator to a digit (digits arm destinations)', () => {
     for (const isMac of [true, false]) {
-      for (const accelerator of Object.values(accelerators(buildMenuTemplate({ isMac, isDev: true, openWindow: () => {} })))) {
+      for (const accelerator of Object.values(
+        accelerators(buildMenuTemplate({ isMac, isDev: true, openWindow: () => {} })),
+      )) {
         expect(accelerator).not.toMatch(/(^|\+)\d$/);
       }
     }

@@ -37,14 +37,21 @@ export function buildMenuTemplate({ isMac, isDev, openWindow }: MenuOptions): Me
     },
   ];
   return [
-    ...(isMac ? ([{ role: 'appMenu' }] satisfies MenuItemConstructorOptions[]) : [{ label: 'File', submenu: [{ role: 'quit' }] } satisfies MenuItemConstructorOptions]),
+    ...(isMac
+      ? ([{ role: 'appMenu' }] satisfies MenuItemConstructorOptions[])
+      : [{ label: 'File', submenu: [{ role: 'quit' }] } satisfies MenuItemConstructorOptions]),
     // The Edit menu is what makes copy/paste work in text fields on macOS.
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     {
       label: 'Window',
       submenu: [
-        { id: 'open-operator', label: 'Operator', accelerator: ACCELERATORS.openOperator, click: () => openWindow('operator') },
+        {
+          id: 'open-operator',
+          label: 'Operator',
+          accelerator: ACCELERATORS.openOperator,
+          click: () => openWindow('operator'),
+        },
         { id: 'open-admin', label: 'Admin', accelerator: ACCELERATORS.openAdmin, click: () => openWindow('admin') },
         { type: 'separator' },
         { role: 'minimize' },

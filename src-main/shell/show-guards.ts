@@ -7,7 +7,9 @@ import type { Router } from '../ipc/router';
 export async function billingChannelNames(router: Router): Promise<string[]> {
   const result = await router.invoke('destinations.snapshot', {}, { role: 'operator' });
   if (!result.ok) return [];
-  return (result.data as DestinationsSnapshot).destinations.filter((d) => BILLING_STATES.has(d.state)).map((d) => d.name);
+  return (result.data as DestinationsSnapshot).destinations
+    .filter((d) => BILLING_STATES.has(d.state))
+    .map((d) => d.name);
 }
 
 /** The words of the quit confirmation: quitting never stops channels, so say what keeps running. */
@@ -20,7 +22,9 @@ export function quitWarning(names: string[]): { message: string; detail: string 
 
 /** Which notifications deserve a desktop alert when the operator may be looking elsewhere. */
 export function wantsDesktopAlert(notification: Notification): boolean {
-  return notification.kind === 'alert' || notification.kind === 'forgotten-channel' || notification.kind === 'credentials';
+  return (
+    notification.kind === 'alert' || notification.kind === 'forgotten-channel' || notification.kind === 'credentials'
+  );
 }
 
 /** Raises desktop alerts for the core's alerts; returns the detach function. */

@@ -21,13 +21,27 @@ describe('initialBounds', () => {
   });
 
   it('drops the position when the title bar would be off every display', () => {
-    expect(initialBounds({ x: -2000, y: 100, width: 1600, height: 900 }, [laptop], fallback)).toEqual({ width: 1440, height: 870, maximized: false });
+    expect(initialBounds({ x: -2000, y: 100, width: 1600, height: 900 }, [laptop], fallback)).toEqual({
+      width: 1440,
+      height: 870,
+      maximized: false,
+    });
     // Title bar above the top of the screen: the window could not be dragged back.
-    expect(initialBounds({ x: 10, y: -200, width: 800, height: 600 }, [laptop], fallback)).toEqual({ width: 800, height: 600, maximized: false });
+    expect(initialBounds({ x: 10, y: -200, width: 800, height: 600 }, [laptop], fallback)).toEqual({
+      width: 800,
+      height: 600,
+      maximized: false,
+    });
   });
 
   it('shrinks a saved size to the display it opens on', () => {
-    expect(initialBounds({ x: 0, y: 0, width: 2560, height: 1400 }, [laptop], fallback)).toEqual({ x: 0, y: 0, width: 1440, height: 870, maximized: false });
+    expect(initialBounds({ x: 0, y: 0, width: 2560, height: 1400 }, [laptop], fallback)).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 870,
+      maximized: false,
+    });
   });
 
   it('carries the maximised flag', () => {
@@ -37,7 +51,13 @@ describe('initialBounds', () => {
 
 describe('boundsToSave', () => {
   it('rounds and validates', () => {
-    expect(boundsToSave({ x: 1.6, y: 2.2, width: 900.5, height: 640 }, true)).toEqual({ x: 2, y: 2, width: 901, height: 640, maximized: true });
+    expect(boundsToSave({ x: 1.6, y: 2.2, width: 900.5, height: 640 }, true)).toEqual({
+      x: 2,
+      y: 2,
+      width: 901,
+      height: 640,
+      maximized: true,
+    });
     expect(boundsToSave({ x: 0, y: 0, width: 10, height: 10 }, false)).toBeNull();
   });
 });

@@ -32,7 +32,11 @@ function contains(area: Rect, px: number, py: number): boolean {
  * undocked from the monitor it was last used on); otherwise the size is kept and the
  * window is centred. The size never exceeds the display it opens on.
  */
-export function initialBounds(saved: WindowBounds | undefined, displays: readonly DisplayLike[], fallback: { width: number; height: number }): InitialBounds {
+export function initialBounds(
+  saved: WindowBounds | undefined,
+  displays: readonly DisplayLike[],
+  fallback: { width: number; height: number },
+): InitialBounds {
   const primary = displays[0]?.workArea;
   const size = saved ?? fallback;
   const clamp = (area: Rect | undefined) => ({

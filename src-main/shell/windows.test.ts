@@ -66,7 +66,12 @@ describe('window manager', () => {
 
     it('denies navigation away from its page, but not a reload of the page itself', () => {
       const contents = asFake(manager.open(role)).webContents;
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://booth/other/index.html', pageUrl(role === 'operator' ? 'admin' : 'operator')]) {
+      for (const url of [
+        'https://evil.example/',
+        'file:///etc/passwd',
+        'app://booth/other/index.html',
+        pageUrl(role === 'operator' ? 'admin' : 'operator'),
+      ]) {
         const event = fakeEvent({ url, isMainFrame: true });
         contents.emit('will-navigate', event);
         expect(event.defaultPrevented, url).toBe(true);
@@ -83,10 +88,14 @@ describe('window manager', () => {
     it('denies new windows, handing only allow-listed https links to the system browser', () => {
       const contents = asFake(manager.open(role)).webContents;
       expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-      expect(contents.windowOpenHandler?.({ url: 'http://docs.aws.amazon.com/medialive/' })).toEqual({ action: 'deny' });
+      expect(contents.windowOpenHandler?.({ url: 'http://docs.aws.amazon.com/medialive/' })).toEqual({
+        action: 'deny',
+      });
       expect(contents.windowOpenHandler?.({ url: pageUrl('admin') })).toEqual({ action: 'deny' });
       expect(fake.openExternal).not.toHaveBeenCalled();
-      expect(contents.windowOpenHandler?.({ url: 'https://docs.aws.amazon.com/medialive/' })).toEqual({ action: 'deny' });
+      expect(contents.windowOpenHandler?.({ url: 'https://docs.aws.amazon.com/medialive/' })).toEqual({
+        action: 'deny',
+      });
       expect(fake.openExternal).toHaveBeenCalledExactlyOnceWith('https://docs.aws.amazon.com/medialive/');
     });
 
@@ -99,7 +108,14 @@ describe('window manager', () => {
 
     it('denies every permission request and check on its session', () => {
       const session = asFake(manager.open(role)).webContents.session;
-      for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      for (const permission of [
+        'media',
+        'notifications',
+        'geolocation',
+        'clipboard-read',
+        'openExternal',
+        'fullscreen',
+      ]) {
         const callback = vi.fn();
         session.permissionRequestHandler?.({}, permission, callback, {});
         expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
@@ -139,7 +155,10 @@ describe('window manager', () => {
   });
 
   it('shows the window when ready, maximised if it was', () => {
-    settings.update((s) => ({ ...s, windows: { operator: { x: 10, y: 10, width: 1000, height: 700, maximized: true } } }));
+    settings.update((s) => ({
+      ...s,
+      windows: { operator: { x: 10, y: 10, width: 1000, height: 700, maximized: true } },
+    }));
     const window = asFake(manager.open('operator'));
     expect(window.visible).toBe(false);
     window.emit('ready-to-show');
@@ -150,7 +169,11 @@ describe('window manager', () => {
   describe('bounds', () => {
     it('restores saved bounds that are on a connected display', () => {
       settings.update((s) => ({ ...s, windows: { operator: { x: 2000, y: 50, width: 1200, height: 800 } } }));
-      fake.displays.push({ id: 2, workArea: { x: 1920, y: 0, width: 2560, height: 1400 }, bounds: { x: 1920, y: 0, width: 2560, height: 1440 } });
+      fake.displays.push({
+        id: 2,
+        workArea: { x: 1920, y: 0, width: 2560, height: 1400 },
+        bounds: { x: 1920, y: 0, width: 2560, height: 1440 },
+      });
       const window = asFake(manager.open('operator'));
       expect(window.options).toMatchObject({ x: 2000, y: 50, width: 1200, height: 800 });
     });

@@ -101,11 +101,16 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       registry.unregister(contentsId);
       if (open.get(role) === window) open.delete(role);
     });
-    contents.on('render-process-gone', (_event, details) => logger.error('shell: renderer gone', { role, reason: details.reason }));
+    contents.on('render-process-gone', (_event, details) =>
+      logger.error('shell: renderer gone', { role, reason: details.reason }),
+    );
 
     options.onCreated?.(window, role);
     window.loadURL(pageUrl(role)).catch((error: unknown) => {
-      logger.error('shell: page failed to load', { role, error: error instanceof Error ? error.message : String(error) });
+      logger.error('shell: page failed to load', {
+        role,
+        error: error instanceof Error ? error.message : String(error),
+      });
     });
     return window;
   }

@@ -9,13 +9,30 @@ afterEach(async () => {
 });
 
 async function bitratePoints(s: RunningSimulator, minutes: number): Promise<number> {
-  const cw = new CloudWatchClient({ region: s.region, endpoint: s.endpoint, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' } });
+  const cw = new CloudWatchClient({
+    region: s.region,
+    endpoint: s.endpoint,
+    credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+  });
   const now = new Date();
   const out = await cw.send(
     new GetMetricDataCommand({
       StartTime: new Date(now.getTime() - minutes * 60_000),
       EndTime: now,
-      MetricDataQueries: [{ Id: 'b', MetricStat: { Metric: { Namespace: 'AWS/MediaConnect', MetricName: 'SourceBitRate', Dimensions: [{ Name: 'FlowARN', Value: s.topology.flowArn }] }, Period: 60, Stat: 'Average' } }],
+      MetricDataQueries: [
+        {
+          Id: 'b',
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/MediaConnect',
+              MetricName: 'SourceBitRate',
+              Dimensions: [{ Name: 'FlowARN', Value: s.topology.flowArn }],
+            },
+            Period: 60,
+            Stat: 'Average',
+          },
+        },
+      ],
     }),
   );
   cw.destroy();

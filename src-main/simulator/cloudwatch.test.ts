@@ -18,20 +18,33 @@ afterAll(async () => {
 const q = (id: string, metric: string, stat: string, dims: Record<string, string>, period = 1): MetricDataQuery => ({
   Id: id,
   MetricStat: {
-    Metric: { Namespace: 'AWS/MediaConnect', MetricName: metric, Dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })) },
+    Metric: {
+      Namespace: 'AWS/MediaConnect',
+      MetricName: metric,
+      Dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
+    },
     Period: period,
     Stat: stat,
   },
 });
 
 const get = (queries: MetricDataQuery[], sinceMs = 120_000) =>
-  cw.send(new GetMetricDataCommand({ StartTime: new Date(Date.now() - sinceMs), EndTime: new Date(Date.now() + 1000), MetricDataQueries: queries }));
+  cw.send(
+    new GetMetricDataCommand({
+      StartTime: new Date(Date.now() - sinceMs),
+      EndTime: new Date(Date.now() + 1000),
+      MetricDataQueries: queries,
+    }),
+  );
 
 describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
   it('returns realistic source metrics, per source and per flow, newest first', async () => {
     const flow = sim.topology.flowArn;
     const [main, backup] = sim.control.state().sources;
-    await waitFor(() => sim.control.state(), () => true);
+    await waitFor(
+      () => sim.control.state(),
+      () => true,
+    );
     await new Promise((r) => setTimeout(r, 1200));
     const res = await get([
       q('mainbr', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: main!.sourceArn }),
@@ -63,7 +76,9 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
   it('unknown metric and wrong dimensions give empty results, not errors', async () => {
     const res = await get([
       q('nohealth', 'SourceHealth', 'Average', { FlowARN: sim.topology.flowArn }),
-      q('otherflow', 'SourceBitRate', 'Average', { FlowARN: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-x:other' }),
+      q('otherflow', 'SourceBitRate', 'Average', {
+        FlowARN: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-x:other',
+      }),
     ]);
     for (const r of res.MetricDataResults!) expect([r.Values, r.Timestamps]).toEqual([[], []]);
   });
@@ -95,7 +110,10 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     // flow STANDBY: nothing is published -> empty Values (never zeros)
     sim.control.setTimings({ flowStopMs: 10, flowStartMs: 10 });
     sim.control.stopFlow();
-    await waitFor(() => sim.control.state().flow.status, (s) => s === 'STANDBY');
+    await waitFor(
+      () => sim.control.state().flow.status,
+      (s) => s === 'STANDBY',
+    );
     const quietFrom = Date.now() + 30;
     await new Promise((r) => setTimeout(r, 150));
     const none = await cw.send(
@@ -107,7 +125,10 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     );
     expect(none.MetricDataResults![0]!.Values).toEqual([]);
     sim.control.startFlow();
-    await waitFor(() => sim.control.state().flow.status, (s) => s === 'ACTIVE');
+    await waitFor(
+      () => sim.control.state().flow.status,
+      (s) => s === 'ACTIVE',
+    );
   });
 
   it('packet loss ramps and bitrate overrides show in the metrics', async () => {

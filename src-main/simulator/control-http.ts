@@ -13,7 +13,8 @@ export function createControlHttp(control: SimulatorControl): (req: SimRequest, 
   return (req, res) => {
     try {
       const out = route(control, req);
-      if (out === undefined) return send(res, 404, { error: { code: 'NotFound', message: `No control route ${req.method} ${req.path}` } });
+      if (out === undefined)
+        return send(res, 404, { error: { code: 'NotFound', message: `No control route ${req.method} ${req.path}` } });
       send(res, 200, out);
     } catch (e) {
       if (isAwsError(e)) return send(res, e.status, { error: { code: e.code, message: e.message } });
@@ -23,7 +24,11 @@ export function createControlHttp(control: SimulatorControl): (req: SimRequest, 
 }
 
 function route(c: SimulatorControl, req: SimRequest): unknown {
-  const seg = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s)).slice(1);
+  const seg = req.path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s))
+    .slice(1);
   const m = req.method;
   const body = (): Record<string, unknown> => {
     if (req.body.trim() === '') return {};
@@ -45,7 +50,11 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
       const service = req.query.get('service') ?? undefined;
       const operation = req.query.get('operation') ?? undefined;
       const since = req.query.get('since');
-      return c.requests({ service: service as ServiceId | undefined, operation, since: since ? Number(since) : undefined });
+      return c.requests({
+        service: service as ServiceId | undefined,
+        operation,
+        since: since ? Number(since) : undefined,
+      });
     }
     if (m === 'DELETE') {
       c.clearRequests();
@@ -71,9 +80,12 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
     }
     if (seg.length === 3 && m === 'POST') {
       switch (cmd) {
-        case 'start': return { id: b, state: c.startChannel(b) };
-        case 'stop': return { id: b, state: c.stopChannel(b) };
-        case 'restore': return { id: b, state: c.restoreChannel(b) };
+        case 'start':
+          return { id: b, state: c.startChannel(b) };
+        case 'stop':
+          return { id: b, state: c.stopChannel(b) };
+        case 'restore':
+          return { id: b, state: c.restoreChannel(b) };
         case 'fail': {
           const o = body();
           return {
@@ -95,8 +107,12 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
 
   if (a === 'sources' && b && seg.length === 3 && m === 'POST') {
     switch (cmd) {
-      case 'lose': c.loseSource(b); return { ok: true, activeSource: c.activeSource() };
-      case 'restore': c.restoreSource(b); return { ok: true, activeSource: c.activeSource() };
+      case 'lose':
+        c.loseSource(b);
+        return { ok: true, activeSource: c.activeSource() };
+      case 'restore':
+        c.restoreSource(b);
+        return { ok: true, activeSource: c.activeSource() };
       case 'ramp-loss': {
         const o = body();
         c.rampPacketLoss(b, { toPercent: Number(o['toPercent']), overMs: Number(o['overMs'] ?? 0) });
@@ -119,6 +135,10 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
 
 function send(res: ServerResponse, status: number, payload: unknown): void {
   const text = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }

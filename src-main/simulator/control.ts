@@ -22,7 +22,12 @@ export interface SimState {
     name: string;
     status: FlowStatus;
     activeSource: string | null;
-    failover: { state: string | null; failoverMode: string | null; recoveryWindow: number | null; primarySource: string | null };
+    failover: {
+      state: string | null;
+      failoverMode: string | null;
+      recoveryWindow: number | null;
+      primarySource: string | null;
+    };
   };
   sources: SourceSignalState[];
   channels: SimChannelState[];
@@ -146,7 +151,9 @@ export function createControl(deps: ControlDeps): SimulatorControl {
       const deadline = Date.now() + timeoutMs;
       while (world.channels.state(id) !== wanted) {
         if (Date.now() > deadline) {
-          throw new Error(`channel ${id} did not reach ${String(wanted)} within ${timeoutMs} ms (now ${String(world.channels.state(id))})`);
+          throw new Error(
+            `channel ${id} did not reach ${String(wanted)} within ${timeoutMs} ms (now ${String(world.channels.state(id))})`,
+          );
         }
         await deps.delay(10);
       }

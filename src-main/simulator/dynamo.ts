@@ -28,7 +28,12 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
       server.closeAllConnections();
     });
 
-  const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    region,
+    endpoint,
+    credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+    maxAttempts: 1,
+  });
   try {
     const tables: [string, string][] = [
       [topology.tables.presets, 'preset_id'],

@@ -2,7 +2,14 @@ import { AwsError } from './errors';
 import type { ServiceId } from './types';
 
 export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'timeout' | 'access-denied' | 'expired-token';
-export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'server-error', 'latency', 'timeout', 'access-denied', 'expired-token'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'throttle',
+  'server-error',
+  'latency',
+  'timeout',
+  'access-denied',
+  'expired-token',
+];
 
 export interface FaultRuleInput {
   service?: ServiceId;
@@ -90,8 +97,16 @@ export function faultError(service: ServiceId, rule: FaultRule): AwsError {
         : new AwsError('Throttling', 400, 'Rate exceeded');
     case 'access-denied':
       return restJson
-        ? new AwsError('ForbiddenException', 403, 'User: arn:aws:sts::000000000000:assumed-role/sim/operator is not authorized to perform this action')
-        : new AwsError('AccessDenied', 403, 'User: arn:aws:sts::000000000000:assumed-role/sim/operator is not authorized to perform this action');
+        ? new AwsError(
+            'ForbiddenException',
+            403,
+            'User: arn:aws:sts::000000000000:assumed-role/sim/operator is not authorized to perform this action',
+          )
+        : new AwsError(
+            'AccessDenied',
+            403,
+            'User: arn:aws:sts::000000000000:assumed-role/sim/operator is not authorized to perform this action',
+          );
     case 'expired-token':
       return restJson
         ? new AwsError('ExpiredTokenException', 403, 'The security token included in the request is expired')
@@ -118,6 +133,7 @@ function serverError(service: ServiceId, status: number): AwsError {
     if (status === 500) return new AwsError('InternalServiceError', 500, 'Internal service error');
     return new AwsError('ServiceUnavailable', status, 'Service is unavailable');
   }
-  if (status === 500) return new AwsError('InternalFailure', 500, 'We encountered an internal error. Please try again.');
+  if (status === 500)
+    return new AwsError('InternalFailure', 500, 'We encountered an internal error. Please try again.');
   return new AwsError('ServiceUnavailable', status, 'Service is unavailable');
 }

@@ -68,13 +68,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;
   const signal = new SignalWorld(seed.sources, prng, () => flowRef?.reevaluateFailover());
-  const flow = new FlowWorld(seed.flow, options.flowInitiallyActive ?? true, { timers, timings: () => timings, signal });
+  const flow = new FlowWorld(seed.flow, options.flowInitiallyActive ?? true, {
+    timers,
+    timings: () => timings,
+    signal,
+  });
   flowRef = flow;
   const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
   const world: World = { region, accountId, seed, channels, flow, signal };
 
   const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
-  if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning()) signal.backfill(options.backfillHistoryMs ?? 0, Math.max(timings.metricSampleMs, 1_000), flow.activeSource());
+  if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning())
+    signal.backfill(options.backfillHistoryMs ?? 0, Math.max(timings.metricSampleMs, 1_000), flow.activeSource());
   let sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
   const setTimings = (partial: Partial<SimTimings>): SimTimings => {
     const previous = timings.metricSampleMs;

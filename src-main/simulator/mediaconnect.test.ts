@@ -28,7 +28,9 @@ const describeFlow = () => mc.send(new DescribeFlowCommand({ FlowArn: sim.topolo
 describe('MediaConnect over the real SDK (3.654)', () => {
   it('lists and describes the seeded SRT flow', async () => {
     const list = await mc.send(new ListFlowsCommand({ MaxResults: 10 }));
-    expect(list.Flows?.map((f) => [f.Name, f.Status, f.AvailabilityZone])).toEqual([['lunora-srt-router', 'ACTIVE', 'us-east-1a']]);
+    expect(list.Flows?.map((f) => [f.Name, f.Status, f.AvailabilityZone])).toEqual([
+      ['lunora-srt-router', 'ACTIVE', 'us-east-1a'],
+    ]);
     const { Flow: flow } = await describeFlow();
     expect(flow?.FlowArn).toBe(sim.topology.flowArn);
     expect(flow?.Sources?.map((s) => [s.Name, s.IngestPort, s.Transport?.Protocol, s.Transport?.MinLatency])).toEqual([
@@ -41,29 +43,53 @@ describe('MediaConnect over the real SDK (3.654)', () => {
     expect(main?.Decryption?.RoleArn).toMatch(/^arn:aws:iam::/);
     expect(main?.Decryption?.SecretArn).toMatch(/^arn:aws:secretsmanager:/);
     expect(main?.Decryption?.Algorithm).toBeUndefined();
-    expect(flow?.SourceFailoverConfig).toEqual({ State: 'ENABLED', FailoverMode: 'FAILOVER', RecoveryWindow: 200, SourcePriority: { PrimarySource: 'main' } });
+    expect(flow?.SourceFailoverConfig).toEqual({
+      State: 'ENABLED',
+      FailoverMode: 'FAILOVER',
+      RecoveryWindow: 200,
+      SourcePriority: { PrimarySource: 'main' },
+    });
     expect((flow as unknown as Record<string, unknown>)['ActiveSource']).toBeUndefined();
   });
 
   it('switches the primary with UpdateFlow (UPDATING, then back) and the flow follows it', async () => {
     expect(sim.control.activeSource()).toBe('main');
     const res = await mc.send(
-      new UpdateFlowCommand({ FlowArn: sim.topology.flowArn, SourceFailoverConfig: { SourcePriority: { PrimarySource: 'backup' } } }),
+      new UpdateFlowCommand({
+        FlowArn: sim.topology.flowArn,
+        SourceFailoverConfig: { SourcePriority: { PrimarySource: 'backup' } },
+      }),
     );
     expect(res.$metadata.httpStatusCode).toBe(202);
     expect(res.Flow?.Status).toBe('UPDATING');
     expect(res.Flow?.SourceFailoverConfig?.SourcePriority?.PrimarySource).toBe('backup');
     expect(res.Flow?.SourceFailoverConfig?.FailoverMode).toBe('FAILOVER');
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'backup');
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'backup',
+    );
     await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
-    await mc.send(new UpdateFlowCommand({ FlowArn: sim.topology.flowArn, SourceFailoverConfig: { SourcePriority: { PrimarySource: 'main' } } }));
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'main');
+    await mc.send(
+      new UpdateFlowCommand({
+        FlowArn: sim.topology.flowArn,
+        SourceFailoverConfig: { SourcePriority: { PrimarySource: 'main' } },
+      }),
+    );
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'main',
+    );
     await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
   });
 
   it('rejects an unknown PrimarySource with 400 BadRequestException', async () => {
     const err = await sdkError(
-      mc.send(new UpdateFlowCommand({ FlowArn: sim.topology.flowArn, SourceFailoverConfig: { SourcePriority: { PrimarySource: 'tertiary' } } })),
+      mc.send(
+        new UpdateFlowCommand({
+          FlowArn: sim.topology.flowArn,
+          SourceFailoverConfig: { SourcePriority: { PrimarySource: 'tertiary' } },
+        }),
+      ),
     );
     expect([err.name, err.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400]);
     expect((await describeFlow()).Flow?.SourceFailoverConfig?.SourcePriority?.PrimarySource).toBe('main');
@@ -72,18 +98,30 @@ describe('MediaConnect over the real SDK (3.654)', () => {
   it('fails over to backup when main is lost and returns when it recovers', async () => {
     sim.control.loseSource('main');
     expect(sim.control.activeSource()).toBe('main'); // not instantaneous (failoverMs)
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'backup');
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'backup',
+    );
     sim.control.restoreSource('main');
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'main');
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'main',
+    );
     sim.control.loseSource('main');
     sim.control.loseSource('backup');
-    await waitFor(() => sim.control.activeSource(), (s) => s === null);
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === null,
+    );
     const meta = await mc.send(new DescribeFlowSourceMetadataCommand({ FlowArn: sim.topology.flowArn }));
     expect(meta.TransportMediaInfo).toBeUndefined();
     expect(meta.Messages?.length).toBeGreaterThan(0);
     sim.control.restoreSource('backup');
     sim.control.restoreSource('main');
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'main');
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'main',
+    );
   });
 
   it('describes the source transport stream', async () => {
@@ -103,11 +141,16 @@ describe('MediaConnect over the real SDK (3.654)', () => {
     const start = await mc.send(new StartFlowCommand({ FlowArn: sim.topology.flowArn }));
     expect(start.Status).toBe('STARTING');
     await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
-    await waitFor(() => sim.control.activeSource(), (s) => s === 'main');
+    await waitFor(
+      () => sim.control.activeSource(),
+      (s) => s === 'main',
+    );
   });
 
   it('answers 404 for an unknown flow and 429 for injected throttling', async () => {
-    const missing = await sdkError(mc.send(new DescribeFlowCommand({ FlowArn: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-x:nope' })));
+    const missing = await sdkError(
+      mc.send(new DescribeFlowCommand({ FlowArn: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-x:nope' })),
+    );
     expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['NotFoundException', 404]);
     sim.control.addFault({ service: 'mediaconnect', operation: 'DescribeFlow', kind: 'throttle', count: 1 });
     const throttled = await sdkError(describeFlow());

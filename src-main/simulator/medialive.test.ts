@@ -45,7 +45,13 @@ describe('MediaLive over the real SDK', () => {
       pages++;
     } while (token);
     expect(pages).toBe(3);
-    expect(all.map((c) => c.Name)).toEqual(['lunora-primary', 'lunora-youtube', 'lunora-twitch', 'lunora-linkedin', 'lunora-custom']);
+    expect(all.map((c) => c.Name)).toEqual([
+      'lunora-primary',
+      'lunora-youtube',
+      'lunora-twitch',
+      'lunora-linkedin',
+      'lunora-custom',
+    ]);
     expect(all.every((c) => c.State === 'IDLE' && c.ChannelClass === 'SINGLE_PIPELINE')).toBe(true);
     // summaries carry no EncoderSettings
     expect((all[0] as Record<string, unknown>)['EncoderSettings']).toBeUndefined();
@@ -63,15 +69,26 @@ describe('MediaLive over the real SDK', () => {
     const dest = c.Destinations?.[0];
     expect(dest?.Settings?.[0]?.Url).toBe('rtmp://live.twitch.tv/app');
     expect(dest?.Settings?.[0]?.StreamName).toMatch(/^sim-twitch-key-[0-9a-f]+$/);
-    expect(c.EncoderSettings?.OutputGroups?.[0]?.Outputs?.[0]?.OutputSettings?.RtmpOutputSettings?.Destination?.DestinationRefId).toBe(dest?.Id);
+    expect(
+      c.EncoderSettings?.OutputGroups?.[0]?.Outputs?.[0]?.OutputSettings?.RtmpOutputSettings?.Destination
+        ?.DestinationRefId,
+    ).toBe(dest?.Id);
 
     const primary = await ml.send(new DescribeChannelCommand({ ChannelId: chan('primary') }));
-    expect(primary.EncoderSettings?.OutputGroups?.[0]?.OutputGroupSettings?.MediaPackageGroupSettings?.Destination?.DestinationRefId).toBe(primary.Destinations?.[0]?.Id);
+    expect(
+      primary.EncoderSettings?.OutputGroups?.[0]?.OutputGroupSettings?.MediaPackageGroupSettings?.Destination
+        ?.DestinationRefId,
+    ).toBe(primary.Destinations?.[0]?.Id);
     expect(primary.Destinations?.[0]?.MediaPackageSettings?.[0]?.ChannelId).toBeTruthy();
 
     const linkedin = await ml.send(new DescribeChannelCommand({ ChannelId: chan('linkedin') }));
     const lh = linkedin.EncoderSettings?.VideoDescriptions?.[0];
-    expect([lh?.Width, lh?.Height, lh?.CodecSettings?.H264Settings?.Bitrate, lh?.CodecSettings?.H264Settings?.Profile]).toEqual([1280, 720, 2000000, 'MAIN']);
+    expect([
+      lh?.Width,
+      lh?.Height,
+      lh?.CodecSettings?.H264Settings?.Bitrate,
+      lh?.CodecSettings?.H264Settings?.Profile,
+    ]).toEqual([1280, 720, 2000000, 'MAIN']);
 
     const inputId = c.InputAttachments?.[0]?.InputId ?? '';
     const input = await ml.send(new DescribeInputCommand({ InputId: inputId }));
@@ -134,7 +151,10 @@ describe('MediaLive over the real SDK', () => {
     h264.Bitrate = 4_500_000;
     const res = await ml.send(new UpdateChannelCommand({ ChannelId: id, EncoderSettings: settings }));
     expect(res.Channel?.State).toBe('UPDATING');
-    const after = await waitFor(() => ml.send(new DescribeChannelCommand({ ChannelId: id })), (c) => c.State === 'IDLE');
+    const after = await waitFor(
+      () => ml.send(new DescribeChannelCommand({ ChannelId: id })),
+      (c) => c.State === 'IDLE',
+    );
     expect(after.EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings?.Bitrate).toBe(4_500_000);
   });
 
@@ -155,12 +175,25 @@ describe('MediaLive over the real SDK', () => {
       ]),
     );
     const missing = await sdkError(
-      ml.send(new UpdateChannelCommand({ ChannelId: id, EncoderSettings: { ...before.EncoderSettings!, VideoDescriptions: [], OutputGroups: undefined } as EncoderSettings })),
+      ml.send(
+        new UpdateChannelCommand({
+          ChannelId: id,
+          EncoderSettings: {
+            ...before.EncoderSettings!,
+            VideoDescriptions: [],
+            OutputGroups: undefined,
+          } as EncoderSettings,
+        }),
+      ),
     );
     const paths = (missing['ValidationErrors'] as { ElementPath: string }[]).map((v) => v.ElementPath);
-    expect(paths).toEqual(expect.arrayContaining(['/encoderSettings/videoDescriptions', '/encoderSettings/outputGroups']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/encoderSettings/videoDescriptions', '/encoderSettings/outputGroups']),
+    );
     // nothing applied
-    expect((await ml.send(new DescribeChannelCommand({ ChannelId: id }))).EncoderSettings).toEqual(before.EncoderSettings);
+    expect((await ml.send(new DescribeChannelCommand({ ChannelId: id }))).EncoderSettings).toEqual(
+      before.EncoderSettings,
+    );
   });
 
   it('BatchUpdateSchedule accepts pause and input switch actions and rejects unknown attachments', async () => {

@@ -61,15 +61,44 @@ interface DestinationPlan {
 
 /** The plan's five destinations and their default presets. */
 export const DESTINATION_PLANS: readonly DestinationPlan[] = [
-  { id: 'primary', platform: 'hls', name: 'Primary HLS (MediaPackage)', presetId: 'preset_generic_1080p', kind: 'mediapackage' },
-  { id: 'youtube', platform: 'youtube', name: 'YouTube Live', presetId: 'preset_youtube_1080p_optimized', kind: 'rtmp', url: 'rtmp://a.rtmp.youtube.com/live2' },
-  { id: 'twitch', platform: 'twitch', name: 'Twitch', presetId: 'preset_twitch_1080p_60fps', kind: 'rtmp', url: 'rtmp://live.twitch.tv/app' },
   {
-    id: 'linkedin', platform: 'linkedin', name: 'LinkedIn Live', presetId: 'preset_linkedin_720p_professional', kind: 'rtmp',
-    url: 'rtmps://sim-ingest.linkedin.example:443/live'
+    id: 'primary',
+    platform: 'hls',
+    name: 'Primary HLS (MediaPackage)',
+    presetId: 'preset_generic_1080p',
+    kind: 'mediapackage',
   },
   {
-    id: 'custom', platform: 'custom', name: 'Custom RTMP', presetId: 'preset_generic_720p', kind: 'rtmp', url: 'rtmp://stream.example.com/live'
+    id: 'youtube',
+    platform: 'youtube',
+    name: 'YouTube Live',
+    presetId: 'preset_youtube_1080p_optimized',
+    kind: 'rtmp',
+    url: 'rtmp://a.rtmp.youtube.com/live2',
+  },
+  {
+    id: 'twitch',
+    platform: 'twitch',
+    name: 'Twitch',
+    presetId: 'preset_twitch_1080p_60fps',
+    kind: 'rtmp',
+    url: 'rtmp://live.twitch.tv/app',
+  },
+  {
+    id: 'linkedin',
+    platform: 'linkedin',
+    name: 'LinkedIn Live',
+    presetId: 'preset_linkedin_720p_professional',
+    kind: 'rtmp',
+    url: 'rtmps://sim-ingest.linkedin.example:443/live',
+  },
+  {
+    id: 'custom',
+    platform: 'custom',
+    name: 'Custom RTMP',
+    presetId: 'preset_generic_720p',
+    kind: 'rtmp',
+    url: 'rtmp://stream.example.com/live',
   },
 ];
 
@@ -81,7 +110,11 @@ function presetFor(presetId: string) {
 
 export const STACK_NAME = 'lunora-booth';
 export const FLOW_NAME = 'lunora-srt-router';
-export const TABLES = { presets: 'lunora-presets', destinations: 'lunora-destinations', sessions: 'lunora-sessions' } as const;
+export const TABLES = {
+  presets: 'lunora-presets',
+  destinations: 'lunora-destinations',
+  sessions: 'lunora-sessions',
+} as const;
 
 const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
@@ -94,11 +127,16 @@ export function extraDestinationPlans(count: number): DestinationPlan[] {
     name: `Extra ${i + 1}`,
     presetId: 'preset_generic_720p',
     kind: 'rtmp' as const,
-    url: `rtmp://extra-${i + 1}.example.com/live`
+    url: `rtmp://extra-${i + 1}.example.com/live`,
   }));
 }
 
-export function buildSeedWorld(opts: { region: string; accountId: string; prng: Prng; extraDestinations?: number }): SeedWorld {
+export function buildSeedWorld(opts: {
+  region: string;
+  accountId: string;
+  prng: Prng;
+  extraDestinations?: number;
+}): SeedWorld {
   const { region, accountId, prng } = opts;
   const plans = [...DESTINATION_PLANS, ...extraDestinationPlans(opts.extraDestinations ?? 0)];
   const flowId = `1-${prng.alnum(16)}-${prng.hex(12)}`;
@@ -236,7 +274,12 @@ export function buildSeedWorld(opts: { region: string; accountId: string; prng: 
       WhitelistCidr: '203.0.113.5/32',
       DataTransferSubscriberFeePercent: 0,
       Decryption: { KeyType: 'srt-password', RoleArn: flowRole, SecretArn: secretArn },
-      Transport: { Protocol: 'srt-listener', MinLatency: s.minLatency, MaxBitrate: 20_000_000, StreamId: `lunora-${s.name}` },
+      Transport: {
+        Protocol: 'srt-listener',
+        MinLatency: s.minLatency,
+        MaxBitrate: 20_000_000,
+        StreamId: `lunora-${s.name}`,
+      },
     })),
     SourceFailoverConfig: {
       State: 'ENABLED',
@@ -263,8 +306,16 @@ export function buildSeedWorld(opts: { region: string; accountId: string; prng: 
     { key: 'SessionsTableName', value: TABLES.sessions, description: 'Streaming sessions table' },
   ];
   for (const d of destinations) {
-    outputs.push({ key: `ChannelId${pascal(d.id)}`, value: d.channelId, description: `MediaLive channel id (${d.id})` });
-    outputs.push({ key: `ChannelArn${pascal(d.id)}`, value: d.channelArn, description: `MediaLive channel ARN (${d.id})` });
+    outputs.push({
+      key: `ChannelId${pascal(d.id)}`,
+      value: d.channelId,
+      description: `MediaLive channel id (${d.id})`,
+    });
+    outputs.push({
+      key: `ChannelArn${pascal(d.id)}`,
+      value: d.channelArn,
+      description: `MediaLive channel ARN (${d.id})`,
+    });
   }
 
   return {

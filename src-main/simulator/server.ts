@@ -72,7 +72,8 @@ export function createSimServer(deps: ServerDeps): SimServer {
     }
     const serviceId = routeService(req);
     if (!serviceId) {
-      deps.log.add({ service: 'unknown', operation: 'Unknown', at: Date.now(), params: { path: req.path } }).status = 404;
+      deps.log.add({ service: 'unknown', operation: 'Unknown', at: Date.now(), params: { path: req.path } }).status =
+        404;
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'No simulated AWS service matches this request' }));
       return;
@@ -84,7 +85,12 @@ export function createSimServer(deps: ServerDeps): SimServer {
       op = service.resolve(req);
     } catch (e) {
       const err = isAwsError(e) ? e : new AwsError('InternalFailure', 500, 'Internal error');
-      const entry = deps.log.add({ service: serviceId, operation: 'Unknown', at: Date.now(), params: { path: req.path } });
+      const entry = deps.log.add({
+        service: serviceId,
+        operation: 'Unknown',
+        at: Date.now(),
+        params: { path: req.path },
+      });
       service.writeError(res, err, requestId);
       entry.status = err.status;
       entry.errorCode = err.code;
@@ -122,7 +128,15 @@ export function createSimServer(deps: ServerDeps): SimServer {
       service.write(res, op, out, requestId);
       entry.status = out.status;
     } catch (e) {
-      const err = isAwsError(e) ? e : new AwsError(serviceId === 'medialive' || serviceId === 'mediaconnect' ? 'InternalServerErrorException' : 'InternalFailure', 500, 'Internal error');
+      const err = isAwsError(e)
+        ? e
+        : new AwsError(
+            serviceId === 'medialive' || serviceId === 'mediaconnect'
+              ? 'InternalServerErrorException'
+              : 'InternalFailure',
+            500,
+            'Internal error',
+          );
       service.writeError(res, err, requestId);
       entry.status = err.status;
       entry.errorCode = err.code;

@@ -1,7 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaLiveClient, DescribeChannelCommand, ListChannelsCommand, StartChannelCommand, StopChannelCommand } from '@aws-sdk/client-medialive';
+import {
+  MediaLiveClient,
+  DescribeChannelCommand,
+  ListChannelsCommand,
+  StartChannelCommand,
+  StopChannelCommand,
+} from '@aws-sdk/client-medialive';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -42,7 +48,11 @@ describe('STS and CloudFormation (awsQuery XML)', () => {
     expect(out['FlowArn']).toBe(sim.topology.flowArn);
     expect(out['MainIngestEndpoint']).toBe('srt://198.51.100.20:9998');
     expect(out['BackupIngestEndpoint']).toBe('srt://198.51.100.20:9999');
-    expect([out['PresetsTableName'], out['DestinationsTableName'], out['SessionsTableName']]).toEqual(['lunora-presets', 'lunora-destinations', 'lunora-sessions']);
+    expect([out['PresetsTableName'], out['DestinationsTableName'], out['SessionsTableName']]).toEqual([
+      'lunora-presets',
+      'lunora-destinations',
+      'lunora-sessions',
+    ]);
     for (const d of sim.topology.destinations) {
       const key = d.id.charAt(0).toUpperCase() + d.id.slice(1);
       expect(out[`ChannelId${key}`]).toBe(d.channelId);
@@ -52,7 +62,11 @@ describe('STS and CloudFormation (awsQuery XML)', () => {
     const byId = await cf.send(new DescribeStacksCommand({ StackName: stack.StackId }));
     expect(byId.Stacks?.[0]?.StackName).toBe('lunora-booth');
     const missing = await sdkError(cf.send(new DescribeStacksCommand({ StackName: 'nope' })));
-    expect([missing.name, missing.$metadata.httpStatusCode, missing.message]).toEqual(['ValidationError', 400, 'Stack with id nope does not exist']);
+    expect([missing.name, missing.$metadata.httpStatusCode, missing.message]).toEqual([
+      'ValidationError',
+      400,
+      'Stack with id nope does not exist',
+    ]);
     cf.destroy();
   });
 });
@@ -61,7 +75,11 @@ describe('DynamoDB (dynalite)', () => {
   it('has the three tables and the five destinations seeded, no presets', async () => {
     expect(sim.dynamoEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const ddb = new DynamoDBClient(clientConfig(sim, { endpoint: sim.dynamoEndpoint }));
-    for (const [name, key] of [['lunora-presets', 'preset_id'], ['lunora-destinations', 'id'], ['lunora-sessions', 'session_id']] as const) {
+    for (const [name, key] of [
+      ['lunora-presets', 'preset_id'],
+      ['lunora-destinations', 'id'],
+      ['lunora-sessions', 'session_id'],
+    ] as const) {
       const t = await ddb.send(new DescribeTableCommand({ TableName: name }));
       expect(t.Table?.TableStatus).toBe('ACTIVE');
       expect(t.Table?.KeySchema).toEqual([{ AttributeName: key, KeyType: 'HASH' }]);
@@ -143,14 +161,22 @@ describe('fault injection and the request log', () => {
   });
 
   it('latency delays the answer; timeout never answers until the client gives up', async () => {
-    sim.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'latency', latencyMs: 250, count: 1 });
+    sim.control.addFault({
+      service: 'medialive',
+      operation: 'ListChannels',
+      kind: 'latency',
+      latencyMs: 250,
+      count: 1,
+    });
     const t0 = Date.now();
     const res = await ml.send(new ListChannelsCommand({}));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
     expect(res.Channels?.length).toBe(5);
 
     sim.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'timeout', count: 1 });
-    const impatient = new MediaLiveClient(clientConfig(sim, { maxAttempts: 1, requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true } }));
+    const impatient = new MediaLiveClient(
+      clientConfig(sim, { maxAttempts: 1, requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true } }),
+    );
     const t1 = Date.now();
     const err = await sdkError(impatient.send(new ListChannelsCommand({})));
     expect(err.name).toBe('TimeoutError');
@@ -163,7 +189,11 @@ describe('fault injection and the request log', () => {
 
 describe('HTTP control API', () => {
   const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${sim.endpoint}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const r = await fetch(`${sim.endpoint}${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
     return { status: r.status, json: (await r.json()) as Record<string, unknown> };
   };
 
@@ -178,9 +208,17 @@ describe('HTTP control API', () => {
     const conflict = await call('POST', `/_sim/channels/${id}/start`);
     expect(conflict.status).toBe(409);
     expect((conflict.json['error'] as { code: string }).code).toBe('ConflictException');
-    await waitFor(() => call('GET', `/_sim/channels/${id}`), (r) => r.json['state'] === 'RUNNING');
-    expect((await call('POST', `/_sim/channels/${id}/fail`, { recover: false, afterMs: 30 })).json['state']).toBe('RECOVERING');
-    await waitFor(() => call('GET', `/_sim/channels/${id}`), (r) => r.json['state'] === 'IDLE');
+    await waitFor(
+      () => call('GET', `/_sim/channels/${id}`),
+      (r) => r.json['state'] === 'RUNNING',
+    );
+    expect((await call('POST', `/_sim/channels/${id}/fail`, { recover: false, afterMs: 30 })).json['state']).toBe(
+      'RECOVERING',
+    );
+    await waitFor(
+      () => call('GET', `/_sim/channels/${id}`),
+      (r) => r.json['state'] === 'IDLE',
+    );
 
     const fault = await call('POST', '/_sim/faults', { service: 'medialive', kind: 'throttle', count: 1 });
     expect(fault.json['id']).toMatch(/^fault-/);
@@ -190,9 +228,15 @@ describe('HTTP control API', () => {
     expect(((await call('GET', '/_sim/faults')).json as unknown as unknown[]).length).toBe(0);
 
     await call('POST', '/_sim/sources/main/lose');
-    await waitFor(() => call('GET', '/_sim/state'), (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'backup');
+    await waitFor(
+      () => call('GET', '/_sim/state'),
+      (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'backup',
+    );
     await call('POST', '/_sim/sources/main/restore');
-    await waitFor(() => call('GET', '/_sim/state'), (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'main');
+    await waitFor(
+      () => call('GET', '/_sim/state'),
+      (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'main',
+    );
     expect((await call('POST', '/_sim/sources/nope/lose')).status).toBe(400);
 
     const timings = await call('PATCH', '/_sim/timings', { channelStartMs: 123 });
@@ -212,7 +256,10 @@ describe('HTTP control API', () => {
 describe('close()', () => {
   it('leaves no handles: a process that starts, uses and closes the simulator exits by itself', async () => {
     const fixture = fileURLToPath(new URL('./test-support/close-exits.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', () => undefined);

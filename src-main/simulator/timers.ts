@@ -5,10 +5,13 @@ export class TimerRegistry {
   private closed = false;
 
   setTimeout(fn: () => void, ms: number): NodeJS.Timeout {
-    const handle: NodeJS.Timeout = globalThis.setTimeout(() => {
-      this.timeouts.delete(handle);
-      if (!this.closed) fn();
-    }, Math.max(0, ms));
+    const handle: NodeJS.Timeout = globalThis.setTimeout(
+      () => {
+        this.timeouts.delete(handle);
+        if (!this.closed) fn();
+      },
+      Math.max(0, ms),
+    );
     if (this.closed) globalThis.clearTimeout(handle);
     else this.timeouts.add(handle);
     return handle;
@@ -21,9 +24,12 @@ export class TimerRegistry {
   }
 
   setInterval(fn: () => void, ms: number): NodeJS.Timeout {
-    const handle = globalThis.setInterval(() => {
-      if (!this.closed) fn();
-    }, Math.max(1, ms));
+    const handle = globalThis.setInterval(
+      () => {
+        if (!this.closed) fn();
+      },
+      Math.max(1, ms),
+    );
     if (this.closed) globalThis.clearInterval(handle);
     else this.intervals.add(handle);
     return handle;

@@ -24,7 +24,10 @@ export const DEFAULT_TIMINGS: SimTimings = {
   metricSampleMs: 1000,
 };
 
-export function resolveTimings(partial: Partial<SimTimings> | undefined, base: SimTimings = DEFAULT_TIMINGS): SimTimings {
+export function resolveTimings(
+  partial: Partial<SimTimings> | undefined,
+  base: SimTimings = DEFAULT_TIMINGS,
+): SimTimings {
   const out: SimTimings = { ...base };
   if (!partial) return out;
   for (const key of Object.keys(base) as (keyof SimTimings)[]) {

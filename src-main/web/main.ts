@@ -19,9 +19,14 @@ async function main(): Promise<void> {
   }
   const port = Number(process.env['LUNORA_WEB_PORT'] ?? 0);
   const settingsFile = defaultWebSettingsPath();
-  const core = await startBoothCore({ settings: createFileSettingsStore(settingsFile), logger, simulator: REHEARSAL_SIMULATOR });
+  const core = await startBoothCore({
+    settings: createFileSettingsStore(settingsFile),
+    logger,
+    simulator: REHEARSAL_SIMULATOR,
+  });
   const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
-  const mode = core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
+  const mode =
+    core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
   process.stdout.write(
     [
       '',
@@ -49,6 +54,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Lunora Booth web preview could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Lunora Booth web preview could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

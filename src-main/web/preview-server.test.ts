@@ -29,7 +29,10 @@ async function start() {
 
 const tokenOf = (url: string) => new URL(url).hash.replace('#token=', '');
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       let body = '';
@@ -44,7 +47,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 /** Opens the socket; resolves with it when open, or with the HTTP status of the refusal. */
 function connect(origin: string, token: string, headers: Record<string, string> = {}): Promise<WebSocket | number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ipc?token=${encodeURIComponent(token)}`, { headers: { Origin: origin, ...headers } });
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ipc?token=${encodeURIComponent(token)}`, {
+      headers: { Origin: origin, ...headers },
+    });
     ws.on('open', () => resolve(ws));
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.on('error', () => resolve(-1));
@@ -77,7 +82,12 @@ describe('web preview server', () => {
   it('refuses path traversal and a Host that is not loopback (DNS rebinding)', async () => {
     const { preview } = await start();
     // Dot segments are resolved against the root, never above it.
-    for (const attempt of ['/../booth-outside.txt', '/%2e%2e/booth-outside.txt', '/operator/../../booth-outside.txt', '/..%5c..%5cbooth-outside.txt']) {
+    for (const attempt of [
+      '/../booth-outside.txt',
+      '/%2e%2e/booth-outside.txt',
+      '/operator/../../booth-outside.txt',
+      '/..%5c..%5cbooth-outside.txt',
+    ]) {
       const resolved = resolveStaticPath(rendererDir, attempt);
       expect(resolved === null || resolved.startsWith(rendererDir + path.sep), attempt).toBe(true);
     }
@@ -91,7 +101,9 @@ describe('web preview server', () => {
     expect(await connect(preview.origin, 'wrong-token')).toBe(403);
     expect(await connect(preview.origin, '')).toBe(403);
     const foreign = await new Promise<WebSocket | number>((resolve) => {
-      const ws = new WebSocket(`${preview.origin.replace('http', 'ws')}/ipc?token=${tokenOf(preview.operatorUrl)}`, { headers: { Origin: 'https://evil.example' } });
+      const ws = new WebSocket(`${preview.origin.replace('http', 'ws')}/ipc?token=${tokenOf(preview.operatorUrl)}`, {
+        headers: { Origin: 'https://evil.example' },
+      });
       ws.on('open', () => resolve(ws));
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     });
@@ -105,14 +117,18 @@ describe('web preview server', () => {
     ws.close();
     const admin = (await connect(preview.origin, tokenOf(preview.adminUrl))) as WebSocket;
     expect(await call(admin, 1, 'presets.list', {})).toMatchObject({ result: { ok: true } });
-    expect(await call(admin, 2, 'channels.start', { destinationId: 'youtube' })).toMatchObject({ result: { ok: false, code: 'forbidden' } });
+    expect(await call(admin, 2, 'channels.start', { destinationId: 'youtube' })).toMatchObject({
+      result: { ok: false, code: 'forbidden' },
+    });
     admin.close();
   });
 
   it('pushes events to the socket as the router publishes them, and closes on a malformed frame', async () => {
     const { preview, router } = await start();
     const ws = (await connect(preview.origin, tokenOf(preview.operatorUrl))) as WebSocket;
-    const event = new Promise<ServerFrame>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)));
+    const event = new Promise<ServerFrame>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)),
+    );
     router.publish('destinations.feed', { kind: 'delta', seq: 2, at: 2, changed: [FAKE_TILE], removed: [] });
     expect(await event).toMatchObject({ type: 'event', channel: 'destinations.feed', payload: { seq: 2 } });
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));

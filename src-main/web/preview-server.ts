@@ -117,7 +117,11 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     const url = new URL(req.url ?? '/', origin);
     const token = url.searchParams.get('token') ?? '';
     const role = (Object.keys(tokens) as Role[]).find((r) => sameSecret(tokens[r], token));
-    const trusted = url.pathname === WEB_PREVIEW_SOCKET_PATH && allowedOrigins.has(req.headers.origin ?? '') && allowedHosts.has(req.headers.host ?? '') && role;
+    const trusted =
+      url.pathname === WEB_PREVIEW_SOCKET_PATH &&
+      allowedOrigins.has(req.headers.origin ?? '') &&
+      allowedHosts.has(req.headers.host ?? '') &&
+      role;
     if (!trusted) {
       logger.warn('web-preview: refused a socket', { path: url.pathname, origin: req.headers.origin ?? null });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

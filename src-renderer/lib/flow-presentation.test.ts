@@ -15,7 +15,13 @@ describe('flow presentation', () => {
     expect(feedingWord(flow, 'main')).toEqual({ label: 'ON AIR', feeding: true });
     expect(feedingWord(flow, 'backup').label).toBe('STANDBY');
     expect(inputSummary(flow)).toEqual({ text: 'MAIN healthy', tone: 'ok' });
-    expect(inputSummary({ ...flow, feeding: { ...flow.feeding, role: null, source: null }, sources: flow.sources.map((s) => ({ ...s, grade: 'no-data' as const })) }).text).toBe('no data');
+    expect(
+      inputSummary({
+        ...flow,
+        feeding: { ...flow.feeding, role: null, source: null },
+        sources: flow.sources.map((s) => ({ ...s, grade: 'no-data' as const })),
+      }).text,
+    ).toBe('no data');
   });
 
   it('says main is down while the backup carries the show', () => {

@@ -58,7 +58,12 @@ export function inputSummary(flow: FlowState | null): { text: string; tone: Flow
     const anyData = flow.sources.some((s) => s.grade !== 'no-data');
     return anyData ? { text: 'NO SOURCE feeding', tone: 'bad' } : { text: 'no data', tone: 'idle' };
   }
-  const words: Record<HealthGrade, string> = { healthy: 'healthy', degraded: 'degraded', lost: 'lost', 'no-data': 'no data' };
+  const words: Record<HealthGrade, string> = {
+    healthy: 'healthy',
+    degraded: 'degraded',
+    lost: 'lost',
+    'no-data': 'no data',
+  };
   const summary = { text: `${roleLabel(source.role)} ${words[source.grade]}`, tone: GRADES[source.grade].tone };
   // On the backup because main failed: the show is safe, but the operator must know main is down.
   const main = flow.sources.find((s) => s.role === 'main');
@@ -79,7 +84,8 @@ export function figure(value: number | null, format: (v: number) => string): str
   return value === null || !Number.isFinite(value) ? '—' : format(value);
 }
 
-export const fmtMbps = (bps: number) => (bps === 0 ? '0' : bps >= 1_000_000 ? (bps / 1e6).toFixed(1) : (bps / 1e6).toFixed(2));
+export const fmtMbps = (bps: number) =>
+  bps === 0 ? '0' : bps >= 1_000_000 ? (bps / 1e6).toFixed(1) : (bps / 1e6).toFixed(2);
 export const fmtPercent = (p: number) => (p === 0 ? '0' : p < 0.01 ? '<0.01' : p < 10 ? p.toFixed(2) : p.toFixed(1));
 export const fmtCount = (n: number) => (n >= 100_000 ? `${Math.round(n / 1000)}k` : String(Math.round(n)));
 export const fmtMs = (ms: number) => String(Math.round(ms));
@@ -101,14 +107,30 @@ export function formatWindow(ms: number | null): string {
 }
 
 /** "1920x1080 30 fps h264" from the metadata's first video stream. */
-export function describeVideo(video: { codec: string | null; width: number | null; height: number | null; frameRate: string | null }): string {
+export function describeVideo(video: {
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: string | null;
+}): string {
   const size = video.width !== null && video.height !== null ? `${video.width}x${video.height}` : 'size unknown';
   const rate = video.frameRate ? `${video.frameRate} fps` : 'frame rate unknown';
   return `${video.codec ?? 'codec unknown'} · ${size} · ${rate}`;
 }
 
-export function describeAudio(audio: { codec: string | null; channels: number | null; sampleRateHz: number | null }): string {
-  const channels = audio.channels === null ? 'channels unknown' : audio.channels === 1 ? 'mono' : audio.channels === 2 ? 'stereo' : `${audio.channels} ch`;
+export function describeAudio(audio: {
+  codec: string | null;
+  channels: number | null;
+  sampleRateHz: number | null;
+}): string {
+  const channels =
+    audio.channels === null
+      ? 'channels unknown'
+      : audio.channels === 1
+        ? 'mono'
+        : audio.channels === 2
+          ? 'stereo'
+          : `${audio.channels} ch`;
   const rate = audio.sampleRateHz === null ? 'rate unknown' : `${audio.sampleRateHz / 1000} kHz`;
   return `${audio.codec ?? 'codec unknown'} · ${channels} · ${rate}`;
 }

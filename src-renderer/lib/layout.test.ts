@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeGridLayout, fixedTileHeight, gridAreaWidth, MIN_TILE_HEIGHT, sidePanelWidth, TILE_METRICS } from './layout';
+import {
+  computeGridLayout,
+  fixedTileHeight,
+  gridAreaWidth,
+  MIN_TILE_HEIGHT,
+  sidePanelWidth,
+  TILE_METRICS,
+} from './layout';
 
 // The grid's space on a screen: minus the SRT column and its gutters, the status bar (56), the footer (40) and the padding (24).
 const area = (w: number, h: number) => [gridAreaWidth(w), h - 56 - 40 - 24] as const;
@@ -35,7 +42,9 @@ describe('computeGridLayout', () => {
       for (const [w, h] of [area(1366, 768), area(1920, 1080), area(1024, 600)]) {
         const layout = computeGridLayout(n, w, h);
         const room = layout.tileHeight - fixedTileHeight(layout.density);
-        expect(room, `${n} tiles in ${w}x${h}`).toBeGreaterThanOrEqual(TILE_METRICS[layout.density].line * layout.troubleLines);
+        expect(room, `${n} tiles in ${w}x${h}`).toBeGreaterThanOrEqual(
+          TILE_METRICS[layout.density].line * layout.troubleLines,
+        );
       }
     }
   });

@@ -76,7 +76,15 @@ export function densityFor(tileWidth: number, tileHeight: number): Density {
 
 function shape(columns: number, rows: number, tileWidth: number, tileHeight: number, fits: boolean): GridLayout {
   const density = densityFor(tileWidth, tileHeight);
-  return { columns, rows, tileWidth, tileHeight, density, troubleLines: Math.max(1, troubleLinesFor(density, tileHeight)), fits };
+  return {
+    columns,
+    rows,
+    tileWidth,
+    tileHeight,
+    density,
+    troubleLines: Math.max(1, troubleLinesFor(density, tileHeight)),
+    fits,
+  };
 }
 
 export function computeGridLayout(count: number, width: number, height: number, gap = GRID_GAP): GridLayout {
@@ -99,7 +107,13 @@ export function computeGridLayout(count: number, width: number, height: number, 
   if (best) return best.layout;
   // Too many for the space: smallest tiles, as many columns as fit, and the grid scrolls.
   const columns = Math.max(1, Math.floor((width + gap) / (MIN_TILE_WIDTH + gap)));
-  return shape(columns, Math.ceil(n / columns), Math.floor((width - gap * (columns - 1)) / columns), MIN_TILE_HEIGHT, false);
+  return shape(
+    columns,
+    Math.ceil(n / columns),
+    Math.floor((width - gap * (columns - 1)) / columns),
+    MIN_TILE_HEIGHT,
+    false,
+  );
 }
 
 /** Padding of the tile area and gutter between it and the SRT column (App.svelte's .main / .side). */

@@ -27,7 +27,14 @@ class FakeSocket {
 }
 
 const bridge = () =>
-  createWebBridge({ role: 'operator', token: 't k', origin: 'ws://127.0.0.1:1', minBackoffMs: 1, maxBackoffMs: 2, WebSocketImpl: FakeSocket as unknown as typeof WebSocket });
+  createWebBridge({
+    role: 'operator',
+    token: 't k',
+    origin: 'ws://127.0.0.1:1',
+    minBackoffMs: 1,
+    maxBackoffMs: 2,
+    WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+  });
 
 describe('web bridge', () => {
   it('reads the token from the fragment', () => {

@@ -51,7 +51,8 @@ function socketUrl(origin: string | undefined, token: string): string {
 function isServerFrame(value: unknown): value is ServerFrame {
   if (value === null || typeof value !== 'object') return false;
   const frame = value as Record<string, unknown>;
-  if (frame.type === 'result') return typeof frame.id === 'number' && typeof frame.result === 'object' && frame.result !== null;
+  if (frame.type === 'result')
+    return typeof frame.id === 'number' && typeof frame.result === 'object' && frame.result !== null;
   if (frame.type === 'event') return typeof frame.channel === 'string';
   return false;
 }
@@ -165,16 +166,25 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
       return status;
     },
     invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
-      if (closed) return Promise.resolve({ ok: false, code: 'network', message: 'The link to the console core is closed.' });
+      if (closed)
+        return Promise.resolve({ ok: false, code: 'network', message: 'The link to the console core is closed.' });
       // Queued only while a connection attempt is under way; with the link down, fail now rather
       // than send the request whenever the link comes back.
       if (status === 'disconnected') {
-        return Promise.resolve({ ok: false, code: 'network', message: 'No link to the console core; nothing was sent.' });
+        return Promise.resolve({
+          ok: false,
+          code: 'network',
+          message: 'No link to the console core; nothing was sent.',
+        });
       }
       const id = nextId++;
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
-          settle(id, { ok: false, code: 'timeout', message: `No answer from the console core for ${channel}; check the state before trying again.` });
+          settle(id, {
+            ok: false,
+            code: 'timeout',
+            message: `No answer from the console core for ${channel}; check the state before trying again.`,
+          });
         }, requestTimeout);
         pending.set(id, { frame: { type: 'invoke', id, channel, payload }, sent: false, resolve, timer });
         flush();

@@ -2,7 +2,11 @@ import type { DestinationState } from '../channel';
 import type { DestinationStatus } from '../destination';
 
 /** A destination as a tile shows it, for tests: IDLE with nothing to report unless told otherwise. */
-export function destinationStatus(id: string, state: DestinationState = 'IDLE', extra: Partial<DestinationStatus> = {}): DestinationStatus {
+export function destinationStatus(
+  id: string,
+  state: DestinationState = 'IDLE',
+  extra: Partial<DestinationStatus> = {},
+): DestinationStatus {
   return {
     id,
     platform: id,

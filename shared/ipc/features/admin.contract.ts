@@ -51,7 +51,11 @@ export const AdminDestinationSchema = z.strictObject({
 export type AdminDestination = z.infer<typeof AdminDestinationSchema>;
 
 /** One leaf of "current channel settings -> preset", values as text, secrets already redacted. */
-export const SettingChangeSchema = z.strictObject({ path: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export const SettingChangeSchema = z.strictObject({
+  path: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 export type SettingChangeOut = z.infer<typeof SettingChangeSchema>;
 
 export const StreamTargetViewSchema = z.strictObject({
@@ -68,12 +72,28 @@ export type AdminAccess = z.infer<typeof AdminAccessSchema>;
 const Invalid = z.strictObject({ status: z.literal('invalid'), errors: z.array(FieldErrorSchema).min(1) });
 /** The credentials may not write (AccessDenied from DynamoDB or MediaLive): nothing was written. */
 const ReadOnly = z.strictObject({ status: z.literal('read-only'), reason: z.string() });
-const PresetConflict = z.strictObject({ status: z.literal('conflict'), current: PresetSchema.nullable(), message: z.string() });
-const DestinationConflict = z.strictObject({ status: z.literal('conflict'), current: AdminDestinationSchema.nullable(), message: z.string() });
+const PresetConflict = z.strictObject({
+  status: z.literal('conflict'),
+  current: PresetSchema.nullable(),
+  message: z.string(),
+});
+const DestinationConflict = z.strictObject({
+  status: z.literal('conflict'),
+  current: AdminDestinationSchema.nullable(),
+  message: z.string(),
+});
 /** Not possible in the channel's current state (not IDLE, no channel mapped...): `reason` says why, in words. */
-const Refused = z.strictObject({ status: z.literal('refused'), reason: z.string(), channelState: z.string().nullable() });
+const Refused = z.strictObject({
+  status: z.literal('refused'),
+  reason: z.string(),
+  channelState: z.string().nullable(),
+});
 
-const PresetSaved = z.strictObject({ status: z.literal('saved'), preset: PresetSchema, warnings: z.array(FieldErrorSchema) });
+const PresetSaved = z.strictObject({
+  status: z.literal('saved'),
+  preset: PresetSchema,
+  warnings: z.array(FieldErrorSchema),
+});
 const DestinationSaved = z.strictObject({ status: z.literal('saved'), destination: AdminDestinationSchema });
 
 export const PresetWriteOutputSchema = z.discriminatedUnion('status', [PresetSaved, PresetConflict, Invalid, ReadOnly]);
@@ -118,7 +138,12 @@ export const ApplyOutputSchema = z.discriminatedUnion('status', [
 ]);
 export type ApplyOutput = z.infer<typeof ApplyOutputSchema>;
 
-export const DestinationWriteOutputSchema = z.discriminatedUnion('status', [DestinationSaved, DestinationConflict, Invalid, ReadOnly]);
+export const DestinationWriteOutputSchema = z.discriminatedUnion('status', [
+  DestinationSaved,
+  DestinationConflict,
+  Invalid,
+  ReadOnly,
+]);
 export type DestinationWriteOutput = z.infer<typeof DestinationWriteOutputSchema>;
 
 export const StreamTargetOutputSchema = z.discriminatedUnion('status', [
@@ -171,22 +196,41 @@ export const ADMIN_INVOKE_CONTRACT = {
     input: z.strictObject({ preset_id: PresetIdSchema, expected_version: VersionSchema, draft: Unvalidated }),
     output: PresetWriteOutputSchema,
   },
-  'presets.delete': { input: z.strictObject({ preset_id: PresetIdSchema, expected_version: VersionSchema }), output: PresetDeleteOutputSchema },
-  'presets.previewApply': { input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }), output: ApplyPreviewOutputSchema },
-  'presets.apply': { input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }), output: ApplyOutputSchema },
+  'presets.delete': {
+    input: z.strictObject({ preset_id: PresetIdSchema, expected_version: VersionSchema }),
+    output: PresetDeleteOutputSchema,
+  },
+  'presets.previewApply': {
+    input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }),
+    output: ApplyPreviewOutputSchema,
+  },
+  'presets.apply': {
+    input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }),
+    output: ApplyOutputSchema,
+  },
   'presets.applyAtNextStop': {
     input: z.strictObject({ destinationId: DestinationIdSchema, presetId: PresetIdSchema }),
-    output: z.discriminatedUnion('status', [z.strictObject({ status: z.literal('queued'), pending: PendingApplySchema, message: z.string() }), Refused, ReadOnly]),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('queued'), pending: PendingApplySchema, message: z.string() }),
+      Refused,
+      ReadOnly,
+    ]),
   },
   'presets.pendingApplies': { input: NoInput, output: z.strictObject({ pending: z.array(PendingApplySchema) }) },
-  'presets.cancelPendingApply': { input: z.strictObject({ destinationId: DestinationIdSchema }), output: z.strictObject({ cancelled: z.boolean() }) },
+  'presets.cancelPendingApply': {
+    input: z.strictObject({ destinationId: DestinationIdSchema }),
+    output: z.strictObject({ cancelled: z.boolean() }),
+  },
   'destinations.listAll': { input: NoInput, output: z.strictObject({ destinations: z.array(AdminDestinationSchema) }) },
   'destinations.create': { input: z.strictObject({ destination: Unvalidated }), output: DestinationWriteOutputSchema },
   'destinations.update': {
     input: z.strictObject({ id: DestinationIdSchema, expected_version: VersionSchema, changes: Unvalidated }),
     output: DestinationWriteOutputSchema,
   },
-  'destinations.retire': { input: z.strictObject({ id: DestinationIdSchema, expected_version: VersionSchema }), output: DestinationWriteOutputSchema },
+  'destinations.retire': {
+    input: z.strictObject({ id: DestinationIdSchema, expected_version: VersionSchema }),
+    output: DestinationWriteOutputSchema,
+  },
   'destinations.streamTarget': { input: z.strictObject({ id: DestinationIdSchema }), output: StreamTargetOutputSchema },
   'destinations.setStreamKey': {
     // Lengths only here (the router's message never echoes a value); the service checks the formats field by field.
@@ -197,7 +241,12 @@ export const ADMIN_INVOKE_CONTRACT = {
   'destinations.migrationApply': {
     input: z.strictObject({ confirm: z.literal(true) }),
     output: z.discriminatedUnion('status', [
-      z.strictObject({ status: z.literal('applied'), backupArn: z.string(), migrated: z.array(z.string()), skipped: z.array(z.string()) }),
+      z.strictObject({
+        status: z.literal('applied'),
+        backupArn: z.string(),
+        migrated: z.array(z.string()),
+        skipped: z.array(z.string()),
+      }),
       z.strictObject({ status: z.literal('refused'), reason: z.string() }),
       ReadOnly,
     ]),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { BackupTestResultSchema, FlowAlertSchema, FlowFeedSchema, FlowSnapshotSchema, FlowSwitchInputSchema, FlowSwitchResultSchema } from '../../domain/flow';
+import {
+  BackupTestResultSchema,
+  FlowAlertSchema,
+  FlowFeedSchema,
+  FlowSnapshotSchema,
+  FlowSwitchInputSchema,
+  FlowSwitchResultSchema,
+} from '../../domain/flow';
 
 export const FLOW_INVOKE_CONTRACT = {
   'flow.snapshot': { input: z.strictObject({}), output: FlowSnapshotSchema },

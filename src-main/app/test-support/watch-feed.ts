@@ -26,4 +26,3 @@ export async function watch(booth: BoothCore) {
   };
   return { tiles, seen, until };
 }
-

@@ -1,4 +1,9 @@
-import { DescribeChannelCommand, StartChannelCommand, StopChannelCommand, type MediaLiveClient } from '@aws-sdk/client-medialive';
+import {
+  DescribeChannelCommand,
+  StartChannelCommand,
+  StopChannelCommand,
+  type MediaLiveClient,
+} from '@aws-sdk/client-medialive';
 import { BILLING_STATES, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
 import { BoothError } from '../../../shared/domain/errors';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
@@ -69,7 +74,11 @@ export class ChannelActions {
       live.map(async (d) => {
         try {
           const result = await this.stop(d.id);
-          return { destinationId: d.id, ok: true, message: result.outcome === 'requested' ? `${d.name}: stop requested` : `${d.name}: ${VERB.stop.already}` };
+          return {
+            destinationId: d.id,
+            ok: true,
+            message: result.outcome === 'requested' ? `${d.name}: stop requested` : `${d.name}: ${VERB.stop.already}`,
+          };
         } catch (error) {
           return { destinationId: d.id, ok: false, message: error instanceof Error ? error.message : String(error) };
         }
@@ -79,7 +88,10 @@ export class ChannelActions {
     this.deps.notifier.notify({
       level: failed.length > 0 ? 'error' : 'info',
       kind: 'action',
-      title: failed.length > 0 ? `End all: ${failed.length} of ${results.length} could not be stopped` : `End all: ${results.length} channel(s) stopping`,
+      title:
+        failed.length > 0
+          ? `End all: ${failed.length} of ${results.length} could not be stopped`
+          : `End all: ${results.length} channel(s) stopping`,
       message: results.length === 0 ? 'Nothing was live.' : results.map((r) => r.message).join(' · '),
     });
     return { results };
@@ -102,7 +114,10 @@ export class ChannelActions {
     if (!status) throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
     const channelId = status.channelId;
     if (!channelId || status.state === 'MISSING') {
-      throw new BoothError('not-found', `${status.name} cannot ${kind}: ${status.problem ?? 'no MediaLive channel is mapped to it.'}`);
+      throw new BoothError(
+        'not-found',
+        `${status.name} cannot ${kind}: ${status.problem ?? 'no MediaLive channel is mapped to it.'}`,
+      );
     }
     const label = `${VERB[kind].label} ${status.name}`;
     const since = this.now();
@@ -114,11 +129,21 @@ export class ChannelActions {
     };
     const fastFor = this.deps.fastPollAfterActionMs ?? 30_000;
     const current = await this.readState(channelId, label).catch((error: unknown) =>
-      this.fail(destinationId, status.name, error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error })),
+      this.fail(
+        destinationId,
+        status.name,
+        error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error }),
+      ),
     );
     if (ALREADY[kind].has(current)) {
       void monitor.refresh(fastFor);
-      notifier.notify({ destinationId, level: 'info', kind: 'action', title: `${status.name}: ${VERB[kind].already}`, message: `MediaLive reports ${status.name} ${current}; nothing was sent.` });
+      notifier.notify({
+        destinationId,
+        level: 'info',
+        kind: 'action',
+        title: `${status.name}: ${VERB[kind].already}`,
+        message: `MediaLive reports ${status.name} ${current}; nothing was sent.`,
+      });
       return { outcome: 'already', state: current };
     }
     if (kind === 'stop') this.deps.stateNotifications.expectStop(destinationId);
@@ -126,7 +151,12 @@ export class ChannelActions {
     try {
       const response = await callAws(
         label,
-        () => this.deps.medialive.send(kind === 'start' ? new StartChannelCommand({ ChannelId: channelId }) : new StopChannelCommand({ ChannelId: channelId })),
+        () =>
+          this.deps.medialive.send(
+            kind === 'start'
+              ? new StartChannelCommand({ ChannelId: channelId })
+              : new StopChannelCommand({ ChannelId: channelId }),
+          ),
         retry,
       );
       monitor.setLastError(destinationId, null);
@@ -136,18 +166,26 @@ export class ChannelActions {
         level: 'success',
         kind: 'action',
         title: `${status.name}: ${VERB[kind].requested}`,
-        message: kind === 'start' ? `AWS accepted the start; MediaLive takes a minute or more to reach RUNNING.` : `AWS accepted the stop; the channel bills until it is IDLE.`,
+        message:
+          kind === 'start'
+            ? `AWS accepted the start; MediaLive takes a minute or more to reach RUNNING.`
+            : `AWS accepted the stop; the channel bills until it is IDLE.`,
       });
       void monitor.refresh(fastFor);
       return { outcome: 'requested', state: toDestinationState(response.State) };
     } catch (error) {
-      const failure = error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error });
+      const failure =
+        error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error });
       void monitor.refresh(fastFor);
       if (failure.code === 'conflict' || failure.code === 'invalid-state') {
         // Refused for the state it is in: say which state AWS reports now rather than what we thought.
         const now = await this.readState(channelId, label).catch(() => 'UNKNOWN' as const);
         if (ALREADY[kind].has(now)) return { outcome: 'already', state: now };
-        return this.fail(destinationId, status.name, new BoothError(failure.code, `${failure.message} The channel is ${now}.`));
+        return this.fail(
+          destinationId,
+          status.name,
+          new BoothError(failure.code, `${failure.message} The channel is ${now}.`),
+        );
       }
       return this.fail(destinationId, status.name, failure);
     }
@@ -155,12 +193,22 @@ export class ChannelActions {
 
   private fail(destinationId: string, name: string, failure: BoothError): never {
     this.deps.monitor.setLastError(destinationId, { code: failure.code, message: failure.message, at: this.now() });
-    this.deps.notifier.notify({ destinationId, level: 'error', kind: 'action', title: `${name}: action failed`, message: failure.message });
+    this.deps.notifier.notify({
+      destinationId,
+      level: 'error',
+      kind: 'action',
+      title: `${name}: action failed`,
+      message: failure.message,
+    });
     throw failure;
   }
 
   private async readState(channelId: string, label: string): Promise<DestinationState> {
-    const channel = await callAws(label, () => this.deps.medialive.send(new DescribeChannelCommand({ ChannelId: channelId })), this.deps.retry ? { policy: this.deps.retry } : {});
+    const channel = await callAws(
+      label,
+      () => this.deps.medialive.send(new DescribeChannelCommand({ ChannelId: channelId })),
+      this.deps.retry ? { policy: this.deps.retry } : {},
+    );
     return toDestinationState(channel.State);
   }
 }

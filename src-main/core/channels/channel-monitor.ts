@@ -1,6 +1,12 @@
 import { paginateListChannels, type ChannelSummary, type MediaLiveClient } from '@aws-sdk/client-medialive';
 import { isTransitional, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
-import type { DestinationsFeed, DestinationsSnapshot, DestinationStatus, ErrorSummary, PendingAction } from '../../../shared/domain/destination';
+import type {
+  DestinationsFeed,
+  DestinationsSnapshot,
+  DestinationStatus,
+  ErrorSummary,
+  PendingAction,
+} from '../../../shared/domain/destination';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 import { PollLoop } from '../poll-loop';
@@ -39,8 +45,10 @@ type Health = { problem: string | null; state: DestinationState };
 
 /** What the channel's own configuration says is missing, read from the ListChannels summary (never its secrets). */
 export function checkChannelConfiguration(channel: ChannelSummary): string | null {
-  if ((channel.InputAttachments?.length ?? 0) === 0) return 'The MediaLive channel has no input attached; attach the MediaConnect input in the stack.';
-  if ((channel.Destinations?.length ?? 0) === 0) return 'The MediaLive channel has no output destination set; set the platform URL and stream key in the admin window.';
+  if ((channel.InputAttachments?.length ?? 0) === 0)
+    return 'The MediaLive channel has no input attached; attach the MediaConnect input in the stack.';
+  if ((channel.Destinations?.length ?? 0) === 0)
+    return 'The MediaLive channel has no output destination set; set the platform URL and stream key in the admin window.';
   return null;
 }
 
@@ -77,7 +85,10 @@ export class ChannelMonitor {
     options: Partial<ChannelMonitorOptions> = {},
   ) {
     this.options = { ...DEFAULT_MONITOR_OPTIONS, ...options };
-    this.loop = new PollLoop(() => this.poll(), () => this.nextDelayMs());
+    this.loop = new PollLoop(
+      () => this.poll(),
+      () => this.nextDelayMs(),
+    );
     for (const dest of destinations) this.statuses.set(dest.id, this.initialStatus(dest));
   }
 
@@ -150,7 +161,9 @@ export class ChannelMonitor {
             problem: dest.problem,
             bitrateBps: dest.bitrateBps,
             // A remapped channel is a different channel: its state is unknown until read.
-            ...(previous.channelId === dest.channelId ? {} : { state: dest.channelId ? 'UNKNOWN' : 'MISSING', stateSince: null, runningSince: null }),
+            ...(previous.channelId === dest.channelId
+              ? {}
+              : { state: dest.channelId ? 'UNKNOWN' : 'MISSING', stateSince: null, runningSince: null }),
           }
         : this.initialStatus(dest);
       if (JSON.stringify(previous) === JSON.stringify(updated)) continue;

@@ -21,7 +21,8 @@ export class StateNotifications {
     for (const status of statuses) {
       const before = this.last.get(status.id);
       this.last.set(status.id, status.state);
-      if (before === undefined || before === status.state || before === 'UNKNOWN' || status.state === 'UNKNOWN') continue;
+      if (before === undefined || before === status.state || before === 'UNKNOWN' || status.state === 'UNKNOWN')
+        continue;
       this.announce(status, before);
     }
   }
@@ -31,26 +32,70 @@ export class StateNotifications {
     const base = { destinationId: id };
     switch (status.state) {
       case 'RUNNING':
-        if (before === 'RECOVERING') this.notifier.notify({ ...base, level: 'success', kind: 'state', title: `${name} recovered`, message: `${name} is back ON AIR after RECOVERING.` });
-        else this.notifier.notify({ ...base, level: 'success', kind: 'state', title: `${name} is ON AIR`, message: `MediaLive reports ${name} RUNNING.` });
+        if (before === 'RECOVERING')
+          this.notifier.notify({
+            ...base,
+            level: 'success',
+            kind: 'state',
+            title: `${name} recovered`,
+            message: `${name} is back ON AIR after RECOVERING.`,
+          });
+        else
+          this.notifier.notify({
+            ...base,
+            level: 'success',
+            kind: 'state',
+            title: `${name} is ON AIR`,
+            message: `MediaLive reports ${name} RUNNING.`,
+          });
         return;
       case 'RECOVERING':
-        this.notifier.notify({ ...base, level: 'warning', kind: 'alert', title: `${name} is RECOVERING`, message: `MediaLive is recovering ${name}'s pipeline; viewers may see a glitch. Watch the input health.` });
+        this.notifier.notify({
+          ...base,
+          level: 'warning',
+          kind: 'alert',
+          title: `${name} is RECOVERING`,
+          message: `MediaLive is recovering ${name}'s pipeline; viewers may see a glitch. Watch the input health.`,
+        });
         return;
       case 'IDLE':
         if (BILLING_STATES.has(before) && !this.stopRequested.has(id)) {
-          this.notifier.notify({ ...base, level: 'error', kind: 'alert', title: `${name} went off air`, message: `${name} stopped (now IDLE) without a stop from this console: another console, a person in the AWS console, or a failure.` });
+          this.notifier.notify({
+            ...base,
+            level: 'error',
+            kind: 'alert',
+            title: `${name} went off air`,
+            message: `${name} stopped (now IDLE) without a stop from this console: another console, a person in the AWS console, or a failure.`,
+          });
         } else if (before === 'STOPPING') {
-          this.notifier.notify({ ...base, level: 'info', kind: 'state', title: `${name} is off air`, message: `MediaLive reports ${name} IDLE; it no longer bills.` });
+          this.notifier.notify({
+            ...base,
+            level: 'info',
+            kind: 'state',
+            title: `${name} is off air`,
+            message: `MediaLive reports ${name} IDLE; it no longer bills.`,
+          });
         }
         this.stopRequested.delete(id);
         return;
       case 'CREATE_FAILED':
       case 'UPDATE_FAILED':
-        this.notifier.notify({ ...base, level: 'error', kind: 'alert', title: `${name}: ${status.state.replace('_', ' ').toLowerCase()}`, message: `MediaLive reports ${status.state} for ${name}. An admin must fix the channel before it can go live.` });
+        this.notifier.notify({
+          ...base,
+          level: 'error',
+          kind: 'alert',
+          title: `${name}: ${status.state.replace('_', ' ').toLowerCase()}`,
+          message: `MediaLive reports ${status.state} for ${name}. An admin must fix the channel before it can go live.`,
+        });
         return;
       case 'MISSING':
-        this.notifier.notify({ ...base, level: 'error', kind: 'alert', title: `${name}: channel missing`, message: status.problem ?? `${name}'s MediaLive channel no longer exists.` });
+        this.notifier.notify({
+          ...base,
+          level: 'error',
+          kind: 'alert',
+          title: `${name}: channel missing`,
+          message: status.problem ?? `${name}'s MediaLive channel no longer exists.`,
+        });
         return;
       default:
         return;

@@ -16,7 +16,9 @@ describe('cost model', () => {
   it('prices outputs by resolution class', () => {
     expect(outputRatePerHour(rates, { ...hd1080p30, height: 480 })).toBe(rates.medialiveSdOutputPerHour);
     expect(outputRatePerHour(rates, hd1080p30)).toBe(rates.medialiveHdOutputPerHour);
-    expect(outputRatePerHour({ ...rates, medialiveHdHighFpsOutputPerHour: 0.9 }, { ...hd1080p30, framerate: 60 })).toBe(0.9);
+    expect(outputRatePerHour({ ...rates, medialiveHdHighFpsOutputPerHour: 0.9 }, { ...hd1080p30, framerate: 60 })).toBe(
+      0.9,
+    );
   });
 
   it('costs one hour of a 1080p30 6 Mbps push as input + output + data transfer', () => {

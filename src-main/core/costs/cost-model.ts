@@ -24,7 +24,7 @@ export function outputRatePerHour(rates: RateCard, profile: EncodingProfile | nu
 
 /** Hourly cost of one running channel: input + output, plus data transfer at its bitrate. */
 export function channelRatePerHour(rates: RateCard, profile: EncodingProfile | null): number {
-  const transfer = profile?.pushesToInternet ? (profile.totalBitrate * 3_600) / 8 / 1e9 * rates.dataTransferPerGb : 0;
+  const transfer = profile?.pushesToInternet ? ((profile.totalBitrate * 3_600) / 8 / 1e9) * rates.dataTransferPerGb : 0;
   return rates.medialiveInputPerHour + outputRatePerHour(rates, profile) + transfer;
 }
 
@@ -37,7 +37,9 @@ export function billedMinutes(runMs: number): number {
 /** What one run costs so far: MediaLive per billed minute; data transfer by actual time. */
 export function runCost(rates: RateCard, profile: EncodingProfile | null, runMs: number): number {
   const medialive = ((rates.medialiveInputPerHour + outputRatePerHour(rates, profile)) * billedMinutes(runMs)) / 60;
-  const transfer = profile?.pushesToInternet ? ((profile.totalBitrate * (runMs / 1000)) / 8 / 1e9) * rates.dataTransferPerGb : 0;
+  const transfer = profile?.pushesToInternet
+    ? ((profile.totalBitrate * (runMs / 1000)) / 8 / 1e9) * rates.dataTransferPerGb
+    : 0;
   return medialive + transfer;
 }
 

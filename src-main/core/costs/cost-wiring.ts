@@ -29,7 +29,12 @@ export function monthSpendStore(settings: SettingsStore) {
 }
 
 /** Publishes the cost snapshot, and every minute persists the month's total and calls `everyMinute` (the session record). */
-export function startCostTicker(costs: CostMeter, publish: (snapshot: CostSnapshot) => void, everyMs: number, everyMinute?: () => void): { stop(): void } {
+export function startCostTicker(
+  costs: CostMeter,
+  publish: (snapshot: CostSnapshot) => void,
+  everyMs: number,
+  everyMinute?: () => void,
+): { stop(): void } {
   let lastPersist = Date.now();
   const timer = setInterval(() => {
     publish(costs.snapshot());

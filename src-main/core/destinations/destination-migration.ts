@@ -45,7 +45,11 @@ export interface MigrationPlan {
 const SECRET_ATTRIBUTE = /(stream_?key|stream_?name|password|passphrase|secret)/i;
 const SECRET_SHOWN = '(stream key: removed, not shown)';
 
-export function planRecordMigration(raw: Record<string, unknown>, channelFor: (id: string) => ChannelRef | undefined, now: Date): RecordMigration | null {
+export function planRecordMigration(
+  raw: Record<string, unknown>,
+  channelFor: (id: string) => ChannelRef | undefined,
+  now: Date,
+): RecordMigration | null {
   const id = String(raw['id']);
   const set: Record<string, unknown> = {};
   const notes: string[] = [];
@@ -73,10 +77,18 @@ export function planRecordMigration(raw: Record<string, unknown>, channelFor: (i
 export type BackupFn = (table: string) => Promise<{ backupArn: string }>;
 
 /** The default backup: DynamoDB CreateBackup (on-demand). `client` is the plain DynamoDBClient. */
-export function dynamoOnDemandBackup(client: { send(command: CreateBackupCommand): Promise<CreateBackupCommandOutput> }, now: () => Date = () => new Date()): BackupFn {
+export function dynamoOnDemandBackup(
+  client: { send(command: CreateBackupCommand): Promise<CreateBackupCommandOutput> },
+  now: () => Date = () => new Date(),
+): BackupFn {
   return async (table) => {
-    const name = `${table}-pre-migration-${now().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
-    const out = await callAws('Back up the destinations table', () => client.send(new CreateBackupCommand({ TableName: table, BackupName: name })));
+    const name = `${table}-pre-migration-${now()
+      .toISOString()
+      .replace(/[^0-9]/g, '')
+      .slice(0, 14)}`;
+    const out = await callAws('Back up the destinations table', () =>
+      client.send(new CreateBackupCommand({ TableName: table, BackupName: name })),
+    );
     const arn = out.BackupDetails?.BackupArn;
     if (!arn) throw new BoothError('internal', 'DynamoDB did not return a backup ARN; the migration was not applied.');
     return { backupArn: arn };
@@ -110,13 +122,18 @@ export function createDestinationMigration(dynamo: DynamoDBDocumentClient, table
   }
 
   async function apply(plan: MigrationPlan, backup: BackupFn): Promise<MigrationResult> {
-    if (plan.table !== tableName) throw new BoothError('invalid-input', `This plan is for table ${plan.table}, not ${tableName}.`);
+    if (plan.table !== tableName)
+      throw new BoothError('invalid-input', `This plan is for table ${plan.table}, not ${tableName}.`);
     let backupArn: string;
     try {
       ({ backupArn } = await backup(tableName));
     } catch (error) {
       const why = isBoothError(error) ? error.message : String(error);
-      throw new BoothError('invalid-state', `The migration was not applied: the on-demand backup of ${tableName} failed (${why}).`, { cause: error });
+      throw new BoothError(
+        'invalid-state',
+        `The migration was not applied: the on-demand backup of ${tableName} failed (${why}).`,
+        { cause: error },
+      );
     }
     const migrated: string[] = [];
     const skipped: string[] = [];

@@ -1,9 +1,20 @@
-import { GetCommand, PutCommand, UpdateCommand, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  paginateScan,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { BoothError, isBoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
-import { DestinationCreateSchema, DestinationUpdateSchema, fieldErrors, slugId } from '../../../shared/domain/destination-inputs';
+import {
+  DestinationCreateSchema,
+  DestinationUpdateSchema,
+  fieldErrors,
+  slugId,
+} from '../../../shared/domain/destination-inputs';
 
 export { fieldErrors };
 
@@ -79,7 +90,11 @@ export interface DestinationStore {
 
 const isConflict = (e: unknown) => isBoothError(e) && e.code === 'conflict';
 
-export function createDestinationStore(dynamo: DynamoDBDocumentClient, tableName: string, logger: Logger): DestinationStore {
+export function createDestinationStore(
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger,
+): DestinationStore {
   async function scan(): Promise<DestinationRecord[]> {
     const records: DestinationRecord[] = [];
     await callAws('Read destinations', async () => {
@@ -99,7 +114,9 @@ export function createDestinationStore(dynamo: DynamoDBDocumentClient, tableName
   }
 
   async function get(id: string): Promise<DestinationRecord | null> {
-    const out = await callAws('Read destination', () => dynamo.send(new GetCommand({ TableName: tableName, Key: { id }, ConsistentRead: true })));
+    const out = await callAws('Read destination', () =>
+      dynamo.send(new GetCommand({ TableName: tableName, Key: { id }, ConsistentRead: true })),
+    );
     if (!out.Item) return null;
     return DestinationRecordSchema.parse(out.Item);
   }
@@ -129,22 +146,37 @@ export function createDestinationStore(dynamo: DynamoDBDocumentClient, tableName
     };
     try {
       await callAws('Add destination', () =>
-        dynamo.send(new PutCommand({ TableName: tableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' })),
+        dynamo.send(
+          new PutCommand({ TableName: tableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' }),
+        ),
       );
     } catch (error) {
-      if (isConflict(error)) throw new BoothError('conflict', `A destination with id "${record.id}" already exists; choose another name or id.`);
+      if (isConflict(error))
+        throw new BoothError(
+          'conflict',
+          `A destination with id "${record.id}" already exists; choose another name or id.`,
+        );
       throw error;
     }
     logger.info('destinations: added', { id: record.id, platform: record.platform });
     return record;
   }
 
-  async function update(id: string, input: unknown, expectedVersion: number, now = new Date()): Promise<DestinationRecord> {
+  async function update(
+    id: string,
+    input: unknown,
+    expectedVersion: number,
+    now = new Date(),
+  ): Promise<DestinationRecord> {
     const parsed = DestinationUpdateSchema.safeParse(input);
     if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
     const entries = Object.entries(parsed.data).filter(([, v]) => v !== undefined);
     const names: Record<string, string> = { '#v': 'version' };
-    const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': expectedVersion + 1, ':now': now.toISOString() };
+    const values: Record<string, unknown> = {
+      ':expected': expectedVersion,
+      ':next': expectedVersion + 1,
+      ':now': now.toISOString(),
+    };
     const sets = ['#v = :next', 'updated_at = :now'];
     entries.forEach(([key, value], i) => {
       names[`#f${i}`] = key;
@@ -182,7 +214,12 @@ export function createDestinationStore(dynamo: DynamoDBDocumentClient, tableName
             UpdateExpression: 'SET is_active = :no, #v = :next, updated_at = :now',
             ConditionExpression: 'attribute_exists(id) AND #v = :expected',
             ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':no': false, ':next': expectedVersion + 1, ':expected': expectedVersion, ':now': now.toISOString() },
+            ExpressionAttributeValues: {
+              ':no': false,
+              ':next': expectedVersion + 1,
+              ':expected': expectedVersion,
+              ':now': now.toISOString(),
+            },
             ReturnValues: 'ALL_NEW',
           }),
         ),

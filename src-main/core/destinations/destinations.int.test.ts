@@ -6,7 +6,12 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { startHarness, type SimHarness } from '../presets/int-test-support';
 import { createDestinationMigration, dynamoOnDemandBackup } from './destination-migration';
-import { createDestinationStore, DestinationConflictError, DestinationInputError, type DestinationStore } from './destination-store';
+import {
+  createDestinationStore,
+  DestinationConflictError,
+  DestinationInputError,
+  type DestinationStore,
+} from './destination-store';
 import { createStreamKeyService } from './stream-keys';
 
 let h: SimHarness;
@@ -38,7 +43,10 @@ describe('destination store (dynalite)', () => {
 
     const edited = await store.update('church-feed', { name: 'Church Feed HD' }, 1);
     expect(edited).toMatchObject({ name: 'Church Feed HD', version: 2, preset_id: 'preset_generic_720p' });
-    const results = await Promise.allSettled([store.update('church-feed', { name: 'A' }, 2), store.update('church-feed', { name: 'B' }, 2)]);
+    const results = await Promise.allSettled([
+      store.update('church-feed', { name: 'A' }, 2),
+      store.update('church-feed', { name: 'B' }, 2),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(lost.reason).toBeInstanceOf(DestinationConflictError);
@@ -58,23 +66,39 @@ describe('stream keys', () => {
     const channelId = h.sim.topology.destinations.find((d) => d.id === 'linkedin')!.channelId;
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
     const secret = 'lnkd-SECRET-key-98765';
-    const view = await keys.setStreamKey({ channelId, label: 'LinkedIn' }, { url: 'rtmps://live.linkedin.example:443/live', streamKey: secret });
-    expect(view).toEqual({ url: 'rtmps://live.linkedin.example:443/live', hasStreamKey: true, streamKeyHint: '••••8765' });
+    const view = await keys.setStreamKey(
+      { channelId, label: 'LinkedIn' },
+      { url: 'rtmps://live.linkedin.example:443/live', streamKey: secret },
+    );
+    expect(view).toEqual({
+      url: 'rtmps://live.linkedin.example:443/live',
+      hasStreamKey: true,
+      streamKeyHint: '••••8765',
+    });
     const channel = await h.medialive.send(new DescribeChannelCommand({ ChannelId: channelId }));
-    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({ Url: 'rtmps://live.linkedin.example:443/live', StreamName: secret });
+    expect(channel.Destinations?.[0]?.Settings?.[0]).toMatchObject({
+      Url: 'rtmps://live.linkedin.example:443/live',
+      StreamName: secret,
+    });
     expect(await keys.describe(channelId, 'LinkedIn')).toEqual(view);
     expect(lines.join('\n')).not.toContain(secret);
 
-    const invalid = await keys.setStreamKey({ channelId, label: 'LinkedIn' }, { url: 'http://x/app', streamKey: 'has space' }).catch((e: unknown) => e);
+    const invalid = await keys
+      .setStreamKey({ channelId, label: 'LinkedIn' }, { url: 'http://x/app', streamKey: 'has space' })
+      .catch((e: unknown) => e);
     expect((invalid as DestinationInputError).errors.map((e) => e.field).sort()).toEqual(['streamKey', 'url']);
     expect(JSON.stringify((invalid as DestinationInputError).errors)).not.toContain('has space');
 
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
     h.sim.control.startChannel(channelId);
     await h.sim.control.waitForChannelState(channelId, 'RUNNING');
-    await expect(keys.setStreamKey({ channelId, label: 'LinkedIn' }, { url: 'rtmp://x.example/app', streamKey: 'other-key-000' })).rejects.toMatchObject({
+    await expect(
+      keys.setStreamKey({ channelId, label: 'LinkedIn' }, { url: 'rtmp://x.example/app', streamKey: 'other-key-000' }),
+    ).rejects.toMatchObject({
       code: 'invalid-state',
-      message: expect.stringContaining('LinkedIn is RUNNING; the stream key can only be changed while the channel is IDLE'),
+      message: expect.stringContaining(
+        'LinkedIn is RUNNING; the stream key can only be changed while the channel is IDLE',
+      ),
     });
     h.sim.control.stopChannel(channelId);
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
@@ -88,7 +112,12 @@ describe('stream keys', () => {
 
 describe('migration of older records', () => {
   it('dry run lists the changes; apply needs a backup; dynalite has no CreateBackup', async () => {
-    await h.dynamo.send(new PutCommand({ TableName: table(), Item: { id: 'legacy', platform: 'custom', name: 'Legacy', stream_key: 'old-clear-key-1234' } }));
+    await h.dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { id: 'legacy', platform: 'custom', name: 'Legacy', stream_key: 'old-clear-key-1234' },
+      }),
+    );
     const migration = createDestinationMigration(h.dynamo, table(), silentLogger);
     const ref = { channelId: '999', channelArn: 'arn:aws:medialive:us-east-1:123456789012:channel:999' };
     const plan = await migration.dryRun((id) => (id === 'legacy' ? ref : undefined), new Date('2025-02-01T00:00:00Z'));
@@ -98,12 +127,24 @@ describe('migration of older records', () => {
     expect(legacy.changes).toContainEqual({ field: 'stream_key', from: '(stream key: removed, not shown)', to: null });
     expect(JSON.stringify(plan)).not.toContain('old-clear-key');
     // the dry run wrote nothing
-    expect((await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'legacy' } }))).Item?.['stream_key']).toBe('old-clear-key-1234');
+    expect(
+      (await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'legacy' } }))).Item?.['stream_key'],
+    ).toBe('old-clear-key-1234');
 
-    const raw = new DynamoDBClient({ region: h.sim.region, endpoint: h.sim.dynamoEndpoint!, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' }, maxAttempts: 1 });
-    await expect(migration.apply(plan, dynamoOnDemandBackup(raw))).rejects.toMatchObject({ code: 'invalid-state', message: expect.stringContaining('backup') });
+    const raw = new DynamoDBClient({
+      region: h.sim.region,
+      endpoint: h.sim.dynamoEndpoint!,
+      credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+      maxAttempts: 1,
+    });
+    await expect(migration.apply(plan, dynamoOnDemandBackup(raw))).rejects.toMatchObject({
+      code: 'invalid-state',
+      message: expect.stringContaining('backup'),
+    });
     raw.destroy();
-    expect((await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'legacy' } }))).Item?.['version']).toBeUndefined();
+    expect(
+      (await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'legacy' } }))).Item?.['version'],
+    ).toBeUndefined();
 
     const backups: string[] = [];
     const result = await migration.apply(plan, async (t) => {
@@ -113,10 +154,18 @@ describe('migration of older records', () => {
     expect(backups).toEqual([table()]);
     expect(result).toMatchObject({ migrated: ['legacy'], skipped: [] });
     const after = (await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'legacy' } }))).Item!;
-    expect(after).toMatchObject({ medialive_channel_id: '999', medialive_channel_arn: ref.channelArn, version: 1, channel_status: 'unknown' });
+    expect(after).toMatchObject({
+      medialive_channel_id: '999',
+      medialive_channel_arn: ref.channelArn,
+      version: 1,
+      channel_status: 'unknown',
+    });
     expect(after['stream_key']).toBeUndefined();
     // applying the stale plan again skips it (the record moved on)
-    expect(await migration.apply(plan, async () => ({ backupArn: 'b' }))).toMatchObject({ migrated: [], skipped: ['legacy'] });
+    expect(await migration.apply(plan, async () => ({ backupArn: 'b' }))).toMatchObject({
+      migrated: [],
+      skipped: ['legacy'],
+    });
     expect((await migration.dryRun(() => undefined)).records).toEqual([]);
   });
 });

@@ -3,7 +3,12 @@
  * written with UpdateChannel while the channel is IDLE. Nothing here stores, logs or returns a key:
  * callers get a StreamTargetView (URL, whether a key is set, a masked hint).
  */
-import { DescribeChannelCommand, UpdateChannelCommand, type DescribeChannelResponse, type MediaLiveClient } from '@aws-sdk/client-medialive';
+import {
+  DescribeChannelCommand,
+  UpdateChannelCommand,
+  type DescribeChannelResponse,
+  type MediaLiveClient,
+} from '@aws-sdk/client-medialive';
 import { BoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
@@ -40,7 +45,11 @@ function rtmpDestination(channel: DescribeChannelResponse) {
 
 export function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
   const settings = rtmpDestination(channel)?.Settings?.[0];
-  return { url: settings?.Url ?? null, hasStreamKey: Boolean(settings?.StreamName), streamKeyHint: maskStreamKey(settings?.StreamName) };
+  return {
+    url: settings?.Url ?? null,
+    hasStreamKey: Boolean(settings?.StreamName),
+    streamKeyHint: maskStreamKey(settings?.StreamName),
+  };
 }
 
 export interface StreamKeyService {
@@ -64,10 +73,20 @@ export function createStreamKeyService(medialive: MediaLiveClient, logger: Logge
       const channel = await read(target.channelId, target.label);
       const state = channel.State ?? 'UNKNOWN';
       if (state !== 'IDLE') {
-        throw new BoothError('invalid-state', notIdleReason(target.label, state).replace('presets can only be applied', 'the stream key can only be changed'));
+        throw new BoothError(
+          'invalid-state',
+          notIdleReason(target.label, state).replace(
+            'presets can only be applied',
+            'the stream key can only be changed',
+          ),
+        );
       }
       const current = rtmpDestination(channel);
-      if (!current?.Id) throw new BoothError('invalid-state', `${target.label} has no RTMP destination to hold a stream key (is it the MediaPackage channel?).`);
+      if (!current?.Id)
+        throw new BoothError(
+          'invalid-state',
+          `${target.label} has no RTMP destination to hold a stream key (is it the MediaPackage channel?).`,
+        );
       const replaced = compileRtmpDestination(current.Id, parsed.data.url, parsed.data.streamKey);
       const destinations = (channel.Destinations ?? []).map((d) => (d.Id === current.Id ? replaced : d));
       await callAws(`Set the stream key of ${target.label}`, () =>
@@ -81,7 +100,10 @@ export function createStreamKeyService(medialive: MediaLiveClient, logger: Logge
         ),
       );
       // Only the host: some platforms put the key in the URL path.
-      logger.info('destinations: stream target replaced', { channelId: target.channelId, host: new URL(parsed.data.url).host });
+      logger.info('destinations: stream target replaced', {
+        channelId: target.channelId,
+        host: new URL(parsed.data.url).host,
+      });
       return { url: parsed.data.url, hasStreamKey: true, streamKeyHint: maskStreamKey(parsed.data.streamKey) };
     },
   };

@@ -54,7 +54,10 @@ export class BackupSwitch {
     const key = `${input.target}:${input.force}`;
     if (this.inFlight) {
       if (this.inFlight.key === key) return this.inFlight.run;
-      throw new BoothError('conflict', `A switch to ${this.inFlight.target} is already in progress; wait for its result.`);
+      throw new BoothError(
+        'conflict',
+        `A switch to ${this.inFlight.target} is already in progress; wait for its result.`,
+      );
     }
     const run = this.perform(input.target, input.force).finally(() => {
       this.inFlight = null;
@@ -71,13 +74,36 @@ export class BackupSwitch {
     const state = this.monitor.current();
     const backup = this.monitor.source('backup');
     const base = { windowMs: t.backupTestWindowMs, checkedAt: now };
-    const none = { datapoints: 0, coveredMs: 0, connectedThroughout: null, maxLossPercent: null, avgLossPercent: null, notRecoveredPackets: null, minBitrateBps: null };
-    if (state.status === 'MISSING') return { ...base, ready: false, source: null, reasons: [state.problem ?? 'The flow does not exist.'], figures: none };
-    if (!backup) return { ...base, ready: false, source: null, reasons: ['The flow has no backup source.'], figures: none };
+    const none = {
+      datapoints: 0,
+      coveredMs: 0,
+      connectedThroughout: null,
+      maxLossPercent: null,
+      avgLossPercent: null,
+      notRecoveredPackets: null,
+      minBitrateBps: null,
+    };
+    if (state.status === 'MISSING')
+      return {
+        ...base,
+        ready: false,
+        source: null,
+        reasons: [state.problem ?? 'The flow does not exist.'],
+        figures: none,
+      };
+    if (!backup)
+      return { ...base, ready: false, source: null, reasons: ['The flow has no backup source.'], figures: none };
     const verdict = backupVerdict(this.monitor.history, backup.name, now, t);
     const reasons = [...verdict.reasons];
-    if (state.metrics.state !== 'ok') reasons.push(`Metrics are ${state.metrics.state}: ${state.metrics.message ?? ''}`.trim());
-    return { ...base, ready: verdict.ready && state.metrics.state === 'ok', source: backup.name, reasons, figures: verdict.figures };
+    if (state.metrics.state !== 'ok')
+      reasons.push(`Metrics are ${state.metrics.state}: ${state.metrics.message ?? ''}`.trim());
+    return {
+      ...base,
+      ready: verdict.ready && state.metrics.state === 'ok',
+      source: backup.name,
+      reasons,
+      figures: verdict.figures,
+    };
   }
 
   private async perform(role: SourceRole, force: boolean): Promise<FlowSwitchResult> {
@@ -86,25 +112,45 @@ export class BackupSwitch {
     const state = this.monitor.current();
     if (state.status === 'MISSING') throw new BoothError('not-found', state.problem ?? 'The flow does not exist.');
     if (state.status !== 'ACTIVE' && state.status !== 'STANDBY') {
-      throw new BoothError('invalid-state', `Cannot switch now: the flow is ${state.status}. MediaConnect accepts a new primary source when the flow is ACTIVE or STANDBY.${state.lastError ? ` (${state.lastError.message})` : ''}`);
+      throw new BoothError(
+        'invalid-state',
+        `Cannot switch now: the flow is ${state.status}. MediaConnect accepts a new primary source when the flow is ACTIVE or STANDBY.${state.lastError ? ` (${state.lastError.message})` : ''}`,
+      );
     }
     const config = this.monitor.failoverConfigAsRead();
     if (!config || config.State !== 'ENABLED') {
-      throw new BoothError('invalid-state', 'Cannot switch: source failover is not enabled on this flow, so there is no primary source to change.');
+      throw new BoothError(
+        'invalid-state',
+        'Cannot switch: source failover is not enabled on this flow, so there is no primary source to change.',
+      );
     }
     if (config.FailoverMode !== 'FAILOVER') {
-      throw new BoothError('invalid-state', `Cannot switch: the flow's failover mode is ${config.FailoverMode ?? 'unset'}, not FAILOVER; in MERGE mode both sources feed and there is no primary to choose.`);
+      throw new BoothError(
+        'invalid-state',
+        `Cannot switch: the flow's failover mode is ${config.FailoverMode ?? 'unset'}, not FAILOVER; in MERGE mode both sources feed and there is no primary to choose.`,
+      );
     }
     const target = this.monitor.source(role);
     if (!target) throw new BoothError('not-found', `The flow has no ${role} source.`);
     const other = state.sources.find((s) => s !== target);
     if (config.SourcePriority?.PrimarySource === target.name) {
-      return { outcome: 'already', target: target.name, forced: force, primarySource: target.name, status: state.status, feeding: state.feeding, message: `${target.name} is already the primary source.` };
+      return {
+        outcome: 'already',
+        target: target.name,
+        forced: force,
+        primarySource: target.name,
+        status: state.status,
+        feeding: state.feeding,
+        message: `${target.name} is already the primary source.`,
+      };
     }
     if (target.connected !== true && !force) {
       // The grade reason is a sentence of its own; drop its full stop inside the parentheses.
       const reason = target.gradeReason.replace(/\.\s*$/, '');
-      const what = target.connected === false ? `${target.name} is not connected (${reason})` : `there is no recent data for ${target.name} (${reason})`;
+      const what =
+        target.connected === false
+          ? `${target.name} is not connected (${reason})`
+          : `there is no recent data for ${target.name} (${reason})`;
       throw new BoothError(
         'invalid-state',
         `Refused: ${what}. In FAILOVER mode the flow keeps the connected source${other ? ` (${other.name})` : ''} until ${target.name} connects. Switch with force to make ${target.name} primary anyway.`,
@@ -133,7 +179,10 @@ export class BackupSwitch {
       await this.monitor.callMediaConnect(
         'UpdateFlow',
         label,
-        () => this.mediaconnect.send(new UpdateFlowCommand({ FlowArn: this.flowArn, SourceFailoverConfig: sourceFailoverConfig })),
+        () =>
+          this.mediaconnect.send(
+            new UpdateFlowCommand({ FlowArn: this.flowArn, SourceFailoverConfig: sourceFailoverConfig }),
+          ),
         this.options.retry,
       );
       this.logger.info('flow: primary source change requested', { target: target.name, forced: force });
@@ -146,7 +195,11 @@ export class BackupSwitch {
   }
 
   /** Re-reads DescribeFlow until AWS reports the new primary (and the update done), or gives up saying so. */
-  private async confirm(target: string, force: boolean, report: (o: SwitchReport['outcome'], p: string | null, m: string) => SwitchReport): Promise<FlowSwitchResult> {
+  private async confirm(
+    target: string,
+    force: boolean,
+    report: (o: SwitchReport['outcome'], p: string | null, m: string) => SwitchReport,
+  ): Promise<FlowSwitchResult> {
     const deadline = this.monitor.options.now() + this.options.confirmTimeoutMs;
     for (;;) {
       await this.monitor.refresh();
@@ -158,7 +211,15 @@ export class BackupSwitch {
           ? `AWS reports ${target} as the primary source; the flow is ${state.status}. ${state.feeding.source ? `${state.feeding.source} feeds it (inferred).` : state.feeding.reason}`
           : `AWS has not confirmed yet: DescribeFlow reports primary ${primary ?? 'none'} and status ${state.status}.`;
         this.monitor.endSwitch(report(done ? 'switched' : 'pending', primary, message));
-        return { outcome: done ? 'switched' : 'pending', target, forced: force, primarySource: primary, status: state.status, feeding: state.feeding, message };
+        return {
+          outcome: done ? 'switched' : 'pending',
+          target,
+          forced: force,
+          primarySource: primary,
+          status: state.status,
+          feeding: state.feeding,
+          message,
+        };
       }
       await sleep(this.options.confirmEveryMs);
     }

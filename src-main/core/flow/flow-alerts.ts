@@ -17,16 +17,34 @@ export function activeConditions(state: FlowState, liveCount: number): Condition
   const main = state.sources.find((s) => s.role === 'main');
   const backup = state.sources.find((s) => s.role === 'backup');
   if (main?.grade === 'lost') {
-    out.push({ id: `main-lost:${main.name}`, kind: 'main-lost', severity: 'critical', source: main.name, message: `Main source ${main.name} LOST: ${main.gradeReason}` });
+    out.push({
+      id: `main-lost:${main.name}`,
+      kind: 'main-lost',
+      severity: 'critical',
+      source: main.name,
+      message: `Main source ${main.name} LOST: ${main.gradeReason}`,
+    });
   }
   for (const s of state.sources) {
     if (s.gradeCause === 'packet-loss' || s.gradeCause === 'not-recovered') {
-      out.push({ id: `packet-loss:${s.name}`, kind: 'packet-loss', severity: 'warning', source: s.name, message: `${s.role === 'main' ? 'Main' : 'Backup'} source ${s.name}: ${s.gradeReason}` });
+      out.push({
+        id: `packet-loss:${s.name}`,
+        kind: 'packet-loss',
+        severity: 'warning',
+        source: s.name,
+        message: `${s.role === 'main' ? 'Main' : 'Backup'} source ${s.name}: ${s.gradeReason}`,
+      });
     }
   }
   if (main && (main.grade === 'degraded' || main.grade === 'lost') && backup?.grade !== 'healthy') {
     const why = backup ? `${backup.grade.toUpperCase()}: ${backup.gradeReason}` : 'the flow has no backup source';
-    out.push({ id: 'backup-not-ready', kind: 'backup-not-ready', severity: 'critical', source: backup?.name ?? null, message: `Main is ${main.grade} and the backup is not ready (${why})` });
+    out.push({
+      id: 'backup-not-ready',
+      kind: 'backup-not-ready',
+      severity: 'critical',
+      source: backup?.name ?? null,
+      message: `Main is ${main.grade} and the backup is not ready (${why})`,
+    });
   }
   // UPDATING during a switch we asked for is expected; everything else not ACTIVE while on air is not.
   const ourUpdate = state.status === 'UPDATING' && state.lastSwitch !== null && state.lastSwitch.outcome === null;

@@ -1,4 +1,9 @@
-import type { DescribeFlowSourceMetadataCommandOutput, FailoverConfig, Flow, Source } from '@aws-sdk/client-mediaconnect';
+import type {
+  DescribeFlowSourceMetadataCommandOutput,
+  FailoverConfig,
+  Flow,
+  Source,
+} from '@aws-sdk/client-mediaconnect';
 import type { FailoverInfo, FeedingSource, SourceMetadata, SourceRole } from '../../../shared/domain/flow';
 
 /** A flow source as the console uses it: its ARN stays in the main process (metrics dimensions). */
@@ -25,7 +30,8 @@ export const DEFAULT_SOURCE_NAMING: SourceNaming = { main: 'main', backup: 'back
  */
 export function knownSources(flow: Flow, naming: SourceNaming): KnownSource[] {
   const sources = (flow.Sources && flow.Sources.length > 0 ? flow.Sources : flow.Source ? [flow.Source] : []).filter(
-    (s): s is Source & { Name: string; SourceArn: string } => typeof s.Name === 'string' && typeof s.SourceArn === 'string',
+    (s): s is Source & { Name: string; SourceArn: string } =>
+      typeof s.Name === 'string' && typeof s.SourceArn === 'string',
   );
   const main = sources.find((s) => s.Name === naming.main) ?? sources.find((s) => s.Name !== naming.backup);
   const backup = sources.find((s) => s.Name === naming.backup) ?? sources.find((s) => s !== main);
@@ -78,13 +84,20 @@ export function inferFeeding(
     if (only.connected === false) return result(null, `Failover is off and ${only.name} is not connected.`);
     return result(only, `Failover is off: ${only.name} is the flow's source.`);
   }
-  if (failover.mode === 'MERGE') return result(null, 'MERGE mode: MediaConnect merges packets from every connected source.');
+  if (failover.mode === 'MERGE')
+    return result(null, 'MERGE mode: MediaConnect merges packets from every connected source.');
   const primary = sources.find((s) => s.name === failover.primarySource) ?? sources[0]!;
   const other = sources.find((s) => s !== primary);
   if (primary.connected === true) return result(primary, `${primary.name} is the primary source and is connected.`);
-  if (primary.connected === null) return result(null, `Unknown: no recent SourceConnected data for the primary source ${primary.name}.`);
-  if (other?.connected === true) return result(other, `The primary source ${primary.name} is not connected; failover moves the flow to ${other.name}.`);
-  if (other?.connected === null) return result(null, `${primary.name} is not connected and there is no recent data for ${other.name}.`);
+  if (primary.connected === null)
+    return result(null, `Unknown: no recent SourceConnected data for the primary source ${primary.name}.`);
+  if (other?.connected === true)
+    return result(
+      other,
+      `The primary source ${primary.name} is not connected; failover moves the flow to ${other.name}.`,
+    );
+  if (other?.connected === null)
+    return result(null, `${primary.name} is not connected and there is no recent data for ${other.name}.`);
   return result(null, 'No source is connected: the flow carries nothing.');
 }
 
@@ -102,8 +115,16 @@ export function toSourceMetadata(out: DescribeFlowSourceMetadataCommandOutput, s
           height: stream.FrameResolution?.FrameHeight ?? null,
           frameRate: stream.FrameRate ?? null,
         });
-      } else if (stream.SampleRate !== undefined || stream.Channels !== undefined || /audio|aac|ac-?3|mp2|opus/.test(type)) {
-        audio.push({ codec: stream.Codec ?? null, channels: stream.Channels ?? null, sampleRateHz: stream.SampleRate ?? null });
+      } else if (
+        stream.SampleRate !== undefined ||
+        stream.Channels !== undefined ||
+        /audio|aac|ac-?3|mp2|opus/.test(type)
+      ) {
+        audio.push({
+          codec: stream.Codec ?? null,
+          channels: stream.Channels ?? null,
+          sampleRateHz: stream.SampleRate ?? null,
+        });
       }
     }
   }

@@ -25,8 +25,20 @@ afterEach(async () => {
   sim = null;
 });
 
-async function setup(opts: { flowArn?: string; flowInitiallyActive?: boolean; monitor?: Partial<FlowMonitorOptions>; emptyMetrics?: () => boolean } = {}) {
-  sim = await startSimulator({ timings: TIMINGS, seed: 11, withDynamo: false, flowInitiallyActive: opts.flowInitiallyActive ?? true });
+async function setup(
+  opts: {
+    flowArn?: string;
+    flowInitiallyActive?: boolean;
+    monitor?: Partial<FlowMonitorOptions>;
+    emptyMetrics?: () => boolean;
+  } = {},
+) {
+  sim = await startSimulator({
+    timings: TIMINGS,
+    seed: 11,
+    withDynamo: false,
+    flowInitiallyActive: opts.flowInitiallyActive ?? true,
+  });
   const clients = simClients(sim);
   const mcSent = captureRequests(clients.mediaconnect);
   const cwSent = captureRequests(clients.cloudwatch);
@@ -36,11 +48,33 @@ async function setup(opts: { flowArn?: string; flowInitiallyActive?: boolean; mo
   const monitor = new FlowMonitor(clients, flowArn, feed.publish, { ...MONITOR, ...opts.monitor });
   const alerts: FlowAlert[] = [];
   let live = 0;
-  const alerter = new FlowAlerts(() => live, (a) => alerts.push(a));
-  const swap = new BackupSwitch(clients.mediaconnect, monitor, flowArn, clients.logger, { confirmEveryMs: 50, confirmTimeoutMs: 5_000, retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 } });
-  cleanups.push(() => monitor.stop(), () => clients.destroy());
+  const alerter = new FlowAlerts(
+    () => live,
+    (a) => alerts.push(a),
+  );
+  const swap = new BackupSwitch(clients.mediaconnect, monitor, flowArn, clients.logger, {
+    confirmEveryMs: 50,
+    confirmTimeoutMs: 5_000,
+    retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
+  });
+  cleanups.push(
+    () => monitor.stop(),
+    () => clients.destroy(),
+  );
   const observe = () => alerter.observe(monitor.current());
-  return { sim, clients, monitor, feed, alerts, alerter, observe, swap, mcSent, cwSent, setLive: (n: number) => (live = n) };
+  return {
+    sim,
+    clients,
+    monitor,
+    feed,
+    alerts,
+    alerter,
+    observe,
+    swap,
+    mcSent,
+    cwSent,
+    setLive: (n: number) => (live = n),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +88,9 @@ describe('FlowMonitor against the simulator', () => {
     await t.monitor.refresh();
     expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlow' })).toHaveLength(2);
     expect(t.sim.control.requests({ service: 'cloudwatch', operation: 'GetMetricData' })).toHaveLength(2);
-    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlowSourceMetadata' })).toHaveLength(1);
+    expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlowSourceMetadata' })).toHaveLength(
+      1,
+    );
 
     const gmd = t.cwSent.filter((r) => r.command === 'GetMetricDataCommand');
     expect(gmd).toHaveLength(2);
@@ -80,30 +116,71 @@ describe('FlowMonitor against the simulator', () => {
     );
     expect(queries).toEqual(expected);
     expect(queries.map((q) => q['MetricStat'].Metric.MetricName)).toEqual(
-      expect.arrayContaining(['SourceBitRate', 'SourceConnected', 'SourcePacketLossPercent', 'SourceNotRecoveredPackets', 'SourceRecoveredPackets', 'SourceARQRequests', 'SourceJitter', 'SourceLatency', 'SourceDisconnections']),
+      expect.arrayContaining([
+        'SourceBitRate',
+        'SourceConnected',
+        'SourcePacketLossPercent',
+        'SourceNotRecoveredPackets',
+        'SourceRecoveredPackets',
+        'SourceARQRequests',
+        'SourceJitter',
+        'SourceLatency',
+        'SourceDisconnections',
+      ]),
     );
     const stats = Object.fromEntries(SOURCE_METRIC_TABLE.map((r) => [r.metricName, r.stat]));
-    expect(stats).toMatchObject({ SourceConnected: 'Minimum', SourceBitRate: 'Average', SourcePacketLossPercent: 'Average', SourceNotRecoveredPackets: 'Sum' });
+    expect(stats).toMatchObject({
+      SourceConnected: 'Minimum',
+      SourceBitRate: 'Average',
+      SourcePacketLossPercent: 'Average',
+      SourceNotRecoveredPackets: 'Sum',
+    });
     // The second poll only re-reads the recent past, not 15 minutes.
-    const [first, second] = gmd.map((r) => (r.input['EndTime'] as Date).getTime() - (r.input['StartTime'] as Date).getTime());
+    const [first, second] = gmd.map(
+      (r) => (r.input['EndTime'] as Date).getTime() - (r.input['StartTime'] as Date).getTime(),
+    );
     expect(first).toBeGreaterThanOrEqual(15 * 60_000 - 1_000);
     expect(second).toBeLessThanOrEqual(5_000 + 2_000);
 
     const state = t.monitor.current();
     expect(state.status).toBe('ACTIVE');
     expect(state.availabilityZone).toBe('us-east-1a');
-    expect(state.failover).toEqual({ state: 'ENABLED', mode: 'FAILOVER', recoveryWindowMs: 200, primarySource: 'main' });
+    expect(state.failover).toEqual({
+      state: 'ENABLED',
+      mode: 'FAILOVER',
+      recoveryWindowMs: 200,
+      primarySource: 'main',
+    });
     expect(state.feeding).toMatchObject({ source: 'main', role: 'main', inferred: true });
-    expect(src(t.monitor, 'main')).toMatchObject({ name: 'main', connected: true, isPrimary: true, grade: 'healthy', ingestEndpoint: 'srt://198.51.100.20:9998', whitelistCidr: '203.0.113.5/32', minLatencyMs: 200 });
-    expect(src(t.monitor, 'backup')).toMatchObject({ ingestEndpoint: 'srt://198.51.100.20:9999', connected: true, isPrimary: false });
+    expect(src(t.monitor, 'main')).toMatchObject({
+      name: 'main',
+      connected: true,
+      isPrimary: true,
+      grade: 'healthy',
+      ingestEndpoint: 'srt://198.51.100.20:9998',
+      whitelistCidr: '203.0.113.5/32',
+      minLatencyMs: 200,
+    });
+    expect(src(t.monitor, 'backup')).toMatchObject({
+      ingestEndpoint: 'srt://198.51.100.20:9999',
+      connected: true,
+      isPrimary: false,
+    });
     expect(src(t.monitor, 'main')!.figures.bitrateBps).toBeGreaterThan(5_000_000);
     expect(src(t.monitor, 'main')!.connectedSince).not.toBeNull();
-    expect(state.metadata).toMatchObject({ source: 'main', video: [{ codec: 'h264', width: 1920, height: 1080, frameRate: '30' }], audio: [{ codec: 'aac', channels: 2, sampleRateHz: 48000 }] });
+    expect(state.metadata).toMatchObject({
+      source: 'main',
+      video: [{ codec: 'h264', width: 1920, height: 1080, frameRate: '30' }],
+      audio: [{ codec: 'aac', channels: 2, sampleRateHz: 48000 }],
+    });
 
     const snapshot = FlowSnapshotSchema.parse(t.monitor.snapshot());
-    expect(snapshot.history.find((s) => s.source === 'main' && s.metric === 'bitrateBps')!.points.length).toBeGreaterThan(0);
+    expect(
+      snapshot.history.find((s) => s.source === 'main' && s.metric === 'bitrateBps')!.points.length,
+    ).toBeGreaterThan(0);
     const wire = JSON.stringify(snapshot);
-    for (const secret of ['SecretArn', 'secret', 'srt-password', 'Decryption', 'RoleArn', 'role/']) expect(wire).not.toContain(secret);
+    for (const secret of ['SecretArn', 'secret', 'srt-password', 'Decryption', 'RoleArn', 'role/'])
+      expect(wire).not.toContain(secret);
     expect(t.feed.feeds.every((f) => f.kind === 'delta')).toBe(true);
     for (const f of t.feed.feeds) FlowFeedSchema.parse(f);
     expect(JSON.stringify(t.feed.feeds)).not.toContain('SecretArn');
@@ -117,7 +194,11 @@ describe('FlowMonitor against the simulator', () => {
     t.observe();
     const lostAt = Date.now();
     t.sim.control.loseSource('main');
-    await until(() => src(t.monitor, 'main')?.grade === 'lost', 3_000, () => src(t.monitor, 'main'));
+    await until(
+      () => src(t.monitor, 'main')?.grade === 'lost',
+      3_000,
+      () => src(t.monitor, 'main'),
+    );
     const elapsed = Date.now() - lostAt;
     expect(elapsed).toBeLessThan(1_500);
     const main = src(t.monitor, 'main')!;
@@ -129,7 +210,11 @@ describe('FlowMonitor against the simulator', () => {
     await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
 
     t.sim.control.restoreSource('main');
-    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 4_000, () => src(t.monitor, 'main'));
+    await until(
+      () => src(t.monitor, 'main')?.grade === 'healthy',
+      4_000,
+      () => src(t.monitor, 'main'),
+    );
     t.observe();
     expect(t.alerts.at(-1)).toMatchObject({ kind: 'main-lost', state: 'cleared' });
   });
@@ -140,7 +225,11 @@ describe('FlowMonitor against the simulator', () => {
     await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
     t.observe();
     t.sim.control.rampPacketLoss('main', { toPercent: 3, overMs: 500 });
-    await until(() => src(t.monitor, 'main')?.grade === 'degraded', 5_000, () => src(t.monitor, 'main'));
+    await until(
+      () => src(t.monitor, 'main')?.grade === 'degraded',
+      5_000,
+      () => src(t.monitor, 'main'),
+    );
     expect(src(t.monitor, 'main')).toMatchObject({ gradeCause: 'packet-loss', connected: true });
     expect(src(t.monitor, 'main')!.gradeReason).toMatch(/Packet loss .* % over 2 s \(threshold 0.5 %\)/);
     t.observe();
@@ -152,25 +241,54 @@ describe('FlowMonitor against the simulator', () => {
     await sleep(300);
     await t.monitor.refresh();
     const result = await t.swap.switchTo({ target: 'backup' });
-    expect(result).toMatchObject({ outcome: 'switched', target: 'backup', forced: false, primarySource: 'backup', status: 'ACTIVE' });
+    expect(result).toMatchObject({
+      outcome: 'switched',
+      target: 'backup',
+      forced: false,
+      primarySource: 'backup',
+      status: 'ACTIVE',
+    });
     expect(result.feeding).toMatchObject({ source: 'backup', inferred: true });
     const updates = t.mcSent.filter((r) => r.command === 'UpdateFlowCommand');
     expect(updates).toHaveLength(1);
     expect(updates[0]!.input).toEqual({
       FlowArn: t.sim.topology.flowArn,
-      SourceFailoverConfig: { FailoverMode: 'FAILOVER', RecoveryWindow: 200, State: 'ENABLED', SourcePriority: { PrimarySource: 'backup' } },
+      SourceFailoverConfig: {
+        FailoverMode: 'FAILOVER',
+        RecoveryWindow: 200,
+        State: 'ENABLED',
+        SourcePriority: { PrimarySource: 'backup' },
+      },
     });
-    expect(JSON.parse(updates[0]!.body!)).toEqual({ sourceFailoverConfig: { failoverMode: 'FAILOVER', recoveryWindow: 200, sourcePriority: { primarySource: 'backup' }, state: 'ENABLED' } });
-    expect(t.sim.control.state().flow.failover).toMatchObject({ primarySource: 'backup', failoverMode: 'FAILOVER', state: 'ENABLED' });
+    expect(JSON.parse(updates[0]!.body!)).toEqual({
+      sourceFailoverConfig: {
+        failoverMode: 'FAILOVER',
+        recoveryWindow: 200,
+        sourcePriority: { primarySource: 'backup' },
+        state: 'ENABLED',
+      },
+    });
+    expect(t.sim.control.state().flow.failover).toMatchObject({
+      primarySource: 'backup',
+      failoverMode: 'FAILOVER',
+      state: 'ENABLED',
+    });
     await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
-    expect(t.monitor.current().lastSwitch).toMatchObject({ target: 'backup', outcome: 'switched', primarySource: 'backup' });
+    expect(t.monitor.current().lastSwitch).toMatchObject({
+      target: 'backup',
+      outcome: 'switched',
+      primarySource: 'backup',
+    });
     expect(src(t.monitor, 'backup')!.isPrimary).toBe(true);
 
     // Again: AWS is already there, nothing is sent.
     await expect(t.swap.switchTo({ target: 'backup' })).resolves.toMatchObject({ outcome: 'already' });
     expect(t.mcSent.filter((r) => r.command === 'UpdateFlowCommand')).toHaveLength(1);
     // And back to main.
-    await expect(t.swap.switchTo({ target: 'main' })).resolves.toMatchObject({ outcome: 'switched', primarySource: 'main' });
+    await expect(t.swap.switchTo({ target: 'main' })).resolves.toMatchObject({
+      outcome: 'switched',
+      primarySource: 'main',
+    });
   });
 
   it('refuses to switch to a disconnected backup with the reason, and allows a forced switch', async () => {
@@ -195,7 +313,7 @@ describe('FlowMonitor against the simulator', () => {
     const t = await setup();
     // The verdict needs a full window of history; on a loaded machine that takes longer than the window itself.
     let clean = await t.swap.testBackup();
-    for (const deadline = Date.now() + 15_000; !clean.ready && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15_000; !clean.ready && Date.now() < deadline;) {
       await sleep(250);
       clean = await t.swap.testBackup();
     }
@@ -246,7 +364,11 @@ describe('FlowMonitor against the simulator', () => {
     expect(t.monitor.current().metrics.message).toMatch(/Throttling/);
     await sleep(2_600);
     await t.monitor.refresh();
-    expect(src(t.monitor, 'main')).toMatchObject({ grade: 'no-data', gradeCause: 'metrics-throttled', connected: null });
+    expect(src(t.monitor, 'main')).toMatchObject({
+      grade: 'no-data',
+      gradeCause: 'metrics-throttled',
+      connected: null,
+    });
     expect(t.sim.control.requests({ service: 'cloudwatch' }).at(-1)).toMatchObject({ errorCode: 'Throttling' });
   });
 
@@ -274,7 +396,10 @@ describe('FlowMonitor against the simulator', () => {
     await sleep(2_000);
     const unhealthy = t.monitor.counter.perMinute();
     const ops = t.monitor.counter.byOperation();
-    console.log(`flow_monitor_calls_per_min_steady(500ms): ${Math.round(steady)} calls; unhealthy(100ms): ${Math.round(unhealthy)} calls`, ops);
+    console.log(
+      `flow_monitor_calls_per_min_steady(500ms): ${Math.round(steady)} calls; unhealthy(100ms): ${Math.round(unhealthy)} calls`,
+      ops,
+    );
     expect(unhealthy).toBeGreaterThan(steady * 2);
     expect(ops['DescribeFlow']).toBeGreaterThan(0);
     expect(Math.abs((ops['DescribeFlow'] ?? 0) - (ops['GetMetricData'] ?? 0))).toBeLessThanOrEqual(1);

@@ -23,7 +23,15 @@ import { mapAwsError } from '../../aws/errors';
 import { callAws, type RetryPolicy } from '../../aws/retry';
 import type { Logger } from '../logger';
 import { CallCounter } from './call-counter';
-import { DEFAULT_SOURCE_NAMING, failoverInfo, inferFeeding, knownSources, toSourceMetadata, type KnownSource, type SourceNaming } from './flow-model';
+import {
+  DEFAULT_SOURCE_NAMING,
+  failoverInfo,
+  inferFeeding,
+  knownSources,
+  toSourceMetadata,
+  type KnownSource,
+  type SourceNaming,
+} from './flow-model';
 import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
 import { buildSourceQueries, parseSourceResults } from './metric-queries';
@@ -227,7 +235,11 @@ export class FlowMonitor {
       this.options.now() < this.fastUntil;
     let interval = fast ? this.options.fastIntervalMs : this.options.steadyIntervalMs;
     // While AWS throttles, back off exponentially: polling harder only prolongs it.
-    if (this.throttleStreak > 0) interval = Math.min(this.options.maxBackoffMs, Math.max(interval, this.options.fastIntervalMs) * 2 ** this.throttleStreak);
+    if (this.throttleStreak > 0)
+      interval = Math.min(
+        this.options.maxBackoffMs,
+        Math.max(interval, this.options.fastIntervalMs) * 2 ** this.throttleStreak,
+      );
     return interval;
   }
 
@@ -309,7 +321,10 @@ export class FlowMonitor {
   private async readMetrics(now: number): Promise<MetricsStatus> {
     const periodMs = this.options.periodSec * 1000;
     const earliest = now - this.options.historyMs;
-    const from = Math.floor(Math.max(earliest, this.metricsEnd === null ? earliest : this.metricsEnd - this.options.refetchMs) / periodMs) * periodMs;
+    const from =
+      Math.floor(
+        Math.max(earliest, this.metricsEnd === null ? earliest : this.metricsEnd - this.options.refetchMs) / periodMs,
+      ) * periodMs;
     const previous = this.state.metrics;
     try {
       const out = await callAws(
@@ -347,7 +362,10 @@ export class FlowMonitor {
 
   private grade(next: FlowState, now: number): FlowState {
     const sources: FlowSourceStatus[] = this.known.map((known) => {
-      const g = gradeSource({ source: known.name, flowStatus: next.status, metrics: next.metrics, history: this.history, now }, this.thresholds);
+      const g = gradeSource(
+        { source: known.name, flowStatus: next.status, metrics: next.metrics, history: this.history, now },
+        this.thresholds,
+      );
       return {
         name: known.name,
         role: known.role,

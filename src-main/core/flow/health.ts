@@ -84,7 +84,9 @@ export function figuresOf(history: MetricHistory, source: string, now: number, t
   const latest = (metric: Parameters<MetricHistory['latest']>[1]) => history.latest(source, metric, fresh);
   const windowStart = now - t.lossWindowMs;
   const counter = (metric: Parameters<MetricHistory['points']>[1]) => sum(history.points(source, metric, windowStart));
-  const newest = [latest('connected'), latest('bitrateBps')].filter((p): p is [number, number] => p !== null).map((p) => p[0]);
+  const newest = [latest('connected'), latest('bitrateBps')]
+    .filter((p): p is [number, number] => p !== null)
+    .map((p) => p[0]);
   return {
     at: newest.length ? Math.max(...newest) : null,
     bitrateBps: latest('bitrateBps')?.[1] ?? null,
@@ -107,23 +109,44 @@ export function figuresOf(history: MetricHistory, source: string, now: number, t
 export function gradeSource(input: GradeInput, t: HealthThresholds): SourceGrade {
   const { source, history, now, metrics } = input;
   const figures = figuresOf(history, source, now, t);
-  const noData = (cause: GradeCause, reason: string): SourceGrade => ({ grade: 'no-data', cause, reason, connected: null, connectedSince: null, figures });
+  const noData = (cause: GradeCause, reason: string): SourceGrade => ({
+    grade: 'no-data',
+    cause,
+    reason,
+    connected: null,
+    connectedSince: null,
+    figures,
+  });
 
-  if (input.flowStatus === 'MISSING') return noData('flow-missing', 'The flow does not exist in this account and region, so there are no source metrics.');
+  if (input.flowStatus === 'MISSING')
+    return noData(
+      'flow-missing',
+      'The flow does not exist in this account and region, so there are no source metrics.',
+    );
   // UNKNOWN (DescribeFlow unreadable) still grades on metrics: they are the better evidence then.
   if (!RUNNING.has(input.flowStatus) && input.flowStatus !== 'UNKNOWN') {
-    return noData('flow-not-running', `The flow is ${input.flowStatus}: MediaConnect moves no packets and publishes no source metrics unless the flow is active.`);
+    return noData(
+      'flow-not-running',
+      `The flow is ${input.flowStatus}: MediaConnect moves no packets and publishes no source metrics unless the flow is active.`,
+    );
   }
   const fresh = now - t.staleAfterMs;
   const connectedPoint = history.latest(source, 'connected', fresh);
   const bitratePoint = history.latest(source, 'bitrateBps', fresh);
   if (!connectedPoint && !bitratePoint) {
     if (metrics.state === 'throttled') {
-      return noData('metrics-throttled', `No fresh metrics: CloudWatch is throttling the console's requests${metrics.lastSuccessAt ? ` (last answer ${clock(metrics.lastSuccessAt)})` : ''}.`);
+      return noData(
+        'metrics-throttled',
+        `No fresh metrics: CloudWatch is throttling the console's requests${metrics.lastSuccessAt ? ` (last answer ${clock(metrics.lastSuccessAt)})` : ''}.`,
+      );
     }
-    if (metrics.state === 'error') return noData('metrics-error', `No fresh metrics: ${metrics.message ?? 'CloudWatch could not be read.'}`);
+    if (metrics.state === 'error')
+      return noData('metrics-error', `No fresh metrics: ${metrics.message ?? 'CloudWatch could not be read.'}`);
     if (metrics.state === 'not-polled') return noData('no-datapoints', 'Metrics not read yet.');
-    return noData('no-datapoints', `CloudWatch returned no datapoints for this source in the last ${Math.round(t.staleAfterMs / 1000)} s.`);
+    return noData(
+      'no-datapoints',
+      `CloudWatch returned no datapoints for this source in the last ${Math.round(t.staleAfterMs / 1000)} s.`,
+    );
   }
   // Data is fresh enough to judge; say when it is the last we could read.
   const stale = metrics.state === 'throttled' ? ' (CloudWatch is throttling; figures may be a few seconds old)' : '';
@@ -139,13 +162,20 @@ export function gradeSource(input: GradeInput, t: HealthThresholds): SourceGrade
     figures,
   });
 
-  if (connected === false) return graded('lost', 'not-connected', `Not connected: SourceConnected is 0 (at ${clock(connectedPoint![0])}).`);
+  if (connected === false)
+    return graded('lost', 'not-connected', `Not connected: SourceConnected is 0 (at ${clock(connectedPoint![0])}).`);
   if (bitratePoint && bitratePoint[1] < t.minBitrateBps) {
-    const lastGood = [...history.points(source, 'bitrateBps')].reverse().find(([, v]) => v !== null && v >= t.minBitrateBps);
+    const lastGood = [...history.points(source, 'bitrateBps')]
+      .reverse()
+      .find(([, v]) => v !== null && v >= t.minBitrateBps);
     const since = lastGood ? lastGood[0] + history.periodMs : null;
     const forMs = since === null ? Infinity : now - since;
     if (forMs >= t.lostAfterNoBitrateMs) {
-      return graded('lost', 'no-bitrate', `No bitrate for ${since === null ? 'as long as the history goes' : `${Math.round(forMs / 1000)} s`} (below ${fmt(t.minBitrateBps / 1000, 0)} kbps).`);
+      return graded(
+        'lost',
+        'no-bitrate',
+        `No bitrate for ${since === null ? 'as long as the history goes' : `${Math.round(forMs / 1000)} s`} (below ${fmt(t.minBitrateBps / 1000, 0)} kbps).`,
+      );
     }
     return graded('degraded', 'no-bitrate', `Bitrate dropped to ${fmt(bitratePoint[1] / 1000, 0)} kbps.`);
   }
@@ -153,11 +183,19 @@ export function gradeSource(input: GradeInput, t: HealthThresholds): SourceGrade
   const loss = average(history.points(source, 'packetLossPercent', windowStart));
   const windowS = Math.round(t.lossWindowMs / 1000);
   if (loss !== null && loss >= t.degradedLossPercent) {
-    return graded('degraded', 'packet-loss', `Packet loss ${fmt(loss)} % over ${windowS} s (threshold ${fmt(t.degradedLossPercent)} %).`);
+    return graded(
+      'degraded',
+      'packet-loss',
+      `Packet loss ${fmt(loss)} % over ${windowS} s (threshold ${fmt(t.degradedLossPercent)} %).`,
+    );
   }
   const notRecovered = figures.notRecoveredPackets;
   if (notRecovered !== null && notRecovered >= t.degradedNotRecoveredPackets) {
-    return graded('degraded', 'not-recovered', `${notRecovered} packets not recovered in ${windowS} s (threshold ${t.degradedNotRecoveredPackets}).`);
+    return graded(
+      'degraded',
+      'not-recovered',
+      `${notRecovered} packets not recovered in ${windowS} s (threshold ${t.degradedNotRecoveredPackets}).`,
+    );
   }
   const parts = ['Connected'];
   if (bitratePoint) parts.push(mbps(bitratePoint[1]));
@@ -179,12 +217,23 @@ export interface BackupVerdictFigures {
  * "Is the backup connected and clean over the last window?" from the history alone (no switch,
  * no extra AWS call). Every failed check is a reason; missing data is a reason too.
  */
-export function backupVerdict(history: MetricHistory, source: string, now: number, t: HealthThresholds): { ready: boolean; reasons: string[]; figures: BackupVerdictFigures } {
+export function backupVerdict(
+  history: MetricHistory,
+  source: string,
+  now: number,
+  t: HealthThresholds,
+): { ready: boolean; reasons: string[]; figures: BackupVerdictFigures } {
   const since = now - t.backupTestWindowMs;
   const connected = history.points(source, 'connected', since);
   const withData = connected.filter(([, v]) => v !== null) as Array<[number, number]>;
-  const loss = history.points(source, 'packetLossPercent', since).map(([, v]) => v).filter((v): v is number => v !== null);
-  const bitrate = history.points(source, 'bitrateBps', since).map(([, v]) => v).filter((v): v is number => v !== null);
+  const loss = history
+    .points(source, 'packetLossPercent', since)
+    .map(([, v]) => v)
+    .filter((v): v is number => v !== null);
+  const bitrate = history
+    .points(source, 'bitrateBps', since)
+    .map(([, v]) => v)
+    .filter((v): v is number => v !== null);
   const coveredMs = withData.length === 0 ? 0 : now - withData[0]![0];
   const figures: BackupVerdictFigures = {
     datapoints: withData.length,
@@ -198,7 +247,9 @@ export function backupVerdict(history: MetricHistory, source: string, now: numbe
   const windowS = Math.round(t.backupTestWindowMs / 1000);
   const reasons: string[] = [];
   if (withData.length === 0) {
-    reasons.push(`No SourceConnected datapoints for ${source} in the last ${windowS} s: cannot tell whether it is connected.`);
+    reasons.push(
+      `No SourceConnected datapoints for ${source} in the last ${windowS} s: cannot tell whether it is connected.`,
+    );
     return { ready: false, reasons, figures };
   }
   if (coveredMs < t.backupTestWindowMs * t.backupTestMinCoverage) {
@@ -206,7 +257,9 @@ export function backupVerdict(history: MetricHistory, source: string, now: numbe
   }
   const disconnectedAt = withData.filter(([, v]) => v < 1).map(([at]) => at);
   if (disconnectedAt.length > 0) {
-    reasons.push(`${source} was not connected at ${clock(disconnectedAt[disconnectedAt.length - 1]!)} (${disconnectedAt.length} of ${withData.length} periods).`);
+    reasons.push(
+      `${source} was not connected at ${clock(disconnectedAt[disconnectedAt.length - 1]!)} (${disconnectedAt.length} of ${withData.length} periods).`,
+    );
   }
   if (figures.minBitrateBps !== null && figures.minBitrateBps < t.minBitrateBps && disconnectedAt.length === 0) {
     reasons.push(`Bitrate fell to ${fmt(figures.minBitrateBps / 1000, 0)} kbps.`);

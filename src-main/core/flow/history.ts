@@ -21,7 +21,14 @@ export class MetricHistory {
    * except the newest `graceMs` (CloudWatch may not have ingested them yet) and periods that
    * already hold a value (a late empty answer must not erase data).
    */
-  merge(source: string, metric: MetricKey, points: ReadonlyArray<readonly [number, number]>, fromMs: number, toMs: number, graceMs: number): void {
+  merge(
+    source: string,
+    metric: MetricKey,
+    points: ReadonlyArray<readonly [number, number]>,
+    fromMs: number,
+    toMs: number,
+    graceMs: number,
+  ): void {
     const key: SeriesKey = `${source}|${metric}`;
     let store = this.series.get(key);
     if (!store) {

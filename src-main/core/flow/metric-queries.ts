@@ -9,7 +9,11 @@ export const MEDIACONNECT_NAMESPACE = 'AWS/MediaConnect';
  * per period); SourceConnected takes the Minimum so that one disconnected sample in a period
  * shows as disconnected; SourceUptime the Maximum (the latest value in the period).
  */
-export const SOURCE_METRIC_TABLE: ReadonlyArray<{ key: MetricKey; metricName: string; stat: 'Average' | 'Sum' | 'Minimum' | 'Maximum' }> = [
+export const SOURCE_METRIC_TABLE: ReadonlyArray<{
+  key: MetricKey;
+  metricName: string;
+  stat: 'Average' | 'Sum' | 'Minimum' | 'Maximum';
+}> = [
   { key: 'connected', metricName: 'SourceConnected', stat: 'Minimum' },
   { key: 'bitrateBps', metricName: 'SourceBitRate', stat: 'Average' },
   { key: 'packetLossPercent', metricName: 'SourcePacketLossPercent', stat: 'Average' },

@@ -11,7 +11,10 @@ export interface SentRequest {
   body: string | undefined;
 }
 
-type AnyHandler = (args: { input: Record<string, unknown>; request?: { body?: unknown } }) => Promise<{ output: Record<string, unknown> }>;
+type AnyHandler = (args: {
+  input: Record<string, unknown>;
+  request?: { body?: unknown };
+}) => Promise<{ output: Record<string, unknown> }>;
 interface Stack {
   middlewareStack: { add(mw: unknown, options: { step: string; name: string }): void };
 }
@@ -22,7 +25,11 @@ export function captureRequests(client: MediaConnectClient | CloudWatchClient): 
   (client as unknown as Stack).middlewareStack.add(
     (next: AnyHandler, context: { commandName?: string }) => async (args: Parameters<AnyHandler>[0]) => {
       const body = args.request?.body;
-      sent.push({ command: context.commandName ?? '?', input: args.input, body: typeof body === 'string' ? body : undefined });
+      sent.push({
+        command: context.commandName ?? '?',
+        input: args.input,
+        body: typeof body === 'string' ? body : undefined,
+      });
       return next(args);
     },
     { step: 'build', name: 'testCaptureRequests' },
@@ -54,7 +61,12 @@ export function simClients(sim: RunningSimulator) {
   };
   const mediaconnect = new MediaConnectClient(config);
   const cloudwatch = new CloudWatchClient(config);
-  return { mediaconnect, cloudwatch, logger: silentLogger, destroy: () => [mediaconnect, cloudwatch].forEach((c) => c.destroy()) };
+  return {
+    mediaconnect,
+    cloudwatch,
+    logger: silentLogger,
+    destroy: () => [mediaconnect, cloudwatch].forEach((c) => c.destroy()),
+  };
 }
 
 /** Follows the feed like a window does: snapshot, then deltas. */
@@ -71,10 +83,15 @@ export function follow() {
   };
 }
 
-export async function until(predicate: () => boolean, timeoutMs = 5_000, describe: () => unknown = () => ''): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs = 5_000,
+  describe: () => unknown = () => '',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(describe())}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(describe())}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

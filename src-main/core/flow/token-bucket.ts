@@ -17,7 +17,8 @@ export class TokenBucket {
   private readonly now: () => number;
 
   constructor(private readonly options: TokenBucketOptions) {
-    if (!(options.ratePerSec > 0) || !(options.burst >= 1)) throw new Error('TokenBucket needs ratePerSec > 0 and burst >= 1');
+    if (!(options.ratePerSec > 0) || !(options.burst >= 1))
+      throw new Error('TokenBucket needs ratePerSec > 0 and burst >= 1');
     this.now = options.now ?? (() => Date.now());
     this.tokens = options.burst;
     this.last = this.now();

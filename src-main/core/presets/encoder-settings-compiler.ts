@@ -12,7 +12,8 @@ import type {
 } from '@aws-sdk/client-medialive';
 import type { Preset } from '../../../shared/domain/preset';
 
-export type CompileTarget = { kind: 'rtmp'; destinationRefId: string } | { kind: 'mediapackage'; destinationRefId: string };
+export type CompileTarget =
+  { kind: 'rtmp'; destinationRefId: string } | { kind: 'mediapackage'; destinationRefId: string };
 
 export interface CompileOptions {
   /** The audio selector defined on the channel's input attachment (MediaLive refuses an unknown one). */
@@ -20,7 +21,9 @@ export interface CompileOptions {
 }
 
 /** What the compiler reads of a preset (a draft from the admin form compiles too). */
-export type CompilablePreset = Pick<Preset, 'video' | 'audio'> & { platform_settings?: Preset['platform_settings'] | undefined };
+export type CompilablePreset = Pick<Preset, 'video' | 'audio'> & {
+  platform_settings?: Preset['platform_settings'] | undefined;
+};
 
 export const DEFAULT_AUDIO_SELECTOR_NAME = 'default';
 export const VIDEO_DESCRIPTION_NAME = 'video_1';
@@ -143,7 +146,9 @@ function compileOutputGroup(target: CompileTarget): OutputGroup {
   if (target.kind === 'mediapackage') {
     return {
       Name: 'mediapackage',
-      OutputGroupSettings: { MediaPackageGroupSettings: { Destination: { DestinationRefId: target.destinationRefId } } },
+      OutputGroupSettings: {
+        MediaPackageGroupSettings: { Destination: { DestinationRefId: target.destinationRefId } },
+      },
       Outputs: [{ OutputName: 'hls', ...names, OutputSettings: { MediaPackageOutputSettings: {} } }],
     };
   }
@@ -177,7 +182,11 @@ function compileOutputGroup(target: CompileTarget): OutputGroup {
 }
 
 /** One video (H.264), one audio (AAC) and one output group (RTMP or MediaPackage) for one destination. */
-export function compileEncoderSettings(preset: CompilablePreset, target: CompileTarget, options: CompileOptions = {}): EncoderSettings {
+export function compileEncoderSettings(
+  preset: CompilablePreset,
+  target: CompileTarget,
+  options: CompileOptions = {},
+): EncoderSettings {
   return {
     TimecodeConfig: { Source: 'SYSTEMCLOCK' },
     VideoDescriptions: [compileVideo(preset)],

@@ -12,7 +12,14 @@ export interface SettingChange {
 }
 
 /** Members that carry a stream key or a password reference: never shown, only "(changed)". */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['StreamName', 'PasswordParam', 'Password', 'streamName', 'passwordParam', 'password']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'StreamName',
+  'PasswordParam',
+  'Password',
+  'streamName',
+  'passwordParam',
+  'password',
+]);
 export const REDACTED = '(redacted)';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -28,7 +35,8 @@ export function redactSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => redactSecrets(v)) as T;
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) && v !== undefined ? REDACTED : redactSecrets(v);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEYS.has(k) && v !== undefined ? REDACTED : redactSecrets(v);
   return out as T;
 }
 

@@ -46,14 +46,35 @@ export class PendingApplies {
     try {
       const outcome = await this.apply(request.destinationId, request.presetId);
       if (outcome.status === 'applied') {
-        this.notify({ ...base, level: 'success', title: `${request.destinationName}: preset applied`, message: `"${request.presetName}" was applied at the stop${outcome.updated ? '' : ' (the channel already ran it)'}.` });
+        this.notify({
+          ...base,
+          level: 'success',
+          title: `${request.destinationName}: preset applied`,
+          message: `"${request.presetName}" was applied at the stop${outcome.updated ? '' : ' (the channel already ran it)'}.`,
+        });
       } else {
-        const why = outcome.status === 'invalid' ? outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : outcome.reason;
-        this.notify({ ...base, level: 'error', title: `${request.destinationName}: queued preset not applied`, message: `"${request.presetName}" was not applied: ${why}` });
+        const why =
+          outcome.status === 'invalid'
+            ? outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+            : outcome.reason;
+        this.notify({
+          ...base,
+          level: 'error',
+          title: `${request.destinationName}: queued preset not applied`,
+          message: `"${request.presetName}" was not applied: ${why}`,
+        });
       }
     } catch (error) {
-      this.logger.warn('presets: queued apply failed', { destinationId: request.destinationId, error: error instanceof Error ? error.message : String(error) });
-      this.notify({ ...base, level: 'error', title: `${request.destinationName}: queued preset not applied`, message: error instanceof Error ? error.message : String(error) });
+      this.logger.warn('presets: queued apply failed', {
+        destinationId: request.destinationId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      this.notify({
+        ...base,
+        level: 'error',
+        title: `${request.destinationName}: queued preset not applied`,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

@@ -25,24 +25,30 @@ const channelOf = (destId: string) => h.sim.topology.destinations.find((d) => d.
 const describeChannel = (channelId: string) => h.medialive.send(new DescribeChannelCommand({ ChannelId: channelId }));
 
 describe('compiled settings against the simulated MediaLive', () => {
-  it.each(DEFAULT_PRESETS.map((p) => [p.preset_id] as const))('%s: UpdateChannel on an IDLE channel accepts it; DescribeChannel shows it', async (id) => {
-    const preset = DEFAULT_PRESETS.find((p) => p.preset_id === id)!;
-    const destId = preset.platform === 'generic' ? 'custom' : preset.platform;
-    const channelId = channelOf(destId);
-    await h.sim.control.waitForChannelState(channelId, 'IDLE');
-    const before = await describeChannel(channelId);
-    const ref = before.Destinations![0]!.Id!;
-    const settings = compileEncoderSettings(preset, { kind: 'rtmp', destinationRefId: ref });
-    await h.medialive.send(new UpdateChannelCommand({ ChannelId: channelId, EncoderSettings: settings }));
-    const after = await describeChannel(channelId);
-    expect(after.EncoderSettings).toEqual(settings);
-    await h.sim.control.waitForChannelState(channelId, 'IDLE');
-  });
+  it.each(DEFAULT_PRESETS.map((p) => [p.preset_id] as const))(
+    '%s: UpdateChannel on an IDLE channel accepts it; DescribeChannel shows it',
+    async (id) => {
+      const preset = DEFAULT_PRESETS.find((p) => p.preset_id === id)!;
+      const destId = preset.platform === 'generic' ? 'custom' : preset.platform;
+      const channelId = channelOf(destId);
+      await h.sim.control.waitForChannelState(channelId, 'IDLE');
+      const before = await describeChannel(channelId);
+      const ref = before.Destinations![0]!.Id!;
+      const settings = compileEncoderSettings(preset, { kind: 'rtmp', destinationRefId: ref });
+      await h.medialive.send(new UpdateChannelCommand({ ChannelId: channelId, EncoderSettings: settings }));
+      const after = await describeChannel(channelId);
+      expect(after.EncoderSettings).toEqual(settings);
+      await h.sim.control.waitForChannelState(channelId, 'IDLE');
+    },
+  );
 
   it('MediaPackage output for the primary channel is accepted', async () => {
     const channelId = channelOf('primary');
     const before = await describeChannel(channelId);
-    const settings = compileEncoderSettings(stored('preset_generic_1080p'), { kind: 'mediapackage', destinationRefId: before.Destinations![0]!.Id! });
+    const settings = compileEncoderSettings(stored('preset_generic_1080p'), {
+      kind: 'mediapackage',
+      destinationRefId: before.Destinations![0]!.Id!,
+    });
     await h.medialive.send(new UpdateChannelCommand({ ChannelId: channelId, EncoderSettings: settings }));
     expect((await describeChannel(channelId)).EncoderSettings).toEqual(settings);
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
@@ -72,7 +78,11 @@ describe('preset applier', () => {
     expect(JSON.stringify(result)).not.toContain(streamKey);
     const after = await describeChannel(channelId);
     expect(after.EncoderSettings?.VideoDescriptions?.[0]).toMatchObject({ Width: 1920, Height: 1080 });
-    expect(after.EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings).toMatchObject({ Bitrate: 6_000_000, FramerateNumerator: 60, GopSize: 120 });
+    expect(after.EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings).toMatchObject({
+      Bitrate: 6_000_000,
+      FramerateNumerator: 60,
+      GopSize: 120,
+    });
     expect(after.Destinations).toEqual(before.Destinations);
     expect(after.InputAttachments).toEqual(before.InputAttachments);
 
@@ -95,7 +105,8 @@ describe('preset applier', () => {
     expect(preview).toMatchObject({ canApply: false, reason: expect.stringContaining('YouTube is RUNNING') });
     await expect(applier().apply(target, preset)).rejects.toMatchObject({
       code: 'invalid-state',
-      message: 'YouTube is RUNNING; presets can only be applied while the channel is IDLE. Stop it first or apply it at the next stop.',
+      message:
+        'YouTube is RUNNING; presets can only be applied while the channel is IDLE. Stop it first or apply it at the next stop.',
     });
     expect((await describeChannel(channelId)).EncoderSettings).toEqual(before.EncoderSettings);
     h.sim.control.stopChannel(channelId);

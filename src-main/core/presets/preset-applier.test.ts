@@ -5,7 +5,14 @@ import { silentLogger } from '../logger';
 import { DEFAULT_PRESETS } from './default-presets';
 import { ChannelSettingsRejectedError, createPresetApplier, presetFieldForElementPath } from './preset-applier';
 
-const preset: Preset = { ...DEFAULT_PRESETS[0]!, is_active: true, created_by: 's', created_at: 'x', updated_at: 'x', version: 1 };
+const preset: Preset = {
+  ...DEFAULT_PRESETS[0]!,
+  is_active: true,
+  created_by: 's',
+  created_at: 'x',
+  updated_at: 'x',
+  version: 1,
+};
 
 describe('presetFieldForElementPath', () => {
   it.each([
@@ -14,7 +21,10 @@ describe('presetFieldForElementPath', () => {
     ['/encoderSettings/videoDescriptions/0/codecSettings/h264Settings/gopSize', 'video.gop_size'],
     ['/encoderSettings/audioDescriptions/0/codecSettings/aacSettings/bitrate', 'audio.bitrate'],
     ['/encoderSettings/audioDescriptions/0/codecSettings/aacSettings/sampleRate', 'audio.sample_rate'],
-    ['/encoderSettings/audioDescriptions/0/audioSelectorName', 'channel.encoderSettings.audioDescriptions.0.audioSelectorName'],
+    [
+      '/encoderSettings/audioDescriptions/0/audioSelectorName',
+      'channel.encoderSettings.audioDescriptions.0.audioSelectorName',
+    ],
   ])('%s -> %s', (path, field) => expect(presetFieldForElementPath(path)).toBe(field));
 });
 
@@ -23,17 +33,30 @@ describe('422 from UpdateChannel', () => {
     const fake = {
       async send(command: { constructor: { name: string } }) {
         if (command.constructor.name === 'DescribeChannelCommand') {
-          return { State: 'IDLE', Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }], EncoderSettings: {} };
+          return {
+            State: 'IDLE',
+            Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }],
+            EncoderSettings: {},
+          };
         }
         throw Object.assign(new Error('Failed to update channel'), {
           name: 'UnprocessableEntityException',
           $metadata: { httpStatusCode: 422 },
-          validationErrors: [{ elementPath: '/encoderSettings/videoDescriptions/0/codecSettings/h264Settings/bitrate', errorMessage: 'too high' }],
+          validationErrors: [
+            {
+              elementPath: '/encoderSettings/videoDescriptions/0/codecSettings/h264Settings/bitrate',
+              errorMessage: 'too high',
+            },
+          ],
         });
       },
     } as unknown as MediaLiveClient;
-    const error = await createPresetApplier(fake, silentLogger).apply({ channelId: 'c', label: 'Custom' }, preset).catch((e: unknown) => e);
+    const error = await createPresetApplier(fake, silentLogger)
+      .apply({ channelId: 'c', label: 'Custom' }, preset)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelSettingsRejectedError);
-    expect((error as ChannelSettingsRejectedError).errors).toEqual([{ field: 'video.bitrate', message: expect.stringContaining('too high') }]);
+    expect((error as ChannelSettingsRejectedError).errors).toEqual([
+      { field: 'video.bitrate', message: expect.stringContaining('too high') },
+    ]);
   });
 });

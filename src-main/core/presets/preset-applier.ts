@@ -47,7 +47,11 @@ export interface ApplyResult {
 export class ChannelSettingsRejectedError extends BoothError {
   readonly errors: FieldError[];
   constructor(label: string, errors: FieldError[], cause: unknown) {
-    super('validation', `MediaLive refused the settings for ${label}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { cause, httpStatus: 422 });
+    super(
+      'validation',
+      `MediaLive refused the settings for ${label}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      { cause, httpStatus: 422 },
+    );
     this.name = 'ChannelSettingsRejectedError';
     this.errors = errors;
   }
@@ -60,7 +64,10 @@ export function targetFromChannel(channel: DescribeChannelResponse): CompileTarg
   if (packaged?.Id) return { kind: 'mediapackage', destinationRefId: packaged.Id };
   const rtmp = destinations.find((d) => d.Id);
   if (rtmp?.Id) return { kind: 'rtmp', destinationRefId: rtmp.Id };
-  throw new BoothError('invalid-state', `Channel ${channel.Id ?? ''} has no destination to send to; set the destination (URL and stream key) first.`);
+  throw new BoothError(
+    'invalid-state',
+    `Channel ${channel.Id ?? ''} has no destination to send to; set the destination (URL and stream key) first.`,
+  );
 }
 
 export function audioSelectorFromChannel(channel: DescribeChannelResponse): string {
@@ -73,9 +80,17 @@ export function audioSelectorFromChannel(channel: DescribeChannelResponse): stri
 
 /** The channel's settings with the preset's sections replaced; the rest (GlobalConfiguration, captions...) is kept. */
 export function nextEncoderSettings(channel: DescribeChannelResponse, preset: Preset): EncoderSettings {
-  const compiled = compileEncoderSettings(preset, targetFromChannel(channel), { audioSelectorName: audioSelectorFromChannel(channel) });
+  const compiled = compileEncoderSettings(preset, targetFromChannel(channel), {
+    audioSelectorName: audioSelectorFromChannel(channel),
+  });
   // The preset owns TimecodeConfig, VideoDescriptions, AudioDescriptions and OutputGroups.
-  const { TimecodeConfig: _t, VideoDescriptions: _v, AudioDescriptions: _a, OutputGroups: _o, ...kept } = channel.EncoderSettings ?? {};
+  const {
+    TimecodeConfig: _t,
+    VideoDescriptions: _v,
+    AudioDescriptions: _a,
+    OutputGroups: _o,
+    ...kept
+  } = channel.EncoderSettings ?? {};
   return { ...kept, ...compiled };
 }
 
@@ -98,17 +113,26 @@ const FIELD_BY_SEGMENT: Record<string, string> = {
 export function presetFieldForElementPath(elementPath: string): string {
   const segments = elementPath.split('/').filter(Boolean);
   const last = segments[segments.length - 1] ?? '';
-  if (last === 'bitrate') return segments.includes('aacSettings') || segments.includes('audioDescriptions') ? 'audio.bitrate' : 'video.bitrate';
+  if (last === 'bitrate')
+    return segments.includes('aacSettings') || segments.includes('audioDescriptions')
+      ? 'audio.bitrate'
+      : 'video.bitrate';
   const mapped = FIELD_BY_SEGMENT[last];
-  if (mapped && segments.includes(mapped.startsWith('audio') ? 'audioDescriptions' : 'videoDescriptions')) return mapped;
+  if (mapped && segments.includes(mapped.startsWith('audio') ? 'audioDescriptions' : 'videoDescriptions'))
+    return mapped;
   // Not a preset field (destination, audio selector, input attachment): name the channel path.
   return `channel${segments.length ? `.${segments.join('.')}` : ''}`;
 }
 
 function validationErrorsOf(error: unknown): FieldError[] {
   const cause = isBoothError(error) ? error.cause : error;
-  const list = (cause as { validationErrors?: Array<{ elementPath?: string; errorMessage?: string }> } | undefined)?.validationErrors ?? [];
-  return list.map((v) => ({ field: presetFieldForElementPath(v.elementPath ?? ''), message: `${v.errorMessage ?? 'invalid'} (${v.elementPath ?? '?'})` }));
+  const list =
+    (cause as { validationErrors?: Array<{ elementPath?: string; errorMessage?: string }> } | undefined)
+      ?.validationErrors ?? [];
+  return list.map((v) => ({
+    field: presetFieldForElementPath(v.elementPath ?? ''),
+    message: `${v.errorMessage ?? 'invalid'} (${v.elementPath ?? '?'})`,
+  }));
 }
 
 export function notIdleReason(label: string, state: string): string {
@@ -122,7 +146,9 @@ export interface PresetApplier {
 
 export function createPresetApplier(medialive: MediaLiveClient, logger: Logger): PresetApplier {
   async function describe(target: ApplyTarget): Promise<DescribeChannelResponse> {
-    return callAws(`Read ${target.label}`, () => medialive.send(new DescribeChannelCommand({ ChannelId: target.channelId })));
+    return callAws(`Read ${target.label}`, () =>
+      medialive.send(new DescribeChannelCommand({ ChannelId: target.channelId })),
+    );
   }
 
   function checkPreset(preset: Preset): void {
@@ -165,13 +191,21 @@ export function createPresetApplier(medialive: MediaLiveClient, logger: Logger):
           }),
         ),
       );
-      logger.info('presets: applied to channel', { channelId: target.channelId, preset_id: preset.preset_id, changes: changes.length });
+      logger.info('presets: applied to channel', {
+        channelId: target.channelId,
+        preset_id: preset.preset_id,
+        changes: changes.length,
+      });
       return { applied: true, changes, channelState: out.Channel?.State ?? 'UPDATING' };
     } catch (error) {
-      if (isBoothError(error) && error.code === 'validation') throw new ChannelSettingsRejectedError(target.label, validationErrorsOf(error), error);
+      if (isBoothError(error) && error.code === 'validation')
+        throw new ChannelSettingsRejectedError(target.label, validationErrorsOf(error), error);
       if (isBoothError(error) && (error.code === 'conflict' || error.code === 'invalid-state')) {
         // Started (or being updated) between our read and the update: say what it is now.
-        const now = await describe(target).then((c) => c.State ?? 'UNKNOWN', () => 'in another state');
+        const now = await describe(target).then(
+          (c) => c.State ?? 'UNKNOWN',
+          () => 'in another state',
+        );
         throw new BoothError('invalid-state', notIdleReason(target.label, now), { cause: error });
       }
       throw error;

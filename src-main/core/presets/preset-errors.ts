@@ -16,8 +16,8 @@ export class PresetConflictError extends BoothError {
       current && !current.is_active
         ? `Preset "${current.name}" was deleted meanwhile (version ${current.version}). Nothing was saved.`
         : current
-        ? `Preset "${current.name}" was changed by someone else meanwhile (you edited version ${expectedVersion}, it is now version ${current.version}, updated ${current.updated_at}). Nothing was saved: review the newer version and apply your change again.`
-        : `Preset ${presetId} no longer exists. Nothing was saved.`,
+          ? `Preset "${current.name}" was changed by someone else meanwhile (you edited version ${expectedVersion}, it is now version ${current.version}, updated ${current.updated_at}). Nothing was saved: review the newer version and apply your change again.`
+          : `Preset ${presetId} no longer exists. Nothing was saved.`,
     );
     this.name = 'PresetConflictError';
     this.current = current;

@@ -19,7 +19,10 @@ const { preset_id: _id, ...twitchDraft } = twitch;
 describe('preset store (dynalite)', () => {
   it('seeds once: two consoles starting together never duplicate or overwrite', async () => {
     const other = createPresetStore(h.dynamo, h.sim.topology.tables.presets, silentLogger);
-    const [a, b] = await Promise.all([store.seedDefaults(new Date('2025-01-01T00:00:00Z')), other.seedDefaults(new Date('2025-01-02T00:00:00Z'))]);
+    const [a, b] = await Promise.all([
+      store.seedDefaults(new Date('2025-01-01T00:00:00Z')),
+      other.seedDefaults(new Date('2025-01-02T00:00:00Z')),
+    ]);
     expect(a.created + b.created).toBe(DEFAULT_PRESETS.length);
     const all = await store.listActive();
     expect(all).toHaveLength(DEFAULT_PRESETS.length);
@@ -43,9 +46,14 @@ describe('preset store (dynalite)', () => {
 
   it('creates a validated preset with a generated id; refuses an invalid one with field errors and writes nothing', async () => {
     const before = (await store.listActive()).length;
-    const bad = await store.create({ ...twitchDraft, name: 'Bad', video: { ...twitch.video, bitrate: 50_000 } }, 'admin@x').catch((e: unknown) => e);
+    const bad = await store
+      .create({ ...twitchDraft, name: 'Bad', video: { ...twitch.video, bitrate: 50_000 } }, 'admin@x')
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(PresetValidationError);
-    expect((bad as PresetValidationError).errors).toContainEqual({ field: 'video.bitrate', message: 'video bitrate must be at least 100 kbps (100000)' });
+    expect((bad as PresetValidationError).errors).toContainEqual({
+      field: 'video.bitrate',
+      message: 'video bitrate must be at least 100 kbps (100000)',
+    });
     expect((await store.listActive()).length).toBe(before);
 
     const { preset } = await store.create({ ...twitchDraft, name: 'Night Show', is_default: false }, 'admin@x');
@@ -58,7 +66,10 @@ describe('preset store (dynalite)', () => {
     const { preset } = await store.create({ ...twitchDraft, name: 'Race', is_default: false }, 'admin@x');
     const editA = { ...twitchDraft, name: 'Race', is_default: false, description: 'A' };
     const editB = { ...twitchDraft, name: 'Race', is_default: false, video: { ...twitch.video, bitrate: 5_000_000 } };
-    const results = await Promise.allSettled([store.update(preset.preset_id, editA, 1), store.update(preset.preset_id, editB, 1)]);
+    const results = await Promise.allSettled([
+      store.update(preset.preset_id, editA, 1),
+      store.update(preset.preset_id, editB, 1),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -72,7 +83,11 @@ describe('preset store (dynalite)', () => {
     expect(stored.version).toBe(2);
     expect(stored).toEqual(err.current);
     // the loser redoes the change on top of the newer version: both changes are kept
-    await store.update(preset.preset_id, { ...stripMeta(stored), description: 'A', video: { ...stored.video, bitrate: 5_000_000 } }, 2);
+    await store.update(
+      preset.preset_id,
+      { ...stripMeta(stored), description: 'A', video: { ...stored.video, bitrate: 5_000_000 } },
+      2,
+    );
     const final = (await store.get(preset.preset_id))!;
     expect(final).toMatchObject({ version: 3, description: 'A', video: { bitrate: 5_000_000 } });
   });
@@ -83,7 +98,9 @@ describe('preset store (dynalite)', () => {
     const deleted = await store.softDelete(preset.preset_id, 1);
     expect(deleted).toMatchObject({ is_active: false, version: 2 });
     expect((await store.listActive()).some((p) => p.preset_id === preset.preset_id)).toBe(false);
-    await expect(store.update(preset.preset_id, { ...twitchDraft, name: 'Temp' }, 2)).rejects.toBeInstanceOf(PresetConflictError);
+    await expect(store.update(preset.preset_id, { ...twitchDraft, name: 'Temp' }, 2)).rejects.toBeInstanceOf(
+      PresetConflictError,
+    );
     await expect(store.softDelete('nope', 1)).rejects.toMatchObject({ code: 'conflict', current: null });
   });
 });

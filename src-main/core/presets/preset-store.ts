@@ -39,7 +39,11 @@ export function orderForPlatform(presets: Preset[], platform: Preset['platform']
 }
 
 /** "preset_twitch_night_show_3f9a1c2b": readable, unique (random suffix), within the 128-character key limit. */
-export function newPresetId(platform: string, name: string, random: () => string = () => globalThis.crypto.randomUUID()): string {
+export function newPresetId(
+  platform: string,
+  name: string,
+  random: () => string = () => globalThis.crypto.randomUUID(),
+): string {
   const slug = name
     .toLowerCase()
     .normalize('NFKD')
@@ -66,7 +70,11 @@ export function createPresetStore(dynamo: DynamoDBDocumentClient, tableName: str
       try {
         await callAws('Seed default presets', () =>
           dynamo.send(
-            new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(preset_id)' }),
+            new PutCommand({
+              TableName: tableName,
+              Item: item,
+              ConditionExpression: 'attribute_not_exists(preset_id)',
+            }),
           ),
         );
         created += 1;
@@ -114,7 +122,11 @@ export function createPresetStore(dynamo: DynamoDBDocumentClient, tableName: str
   /** After a failed condition: read the newer record and report it. */
   async function conflict(presetId: string, expectedVersion: number): Promise<never> {
     const current = await get(presetId);
-    logger.info('presets: edit refused, version moved on', { preset_id: presetId, expectedVersion, currentVersion: current?.version });
+    logger.info('presets: edit refused, version moved on', {
+      preset_id: presetId,
+      expectedVersion,
+      currentVersion: current?.version,
+    });
     throw new PresetConflictError(presetId, expectedVersion, current);
   }
 
@@ -132,17 +144,25 @@ export function createPresetStore(dynamo: DynamoDBDocumentClient, tableName: str
       version: 1,
     };
     await callAws('Create preset', () =>
-      dynamo.send(new PutCommand({ TableName: tableName, Item: preset, ConditionExpression: 'attribute_not_exists(preset_id)' })),
+      dynamo.send(
+        new PutCommand({ TableName: tableName, Item: preset, ConditionExpression: 'attribute_not_exists(preset_id)' }),
+      ),
     );
     logger.info('presets: created', { preset_id: preset.preset_id, by: createdBy });
     return { preset, warnings: draft.warnings };
   }
 
-  async function update(presetId: string, input: unknown, expectedVersion: number, now = new Date()): Promise<PresetWriteResult> {
+  async function update(
+    presetId: string,
+    input: unknown,
+    expectedVersion: number,
+    now = new Date(),
+  ): Promise<PresetWriteResult> {
     const draft = validatePresetDraft(input);
     if (!draft.ok) throw new PresetValidationError(draft.errors);
     const current = await get(presetId);
-    if (!current || current.version !== expectedVersion || !current.is_active) return conflict(presetId, expectedVersion);
+    if (!current || current.version !== expectedVersion || !current.is_active)
+      return conflict(presetId, expectedVersion);
     const next: Preset = {
       ...draft.preset,
       preset_id: presetId,
@@ -184,7 +204,12 @@ export function createPresetStore(dynamo: DynamoDBDocumentClient, tableName: str
             UpdateExpression: 'SET is_active = :inactive, updated_at = :now, #v = :next',
             ConditionExpression: 'attribute_exists(preset_id) AND #v = :expected',
             ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':inactive': false, ':now': now.toISOString(), ':next': expectedVersion + 1, ':expected': expectedVersion },
+            ExpressionAttributeValues: {
+              ':inactive': false,
+              ':now': now.toISOString(),
+              ':next': expectedVersion + 1,
+              ':expected': expectedVersion,
+            },
             ReturnValues: 'ALL_NEW',
           }),
         ),

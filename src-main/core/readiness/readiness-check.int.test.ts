@@ -27,7 +27,8 @@ describe('readiness check against the simulator', () => {
     expect(byId(report, 'identity')?.detail).toContain('123456789012');
     expect(byId(report, 'flow-sources')?.detail).toMatch(/main: .*:9998.*backup: .*:9999/);
     expect(byId(report, 'perm-sessions')?.status).toBe('pass');
-    for (const dest of ['primary', 'youtube', 'twitch', 'linkedin', 'custom']) expect(byId(report, `destination-${dest}`)?.status).toBe('pass');
+    for (const dest of ['primary', 'youtube', 'twitch', 'linkedin', 'custom'])
+      expect(byId(report, `destination-${dest}`)?.status).toBe('pass');
     expect(report.items.filter((i) => i.group === 'tables').map((i) => i.status)).toEqual(['pass', 'pass', 'pass']);
   });
 
@@ -45,7 +46,12 @@ describe('readiness check against the simulator', () => {
   });
 
   it('warns on a flow in STANDBY and fails identity when AWS refuses the credentials', async () => {
-    core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {}, simulator: { flowInitiallyActive: false } });
+    core = await startBoothCore({
+      settings: createMemorySettingsStore(),
+      logger: silentLogger,
+      env: {},
+      simulator: { flowInitiallyActive: false },
+    });
     core.simulator!.control.addFault({ service: 'sts', kind: 'expired-token' });
     const report = await run();
     expect(byId(report, 'flow-status')?.status).toBe('warn');
@@ -64,7 +70,10 @@ describe('readiness check against the simulator', () => {
     const result = await core.router.invoke('stack.describe', {}, { role: 'admin' });
     expect(result).toMatchObject({ ok: true, data: { stackName: 'lunora-booth', stackStatus: 'CREATE_COMPLETE' } });
     if (result.ok) {
-      const data = result.data as { destinations: Array<{ id: string; channelId: string | null }>; ingest: { main: string | null } };
+      const data = result.data as {
+        destinations: Array<{ id: string; channelId: string | null }>;
+        ingest: { main: string | null };
+      };
       expect(data.destinations.every((d) => d.channelId)).toBe(true);
       expect(data.ingest.main).toMatch(/^srt:\/\//);
     }
@@ -73,14 +82,33 @@ describe('readiness check against the simulator', () => {
   it('saves the connection an admin chooses (validated), for the next start; operators may not change it', async () => {
     const settings = createMemorySettingsStore();
     core = await startBoothCore({ settings, logger: silentLogger, env: {} });
-    const bad = await core.router.invoke('connection.configure', { profile: 'booth', region: 'moon-1', stackName: 'lunora-booth' }, { role: 'admin' });
+    const bad = await core.router.invoke(
+      'connection.configure',
+      { profile: 'booth', region: 'moon-1', stackName: 'lunora-booth' },
+      { role: 'admin' },
+    );
     expect(bad).toMatchObject({ ok: false, code: 'invalid-input' });
-    const operator = await core.router.invoke('connection.configure', { profile: 'booth', region: 'eu-west-1', stackName: 'lunora-booth' }, { role: 'operator' });
+    const operator = await core.router.invoke(
+      'connection.configure',
+      { profile: 'booth', region: 'eu-west-1', stackName: 'lunora-booth' },
+      { role: 'operator' },
+    );
     expect(operator).toMatchObject({ ok: false, code: 'forbidden' });
-    const same = await core.router.invoke('connection.configure', { profile: null, region: 'us-east-1', stackName: 'lunora-booth' }, { role: 'admin' });
+    const same = await core.router.invoke(
+      'connection.configure',
+      { profile: null, region: 'us-east-1', stackName: 'lunora-booth' },
+      { role: 'admin' },
+    );
     expect(same).toMatchObject({ ok: true, data: { restartRequired: false } });
-    const other = await core.router.invoke('connection.configure', { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' }, { role: 'admin' });
-    expect(other).toMatchObject({ ok: true, data: { restartRequired: true, saved: { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' } } });
+    const other = await core.router.invoke(
+      'connection.configure',
+      { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' },
+      { role: 'admin' },
+    );
+    expect(other).toMatchObject({
+      ok: true,
+      data: { restartRequired: true, saved: { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' } },
+    });
     expect(settings.get().connection).toEqual({ profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' });
     const listed = await core.router.invoke('connection.profiles', {}, { role: 'operator' });
     expect(listed).toMatchObject({ ok: true, data: { saved: { profile: 'booth' } } });

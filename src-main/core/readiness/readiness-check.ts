@@ -36,16 +36,35 @@ function failure(id: string, group: ReadinessItem['group'], label: string, error
 async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
   try {
     const who = await callAws('Read identity', () => deps.clients.sts.send(new GetCallerIdentityCommand({})));
-    return item({ id: 'identity', group: 'identity', label: 'AWS identity', status: 'pass', detail: `Account ${who.Account ?? '?'} as ${who.Arn ?? '?'}` });
+    return item({
+      id: 'identity',
+      group: 'identity',
+      label: 'AWS identity',
+      status: 'pass',
+      detail: `Account ${who.Account ?? '?'} as ${who.Arn ?? '?'}`,
+    });
   } catch (error) {
-    return failure('identity', 'identity', 'AWS identity', error, 'Sign in again (aws sso login --profile <profile>) or choose another profile in settings.');
+    return failure(
+      'identity',
+      'identity',
+      'AWS identity',
+      error,
+      'Sign in again (aws sso login --profile <profile>) or choose another profile in settings.',
+    );
   }
 }
 
 async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promise<ReadinessItem> {
   const expiresAt = await deps.credentialsExpireAt().catch(() => null);
   const label = 'Credentials last past the show';
-  if (expiresAt === null) return item({ id: 'credentials', group: 'identity', label, status: 'pass', detail: 'These credentials do not expire on a schedule.' });
+  if (expiresAt === null)
+    return item({
+      id: 'credentials',
+      group: 'identity',
+      label,
+      status: 'pass',
+      detail: 'These credentials do not expire on a schedule.',
+    });
   const when = (ms: number) => format(ms, 'HH:mm');
   if (expiresAt <= showEndsAt) {
     return item({
@@ -57,7 +76,13 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
       fix: 'Sign in again now (aws sso login) so the session covers the whole show; running channels are not affected either way.',
     });
   }
-  return item({ id: 'credentials', group: 'identity', label, status: 'pass', detail: `The session lasts until ${when(expiresAt)}; the show ends at ${when(showEndsAt)}.` });
+  return item({
+    id: 'credentials',
+    group: 'identity',
+    label,
+    status: 'pass',
+    detail: `The session lasts until ${when(expiresAt)}; the show ends at ${when(showEndsAt)}.`,
+  });
 }
 
 function checkStack(stack: StackTopology): ReadinessItem[] {
@@ -87,16 +112,31 @@ function checkStack(stack: StackTopology): ReadinessItem[] {
       label: 'Stack outputs the console reads',
       status: missing.length === 0 ? 'pass' : 'fail',
       detail: missing.length === 0 ? 'Flow ARN and table names found.' : `Missing outputs: ${missing.join(', ')}.`,
-      fix: missing.length === 0 ? null : 'Deploy the root template of cloudformation/ (booth.yaml), which re-exports every output the console reads.',
+      fix:
+        missing.length === 0
+          ? null
+          : 'Deploy the root template of cloudformation/ (booth.yaml), which re-exports every output the console reads.',
     }),
   );
   return items;
 }
 
 async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<ReadinessItem[]> {
-  if (!flowArn) return [item({ id: 'flow', group: 'flow', label: 'MediaConnect flow', status: 'fail', detail: 'The stack names no flow.', fix: 'Deploy the flow template and pass its FlowArn to the root stack.' })];
+  if (!flowArn)
+    return [
+      item({
+        id: 'flow',
+        group: 'flow',
+        label: 'MediaConnect flow',
+        status: 'fail',
+        detail: 'The stack names no flow.',
+        fix: 'Deploy the flow template and pass its FlowArn to the root stack.',
+      }),
+    ];
   try {
-    const { Flow: flow } = await callAws('Read the flow', () => deps.clients.mediaconnect.send(new DescribeFlowCommand({ FlowArn: flowArn })));
+    const { Flow: flow } = await callAws('Read the flow', () =>
+      deps.clients.mediaconnect.send(new DescribeFlowCommand({ FlowArn: flowArn })),
+    );
     const sources = flow?.Sources ?? [];
     const srt = sources.filter((s) => s.Transport?.Protocol === 'srt-listener');
     const failover = flow?.SourceFailoverConfig;
@@ -114,7 +154,12 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
         group: 'flow',
         label: 'SRT sources (main and backup)',
         status: srt.length >= 2 ? 'pass' : srt.length === 1 ? 'warn' : 'fail',
-        detail: srt.length === 0 ? 'No srt-listener source.' : srt.map((s) => `${s.Name}: ${s.IngestIp ?? '?'}:${s.IngestPort ?? '?'} from ${s.WhitelistCidr ?? '?'}`).join('; '),
+        detail:
+          srt.length === 0
+            ? 'No srt-listener source.'
+            : srt
+                .map((s) => `${s.Name}: ${s.IngestIp ?? '?'}:${s.IngestPort ?? '?'} from ${s.WhitelistCidr ?? '?'}`)
+                .join('; '),
         fix: srt.length >= 2 ? null : 'Add the main and backup srt-listener sources (flow template).',
       }),
       item({
@@ -122,24 +167,52 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
         group: 'flow',
         label: 'Source failover',
         status: failover?.State === 'ENABLED' && failover.FailoverMode === 'FAILOVER' ? 'pass' : 'warn',
-        detail: failover?.State === 'ENABLED' ? `${failover.FailoverMode ?? '?'} with ${failover.SourcePriority?.PrimarySource ?? '?'} as primary.` : 'Failover is not enabled.',
-        fix: failover?.State === 'ENABLED' ? null : 'Enable SourceFailoverConfig in FAILOVER mode with main as the primary source.',
+        detail:
+          failover?.State === 'ENABLED'
+            ? `${failover.FailoverMode ?? '?'} with ${failover.SourcePriority?.PrimarySource ?? '?'} as primary.`
+            : 'Failover is not enabled.',
+        fix:
+          failover?.State === 'ENABLED'
+            ? null
+            : 'Enable SourceFailoverConfig in FAILOVER mode with main as the primary source.',
       }),
     ];
     return items;
   } catch (error) {
-    return [failure('flow', 'flow', 'MediaConnect flow', error, 'Check the FlowArn output and that the flow exists in this region.')];
+    return [
+      failure(
+        'flow',
+        'flow',
+        'MediaConnect flow',
+        error,
+        'Check the FlowArn output and that the flow exists in this region.',
+      ),
+    ];
   }
 }
 
-async function checkDestinations(deps: ReadinessDeps, flowArn: string | null): Promise<{ items: ReadinessItem[]; channelsInRegion: number | null }> {
+async function checkDestinations(
+  deps: ReadinessDeps,
+  flowArn: string | null,
+): Promise<{ items: ReadinessItem[]; channelsInRegion: number | null }> {
   const byId = new Map<string, ChannelSummary>();
   try {
     for await (const page of paginateListChannels({ client: deps.clients.medialive, pageSize: 100 }, {})) {
       for (const channel of page.Channels ?? []) if (channel.Id) byId.set(channel.Id, channel);
     }
   } catch (error) {
-    return { items: [failure('channels', 'destinations', 'MediaLive channels', error, 'The operator policy must allow medialive:ListChannels.')], channelsInRegion: null };
+    return {
+      items: [
+        failure(
+          'channels',
+          'destinations',
+          'MediaLive channels',
+          error,
+          'The operator policy must allow medialive:ListChannels.',
+        ),
+      ],
+      channelsInRegion: null,
+    };
   }
   const items: ReadinessItem[] = [];
   for (const dest of deps.destinations) {
@@ -153,7 +226,9 @@ async function checkDestinations(deps: ReadinessDeps, flowArn: string | null): P
           group: 'destinations',
           label,
           status: 'fail',
-          detail: dest.channelId ? `MediaLive channel ${dest.channelId} does not exist in this region.` : (dest.problem ?? 'No channel is mapped.'),
+          detail: dest.channelId
+            ? `MediaLive channel ${dest.channelId} does not exist in this region.`
+            : (dest.problem ?? 'No channel is mapped.'),
           fix: 'Redeploy the channels template, or set the destination’s channel in the admin window.',
         }),
       );
@@ -167,8 +242,14 @@ async function checkDestinations(deps: ReadinessDeps, flowArn: string | null): P
         group: 'destinations',
         label,
         status: problem || inputProblem ? 'fail' : 'pass',
-        detail: problem ?? inputProblem ?? `Channel ${channel.Name ?? channel.Id} (${channel.State}), input attached, destination set.`,
-        fix: problem || inputProblem ? 'Fix the channel in the channels template (input on the flow ARN, destination URL and key).' : null,
+        detail:
+          problem ??
+          inputProblem ??
+          `Channel ${channel.Name ?? channel.Id} (${channel.State}), input attached, destination set.`,
+        fix:
+          problem || inputProblem
+            ? 'Fix the channel in the channels template (input on the flow ARN, destination URL and key).'
+            : null,
       }),
     );
   }
@@ -176,14 +257,22 @@ async function checkDestinations(deps: ReadinessDeps, flowArn: string | null): P
 }
 
 /** The attached input must read from this stack's flow, or the channel will start on no signal. */
-async function checkInput(deps: ReadinessDeps, channel: ChannelSummary, flowArn: string | null): Promise<string | null> {
+async function checkInput(
+  deps: ReadinessDeps,
+  channel: ChannelSummary,
+  flowArn: string | null,
+): Promise<string | null> {
   const inputId = channel.InputAttachments?.[0]?.InputId;
   if (!inputId) return 'No input attached.';
   try {
-    const input = await callAws('Read input', () => deps.clients.medialive.send(new DescribeInputCommand({ InputId: inputId })));
-    if (input.Type !== 'MEDIACONNECT') return `The attached input ${input.Name ?? inputId} is ${input.Type}, not MEDIACONNECT.`;
+    const input = await callAws('Read input', () =>
+      deps.clients.medialive.send(new DescribeInputCommand({ InputId: inputId })),
+    );
+    if (input.Type !== 'MEDIACONNECT')
+      return `The attached input ${input.Name ?? inputId} is ${input.Type}, not MEDIACONNECT.`;
     const flows = (input.MediaConnectFlows ?? []).map((f) => f.FlowArn);
-    if (flowArn && !flows.includes(flowArn)) return `The attached input ${input.Name ?? inputId} reads from another flow (${flows.join(', ') || 'none'}).`;
+    if (flowArn && !flows.includes(flowArn))
+      return `The attached input ${input.Name ?? inputId} reads from another flow (${flows.join(', ') || 'none'}).`;
     return null;
   } catch (error) {
     return mapAwsError(error, `Read input ${inputId}`).message;
@@ -195,10 +284,24 @@ async function checkTables(deps: ReadinessDeps, stack: StackTopology): Promise<R
   return Promise.all(
     tables.map(async ([role, name]) => {
       try {
-        const { Table: table } = await callAws(`Read table ${name}`, () => deps.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })));
-        return item({ id: `table-${role}`, group: 'tables', label: `Table ${name}`, status: table?.TableStatus === 'ACTIVE' ? 'pass' : 'warn', detail: `Status ${table?.TableStatus ?? 'unknown'}.` });
+        const { Table: table } = await callAws(`Read table ${name}`, () =>
+          deps.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })),
+        );
+        return item({
+          id: `table-${role}`,
+          group: 'tables',
+          label: `Table ${name}`,
+          status: table?.TableStatus === 'ACTIVE' ? 'pass' : 'warn',
+          detail: `Status ${table?.TableStatus ?? 'unknown'}.`,
+        });
       } catch (error) {
-        return failure(`table-${role}`, 'tables', `Table ${name}`, error, 'Deploy the data template (cloudformation/data.yaml).');
+        return failure(
+          `table-${role}`,
+          'tables',
+          `Table ${name}`,
+          error,
+          'Deploy the data template (cloudformation/data.yaml).',
+        );
       }
     }),
   );
@@ -210,7 +313,15 @@ async function checkTables(deps: ReadinessDeps, stack: StackTopology): Promise<R
  */
 async function checkSessionWrite(deps: ReadinessDeps, table: string | null): Promise<ReadinessItem> {
   const label = 'May record show sessions';
-  if (!table) return item({ id: 'perm-sessions', group: 'permissions', label, status: 'fail', detail: 'No sessions table.', fix: 'Deploy the data template.' });
+  if (!table)
+    return item({
+      id: 'perm-sessions',
+      group: 'permissions',
+      label,
+      status: 'fail',
+      detail: 'No sessions table.',
+      fix: 'Deploy the data template.',
+    });
   try {
     await deps.clients.dynamo.send(
       new UpdateCommand({
@@ -221,10 +332,22 @@ async function checkSessionWrite(deps: ReadinessDeps, table: string | null): Pro
         ExpressionAttributeValues: { ':now': deps.now() },
       }),
     );
-    return item({ id: 'perm-sessions', group: 'permissions', label, status: 'warn', detail: 'The probe write unexpectedly succeeded.' });
+    return item({
+      id: 'perm-sessions',
+      group: 'permissions',
+      label,
+      status: 'warn',
+      detail: 'The probe write unexpectedly succeeded.',
+    });
   } catch (error) {
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
-      return item({ id: 'perm-sessions', group: 'permissions', label, status: 'pass', detail: 'Allowed (checked with a conditional write that changes nothing).' });
+      return item({
+        id: 'perm-sessions',
+        group: 'permissions',
+        label,
+        status: 'pass',
+        detail: 'Allowed (checked with a conditional write that changes nothing).',
+      });
     }
     return failure('perm-sessions', 'permissions', label, error, 'Attach the stack’s operator policy to this role.');
   }
@@ -254,7 +377,15 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
     stack = await discoverStack(deps.clients.cloudformation, deps.stackName);
     items.push(...checkStack(stack));
   } catch (error) {
-    items.push(failure('stack-status', 'stack', `Stack ${deps.stackName}`, error, 'Check the stack name and region in settings.'));
+    items.push(
+      failure(
+        'stack-status',
+        'stack',
+        `Stack ${deps.stackName}`,
+        error,
+        'Check the stack name and region in settings.',
+      ),
+    );
   }
   const [flowItems, destinations, tables, sessions] = await Promise.all([
     checkFlow(deps, stack?.flowArn ?? null),

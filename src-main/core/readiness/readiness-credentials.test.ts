@@ -3,13 +3,22 @@ import type { AwsClients } from '../../aws/clients';
 import { runReadinessCheck } from './readiness-check';
 
 /** Every AWS call fails fast: only the credential item is under test here. */
-const offline = new Proxy({}, { get: () => ({ send: async () => Promise.reject(Object.assign(new Error('offline'), { code: 'ECONNREFUSED' })) }) }) as unknown as AwsClients;
+const offline = new Proxy(
+  {},
+  { get: () => ({ send: async () => Promise.reject(Object.assign(new Error('offline'), { code: 'ECONNREFUSED' })) }) },
+) as unknown as AwsClients;
 
 describe('credentials versus the planned end of the show', () => {
   const now = Date.UTC(2026, 10, 25, 18, 0);
   it('fails when the session expires before the show ends, and says what to do', async () => {
     const report = await runReadinessCheck(
-      { clients: offline, stackName: 's', destinations: [], credentialsExpireAt: async () => now + 3_600_000, now: () => now },
+      {
+        clients: offline,
+        stackName: 's',
+        destinations: [],
+        credentialsExpireAt: async () => now + 3_600_000,
+        now: () => now,
+      },
       now + 2 * 3_600_000,
     );
     const item = report.items.find((i) => i.id === 'credentials')!;
@@ -20,7 +29,13 @@ describe('credentials versus the planned end of the show', () => {
 
   it('passes when the session outlives the show', async () => {
     const report = await runReadinessCheck(
-      { clients: offline, stackName: 's', destinations: [], credentialsExpireAt: async () => now + 8 * 3_600_000, now: () => now },
+      {
+        clients: offline,
+        stackName: 's',
+        destinations: [],
+        credentialsExpireAt: async () => now + 8 * 3_600_000,
+        now: () => now,
+      },
       now + 2 * 3_600_000,
     );
     expect(report.items.find((i) => i.id === 'credentials')?.status).toBe('pass');

@@ -57,7 +57,12 @@ export class SessionRecorder {
   }
 
   note(notification: Notification): void {
-    this.events.push({ at: new Date(notification.at).toISOString(), level: notification.level, title: notification.title, destination_id: notification.destinationId });
+    this.events.push({
+      at: new Date(notification.at).toISOString(),
+      level: notification.level,
+      title: notification.title,
+      destination_id: notification.destinationId,
+    });
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
   }
 
@@ -83,7 +88,9 @@ export class SessionRecorder {
       );
       return true;
     } catch (error) {
-      this.logger.warn('sessions: could not write the session record', { message: mapAwsError(error, 'Record the session').message });
+      this.logger.warn('sessions: could not write the session record', {
+        message: mapAwsError(error, 'Record the session').message,
+      });
       return false;
     }
   }

@@ -14,7 +14,10 @@ describe('parseStackOutputs', () => {
     ]);
     expect(topology.flowArn).toContain(':flow:');
     expect(topology.tables).toEqual({ presets: 'lunora-presets', destinations: 'lunora-destinations', sessions: null });
-    expect(topology.channels.get('youtube')).toEqual({ id: '1111111', arn: 'arn:aws:medialive:us-east-1:123456789012:channel:1111111' });
+    expect(topology.channels.get('youtube')).toEqual({
+      id: '1111111',
+      arn: 'arn:aws:medialive:us-east-1:123456789012:channel:1111111',
+    });
     expect(topology.channels.get(destinationKey('custom-two'))).toEqual({ id: '2222222', arn: null });
     expect(topology.channels.has('unrelated')).toBe(false);
   });

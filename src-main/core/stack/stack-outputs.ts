@@ -18,9 +18,14 @@ export function destinationKey(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export function parseStackOutputs(stackName: string, stackStatus: string, outputs: Array<{ OutputKey?: string; OutputValue?: string }>): StackTopology {
+export function parseStackOutputs(
+  stackName: string,
+  stackStatus: string,
+  outputs: Array<{ OutputKey?: string; OutputValue?: string }>,
+): StackTopology {
   const byKey = new Map<string, string>();
-  for (const output of outputs) if (output.OutputKey && output.OutputValue) byKey.set(output.OutputKey, output.OutputValue);
+  for (const output of outputs)
+    if (output.OutputKey && output.OutputValue) byKey.set(output.OutputKey, output.OutputValue);
   const channels = new Map<string, { id: string | null; arn: string | null }>();
   for (const [key, value] of byKey) {
     const match = /^Channel(Id|Arn)(.+)$/.exec(key);
@@ -46,8 +51,14 @@ export function parseStackOutputs(stackName: string, stackStatus: string, output
 }
 
 export async function discoverStack(cloudformation: CloudFormationClient, stackName: string): Promise<StackTopology> {
-  const response = await callAws(`Read stack ${stackName}`, () => cloudformation.send(new DescribeStacksCommand({ StackName: stackName })));
+  const response = await callAws(`Read stack ${stackName}`, () =>
+    cloudformation.send(new DescribeStacksCommand({ StackName: stackName })),
+  );
   const stack = response.Stacks?.[0];
-  if (!stack) throw new BoothError('not-found', `Stack ${stackName} was not found in this account and region. Check the stack name in settings.`);
+  if (!stack)
+    throw new BoothError(
+      'not-found',
+      `Stack ${stackName} was not found in this account and region. Check the stack name in settings.`,
+    );
   return parseStackOutputs(stackName, stack.StackStatus ?? 'UNKNOWN', stack.Outputs ?? []);
 }

@@ -18,8 +18,11 @@ export class FakeFrame {
 }
 
 export class FakeSession {
-  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
-  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
+  permissionRequestHandler:
+    ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null =
+    null;
+  permissionCheckHandler:
+    ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
   devicePermissionHandler: ((details: unknown) => boolean) | null = null;
   setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
     this.permissionRequestHandler = handler;
@@ -103,7 +106,12 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(public options: Record<string, any>) {
     super();
-    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
+    this.bounds = {
+      x: options.x ?? 100,
+      y: options.y ?? 100,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string) {
@@ -184,7 +192,12 @@ class FakeIpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
   /** Test helper: what `ipcRenderer.invoke` from `sender`/`senderFrame` would produce in main. */
-  async invokeFrom(channel: string, sender: FakeWebContents, senderFrame: FakeFrame | null, payload: unknown): Promise<unknown> {
+  async invokeFrom(
+    channel: string,
+    sender: FakeWebContents,
+    senderFrame: FakeFrame | null,
+    payload: unknown,
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return handler({ sender, senderFrame, frameId: 1, processId: 1 }, payload);
@@ -206,7 +219,9 @@ function createFake() {
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
     exposed: new Map<string, unknown>(),
-    displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] as Array<{
+    displays: [
+      { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+    ] as Array<{
       id: number;
       workArea: FakeRect;
       bounds: FakeRect;
@@ -250,7 +265,8 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   contextBridge: {
     exposeInMainWorld(key: string, api: unknown) {
-      if (fake.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+      if (fake.exposed.has(key))
+        throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
       fake.exposed.set(key, api);
     },
   },

@@ -13,7 +13,10 @@ export function parseQueryBody(body: string, query: URLSearchParams): URLSearchP
 }
 
 export function xmlEscape(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c] ?? ''};`);
+  return value.replace(
+    /[<>&'"]/g,
+    (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c] ?? ''};`,
+  );
 }
 
 /** Element with escaped text, or with raw (already built) children when `raw` is true. */
@@ -23,7 +26,13 @@ export function el(name: string, content: string | number | boolean | undefined,
   return `<${name}>${text}</${name}>`;
 }
 
-export function writeQueryResult(res: ServerResponse, action: string, namespace: string, resultXml: string, requestId: string): void {
+export function writeQueryResult(
+  res: ServerResponse,
+  action: string,
+  namespace: string,
+  resultXml: string,
+  requestId: string,
+): void {
   const payload =
     `<${action}Response xmlns="${namespace}">` +
     `<${action}Result>${resultXml}</${action}Result>` +

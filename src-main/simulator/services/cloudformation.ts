@@ -26,7 +26,10 @@ export function createCloudFormationService(world: World): ServiceHandler {
         throw new AwsError('ValidationError', 400, `Stack with id ${String(wanted)} does not exist`);
       }
       const outputs = stack.outputs
-        .map((o) => `<member>${el('OutputKey', o.key)}${el('OutputValue', o.value)}${el('Description', o.description)}</member>`)
+        .map(
+          (o) =>
+            `<member>${el('OutputKey', o.key)}${el('OutputValue', o.value)}${el('Description', o.description)}</member>`,
+        )
         .join('');
       const member =
         '<member>' +

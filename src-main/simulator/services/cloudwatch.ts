@@ -22,12 +22,22 @@ export function createCloudWatchService(world: World): ServiceHandler {
       const input = parseJsonBodyCw(req.body);
       const queries = input['MetricDataQueries'];
       if (!Array.isArray(queries) || queries.length === 0) {
-        throw new AwsError('ValidationError', 400, 'The parameter MetricDataQueries is required and must contain at least one query.');
+        throw new AwsError(
+          'ValidationError',
+          400,
+          'The parameter MetricDataQueries is required and must contain at least one query.',
+        );
       }
-      if (queries.length > 500) throw new AwsError('ValidationError', 400, 'The collection MetricDataQueries must not have a size greater than 500.');
+      if (queries.length > 500)
+        throw new AwsError(
+          'ValidationError',
+          400,
+          'The collection MetricDataQueries must not have a size greater than 500.',
+        );
       const start = toMs(input['StartTime'], 'StartTime');
       const end = toMs(input['EndTime'], 'EndTime');
-      if (end <= start) throw new AwsError('ValidationError', 400, 'The parameter StartTime must be less than the parameter EndTime.');
+      if (end <= start)
+        throw new AwsError('ValidationError', 400, 'The parameter StartTime must be less than the parameter EndTime.');
       const ascending = input['ScanBy'] === 'TimestampAscending';
       const results = queries.map((q) => answerQuery(world, q, start, end, ascending));
       return { status: 200, body: { MetricDataResults: results, Messages: [] } };
@@ -52,11 +62,21 @@ function toMs(v: unknown, name: string): number {
   throw new AwsError('MissingParameter', 400, `The parameter ${name} must be specified.`);
 }
 
-function answerQuery(world: World, q: unknown, start: number, end: number, ascending: boolean): Record<string, unknown> {
+function answerQuery(
+  world: World,
+  q: unknown,
+  start: number,
+  end: number,
+  ascending: boolean,
+): Record<string, unknown> {
   const query = (q ?? {}) as Record<string, unknown>;
   const id = typeof query['Id'] === 'string' ? query['Id'] : '';
   if (!/^[a-z][a-zA-Z0-9_]*$/.test(id)) {
-    throw new AwsError('ValidationError', 400, `Invalid metric data query Id "${id}": must start with a lowercase letter and contain only letters, digits and underscores.`);
+    throw new AwsError(
+      'ValidationError',
+      400,
+      `Invalid metric data query Id "${id}": must start with a lowercase letter and contain only letters, digits and underscores.`,
+    );
   }
   const ms = query['MetricStat'] as Record<string, unknown> | undefined;
   const metric = (ms?.['Metric'] ?? {}) as Record<string, unknown>;
@@ -69,7 +89,8 @@ function answerQuery(world: World, q: unknown, start: number, end: number, ascen
     throw new AwsError('ValidationError', 400, `Query ${id} must have either MetricStat or Expression.`);
   }
   const period = Number(ms['Period']);
-  if (!Number.isInteger(period) || period < 1) throw new AwsError('ValidationError', 400, `Query ${id}: Period must be a positive integer.`);
+  if (!Number.isInteger(period) || period < 1)
+    throw new AwsError('ValidationError', 400, `Query ${id}: Period must be a positive integer.`);
   const stat = ms['Stat'];
   if (typeof stat !== 'string') throw new AwsError('ValidationError', 400, `Query ${id}: Stat is required.`);
   if (metric['Namespace'] !== NAMESPACE || !(SOURCE_METRICS as readonly string[]).includes(metricName)) return empty;
@@ -99,7 +120,12 @@ function ringForDimensions(world: World, dims: unknown): SampleRing | undefined 
   return undefined;
 }
 
-function aggregate(samples: MetricSample[], metric: SourceMetric, stat: Stat, periodMs: number): { t: number; v: number }[] {
+function aggregate(
+  samples: MetricSample[],
+  metric: SourceMetric,
+  stat: Stat,
+  periodMs: number,
+): { t: number; v: number }[] {
   const groups = new Map<number, number[]>();
   for (const s of samples) {
     const v = s.values[metric];
@@ -113,11 +139,20 @@ function aggregate(samples: MetricSample[], metric: SourceMetric, stat: Stat, pe
   for (const [t, vals] of groups) {
     let v: number;
     switch (stat) {
-      case 'Sum': v = vals.reduce((a, b) => a + b, 0); break;
-      case 'Maximum': v = Math.max(...vals); break;
-      case 'Minimum': v = Math.min(...vals); break;
-      case 'SampleCount': v = vals.length; break;
-      default: v = vals.reduce((a, b) => a + b, 0) / vals.length;
+      case 'Sum':
+        v = vals.reduce((a, b) => a + b, 0);
+        break;
+      case 'Maximum':
+        v = Math.max(...vals);
+        break;
+      case 'Minimum':
+        v = Math.min(...vals);
+        break;
+      case 'SampleCount':
+        v = vals.length;
+        break;
+      default:
+        v = vals.reduce((a, b) => a + b, 0) / vals.length;
     }
     out.push({ t, v });
   }

@@ -12,7 +12,8 @@ import { decodeToken, encodeToken, parseJsonBody, parseMaxResults, pathSegments,
  */
 export function createMediaConnectService(world: World): ServiceHandler {
   const requireFlow = (arn: string): void => {
-    if (arn !== world.flow.arn) throw new AwsError('NotFoundException', 404, `The requested flow ${arn} was not found.`);
+    if (arn !== world.flow.arn)
+      throw new AwsError('NotFoundException', 404, `The requested flow ${arn} was not found.`);
   };
   return {
     id: 'mediaconnect',
@@ -21,8 +22,10 @@ export function createMediaConnectService(world: World): ServiceHandler {
       const m = req.method;
       if (seg[0] !== 'v1' || seg[1] !== 'flows') throw notFound();
       if (seg.length === 2 && m === 'GET') return { operation: 'ListFlows', params: {} };
-      if (seg.length === 4 && seg[2] === 'start' && m === 'POST') return { operation: 'StartFlow', params: { flowArn: seg[3] ?? '' } };
-      if (seg.length === 4 && seg[2] === 'stop' && m === 'POST') return { operation: 'StopFlow', params: { flowArn: seg[3] ?? '' } };
+      if (seg.length === 4 && seg[2] === 'start' && m === 'POST')
+        return { operation: 'StartFlow', params: { flowArn: seg[3] ?? '' } };
+      if (seg.length === 4 && seg[2] === 'stop' && m === 'POST')
+        return { operation: 'StopFlow', params: { flowArn: seg[3] ?? '' } };
       if (seg.length === 4 && seg[3] === 'source-metadata' && m === 'GET') {
         return { operation: 'DescribeFlowSourceMetadata', params: { flowArn: seg[2] ?? '' } };
       }
@@ -73,7 +76,13 @@ function sourceMetadata(world: World): Record<string, unknown> {
     return {
       flowArn: world.flow.arn,
       timestamp,
-      messages: [{ code: 'NO_SOURCE_DATA', message: 'No transport stream data is available for the active source.', resourceName: active ?? '' }],
+      messages: [
+        {
+          code: 'NO_SOURCE_DATA',
+          message: 'No transport stream data is available for the active source.',
+          resourceName: active ?? '',
+        },
+      ],
     };
   }
   return {
@@ -88,7 +97,13 @@ function sourceMetadata(world: World): Record<string, unknown> {
           programNumber: 1,
           programPid: 4096,
           streams: [
-            { codec: 'h264', frameRate: '30', frameResolution: { frameHeight: 1080, frameWidth: 1920 }, pid: 256, streamType: 'H.264 Video' },
+            {
+              codec: 'h264',
+              frameRate: '30',
+              frameResolution: { frameHeight: 1080, frameWidth: 1920 },
+              pid: 256,
+              streamType: 'H.264 Video',
+            },
             { channels: 2, codec: 'aac', pid: 257, sampleRate: 48000, sampleSize: 16, streamType: 'AAC Audio' },
           ],
         },

@@ -18,15 +18,19 @@ export function createMediaLiveService(world: World): ServiceHandler {
         if (channelId !== undefined) {
           if (seg.length === 3 && m === 'GET') return { operation: 'DescribeChannel', params: { channelId } };
           if (seg.length === 3 && m === 'PUT') return { operation: 'UpdateChannel', params: { channelId } };
-          if (seg.length === 4 && seg[3] === 'start' && m === 'POST') return { operation: 'StartChannel', params: { channelId } };
-          if (seg.length === 4 && seg[3] === 'stop' && m === 'POST') return { operation: 'StopChannel', params: { channelId } };
-          if (seg.length === 4 && seg[3] === 'schedule' && m === 'PUT') return { operation: 'BatchUpdateSchedule', params: { channelId } };
+          if (seg.length === 4 && seg[3] === 'start' && m === 'POST')
+            return { operation: 'StartChannel', params: { channelId } };
+          if (seg.length === 4 && seg[3] === 'stop' && m === 'POST')
+            return { operation: 'StopChannel', params: { channelId } };
+          if (seg.length === 4 && seg[3] === 'schedule' && m === 'PUT')
+            return { operation: 'BatchUpdateSchedule', params: { channelId } };
         }
       }
       if (seg[1] === 'inputs') {
         if (seg.length === 2 && m === 'GET') return { operation: 'ListInputs', params: {} };
         const inputId = seg[2];
-        if (inputId !== undefined && seg.length === 3 && m === 'GET') return { operation: 'DescribeInput', params: { inputId } };
+        if (inputId !== undefined && seg.length === 3 && m === 'GET')
+          return { operation: 'DescribeInput', params: { inputId } };
       }
       throw notFound();
     },

@@ -5,7 +5,12 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { startSimulator } from '../index';
 
 const sim = await startSimulator({ timings: { channelStartMs: 30_000, metricSampleMs: 50 } });
-const cfg = { region: sim.region, endpoint: sim.endpoint, credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' }, maxAttempts: 1 };
+const cfg = {
+  region: sim.region,
+  endpoint: sim.endpoint,
+  credentials: { accessKeyId: 'sim', secretAccessKey: 'sim' },
+  maxAttempts: 1,
+};
 const ml = new MediaLiveClient(cfg);
 const ddb = new DynamoDBClient({ ...cfg, endpoint: sim.dynamoEndpoint ?? undefined });
 const id = sim.topology.destinations[0]!.channelId;

@@ -20,18 +20,26 @@ export function clientConfig(sim: RunningSimulator, extra: Record<string, unknow
   };
 }
 
-export async function waitFor<T>(probe: () => T | Promise<T>, accept: (v: T) => boolean, timeoutMs = 5000, everyMs = 15): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  accept: (v: T) => boolean,
+  timeoutMs = 5000,
+  everyMs = 15,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (accept(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(v)})`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(v)})`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
 /** Captures the SDK error (fails the test when the call succeeds). */
-export async function sdkError(p: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number }; [k: string]: unknown }> {
+export async function sdkError(
+  p: Promise<unknown>,
+): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number }; [k: string]: unknown }> {
   try {
     await p;
   } catch (e) {

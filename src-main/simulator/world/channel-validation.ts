@@ -22,7 +22,10 @@ export function validateChannelConfig(
   for (const key of ['videoDescriptions', 'audioDescriptions', 'outputGroups'] as const) {
     const v = encoderSettings[key];
     if (!Array.isArray(v) || v.length === 0) {
-      errors.push({ elementPath: `/encoderSettings/${key}`, errorMessage: `${key} is required and must contain at least one item` });
+      errors.push({
+        elementPath: `/encoderSettings/${key}`,
+        errorMessage: `${key} is required and must contain at least one item`,
+      });
     }
   }
   if (!isObject(encoderSettings['timecodeConfig'])) {
@@ -45,7 +48,10 @@ export function validateChannelConfig(
     else errors.push({ elementPath: `/encoderSettings/audioDescriptions/${i}/name`, errorMessage: 'name is required' });
     const sel = str(ad['audioSelectorName']);
     if (!sel) {
-      errors.push({ elementPath: `/encoderSettings/audioDescriptions/${i}/audioSelectorName`, errorMessage: 'audioSelectorName is required' });
+      errors.push({
+        elementPath: `/encoderSettings/audioDescriptions/${i}/audioSelectorName`,
+        errorMessage: 'audioSelectorName is required',
+      });
     } else if (!selectorNames.has(sel)) {
       errors.push({
         elementPath: `/encoderSettings/audioDescriptions/${i}/audioSelectorName`,
@@ -66,20 +72,33 @@ export function validateChannelConfig(
       if (!isObject(out)) return;
       const vdn = str(out['videoDescriptionName']);
       if (vdn && !videoNames.has(vdn)) {
-        errors.push({ elementPath: `/encoderSettings/outputGroups/${gi}/outputs/${oi}/videoDescriptionName`, errorMessage: `Video description [${vdn}] does not exist` });
+        errors.push({
+          elementPath: `/encoderSettings/outputGroups/${gi}/outputs/${oi}/videoDescriptionName`,
+          errorMessage: `Video description [${vdn}] does not exist`,
+        });
       }
       asArray(out['audioDescriptionNames']).forEach((an, ai) => {
         if (typeof an === 'string' && !audioNames.has(an)) {
-          errors.push({ elementPath: `/encoderSettings/outputGroups/${gi}/outputs/${oi}/audioDescriptionNames/${ai}`, errorMessage: `Audio description [${an}] does not exist` });
+          errors.push({
+            elementPath: `/encoderSettings/outputGroups/${gi}/outputs/${oi}/audioDescriptionNames/${ai}`,
+            errorMessage: `Audio description [${an}] does not exist`,
+          });
         }
       });
     });
   });
 
-  const destinationIds = new Set(asArray(destinations).map((d) => (isObject(d) ? str(d['id']) : undefined)).filter(Boolean));
+  const destinationIds = new Set(
+    asArray(destinations)
+      .map((d) => (isObject(d) ? str(d['id']) : undefined))
+      .filter(Boolean),
+  );
   walk(encoderSettings, '/encoderSettings', (path, key, value) => {
     if (key === 'destinationRefId' && (typeof value !== 'string' || !destinationIds.has(value))) {
-      errors.push({ elementPath: path, errorMessage: `Destination [${String(value)}] is not defined in the channel destinations` });
+      errors.push({
+        elementPath: path,
+        errorMessage: `Destination [${String(value)}] is not defined in the channel destinations`,
+      });
     }
   });
   return errors;

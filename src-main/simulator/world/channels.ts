@@ -5,8 +5,17 @@ import { validateChannelConfig } from './channel-validation';
 import { asArray, clone, isObject, str, type JsonObject } from './wire';
 
 export type ChannelState =
-  | 'CREATING' | 'CREATE_FAILED' | 'IDLE' | 'STARTING' | 'RUNNING' | 'RECOVERING'
-  | 'STOPPING' | 'DELETING' | 'DELETED' | 'UPDATING' | 'UPDATE_FAILED';
+  | 'CREATING'
+  | 'CREATE_FAILED'
+  | 'IDLE'
+  | 'STARTING'
+  | 'RUNNING'
+  | 'RECOVERING'
+  | 'STOPPING'
+  | 'DELETING'
+  | 'DELETED'
+  | 'UPDATING'
+  | 'UPDATE_FAILED';
 
 interface ChannelEntry {
   wire: JsonObject;
@@ -30,7 +39,11 @@ export class ChannelWorld {
   private readonly inputs = new Map<string, JsonObject>();
   private readonly seeds = new Map<string, JsonObject>();
 
-  constructor(seedChannels: JsonObject[], seedInputs: JsonObject[], private readonly deps: ChannelDeps) {
+  constructor(
+    seedChannels: JsonObject[],
+    seedInputs: JsonObject[],
+    private readonly deps: ChannelDeps,
+  ) {
     for (const c of seedChannels) {
       const id = String(c['id']);
       this.seeds.set(id, clone(c));
@@ -40,7 +53,13 @@ export class ChannelWorld {
   }
 
   private entryFromSeed(c: JsonObject): ChannelEntry {
-    return { wire: clone(c), state: (str(c['state']) as ChannelState | undefined) ?? 'IDLE', timer: null, schedule: [], paused: false };
+    return {
+      wire: clone(c),
+      state: (str(c['state']) as ChannelState | undefined) ?? 'IDLE',
+      timer: null,
+      schedule: [],
+      paused: false,
+    };
   }
 
   ids(): string[] {
@@ -102,7 +121,11 @@ export class ChannelWorld {
       throw new AwsError('BadRequestException', 400, `Channel ${id} is still being created and cannot be started`);
     }
     if (e.state !== 'IDLE') {
-      throw new AwsError('ConflictException', 409, `Channel ${id} cannot be started: it is in state ${e.state}; only IDLE channels can be started`);
+      throw new AwsError(
+        'ConflictException',
+        409,
+        `Channel ${id} cannot be started: it is in state ${e.state}; only IDLE channels can be started`,
+      );
     }
     this.transition(e, 'STARTING', this.deps.timings().channelStartMs, 'RUNNING');
     return this.snapshot(e);
@@ -122,10 +145,24 @@ export class ChannelWorld {
   update(id: string, body: JsonObject): JsonObject {
     const e = this.get(id);
     if (e.state !== 'IDLE' && e.state !== 'UPDATE_FAILED') {
-      throw new AwsError('ConflictException', 409, `Channel ${id} cannot be updated: it is in state ${e.state}; stop the channel first`);
+      throw new AwsError(
+        'ConflictException',
+        409,
+        `Channel ${id} cannot be updated: it is in state ${e.state}; stop the channel first`,
+      );
     }
     const next = clone(e.wire);
-    for (const key of ['encoderSettings', 'destinations', 'inputAttachments', 'inputSpecification', 'logLevel', 'name', 'roleArn', 'maintenance', 'cdiInputSpecification']) {
+    for (const key of [
+      'encoderSettings',
+      'destinations',
+      'inputAttachments',
+      'inputSpecification',
+      'logLevel',
+      'name',
+      'roleArn',
+      'maintenance',
+      'cdiInputSpecification',
+    ]) {
       if (body[key] !== undefined) next[key] = clone(body[key]);
     }
     const errors = validateChannelConfig(next['encoderSettings'], next['destinations'], next['inputAttachments']);
@@ -136,7 +173,12 @@ export class ChannelWorld {
       }
     }
     if (errors.length > 0) {
-      throw new AwsError('UnprocessableEntityException', 422, 'Failed to update channel: the channel configuration is invalid', { validationErrors: errors });
+      throw new AwsError(
+        'UnprocessableEntityException',
+        422,
+        'Failed to update channel: the channel configuration is invalid',
+        { validationErrors: errors },
+      );
     }
     e.wire = next;
     this.transition(e, 'UPDATING', this.deps.timings().channelUpdateMs, 'IDLE');
@@ -150,7 +192,9 @@ export class ChannelWorld {
     const deletes = asArray(isObject(body['deletes']) ? body['deletes']['actionNames'] : undefined);
     const errors: { elementPath: string; errorMessage: string }[] = [];
     const attachmentNames = new Set(
-      asArray(e.wire['inputAttachments']).map((a) => (isObject(a) ? str(a['inputAttachmentName']) : undefined)).filter(Boolean),
+      asArray(e.wire['inputAttachments'])
+        .map((a) => (isObject(a) ? str(a['inputAttachmentName']) : undefined))
+        .filter(Boolean),
     );
     const existing = new Set(e.schedule.map((a) => str(a['actionName'])));
     creates.forEach((a, i) => {
@@ -160,15 +204,25 @@ export class ChannelWorld {
         return;
       }
       const name = String(a['actionName']);
-      if (existing.has(name)) errors.push({ elementPath: `${base}/actionName`, errorMessage: `Action name [${name}] already exists in the schedule` });
+      if (existing.has(name))
+        errors.push({
+          elementPath: `${base}/actionName`,
+          errorMessage: `Action name [${name}] already exists in the schedule`,
+        });
       existing.add(name);
       const settings = a['scheduleActionSettings'];
       if (!isObject(settings)) {
-        errors.push({ elementPath: `${base}/scheduleActionSettings`, errorMessage: 'scheduleActionSettings is required' });
+        errors.push({
+          elementPath: `${base}/scheduleActionSettings`,
+          errorMessage: 'scheduleActionSettings is required',
+        });
         return;
       }
       if (!isObject(a['scheduleActionStartSettings'])) {
-        errors.push({ elementPath: `${base}/scheduleActionStartSettings`, errorMessage: 'scheduleActionStartSettings is required' });
+        errors.push({
+          elementPath: `${base}/scheduleActionStartSettings`,
+          errorMessage: 'scheduleActionStartSettings is required',
+        });
       }
       const sw = settings['inputSwitchSettings'];
       if (isObject(sw)) {
@@ -195,11 +249,16 @@ export class ChannelWorld {
     });
     deletes.forEach((n, i) => {
       if (typeof n !== 'string' || !e.schedule.some((a) => a['actionName'] === n)) {
-        errors.push({ elementPath: `/deletes/actionNames/${i}`, errorMessage: `Action [${String(n)}] does not exist in the schedule` });
+        errors.push({
+          elementPath: `/deletes/actionNames/${i}`,
+          errorMessage: `Action [${String(n)}] does not exist in the schedule`,
+        });
       }
     });
     if (errors.length > 0) {
-      throw new AwsError('UnprocessableEntityException', 422, 'Failed to update schedule: invalid schedule actions', { validationErrors: errors });
+      throw new AwsError('UnprocessableEntityException', 422, 'Failed to update schedule: invalid schedule actions', {
+        validationErrors: errors,
+      });
     }
     const deleted = e.schedule.filter((a) => deletes.includes(a['actionName']));
     e.schedule = e.schedule.filter((a) => !deletes.includes(a['actionName']));

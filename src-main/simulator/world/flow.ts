@@ -25,7 +25,11 @@ export class FlowWorld {
   private active: string | null = null;
   private pendingSwitch: { target: string | null; timer: NodeJS.Timeout } | null = null;
 
-  constructor(seed: JsonObject, initiallyActive: boolean, private readonly deps: FlowDeps) {
+  constructor(
+    seed: JsonObject,
+    initiallyActive: boolean,
+    private readonly deps: FlowDeps,
+  ) {
     this.flow = clone(seed);
     this.status = initiallyActive ? 'ACTIVE' : 'STANDBY';
     this.flow['status'] = this.status;
@@ -58,7 +62,9 @@ export class FlowWorld {
   }
 
   sourceNames(): string[] {
-    return asArray(this.flow['sources']).map((s) => (isObject(s) ? str(s['name']) : undefined)).filter((n): n is string => !!n);
+    return asArray(this.flow['sources'])
+      .map((s) => (isObject(s) ? str(s['name']) : undefined))
+      .filter((n): n is string => !!n);
   }
 
   /** Wire form of the flow, as DescribeFlow returns it. */
@@ -80,7 +86,11 @@ export class FlowWorld {
 
   start(): FlowStatus {
     if (this.status !== 'STANDBY') {
-      throw new AwsError('BadRequestException', 400, `Failed to start flow ${this.arn}: flow must be in STANDBY status, current status is ${this.status}.`);
+      throw new AwsError(
+        'BadRequestException',
+        400,
+        `Failed to start flow ${this.arn}: flow must be in STANDBY status, current status is ${this.status}.`,
+      );
     }
     this.setStatus('STARTING');
     this.schedule(this.deps.timings().flowStartMs, () => {
@@ -93,7 +103,11 @@ export class FlowWorld {
 
   stop(): FlowStatus {
     if (this.status !== 'ACTIVE') {
-      throw new AwsError('BadRequestException', 400, `Failed to stop flow ${this.arn}: flow must be in ACTIVE status, current status is ${this.status}.`);
+      throw new AwsError(
+        'BadRequestException',
+        400,
+        `Failed to stop flow ${this.arn}: flow must be in ACTIVE status, current status is ${this.status}.`,
+      );
     }
     this.setStatus('STOPPING');
     this.cancelSwitch();
@@ -107,7 +121,11 @@ export class FlowWorld {
   /** UpdateFlow: only SourceFailoverConfig (and maintenance) are honoured. Validates first. */
   update(body: JsonObject): JsonObject {
     if (this.status !== 'ACTIVE' && this.status !== 'STANDBY') {
-      throw new AwsError('BadRequestException', 400, `Failed to update flow ${this.arn}: flow is ${this.status}. Wait until the flow is ACTIVE or STANDBY.`);
+      throw new AwsError(
+        'BadRequestException',
+        400,
+        `Failed to update flow ${this.arn}: flow is ${this.status}. Wait until the flow is ACTIVE or STANDBY.`,
+      );
     }
     const sfc = body['sourceFailoverConfig'];
     let nextConfig: JsonObject | undefined;
@@ -116,18 +134,32 @@ export class FlowWorld {
       nextConfig = { ...this.failoverConfig() };
       const mode = sfc['failoverMode'];
       if (mode !== undefined) {
-        if (mode !== 'FAILOVER' && mode !== 'MERGE') throw new AwsError('BadRequestException', 400, `Invalid failoverMode: ${String(mode)}. Valid values: MERGE, FAILOVER.`);
+        if (mode !== 'FAILOVER' && mode !== 'MERGE')
+          throw new AwsError(
+            'BadRequestException',
+            400,
+            `Invalid failoverMode: ${String(mode)}. Valid values: MERGE, FAILOVER.`,
+          );
         nextConfig['failoverMode'] = mode;
       }
       const state = sfc['state'];
       if (state !== undefined) {
-        if (state !== 'ENABLED' && state !== 'DISABLED') throw new AwsError('BadRequestException', 400, `Invalid state: ${String(state)}. Valid values: ENABLED, DISABLED.`);
+        if (state !== 'ENABLED' && state !== 'DISABLED')
+          throw new AwsError(
+            'BadRequestException',
+            400,
+            `Invalid state: ${String(state)}. Valid values: ENABLED, DISABLED.`,
+          );
         nextConfig['state'] = state;
       }
       const rw = sfc['recoveryWindow'];
       if (rw !== undefined) {
         if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 15000) {
-          throw new AwsError('BadRequestException', 400, 'recoveryWindow must be an integer between 100 and 15000 milliseconds.');
+          throw new AwsError(
+            'BadRequestException',
+            400,
+            'recoveryWindow must be an integer between 100 and 15000 milliseconds.',
+          );
         }
         nextConfig['recoveryWindow'] = rw;
       }
@@ -135,14 +167,20 @@ export class FlowWorld {
       if (sp !== undefined) {
         const primary = isObject(sp) ? sp['primarySource'] : undefined;
         if (typeof primary !== 'string' || !this.sourceNames().includes(primary)) {
-          throw new AwsError('BadRequestException', 400, `Invalid primarySource: ${String(primary)} is not a source of flow ${this.name}. Sources: ${this.sourceNames().join(', ')}.`);
+          throw new AwsError(
+            'BadRequestException',
+            400,
+            `Invalid primarySource: ${String(primary)} is not a source of flow ${this.name}. Sources: ${this.sourceNames().join(', ')}.`,
+          );
         }
         nextConfig['sourcePriority'] = { primarySource: primary };
       }
     }
     if (nextConfig) this.flow['sourceFailoverConfig'] = nextConfig;
-    if (isObject(body['maintenance'])) this.flow['maintenance'] = { ...(this.flow['maintenance'] as JsonObject), ...body['maintenance'] };
-    if (isObject(body['sourceMonitoringConfig'])) this.flow['sourceMonitoringConfig'] = clone(body['sourceMonitoringConfig']);
+    if (isObject(body['maintenance']))
+      this.flow['maintenance'] = { ...(this.flow['maintenance'] as JsonObject), ...body['maintenance'] };
+    if (isObject(body['sourceMonitoringConfig']))
+      this.flow['sourceMonitoringConfig'] = clone(body['sourceMonitoringConfig']);
 
     this.statusBeforeUpdate = this.status;
     this.setStatus('UPDATING');

@@ -98,7 +98,11 @@ class SourceSignal {
   pendingDisconnections = 0;
   readonly ring = new SampleRing();
 
-  constructor(readonly seed: SourceSeed, now: number, prng: Prng) {
+  constructor(
+    readonly seed: SourceSeed,
+    now: number,
+    prng: Prng,
+  ) {
     this.connectedSince = now;
     this.bitrateBps = seed.nominalBitrateBps;
     this.baseLossPercent = prng.range(0.01, 0.02);
@@ -193,7 +197,8 @@ export class SignalWorld {
   }
 
   rampPacketLoss(name: string, toPercent: number, overMs: number): void {
-    if (!Number.isFinite(toPercent) || toPercent < 0 || toPercent > 100) throw new Error('toPercent must be within 0..100');
+    if (!Number.isFinite(toPercent) || toPercent < 0 || toPercent > 100)
+      throw new Error('toPercent must be within 0..100');
     const s = this.get(name);
     const now = Date.now();
     s.ramp = { fromPercent: s.lossAt(now), toPercent, startMs: now, overMs: Math.max(0, overMs) };
@@ -238,7 +243,9 @@ export class SignalWorld {
     }
     this.flowRing.push({
       t: now,
-      values: activeValues ? { ...activeValues } : { SourceConnected: 0, SourceBitRate: 0, SourceTotalPackets: 0, SourceUptime: 0 },
+      values: activeValues
+        ? { ...activeValues }
+        : { SourceConnected: 0, SourceBitRate: 0, SourceTotalPackets: 0, SourceUptime: 0 },
     });
   }
 

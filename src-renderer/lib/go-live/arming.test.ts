@@ -4,8 +4,11 @@ import type { DestinationStatus } from '../../../shared/domain/destination';
 import { ArmingController, RESULT_VISIBLE_MS, type ArmingEvent, type GoLiveAction, type SendResult } from './arming';
 import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
-const dest = (id: string, state: DestinationState = 'IDLE', extra: Partial<DestinationStatus> = {}): DestinationStatus =>
-  destinationStatus(id, state, { name: id.toUpperCase(), ...extra });
+const dest = (
+  id: string,
+  state: DestinationState = 'IDLE',
+  extra: Partial<DestinationStatus> = {},
+): DestinationStatus => destinationStatus(id, state, { name: id.toUpperCase(), ...extra });
 
 /** A fake clock: timers fire only when the test advances time. */
 function fakeClock() {
@@ -96,7 +99,9 @@ describe('ArmingController: arm', () => {
     expect(t.controller.arm('unmapped')).toEqual({ ok: false, reason: 'No MediaLive channel is mapped' });
     expect(t.controller.arm('nope')).toMatchObject({ ok: false });
     expect(t.controller.armed?.destinationId).toBe('a');
-    expect(t.events.filter((e) => e.kind === 'refused').map((e) => e.text)[0]).toMatch(/MISSING cannot be armed: MediaLive channel 9/);
+    expect(t.events.filter((e) => e.kind === 'refused').map((e) => e.text)[0]).toMatch(
+      /MISSING cannot be armed: MediaLive channel 9/,
+    );
   });
 
   it('holds one armed destination at a time: arming another replaces it', () => {
@@ -204,7 +209,9 @@ describe('ArmingController: take sends exactly one request', () => {
   });
 
   it('refuses to arm while main reports a pending action (retrying after throttling)', () => {
-    const t = setup([dest('a', 'IDLE', { pending: { action: 'start', since: 0, attempt: 3, note: 'AWS is throttling' } })]);
+    const t = setup([
+      dest('a', 'IDLE', { pending: { action: 'start', since: 0, attempt: 3, note: 'AWS is throttling' } }),
+    ]);
     expect(t.controller.arm('a')).toMatchObject({ ok: false, reason: expect.stringMatching(/on its way/) });
   });
 
@@ -212,9 +219,17 @@ describe('ArmingController: take sends exactly one request', () => {
     const t = setup([dest('a')]);
     t.controller.arm('a');
     t.controller.take();
-    t.answer({ ok: false, code: 'unavailable', message: 'Start YouTube failed: MediaLive is unavailable (InternalServerError).' });
+    t.answer({
+      ok: false,
+      code: 'unavailable',
+      message: 'Start YouTube failed: MediaLive is unavailable (InternalServerError).',
+    });
     await flush();
-    expect(t.controller.activity('a')).toMatchObject({ phase: 'done', ok: false, message: 'Start YouTube failed: MediaLive is unavailable (InternalServerError).' });
+    expect(t.controller.activity('a')).toMatchObject({
+      phase: 'done',
+      ok: false,
+      message: 'Start YouTube failed: MediaLive is unavailable (InternalServerError).',
+    });
     t.clock.advance(RESULT_VISIBLE_MS * 3);
     expect(t.controller.activity('a')).toMatchObject({ ok: false });
     t.controller.arm('a');
@@ -261,7 +276,10 @@ describe('ArmingController: take sends exactly one request', () => {
     t.set(dest('a', 'STARTING')); // started elsewhere: a take now would END it
     expect(t.controller.take()).toEqual({ sent: false, reason: 'state-changed' });
     expect(t.sent).toEqual([]);
-    expect(t.controller.activity('a')).toMatchObject({ ok: false, message: expect.stringMatching(/Not sent: it is now STARTING/) });
+    expect(t.controller.activity('a')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Not sent: it is now STARTING/),
+    });
   });
 
   it('reconcile disarms when the armed destination changes under it', () => {

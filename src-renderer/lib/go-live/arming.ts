@@ -38,7 +38,8 @@ export interface ArmingDeps {
   timeoutSeconds(): number;
 }
 
-export type ArmingEventKind = 'armed' | 'refused' | 'disarmed' | 'expired' | 'sending' | 'succeeded' | 'failed' | 'ignored';
+export type ArmingEventKind =
+  'armed' | 'refused' | 'disarmed' | 'expired' | 'sending' | 'succeeded' | 'failed' | 'ignored';
 
 export interface ArmingEvent {
   kind: ArmingEventKind;
@@ -76,7 +77,9 @@ const REFUSALS: Partial<Record<DestinationState, string>> = {
 };
 
 /** What a take would do for a destination in this state, or why it cannot be armed. */
-export function planFor(destination: DestinationStatus): { ok: true; action: GoLiveAction } | { ok: false; reason: string } {
+export function planFor(
+  destination: DestinationStatus,
+): { ok: true; action: GoLiveAction } | { ok: false; reason: string } {
   if (destination.state === 'MISSING' || destination.channelId === null) {
     return { ok: false, reason: destination.problem ?? REFUSALS.MISSING! };
   }
@@ -94,7 +97,8 @@ export function planFor(destination: DestinationStatus): { ok: true; action: GoL
 
 function describeSuccess(action: GoLiveAction, outcome: 'requested' | 'already', state: DestinationState): string {
   if (outcome === 'requested') return action === 'start' ? 'Start requested' : 'Stop requested';
-  if (action === 'start') return state === 'RUNNING' ? 'Already on air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;
+  if (action === 'start')
+    return state === 'RUNNING' ? 'Already on air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;
   return state === 'IDLE' ? 'Already off air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;
 }
 
@@ -177,7 +181,12 @@ export class ArmingController {
     this.#armed = null;
     this.#clearTimer();
     const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
-    this.#emit({ kind: 'disarmed', destinationId: armed.destinationId, action: armed.action, text: `${name} disarmed (${reason}); nothing sent` });
+    this.#emit({
+      kind: 'disarmed',
+      destinationId: armed.destinationId,
+      action: armed.action,
+      text: `${name} disarmed (${reason}); nothing sent`,
+    });
     this.#changed();
     return true;
   }
@@ -198,7 +207,12 @@ export class ArmingController {
     const destination = this.#deps.destination(destinationId);
     const name = destination?.name ?? destinationId;
     if (this.#deps.now() >= armed.expiresAt) {
-      this.#emit({ kind: 'expired', destinationId, action, text: `${name} disarmed (timed out before the take); nothing sent` });
+      this.#emit({
+        kind: 'expired',
+        destinationId,
+        action,
+        text: `${name} disarmed (timed out before the take); nothing sent`,
+      });
       this.#changed();
       return { sent: false, reason: 'expired' };
     }
@@ -209,7 +223,13 @@ export class ArmingController {
     const plan = destination ? planFor(destination) : ({ ok: false, reason: 'it is no longer in this show' } as const);
     if (!plan.ok || plan.action !== action) {
       const why = plan.ok ? `it is now ${destination?.state ?? 'gone'}` : plan.reason;
-      this.#setActivity(destinationId, { phase: 'done', action, at: this.#deps.now(), ok: false, message: `Not sent: ${why}. Arm again.` });
+      this.#setActivity(destinationId, {
+        phase: 'done',
+        action,
+        at: this.#deps.now(),
+        ok: false,
+        message: `Not sent: ${why}. Arm again.`,
+      });
       this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
       this.#changed();
       return { sent: false, reason: 'state-changed' };
@@ -224,11 +244,20 @@ export class ArmingController {
     try {
       request = this.#deps.send(action, destinationId);
     } catch (error) {
-      request = Promise.resolve({ ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) });
+      request = Promise.resolve({
+        ok: false,
+        code: 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     void request.then(
       (result) => this.#settle(destinationId, name, action, result),
-      (error: unknown) => this.#settle(destinationId, name, action, { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        this.#settle(destinationId, name, action, {
+          ok: false,
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return { sent: true, destinationId, action };
   }
@@ -295,7 +324,12 @@ export class ArmingController {
     this.#armed = null;
     this.#timer = null;
     const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
-    this.#emit({ kind: 'expired', destinationId: armed.destinationId, action: armed.action, text: `${name} disarmed (no take within the time); nothing sent` });
+    this.#emit({
+      kind: 'expired',
+      destinationId: armed.destinationId,
+      action: armed.action,
+      text: `${name} disarmed (no take within the time); nothing sent`,
+    });
     this.#changed();
   }
 

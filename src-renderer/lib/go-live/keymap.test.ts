@@ -48,9 +48,13 @@ describe('keymap', () => {
 describe('pendingText', () => {
   it('puts the attempt first and keeps AWS reason without the preamble', async () => {
     const { pendingText } = await import('../presentation');
-    expect(pendingText({ action: 'start', attempt: 3, note: 'Retrying: Start Twitch failed: AWS is limiting the request rate.' })).toBe(
-      'retrying go live (attempt 3): AWS is limiting the request rate.',
-    );
+    expect(
+      pendingText({
+        action: 'start',
+        attempt: 3,
+        note: 'Retrying: Start Twitch failed: AWS is limiting the request rate.',
+      }),
+    ).toBe('retrying go live (attempt 3): AWS is limiting the request rate.');
     expect(pendingText({ action: 'stop', attempt: 1, note: null })).toBe('end: waiting for AWS');
   });
 });

@@ -24,7 +24,10 @@ export class AdminData {
   }
 
   async refresh(): Promise<void> {
-    const [presets, destinations] = await Promise.all([this.#ipc.invoke('presets.listAll', {}), this.#ipc.invoke('destinations.listAll', {})]);
+    const [presets, destinations] = await Promise.all([
+      this.#ipc.invoke('presets.listAll', {}),
+      this.#ipc.invoke('destinations.listAll', {}),
+    ]);
     const errors: string[] = [];
     if (presets.ok) this.presets = presets.data.presets;
     else errors.push(`presets: ${presets.message}`);

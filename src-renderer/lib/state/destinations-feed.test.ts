@@ -4,7 +4,8 @@ import type { IpcClient } from '../ipc';
 import { DestinationsFeedSync as DestinationsStore } from './destinations-feed';
 import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
-const dest = (id: string, state: DestinationStatus['state'] = 'IDLE'): DestinationStatus => destinationStatus(id, state, { platform: 'youtube' });
+const dest = (id: string, state: DestinationStatus['state'] = 'IDLE'): DestinationStatus =>
+  destinationStatus(id, state, { platform: 'youtube' });
 
 function fakeIpc(snapshots: DestinationsFeed[]) {
   let feed: ((payload: DestinationsFeed) => void) | null = null;
@@ -39,8 +40,19 @@ function fakeIpc(snapshots: DestinationsFeed[]) {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const snapshot = (seq: number, destinations: DestinationStatus[]): DestinationsFeed => ({ kind: 'snapshot', seq, at: 0, destinations });
-const delta = (seq: number, changed: DestinationStatus[]): DestinationsFeed => ({ kind: 'delta', seq, at: 0, changed, removed: [] });
+const snapshot = (seq: number, destinations: DestinationStatus[]): DestinationsFeed => ({
+  kind: 'snapshot',
+  seq,
+  at: 0,
+  destinations,
+});
+const delta = (seq: number, changed: DestinationStatus[]): DestinationsFeed => ({
+  kind: 'delta',
+  seq,
+  at: 0,
+  changed,
+  removed: [],
+});
 
 describe('DestinationsFeedSync (snapshot then deltas)', () => {
   it('applies deltas newer than the snapshot and ignores stale ones', async () => {

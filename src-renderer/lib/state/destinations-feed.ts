@@ -59,7 +59,8 @@ export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
     this.view.lastFeedAt = snapshot.at;
     this.view.list = snapshot.destinations;
     if (this.view.loaded) {
-      for (const destination of snapshot.destinations) this.#noticeChange(before.get(destination.id) ?? null, destination, snapshot.at);
+      for (const destination of snapshot.destinations)
+        this.#noticeChange(before.get(destination.id) ?? null, destination, snapshot.at);
     }
     this.view.loaded = true;
   }

@@ -20,7 +20,10 @@ export function refreshNowAndOnReconnect(ipc: IpcClient, refresh: () => Promise<
  * comes back, whatever happened meanwhile is unknown: start over from a snapshot. Plain
  * TypeScript (no runes), so it is unit-tested without the Svelte compiler.
  */
-export abstract class SnapshotDeltaSync<S extends { kind: 'snapshot'; seq: number }, D extends { kind: 'delta'; seq: number }> {
+export abstract class SnapshotDeltaSync<
+  S extends { kind: 'snapshot'; seq: number },
+  D extends { kind: 'delta'; seq: number },
+> {
   #seq = -1;
   #syncing = false;
   #resyncQueued = false;

@@ -29,7 +29,22 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('flow feed', () => {
   it('keeps null points as gaps, upserts by time and trims to the window', () => {
-    expect(mergePoints([[1000, 1], [2000, null]], [[2000, 5], [3000, null]], 1500)).toEqual([[2000, 5], [3000, null]]);
+    expect(
+      mergePoints(
+        [
+          [1000, 1],
+          [2000, null],
+        ],
+        [
+          [2000, 5],
+          [3000, null],
+        ],
+        1500,
+      ),
+    ).toEqual([
+      [2000, 5],
+      [3000, null],
+    ]);
   });
 
   it('applies a snapshot, then deltas in order, and resyncs on a gap', async () => {
@@ -42,7 +57,13 @@ describe('flow feed', () => {
     expect(sync.view.flow?.status).toBe('ACTIVE');
     const key = historyKey('main', 'bitrateBps');
     const before = sync.view.history[key]!.length;
-    emit('flow.feed', { kind: 'delta', seq: 2, at: 1_005_000, flow: { ...first.flow, status: 'UPDATING' }, history: [{ source: 'main', metric: 'bitrateBps', points: [[1_005_000, null]] }] });
+    emit('flow.feed', {
+      kind: 'delta',
+      seq: 2,
+      at: 1_005_000,
+      flow: { ...first.flow, status: 'UPDATING' },
+      history: [{ source: 'main', metric: 'bitrateBps', points: [[1_005_000, null]] }],
+    });
     expect(sync.view.flow?.status).toBe('UPDATING');
     expect(sync.view.history[key]!.at(-1)).toEqual([1_005_000, null]);
     expect(sync.view.history[key]!.length).toBeLessThanOrEqual(before + 1);
@@ -54,7 +75,15 @@ describe('flow feed', () => {
   });
 
   it('keeps raised alerts by id, critical first, and drops them when cleared', () => {
-    const alert = (id: string, severity: FlowAlert['severity'], state: FlowAlert['state'], at: number): FlowAlert => ({ id, kind: 'packet-loss', severity, state, source: 'main', message: id, at });
+    const alert = (id: string, severity: FlowAlert['severity'], state: FlowAlert['state'], at: number): FlowAlert => ({
+      id,
+      kind: 'packet-loss',
+      severity,
+      state,
+      source: 'main',
+      message: id,
+      at,
+    });
     let list = applyAlert([], alert('loss', 'warning', 'raised', 1));
     list = applyAlert(list, alert('lost', 'critical', 'raised', 2));
     expect(list.map((a) => a.id)).toEqual(['lost', 'loss']);

@@ -1,4 +1,12 @@
-import type { FlowAlert, FlowFeed, FlowSnapshot, FlowState, HistoryPoint, HistorySeries, MetricKey } from '../../../shared/domain/flow';
+import type {
+  FlowAlert,
+  FlowFeed,
+  FlowSnapshot,
+  FlowState,
+  HistoryPoint,
+  HistorySeries,
+  MetricKey,
+} from '../../../shared/domain/flow';
 import type { IpcClient } from '../ipc';
 import { SnapshotDeltaSync } from './feed-sync';
 
@@ -30,7 +38,11 @@ export function emptyFlowView(): FlowView {
  * Upserts `incoming` points (by timestamp) into `points`, drops what is older than `since`, keeps
  * time order. Returns a new array when anything changed (so a rune store sees it), else the same one.
  */
-export function mergePoints(points: readonly HistoryPoint[], incoming: readonly HistoryPoint[], since: number): HistoryPoint[] {
+export function mergePoints(
+  points: readonly HistoryPoint[],
+  incoming: readonly HistoryPoint[],
+  since: number,
+): HistoryPoint[] {
   const byTime = new Map<number, number | null>();
   for (const [t, v] of points) if (t >= since) byTime.set(t, v);
   for (const [t, v] of incoming) if (t >= since) byTime.set(t, v);
@@ -50,7 +62,9 @@ export function mergeHistory(history: HistoryMap, series: readonly HistorySeries
 /** Raised alerts after one more event: replace by id when raised, remove when cleared; newest first. */
 export function applyAlert(alerts: readonly FlowAlert[], alert: FlowAlert): FlowAlert[] {
   const rest = alerts.filter((a) => a.id !== alert.id);
-  return alert.state === 'raised' ? [alert, ...rest].sort((a, b) => severityRank(a) - severityRank(b) || b.at - a.at) : rest;
+  return alert.state === 'raised'
+    ? [alert, ...rest].sort((a, b) => severityRank(a) - severityRank(b) || b.at - a.at)
+    : rest;
 }
 
 const severityRank = (a: FlowAlert) => (a.severity === 'critical' ? 0 : 1);
@@ -68,12 +82,19 @@ export class FlowFeedSync extends SnapshotDeltaSync<FlowSnapshot, Delta> {
   }
 
   protected subscribe(onFeed: (feed: FlowFeed) => void) {
-    return [this.ipc.on('flow.feed', onFeed), this.ipc.on('flow.alert', (alert) => (this.view.alerts = applyAlert(this.view.alerts, alert)))];
+    return [
+      this.ipc.on('flow.feed', onFeed),
+      this.ipc.on('flow.alert', (alert) => (this.view.alerts = applyAlert(this.view.alerts, alert))),
+    ];
   }
 
   protected async fetchSnapshot() {
-    const [result, alerts] = await Promise.all([this.ipc.invoke('flow.snapshot', {}), this.ipc.invoke('flow.alerts', {})]);
-    if (alerts.ok) this.view.alerts = alerts.data.alerts.reduce<FlowAlert[]>((list, alert) => applyAlert(list, alert), []);
+    const [result, alerts] = await Promise.all([
+      this.ipc.invoke('flow.snapshot', {}),
+      this.ipc.invoke('flow.alerts', {}),
+    ]);
+    if (alerts.ok)
+      this.view.alerts = alerts.data.alerts.reduce<FlowAlert[]>((list, alert) => applyAlert(list, alert), []);
     return result;
   }
 
@@ -91,6 +112,7 @@ export class FlowFeedSync extends SnapshotDeltaSync<FlowSnapshot, Delta> {
 
   protected applyDelta(delta: Delta) {
     if (delta.flow) this.view.flow = delta.flow;
-    if (delta.history.length > 0) this.view.history = mergeHistory(this.view.history, delta.history, delta.at - this.view.historyMs);
+    if (delta.history.length > 0)
+      this.view.history = mergeHistory(this.view.history, delta.history, delta.at - this.view.historyMs);
   }
 }

@@ -9,7 +9,8 @@ export type SwitchAnswer =
   /** Main refused before calling AWS (target not connected, flow not ACTIVE...): `code` says which. */
   | { kind: 'refused'; target: SourceRole; force: boolean; code: string; message: string };
 
-export type BackupTestAnswer = { kind: 'running' } | { kind: 'done'; result: BackupTestResult } | { kind: 'failed'; message: string };
+export type BackupTestAnswer =
+  { kind: 'running' } | { kind: 'done'; result: BackupTestResult } | { kind: 'failed'; message: string };
 
 /** The SRT flow as Svelte state: snapshot then deltas (FlowFeedSync), raised alerts, and the operator's two acts. */
 export class FlowStore implements FlowView {

@@ -1,5 +1,12 @@
 import type { IpcClient } from '../ipc';
-import { ArmingController, type Activity, type Armed, type ArmingEvent, type ArmResult, type TakeResult } from '../go-live/arming';
+import {
+  ArmingController,
+  type Activity,
+  type Armed,
+  type ArmingEvent,
+  type ArmResult,
+  type TakeResult,
+} from '../go-live/arming';
 import type { DestinationsStore } from './destinations.svelte';
 import type { SettingsStore } from './settings.svelte';
 
@@ -26,7 +33,8 @@ export class GoLiveStore {
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       destination: (id) => destinations.list.find((d) => d.id === id),
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
-      send: (action, destinationId) => ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
+      send: (action, destinationId) =>
+        ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
     });
     this.#offs.push(
       this.controller.onChange(() => {

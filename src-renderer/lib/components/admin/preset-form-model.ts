@@ -77,7 +77,8 @@ export function presetToForm(preset: Preset): PresetFormModel {
 }
 
 /** kbps -> bps; an empty field stays null so the validator names it. */
-const bps = (kbps: number | null): number | null => (kbps === null || !Number.isFinite(kbps) ? null : Math.round(kbps * 1_000));
+const bps = (kbps: number | null): number | null =>
+  kbps === null || !Number.isFinite(kbps) ? null : Math.round(kbps * 1_000);
 
 /** What the form sends as `draft` (validated by validatePresetDraft here and again in main). */
 export function formToDraft(model: PresetFormModel): Record<string, unknown> {
@@ -127,8 +128,22 @@ export function errorsByField(errors: readonly FieldError[]): Map<string, string
 
 /** Field paths the form has an input for; errors on other paths are shown above the form. */
 export const FORM_FIELDS = [
-  'name', 'platform', 'type', 'description', 'is_default',
-  'video.resolution', 'video.framerate', 'video.bitrate', 'video.profile', 'video.level', 'video.gop_size', 'video.rate_control',
-  'audio.bitrate', 'audio.sample_rate', 'audio.channels', 'audio.coding_mode',
-  'platform_settings.max_bitrate', 'platform_settings.recommended_keyframe',
+  'name',
+  'platform',
+  'type',
+  'description',
+  'is_default',
+  'video.resolution',
+  'video.framerate',
+  'video.bitrate',
+  'video.profile',
+  'video.level',
+  'video.gop_size',
+  'video.rate_control',
+  'audio.bitrate',
+  'audio.sample_rate',
+  'audio.channels',
+  'audio.coding_mode',
+  'platform_settings.max_bitrate',
+  'platform_settings.recommended_keyframe',
 ] as const;
