@@ -350,7 +350,9 @@ export function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
       const names = new Set((Array.isArray(dims) ? dims : []).filter(isObj).map((d) => d['Name']));
       for (const required of REQUIRED_DIMENSIONS[ns as string] ?? []) {
         if (!names.has(required))
-          found.push(finding('alarm-metric', where, `${name}: ${ns}/${metric} needs dimension ${required}`));
+          found.push(
+            finding('alarm-metric', where, `${name}: ${String(ns)}/${String(metric)} needs dimension ${required}`),
+          );
       }
     }
   }

@@ -29,7 +29,7 @@ function load(): Templates {
 const destinations: Destination[] = loadDestinations(readFileSync(join(CFN_DIR, 'destinations.yaml'), 'utf8'));
 
 // Typed-enough access into a parsed template for mutations.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Any = any;
 const res = (t: Templates, file: string, name: string): Any => (t[file]!['Resources'] as Any)[name];
 const param = (t: Templates, file: string, name: string): Any => (t[file]!['Parameters'] as Any)[name];
@@ -98,10 +98,10 @@ describe('generate.ts --check', () => {
     t['alarms.yaml'] = buildAlarms(more);
     t['booth.yaml'] = buildRoot(more, t['flow.yaml']!);
     expect(runAllChecks(t, more)).toEqual([]);
-    expect(Object.keys(t['booth.yaml']!['Outputs'] as Doc)).toEqual(
+    expect(Object.keys(t['booth.yaml']['Outputs'] as Doc)).toEqual(
       expect.arrayContaining(['ChannelIdCustomTwo', 'ChannelArnCustomTwo']),
     );
-    expect(Object.keys(t['booth.yaml']!['Parameters'] as Doc)).toEqual(
+    expect(Object.keys(t['booth.yaml']['Parameters'] as Doc)).toEqual(
       expect.arrayContaining(['RtmpUrlCustomTwo', 'StreamKeyCustomTwo']),
     );
   });

@@ -165,7 +165,8 @@ describe('SRT input health (web preview, simulation)', () => {
     await page.click('[data-testid="switch-source"][data-target="backup"]');
     const dialog = page.locator('[data-testid="switch-dialog"]');
     await dialog.waitFor();
-    const what = await dialog.locator('[data-testid="switch-what"]').textContent();
+    // innerText is the text as shown: markup line breaks collapse to spaces, as on screen.
+    const what = await dialog.locator('[data-testid="switch-what"]').innerText();
     expect(what).toMatch(
       /The flow will take its input from BACKUP \([\d.]+:\d+\)\. MediaConnect switches in about half a second; viewers may see a brief glitch\./,
     );

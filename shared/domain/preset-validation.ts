@@ -127,7 +127,7 @@ const text = (field: string, max: number) =>
   z
     .string({ error: `${field} must be text` })
     .max(max, `${field} is at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
+    .refine((s) => !/\p{Cc}/u.test(s), `${field} must not contain control characters`);
 
 /** Create input: everything the admin types; no preset_id, created_*, updated_at, version, is_active. */
 export const PresetDraftSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 vi.mock('electron', async () => (await import('./test-support/electron-fake')).electronModule);
 // The real store would write to userData; these tests use the in-memory one.
@@ -17,7 +17,7 @@ import { FAKE_TILE } from '../ipc/test-support/fake-handlers';
 import { runShell, type CoreHandle } from './bootstrap';
 import { fake, fakeEvent, FakeBrowserWindow, resetElectronFake } from './test-support/electron-fake';
 
-function fakeCore(): CoreHandle & { close: ReturnType<typeof vi.fn> } {
+function fakeCore(): CoreHandle & { close: Mock<() => Promise<void>> } {
   const router: Router = {
     invoke: vi.fn(async () => ({ ok: true as const, data: null })),
     publish: vi.fn(),

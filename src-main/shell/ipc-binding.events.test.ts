@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as ChannelsModule from '../../shared/ipc/channels';
 
 vi.mock('electron', async () => (await import('./test-support/electron-fake')).electronModule);
 // Today both roles receive the only event channel; narrow it to the operator so the test can
 // show that a window of a role the contract does not list gets nothing.
 vi.mock('../../shared/ipc/channels', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../shared/ipc/channels')>();
+  const original = await importOriginal<typeof ChannelsModule>();
   return { ...original, EVENT_ROLES: { 'destinations.feed': ['operator'] } };
 });
 

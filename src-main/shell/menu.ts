@@ -18,7 +18,7 @@ export interface MenuOptions {
   isMac: boolean;
   /** Reload and DevTools exist only in development: an accidental reload mid-show drops the operator's view state. */
   isDev: boolean;
-  openWindow(role: Role): void;
+  openWindow: (role: Role) => void;
 }
 
 export function buildMenuTemplate({ isMac, isDev, openWindow }: MenuOptions): MenuItemConstructorOptions[] {

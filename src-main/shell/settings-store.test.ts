@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./test-support/electron-fake')).electronModule);
 
-const disk = vi.hoisted(() => ({ data: {} as Record<string, unknown>, options: [] as unknown[] }));
+const disk = vi.hoisted(() => ({ data: {}, options: [] as unknown[] }));
 
 // A stand-in for electron-store: the real one writes under userData through Electron's app.
 vi.mock('electron-store', async () => {

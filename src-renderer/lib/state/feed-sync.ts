@@ -102,14 +102,14 @@ export abstract class SnapshotDeltaSync<
     if (feed.kind === 'snapshot') {
       if (feed.seq < this.#seq) return;
       this.#seq = feed.seq;
-      this.applySnapshot(feed as S);
+      this.applySnapshot(feed);
       return;
     }
     if (this.#syncing) {
-      this.#buffer.push(feed as D);
+      this.#buffer.push(feed);
       return;
     }
-    if (!this.#tryDelta(feed as D)) void this.resync();
+    if (!this.#tryDelta(feed)) void this.resync();
   }
 
   /** False when the delta cannot be applied because one was missed. */

@@ -15,6 +15,7 @@ export class NotificationsStore {
 
   readonly #ipc: IpcClient;
   #offs: (() => void)[] = [];
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- subscribers, not state: nothing renders from this set
   #listeners = new Set<(notification: Notification) => void>();
 
   constructor(ipc: IpcClient) {
@@ -55,6 +56,7 @@ export class NotificationsStore {
   }
 
   #add(incoming: Notification[], live: boolean) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup local to this call, never rendered
     const known = new Set(this.list.map((n) => n.id));
     const fresh = incoming.filter((n) => !known.has(n.id));
     if (fresh.length === 0) return;

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESETS } from '../../src-main/core/presets/default-presets';
-import { validatePreset, validatePresetDraft, validH264Levels, type PresetDraftInput } from './preset-validation';
+import { DEFAULT_PRESETS } from './default-presets';
+import {
+  validatePreset,
+  validatePresetDraft,
+  validH264Levels,
+  type PresetDraftInput,
+} from '../../../shared/domain/preset-validation';
 
 const twitch = DEFAULT_PRESETS.find((p) => p.preset_id === 'preset_twitch_1080p_60fps')!;
 function draft(overrides: Partial<PresetDraftInput> = {}): PresetDraftInput {
   const { preset_id: _id, ...rest } = twitch;
-  return { ...rest, ...overrides } as PresetDraftInput;
+  return { ...rest, ...overrides };
 }
 function errorsOf(input: unknown) {
   const r = validatePresetDraft(input);
