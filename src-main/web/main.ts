@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startBoothCore } from '../app/booth-core';
 import { REHEARSAL_SIMULATOR } from '../app/rehearsal';
 import { createConsoleLogger } from '../core/logger';
+import { installProcessGuard } from '../core/process-guard';
 import { createFileSettingsStore, defaultWebSettingsPath } from '../core/settings-file';
 import { startWebPreview } from './preview-server';
 
@@ -12,6 +13,7 @@ import { startWebPreview } from './preview-server';
  */
 async function main(): Promise<void> {
   const logger = createConsoleLogger(process.env['LUNORA_LOG_LEVEL'] === 'debug' ? 'debug' : 'info');
+  installProcessGuard(logger);
   const rendererDir = path.resolve('out/renderer');
   if (!existsSync(path.join(rendererDir, 'operator', 'index.html'))) {
     logger.error('web-preview: the renderer is not built; run `npm run build:renderer` (npm run web does it for you)');

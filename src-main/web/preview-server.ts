@@ -5,11 +5,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WEB_PREVIEW_SOCKET_PATH, type ClientFrame, type ServerFrame } from '../../shared/ipc/bridge';
+import { WEB_PREVIEW_SOCKET_PATH, type ServerFrame } from '../../shared/ipc/bridge';
 import type { Role } from '../../shared/domain/roles';
 import type { Logger } from '../core/logger';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
+import { readClientFrame, refusal, SOCKET_LIMITS } from './socket-frames';
 
 export interface WebPreviewOptions {
   router: Router;
@@ -37,8 +38,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-
-const MAX_FRAME_BYTES = 256 * 1024;
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -112,7 +111,15 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     else createReadStream(file).pipe(res);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // A client that sends garbage before the upgrade gets a 400 on its own connection; nothing else is touched.
+  server.on('clientError', (error, socket) => {
+    logger.warn('web-preview: malformed HTTP request', { message: error.message });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMITS.maxFrameBytes });
+  sockets.on('error', (error) => logger.warn('web-preview: socket server error', { message: error.message }));
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const token = url.searchParams.get('token') ?? '';
@@ -136,19 +143,44 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     };
     const detach = router.attach(role, (channel, payload) => send({ type: 'event', channel, payload }));
     ws.on('close', detach);
-    ws.on('message', async (data, isBinary) => {
-      let frame: ClientFrame;
-      try {
-        if (isBinary) throw new Error('binary');
-        frame = JSON.parse(String(data)) as ClientFrame;
-        if (frame?.type !== 'invoke' || typeof frame.id !== 'number') throw new Error('shape');
-      } catch {
-        ws.close(1003, 'frames are JSON invoke requests');
+    // A protocol violation (oversize frame, invalid UTF-8, RSV bits, unmasked frame, bad opcode or close code)
+    // makes ws emit 'error' and close this socket; without a listener the error would end the whole process.
+    ws.on('error', (error) => {
+      logger.warn('web-preview: closed a socket after a protocol error', { role, message: error.message });
+      ws.terminate();
+    });
+    let inFlight = 0;
+    let unanswerable = 0;
+    ws.on('message', (data, isBinary) => {
+      const verdict = readClientFrame(data, isBinary);
+      if (verdict.kind === 'refuse') {
+        if (verdict.id !== null) {
+          send({ type: 'result', id: verdict.id, result: refusal(verdict.reason) });
+          return;
+        }
+        unanswerable += 1;
+        logger.warn('web-preview: dropped a frame that names no request', { role, reason: verdict.reason });
+        if (unanswerable > SOCKET_LIMITS.maxUnanswerable) ws.close(1008, 'too many malformed frames');
         return;
       }
+      const { frame } = verdict;
+      if (inFlight >= SOCKET_LIMITS.maxInFlight) {
+        send({
+          type: 'result',
+          id: frame.id,
+          result: refusal(
+            `This window has ${SOCKET_LIMITS.maxInFlight} requests waiting already; try again in a moment.`,
+            'throttled',
+          ),
+        });
+        return;
+      }
+      inFlight += 1;
       // The role is the socket's, fixed by its token; nothing in the frame can change it.
-      const result = await router.invoke(frame.channel, frame.payload, { role });
-      send({ type: 'result', id: frame.id, result });
+      void router
+        .invoke(frame.channel, frame.payload, { role })
+        .then((result) => send({ type: 'result', id: frame.id, result }))
+        .finally(() => (inFlight -= 1));
     });
   }
 
