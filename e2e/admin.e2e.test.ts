@@ -384,6 +384,35 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await page.getByTestId('destination-form').getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('a key pasted as part of the URL (…/app/<key>) moves into the hidden key field, is stored as the key and never comes back', async () => {
+    const urlKey = 'live_987654321_UrlPastedKeyXyZ';
+    await openTab('destinations');
+    await page
+      .locator('[data-testid="destination-row"][data-destination-id="twitch"] [data-testid="destination-edit"]')
+      .click();
+    const form = page.getByTestId('destination-form');
+    await form.getByTestId('stream-target').filter({ hasText: 'Current' }).waitFor();
+    await form.locator('.input[data-field="url"]').fill(`rtmps://live.twitch.tv:443/app/${urlKey}`);
+    expect(await form.locator('.input[data-field="url"]').inputValue()).toBe('rtmps://live.twitch.tv:443/app');
+    await form.getByTestId('key-moved').waitFor();
+    expect(await form.getByTestId('stream-key-input').getAttribute('type')).toBe('password');
+    await page.getByTestId('destination-save').click();
+    await page.locator('[data-testid="destinations-message"]', { hasText: 'stream key set' }).waitFor();
+
+    const channel = await describeChannel('twitch');
+    expect(channel.Destinations?.find((d) => !d.MediaPackageSettings?.length)?.Settings?.[0]).toMatchObject({
+      Url: 'rtmps://live.twitch.tv:443/app',
+      StreamName: urlKey,
+    });
+    await page
+      .locator('[data-testid="destination-row"][data-destination-id="twitch"] [data-testid="destination-edit"]')
+      .click();
+    await page.locator('[data-testid="stream-key-hint"]', { hasText: '••••yXyZ' }).waitFor();
+    expect(await page.content()).not.toContain(urlKey);
+    expect(received.filter((f) => f.includes(urlKey))).toEqual([]);
+    await page.getByTestId('destination-form').getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('adds a custom destination (a key without a channel is refused inline), then retires it after confirmation', async () => {
     await openTab('destinations');
     await page.getByTestId('destination-add').click();

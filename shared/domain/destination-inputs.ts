@@ -5,8 +5,12 @@
 import { z } from 'zod';
 import { DestinationIdSchema } from './destination';
 
-const name = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
-const optionalId = z.string().min(1).max(256).nullable().optional();
+/** Field lengths, shared by the schemas and the admin form's inputs (so the form never sends what main refuses). */
+export const DESTINATION_FIELD_LIMITS = { name: 80, channelId: 256, url: 1024, streamKey: 512 } as const;
+const L = DESTINATION_FIELD_LIMITS;
+
+const name = z.string().trim().min(1, 'name is required').max(L.name, `name is at most ${L.name} characters`);
+const optionalId = z.string().min(1).max(L.channelId).nullable().optional();
 
 export const DestinationCreateSchema = z.strictObject({
   /** Omitted: derived from the name ("My Show" -> "my-show"). */
@@ -36,20 +40,57 @@ export type DestinationCreateInput = z.infer<typeof DestinationCreateSchema>;
 export const DestinationUpdateSchema = DestinationCreateSchema.omit({ id: true, platform: true }).partial();
 export type DestinationUpdateInput = z.infer<typeof DestinationUpdateSchema>;
 
-/** The stream target as the admin types it; the key only ever travels renderer -> main -> MediaLive. */
-export const StreamTargetSchema = z.strictObject({
-  url: z
-    .string()
-    .trim()
-    .max(1024, 'the URL is at most 1024 characters')
-    .regex(/^rtmps?:\/\/[^\s/?#]+(:\d+)?\/\S*$/, 'an RTMP or RTMPS URL such as rtmps://live.example.com:443/app'),
-  streamKey: z
-    .string()
-    .min(1, 'the stream key is required')
-    .max(512, 'the stream key is at most 512 characters')
-    .regex(/^\S+$/, 'the stream key has no spaces'),
-});
-export type StreamTargetInput = z.infer<typeof StreamTargetSchema>;
+/**
+ * Some platforms hand out one URL with the key as its last path segment (rtmp://a.rtmp.youtube.com/live2/<key>,
+ * Facebook's …/rtmp/FB-…?s_bl=…). A last segment of a path with an application part before it, 12+ characters
+ * with letters and digits, is treated as a key: it leaves the URL and becomes the write-only stream key.
+ */
+const KEY_LIKE_SEGMENT = /^(?=[^?]*\d)(?=[^?]*[A-Za-z])[A-Za-z0-9_.=-]{12,}(\?\S*)?$/;
+
+export function splitStreamKeyFromUrl(url: string): { url: string; key: string | null } {
+  const trimmed = url.trim();
+  const match = /^(rtmps?:\/\/[^\s/?#]+(?::\d+)?\/[^\s?#]+)\/([^\s/]+)$/.exec(trimmed);
+  const base = match?.[1];
+  const last = match?.[2];
+  if (!base || !last || !KEY_LIKE_SEGMENT.test(last)) return { url: trimmed, key: null };
+  return { url: base, key: last };
+}
+
+const streamUrl = z
+  .string()
+  .trim()
+  .max(L.url, `the URL is at most ${L.url} characters`)
+  .regex(/^rtmps?:\/\/[^\s/?#]+(:\d+)?\/\S*$/, 'an RTMP or RTMPS URL such as rtmps://live.example.com:443/app');
+
+/**
+ * The stream target as the admin types it; the key only ever travels renderer -> main -> MediaLive.
+ * A key found in the URL's path is moved to `streamKey` (so it is never shown or logged as part of the URL).
+ */
+export const StreamTargetSchema = z
+  .strictObject({
+    url: streamUrl,
+    streamKey: z
+      .string()
+      .max(L.streamKey, `the stream key is at most ${L.streamKey} characters`)
+      .regex(/^\S*$/, 'the stream key has no spaces'),
+  })
+  .transform((input, ctx) => {
+    const split = splitStreamKeyFromUrl(input.url);
+    if (split.key && input.streamKey) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'the URL ends in what looks like a stream key, and a key was typed too: keep only one',
+      });
+      return z.NEVER;
+    }
+    const streamKey = split.key ?? input.streamKey;
+    if (!streamKey) {
+      ctx.addIssue({ code: 'custom', path: ['streamKey'], message: 'the stream key is required' });
+      return z.NEVER;
+    }
+    return { url: split.url, streamKey, keyFromUrl: split.key !== null };
+  });
 
 export function slugId(name: string): string {
   return (

@@ -104,6 +104,36 @@ describe('stream keys', () => {
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
   });
 
+  it('takes a key typed into the URL path as the stream key: stored as the key, never returned or logged in the URL', async () => {
+    const lines: string[] = [];
+    const keys = createStreamKeyService(h.medialive, recordingLogger(lines));
+    const channelId = h.sim.topology.destinations.find((d) => d.id === 'youtube')!.channelId;
+    await h.sim.control.waitForChannelState(channelId, 'IDLE');
+    const secret = 'abcd-1234-efgh-5678-ijkl';
+    const view = await keys.setStreamKey(
+      { channelId, label: 'YouTube' },
+      { url: `rtmp://a.rtmp.youtube.com/live2/${secret}`, streamKey: '' },
+    );
+    expect(view).toEqual({ url: 'rtmp://a.rtmp.youtube.com/live2', hasStreamKey: true, streamKeyHint: '••••ijkl' });
+    const channel = await h.medialive.send(new DescribeChannelCommand({ ChannelId: channelId }));
+    expect(JSON.stringify(channel.Destinations)).toContain(`"StreamName":"${secret}"`);
+    expect(JSON.stringify(channel.Destinations)).toContain('"Url":"rtmp://a.rtmp.youtube.com/live2"');
+    expect(JSON.stringify(await keys.describe(channelId, 'YouTube'))).not.toContain(secret);
+    expect(lines.join('\n')).not.toContain(secret);
+
+    const both = await keys
+      .setStreamKey(
+        { channelId, label: 'YouTube' },
+        { url: `rtmp://a.rtmp.youtube.com/live2/${secret}`, streamKey: 'k2' },
+      )
+      .catch((e: unknown) => e);
+    expect(both).toBeInstanceOf(DestinationInputError);
+    expect((both as DestinationInputError).errors).toEqual([
+      { field: 'url', message: expect.stringContaining('keep only one') },
+    ]);
+    expect(JSON.stringify((both as DestinationInputError).errors)).not.toContain(secret);
+  });
+
   it('never stores a key in DynamoDB through the store', async () => {
     const item = await h.dynamo.send(new GetCommand({ TableName: table(), Key: { id: 'linkedin' } }));
     expect(JSON.stringify(item.Item)).not.toMatch(/SECRET|stream_?key/i);

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { compileRtmpDestination } from '../presets/encoder-settings-compiler';
 import { notIdleReason } from '../presets/preset-applier';
 import { fieldErrors, DestinationInputError } from './destination-store';
-import { StreamTargetSchema } from '../../../shared/domain/destination-inputs';
+import { splitStreamKeyFromUrl, StreamTargetSchema } from '../../../shared/domain/destination-inputs';
 
 /** Safe for a renderer: never the key itself. */
 export interface StreamTargetView {
@@ -45,11 +45,10 @@ function rtmpDestination(channel: DescribeChannelResponse) {
 
 export function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
   const settings = rtmpDestination(channel)?.Settings?.[0];
-  return {
-    url: settings?.Url ?? null,
-    hasStreamKey: Boolean(settings?.StreamName),
-    streamKeyHint: maskStreamKey(settings?.StreamName),
-  };
+  // A channel configured elsewhere may carry its key in the URL's path: shown as the key (masked), never in the URL.
+  const split = settings?.Url ? splitStreamKeyFromUrl(settings.Url) : { url: null, key: null };
+  const key = settings?.StreamName || split.key;
+  return { url: split.url, hasStreamKey: Boolean(key), streamKeyHint: maskStreamKey(key) };
 }
 
 export interface StreamKeyService {
