@@ -129,15 +129,20 @@ const text = (field: string, max: number) =>
     .max(max, `${field} is at most ${max} characters`)
     .refine((s) => !/\p{Cc}/u.test(s), `${field} must not contain control characters`);
 
+/** Text lengths, shared by the draft schema and the admin form's inputs. */
+export const PRESET_TEXT_LIMITS = { name: 120, description: 1000, resolution: 9 } as const;
+
 /** Create input: everything the admin types; no preset_id, created_*, updated_at, version, is_active. */
 export const PresetDraftSchema = z.strictObject({
-  name: text('name', 120).pipe(z.string().trim().min(1, 'name is required (1 to 120 characters)')),
+  name: text('name', PRESET_TEXT_LIMITS.name).pipe(
+    z.string().trim().min(1, `name is required (1 to ${PRESET_TEXT_LIMITS.name} characters)`),
+  ),
   platform: z.enum(PRESET_PLATFORMS, { error: `platform must be one of ${PRESET_PLATFORMS.join(', ')}` }),
   type: z.enum(PRESET_TYPES, { error: `type must be one of ${PRESET_TYPES.join(', ')}` }),
   video: PresetVideoSchema,
   audio: PresetAudioSchema,
   platform_settings: PlatformSettingsSchema.optional(),
-  description: text('description', 1000).optional(),
+  description: text('description', PRESET_TEXT_LIMITS.description).optional(),
   is_default: z.boolean().default(false),
 });
 export type PresetDraft = z.infer<typeof PresetDraftSchema>;
