@@ -65,10 +65,17 @@ export const REAL_METRICS: Record<string, readonly string[]> = {
   ],
 };
 
-/** Dimensions an alarm on each namespace must carry, so it watches this stack's resources. */
-const REQUIRED_DIMENSIONS: Record<string, readonly string[]> = {
-  'AWS/MediaConnect': ['FlowARN'],
-  'AWS/MediaLive': ['ChannelId', 'Pipeline'],
+/**
+ * The dimension sets an alarm on each namespace may use to watch this stack's resources. In CloudWatch the set is
+ * part of the metric's identity: a set the service does not publish returns no data. MediaConnect publishes source
+ * metrics per Source ARN and per Flow ARN, each alone
+ * (https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-source-health.html);
+ * MediaLive channel metrics per ChannelId and Pipeline
+ * (https://docs.aws.amazon.com/medialive/latest/ug/monitoring-eml-metrics.html).
+ */
+const VALID_DIMENSION_SETS: Record<string, ReadonlyArray<readonly string[]>> = {
+  'AWS/MediaConnect': [['SourceARN'], ['FlowARN']],
+  'AWS/MediaLive': [['ChannelId', 'Pipeline']],
 };
 
 /** The actions the MediaLive user guide documents for MEDIACONNECT inputs (cfn-lint's list lacks them). */
@@ -347,13 +354,75 @@ export function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
         found.push(finding('alarm-metric', where, `${name}: metric ${String(ns)}/${String(metric)} does not exist`));
         continue;
       }
-      const names = new Set((Array.isArray(dims) ? dims : []).filter(isObj).map((d) => d['Name']));
-      for (const required of REQUIRED_DIMENSIONS[ns as string] ?? []) {
-        if (!names.has(required))
-          found.push(
-            finding('alarm-metric', where, `${name}: ${String(ns)}/${String(metric)} needs dimension ${required}`),
-          );
+      const names = (Array.isArray(dims) ? dims : [])
+        .filter(isObj)
+        .map((d) => String(d['Name']))
+        .sort();
+      const valid = VALID_DIMENSION_SETS[ns as string];
+      if (valid && !valid.some((set) => [...set].sort().join(',') === names.join(','))) {
+        const expected = valid.map((set) => `{${set.join(', ')}}`).join(' or ');
+        found.push(
+          finding(
+            'alarm-metric',
+            where,
+            `${name}: ${String(ns)}/${String(metric)} has dimensions {${names.join(', ')}}; AWS publishes it with ${expected}`,
+          ),
+        );
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * Topics that alarms publish to: CloudWatch cannot use the AWS managed key alias/aws/sns (its policy cannot be
+ * changed), so an encrypted alarm topic needs a customer managed key whose policy lets cloudwatch.amazonaws.com
+ * call kms:GenerateDataKey* and kms:Decrypt (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
+ */
+export function checkAlarmTopicEncryption(doc: Doc, where: string): Finding[] {
+  const found: Finding[] = [];
+  const topics = new Set<string>();
+  for (const [, alarm] of resources(doc, 'AWS::CloudWatch::Alarm')) {
+    const ap = props(alarm);
+    const actions: Json[] = [ap['AlarmActions'], ap['OKActions']].flatMap((a): Json[] => (Array.isArray(a) ? a : []));
+    for (const action of actions) {
+      const target = refName(action);
+      if (target) topics.add(target);
+    }
+  }
+  const all = Object.fromEntries(resources(doc));
+  for (const topic of topics) {
+    const resource = all[topic];
+    if (!resource || resource['Type'] !== 'AWS::SNS::Topic') continue;
+    const key = props(resource)['KmsMasterKeyId'];
+    if (key === undefined) continue;
+    if (typeof key === 'string' && key.startsWith('alias/aws/')) {
+      found.push(
+        finding('alarm-topic', where, `${topic}: encrypted with ${key}; CloudWatch alarms cannot publish to it`),
+      );
+      continue;
+    }
+    const keyName =
+      refName(key) ?? (isObj(key) && Array.isArray(key['Fn::GetAtt']) ? String(key['Fn::GetAtt'][0]) : '');
+    const keyResource = all[keyName];
+    if (!keyResource || keyResource['Type'] !== 'AWS::KMS::Key') continue; // a key from elsewhere: its policy is not here
+    const statements = (() => {
+      const policy = props(keyResource)['KeyPolicy'];
+      const s = isObj(policy) ? policy['Statement'] : undefined;
+      return Array.isArray(s) ? s.filter(isObj) : [];
+    })();
+    const grants = (action: string) =>
+      statements.some((st) => {
+        const principal = isObj(st['Principal']) ? st['Principal']['Service'] : undefined;
+        const services = Array.isArray(principal) ? principal : [principal];
+        const actions = Array.isArray(st['Action']) ? st['Action'] : [st['Action']];
+        return st['Effect'] === 'Allow' && services.includes('cloudwatch.amazonaws.com') && actions.includes(action);
+      });
+    for (const action of ['kms:Decrypt', 'kms:GenerateDataKey*']) {
+      if (!grants(action))
+        found.push(
+          finding('alarm-topic', where, `${topic}: key ${keyName} does not allow cloudwatch.amazonaws.com ${action}`),
+        );
     }
   }
   return found;
@@ -522,6 +591,7 @@ export function runAllChecks(t: Templates, destinations: Destination[]): Finding
     ...checkNoFlowOutputs(doc, name),
     ...checkMediaLiveInputs(doc, name),
     ...checkAlarmMetrics(doc, name),
+    ...checkAlarmTopicEncryption(doc, name),
   ]);
   return [
     ...perTemplate,

@@ -288,12 +288,50 @@ export function buildAlarms(destinations: Destination[]): Doc {
   }
 
   const resources: Doc = {
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed key (alias/aws/sns): its policy cannot
+    // be changed to let cloudwatch.amazonaws.com use it. A customer managed key whose policy allows CloudWatch
+    // kms:GenerateDataKey* and kms:Decrypt is required; see "Enable compatibility between event sources from AWS
+    // services and encrypted topics", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+    AlarmTopicKey: {
+      Type: 'AWS::KMS::Key',
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: {
+        Description: sub('${ProjectName} alarm topic encryption (CloudWatch alarms may use it)'),
+        EnableKeyRotation: true,
+        KeyPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'AccountAdministers',
+              Effect: 'Allow',
+              Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+            {
+              Sid: 'CloudWatchAlarmsPublish',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Resource: '*',
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') },
+                ArnLike: {
+                  'aws:SourceArn': sub('arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*'),
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
     AlarmTopic: {
       Type: 'AWS::SNS::Topic',
       Properties: {
         TopicName: sub('${ProjectName}-alarms'),
         DisplayName: 'Lunora Booth alarms',
-        KmsMasterKeyId: 'alias/aws/sns',
+        KmsMasterKeyId: ref('AlarmTopicKey'),
       },
     },
     AlarmEmailSubscription: {
@@ -316,10 +354,10 @@ export function buildAlarms(destinations: Destination[]): Doc {
     ['Main', 'MainSourceArn'],
     ['Backup', 'BackupSourceArn'],
   ] as const) {
-    const dims: Array<[string, unknown]> = [
-      ['FlowARN', ref('FlowArn')],
-      ['SourceARN', ref(source)],
-    ];
+    // Source metrics are published per Source ARN and, separately, per Flow ARN; each is its own dimension set,
+    // and a set AWS does not publish has no data (so the alarm would never fire). Valid dimensions, per metric:
+    // https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-source-health.html
+    const dims: Array<[string, unknown]> = [['SourceARN', ref(source)]];
     resources[`${name}SourceDisconnectedAlarm`] = alarm({
       description: `${name} SRT source disconnected${name === 'Backup' ? ' (no failover left)' : ' (the flow fails over to backup)'}.`,
       namespace: 'AWS/MediaConnect',

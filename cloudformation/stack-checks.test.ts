@@ -178,13 +178,32 @@ describe('each check fails on a broken copy', () => {
     const channelAlarm = res(t, 'alarms.yaml', 'ChannelAlertsYoutubeAlarm').Properties;
     channelAlarm.MetricName = 'PipelineState';
     const lossAlarm = res(t, 'alarms.yaml', 'MainSourceLossAlarm').Properties;
-    lossAlarm.Dimensions = lossAlarm.Dimensions.filter((d: Any) => d.Name !== 'FlowARN');
+    // {FlowARN, SourceARN} together is not a set MediaConnect publishes: such an alarm never has data.
+    lossAlarm.Dimensions = [...lossAlarm.Dimensions, { Name: 'FlowARN', Value: { Ref: 'FlowArn' } }];
     expectFinding(t, 'alarm-metric', /FlowNoSourceAlarm: metric AWS\/MediaConnect\/SourceHealth does not exist/);
     expectFinding(t, 'alarm-metric', /ChannelAlertsYoutubeAlarm: metric AWS\/MediaLive\/PipelineState does not exist/);
     expectFinding(
       t,
       'alarm-metric',
-      /MainSourceLossAlarm: AWS\/MediaConnect\/SourceNotRecoveredPackets needs dimension FlowARN/,
+      /MainSourceLossAlarm: AWS\/MediaConnect\/SourceNotRecoveredPackets has dimensions \{FlowARN, SourceARN\}; AWS publishes it with \{SourceARN\} or \{FlowARN\}/,
+    );
+  });
+
+  it('alarm topic: the AWS managed SNS key, or a key CloudWatch may not use, is reported', () => {
+    const t = load();
+    res(t, 'alarms.yaml', 'AlarmTopic').Properties.KmsMasterKeyId = 'alias/aws/sns';
+    expectFinding(
+      t,
+      'alarm-topic',
+      /AlarmTopic: encrypted with alias\/aws\/sns; CloudWatch alarms cannot publish to it/,
+    );
+    const u = load();
+    const policy = res(u, 'alarms.yaml', 'AlarmTopicKey').Properties.KeyPolicy;
+    policy.Statement = policy.Statement.filter((s: Any) => s.Sid !== 'CloudWatchAlarmsPublish');
+    expectFinding(
+      u,
+      'alarm-topic',
+      /AlarmTopic: key AlarmTopicKey does not allow cloudwatch.amazonaws.com kms:Decrypt/,
     );
   });
 
