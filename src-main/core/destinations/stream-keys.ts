@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-medialive';
 import { BoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
+import { channelUpdate } from '../channels/channel-update';
 import type { Logger } from '../logger';
 import { compileRtmpDestination } from '../presets/encoder-settings-compiler';
 import { notIdleReason } from '../presets/preset-applier';
@@ -90,12 +91,7 @@ export function createStreamKeyService(medialive: MediaLiveClient, logger: Logge
       const destinations = (channel.Destinations ?? []).map((d) => (d.Id === current.Id ? replaced : d));
       await callAws(`Set the stream key of ${target.label}`, () =>
         medialive.send(
-          new UpdateChannelCommand({
-            ChannelId: target.channelId,
-            Destinations: destinations,
-            EncoderSettings: channel.EncoderSettings,
-            InputAttachments: channel.InputAttachments,
-          }),
+          new UpdateChannelCommand(channelUpdate(target.channelId, channel, { Destinations: destinations })),
         ),
       );
       // Only the host: some platforms put the key in the URL path.

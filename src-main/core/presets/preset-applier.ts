@@ -14,6 +14,7 @@ import { BoothError, isBoothError } from '../../../shared/domain/errors';
 import type { Preset } from '../../../shared/domain/preset';
 import { validatePreset, type FieldError } from '../../../shared/domain/preset-validation';
 import { callAws } from '../../aws/retry';
+import { channelUpdate } from '../channels/channel-update';
 import type { Logger } from '../logger';
 import { compileEncoderSettings, DEFAULT_AUDIO_SELECTOR_NAME, type CompileTarget } from './encoder-settings-compiler';
 import { diffEncoderSettings, type SettingChange } from './encoder-settings-diff';
@@ -182,13 +183,9 @@ export function createPresetApplier(medialive: MediaLiveClient, logger: Logger):
     try {
       const out = await callAws(`Apply preset to ${target.label}`, () =>
         medialive.send(
-          new UpdateChannelCommand({
-            ChannelId: target.channelId,
-            EncoderSettings: next,
-            // Sent back as read: the stream key lives in Destinations, the input in InputAttachments.
-            Destinations: channel.Destinations,
-            InputAttachments: channel.InputAttachments,
-          }),
+          // Everything but the encoder settings goes back as read: the stream key lives in Destinations, the
+          // input in InputAttachments, the role in RoleArn.
+          new UpdateChannelCommand(channelUpdate(target.channelId, channel, { EncoderSettings: next })),
         ),
       );
       logger.info('presets: applied to channel', {

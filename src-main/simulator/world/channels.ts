@@ -165,6 +165,9 @@ export class ChannelWorld {
     ]) {
       if (body[key] !== undefined) next[key] = clone(body[key]);
     }
+    // UpdateChannelRequest.RoleArn (MediaLive API reference): "If you do not specify this on an update call but the
+    // role was previously set that role will be removed."
+    if (body['roleArn'] === undefined) delete next['roleArn'];
     const errors = validateChannelConfig(next['encoderSettings'], next['destinations'], next['inputAttachments']);
     for (const att of asArray(next['inputAttachments'])) {
       const inputId = isObject(att) ? str(att['inputId']) : undefined;
