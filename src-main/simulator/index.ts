@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createCallerGuard } from './caller-guard';
 import { createControl, type SimulatorControl } from './control';
 import { createControlHttp } from './control-http';
 import { startDynamo, type RunningDynamo } from './dynamo';
@@ -52,6 +54,8 @@ export interface RunningSimulator {
   dynamoEndpoint: string | null;
   region: string;
   topology: SeededTopology;
+  /** Per-run token the HTTP control API (/_sim/) requires in the x-sim-token header. */
+  controlToken: string;
   control: SimulatorControl;
   close(): Promise<void>;
 }
@@ -91,6 +95,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return { ...timings };
   };
 
+  const controlToken = randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
   const faults = new FaultInjector();
   const log = new RequestLog();
   const control = createControl({
@@ -115,6 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log,
     timers,
     control: createControlHttp(control),
+    admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
   });
 
   let dynamo: RunningDynamo | null = null;
@@ -131,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw e;
   }
   const { port } = sim.server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   let closing: Promise<void> | null = null;
   return {
@@ -138,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     dynamoEndpoint: dynamo?.endpoint ?? null,
     region,
     topology: seed.topology,
+    controlToken,
     control,
     close() {
       closing ??= (async () => {

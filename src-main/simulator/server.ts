@@ -23,6 +23,8 @@ export interface ServerDeps {
   timers: TimerRegistry;
   /** Handles /_sim/* (control API). */
   control: (req: SimRequest, res: ServerResponse) => void;
+  /** Says why a caller is refused (403), or null to serve it. */
+  admit: (req: SimRequest) => string | null;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -66,6 +68,12 @@ export function createSimServer(deps: ServerDeps): SimServer {
   });
 
   async function dispatch(req: SimRequest, res: ServerResponse): Promise<void> {
+    const refused = deps.admit(req);
+    if (refused) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'Forbidden', message: `Refused: ${refused}` } }));
+      return;
+    }
     if (req.path === '/_sim' || req.path.startsWith('/_sim/')) {
       deps.control(req, res);
       return;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -192,10 +193,46 @@ describe('HTTP control API', () => {
     const r = await fetch(`${sim.endpoint}${path}`, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sim-token': sim.controlToken },
     });
     return { status: r.status, json: (await r.json()) as Record<string, unknown> };
   };
+
+  it('refuses a caller without the run token, from a web page, or under another Host name', async () => {
+    const state = `${sim.endpoint}/_sim/state`;
+    expect((await fetch(state)).status).toBe(403);
+    expect((await fetch(state, { headers: { 'x-sim-token': 'guess' } })).status).toBe(403);
+    // A page in a browser on the same machine: a "simple" text/plain POST, which needs no CORS preflight.
+    const fromPage = await fetch(`${sim.endpoint}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'x-sim-token': sim.controlToken },
+      body: JSON.stringify({ service: 'medialive', kind: 'throttle' }),
+    });
+    expect(fromPage.status).toBe(403);
+    const channelId = sim.topology.destinations[0]!.channelId;
+    const startFromPage = await fetch(`${sim.endpoint}/prod/channels/${channelId}/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+    });
+    expect(startFromPage.status).toBe(403);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const url = new URL(state);
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          headers: { host: 'rebind.example', 'x-sim-token': sim.controlToken },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
+    expect((await call('GET', '/_sim/faults')).json).toEqual([]);
+    expect(sim.control.channelState(channelId)).toBe('IDLE');
+  });
 
   it('drives channels, faults, sources, timings and the request log', async () => {
     const state = await call('GET', '/_sim/state');

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       `  Operator: ${preview.operatorUrl}`,
       `  Admin:    ${preview.adminUrl}`,
       core.simulator ? `  Simulator control API: ${core.simulator.endpoint}/_sim/state` : '',
+      core.simulator ? `    (send the header x-sim-token: ${core.simulator.controlToken})` : '',
       `  Settings: ${settingsFile}`,
       'Press Ctrl+C to stop.',
       '',
