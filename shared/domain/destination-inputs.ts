@@ -30,11 +30,9 @@ export const DestinationCreateSchema = z.strictObject({
     .optional(),
   sort_order: z.number().int().min(0).max(10_000).optional(),
 });
-export type DestinationCreateInput = z.infer<typeof DestinationCreateSchema>;
 
 /** Partial edit; `id` and `platform` do not change. */
 export const DestinationUpdateSchema = DestinationCreateSchema.omit({ id: true, platform: true }).partial();
-export type DestinationUpdateInput = z.infer<typeof DestinationUpdateSchema>;
 
 /** The stream target as the admin types it; the key only ever travels renderer -> main -> MediaLive. */
 export const StreamTargetSchema = z.strictObject({
@@ -49,7 +47,6 @@ export const StreamTargetSchema = z.strictObject({
     .max(512, 'the stream key is at most 512 characters')
     .regex(/^\S+$/, 'the stream key has no spaces'),
 });
-export type StreamTargetInput = z.infer<typeof StreamTargetSchema>;
 
 export function slugId(name: string): string {
   return (

@@ -97,7 +97,7 @@ const ADVICE: Record<ErrorCode, string> = {
 };
 
 /** True for the failures that are safe to retry blindly: the request was not acted on. */
-export function isRetryableCode(code: ErrorCode): boolean {
+function isRetryableCode(code: ErrorCode): boolean {
   return code === 'throttled' || code === 'unavailable';
 }
 
@@ -107,8 +107,7 @@ export function isRetryableCode(code: ErrorCode): boolean {
  */
 export function mapAwsError(error: unknown, action: string): BoothError {
   if (error instanceof BoothError) return error;
-  const aws: AwsLikeError =
-    typeof error === 'object' && error !== null ? (error as AwsLikeError) : { message: String(error) };
+  const aws: AwsLikeError = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const code = classify(aws);
   const awsName = aws.name && aws.name !== 'Error' ? aws.name : aws.code;
   const awsReason = aws.message ? aws.message.replace(/\s+/g, ' ').trim().slice(0, 300) : '';

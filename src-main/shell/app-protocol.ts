@@ -64,7 +64,7 @@ export interface FileReader {
 }
 
 /** fs works inside app.asar too (Electron patches it), so no electron import is needed here. */
-export const nodeFileReader: FileReader = {
+const nodeFileReader: FileReader = {
   async isFile(file) {
     try {
       return (await stat(file)).isFile();

@@ -25,7 +25,7 @@ export interface StreamTargetView {
   streamKeyHint: string | null;
 }
 
-export function maskStreamKey(key: string | undefined | null): string | null {
+function maskStreamKey(key: string | undefined | null): string | null {
   if (!key) return null;
   return key.length >= 12 ? `••••${key.slice(-4)}` : '••••';
 }
@@ -43,7 +43,7 @@ function rtmpDestination(channel: DescribeChannelResponse) {
   return destinations.find((d) => d.Id && refs.has(d.Id)) ?? destinations.find((d) => !d.MediaPackageSettings?.length);
 }
 
-export function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
+function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
   const settings = rtmpDestination(channel)?.Settings?.[0];
   return {
     url: settings?.Url ?? null,

@@ -12,7 +12,7 @@ export interface SettingChange {
 }
 
 /** Members that carry a stream key or a password reference: never shown, only "(changed)". */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'StreamName',
   'PasswordParam',
   'Password',
@@ -32,7 +32,7 @@ function join(path: string, key: string): string {
 
 /** Deep copy with every secret member replaced by REDACTED (for logs and renderer payloads). */
 export function redactSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => redactSecrets(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => redactSecrets(v)) as T;
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
