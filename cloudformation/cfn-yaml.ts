@@ -91,7 +91,7 @@ function buildTypes(): yaml.Type[] {
   return types;
 }
 
-export const CFN_SCHEMA = yaml.DEFAULT_SCHEMA.extend(buildTypes());
+const CFN_SCHEMA = yaml.DEFAULT_SCHEMA.extend(buildTypes());
 
 export function parseCfn(text: string): Doc {
   const doc = yaml.load(text, { schema: CFN_SCHEMA });

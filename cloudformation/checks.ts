@@ -17,7 +17,7 @@ export interface Finding {
 export type Templates = Record<string, Doc>;
 
 /** Output keys the console parses from DescribeStacks (src-main/core/stack/stack-outputs.ts). */
-export const APP_OUTPUTS = [
+const APP_OUTPUTS = [
   'FlowArn',
   'MainIngestEndpoint',
   'BackupIngestEndpoint',
@@ -30,7 +30,7 @@ export const APP_OUTPUTS = [
  * Metrics that exist, per namespace (MediaConnect source/flow metrics and MediaLive channel metrics
  * from the AWS user guides). There is no SourceHealth and no PipelineState.
  */
-export const REAL_METRICS: Record<string, readonly string[]> = {
+const REAL_METRICS: Record<string, readonly string[]> = {
   'AWS/MediaConnect': [
     'SourceBitRate',
     'SourceConnected',
@@ -79,7 +79,7 @@ const VALID_DIMENSION_SETS: Record<string, ReadonlyArray<readonly string[]>> = {
 };
 
 /** The actions the MediaLive user guide documents for MEDIACONNECT inputs (cfn-lint's list lacks them). */
-export const MEDIALIVE_FLOW_ACTIONS = [
+const MEDIALIVE_FLOW_ACTIONS = [
   'mediaconnect:ManagedDescribeFlow',
   'mediaconnect:ManagedAddOutput',
   'mediaconnect:ManagedRemoveOutput',
@@ -123,7 +123,7 @@ function finding(check: string, where: string, message: string): Finding {
 // The app's contract
 
 /** The root (booth.yaml) carries every output the app reads, including each destination's channel. */
-export function checkAppOutputs(root: Doc, destinations: Destination[], where = 'booth.yaml'): Finding[] {
+function checkAppOutputs(root: Doc, destinations: Destination[], where = 'booth.yaml'): Finding[] {
   const have = outputs(root);
   const wanted = [
     ...APP_OUTPUTS,
@@ -135,7 +135,7 @@ export function checkAppOutputs(root: Doc, destinations: Destination[], where = 
 }
 
 /** Every RTMP destination has a NoEcho URL and stream-key parameter; every destination has a channel. */
-export function checkDestinationParameters(doc: Doc, destinations: Destination[], where: string): Finding[] {
+function checkDestinationParameters(doc: Doc, destinations: Destination[], where: string): Finding[] {
   const found: Finding[] = [];
   const p = params(doc);
   for (const d of destinations.filter((x) => x.kind === 'rtmp')) {
@@ -155,7 +155,7 @@ export function checkDestinationParameters(doc: Doc, destinations: Destination[]
 }
 
 /** The channels template: one channel per destination, RTMP settings fed by that destination's parameters. */
-export function checkChannels(doc: Doc, destinations: Destination[], where = 'channels.yaml'): Finding[] {
+function checkChannels(doc: Doc, destinations: Destination[], where = 'channels.yaml'): Finding[] {
   const found: Finding[] = [];
   const channels = new Map(resources(doc, 'AWS::MediaLive::Channel'));
   for (const d of destinations) {
@@ -237,7 +237,7 @@ export function checkChannels(doc: Doc, destinations: Destination[], where = 'ch
 // PRODUCT.md section 8: the original plan's mistakes
 
 /** No open ingress anywhere (the plan whitelisted the whole internet). */
-export function checkNoOpenCidr(doc: Doc, where: string): Finding[] {
+function checkNoOpenCidr(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   for (const { path, value } of walk(doc)) {
     if (typeof value === 'string' && /(^|[^0-9])0\.0\.0\.0\/0\b|(^|[^0-9a-f:])::\/0\b/.test(value))
@@ -247,7 +247,7 @@ export function checkNoOpenCidr(doc: Doc, where: string): Finding[] {
 }
 
 /** WhitelistCidr comes from a parameter without default whose pattern refuses open ranges. */
-export function checkWhitelistParameters(doc: Doc, where = 'flow.yaml'): Finding[] {
+function checkWhitelistParameters(doc: Doc, where = 'flow.yaml'): Finding[] {
   const found: Finding[] = [];
   const p = params(doc);
   const sources = [
@@ -285,7 +285,7 @@ export function checkWhitelistParameters(doc: Doc, where = 'flow.yaml'): Finding
 }
 
 /** MEDIACONNECT inputs take the FLOW ARN (never a flow output ARN) and a role. */
-export function checkMediaLiveInputs(doc: Doc, where: string): Finding[] {
+function checkMediaLiveInputs(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   const p = params(doc);
   const flowish = (v: Json): boolean => {
@@ -323,7 +323,7 @@ export function checkMediaLiveInputs(doc: Doc, where: string): Finding[] {
 }
 
 /** RtmpPushSettings does not exist in MediaLive; URL and key go in Destinations[].Settings[]. */
-export function checkNoRtmpPushSettings(doc: Doc, where: string): Finding[] {
+function checkNoRtmpPushSettings(doc: Doc, where: string): Finding[] {
   return [...walk(doc)]
     .filter(({ key }) => key === 'RtmpPushSettings')
     .map(({ path }) =>
@@ -336,7 +336,7 @@ export function checkNoRtmpPushSettings(doc: Doc, where: string): Finding[] {
 }
 
 /** Alarms only on metrics that exist, with the dimensions that tie them to this stack. */
-export function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
+function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   for (const [name, alarm] of resources(doc, 'AWS::CloudWatch::Alarm')) {
     const ap = props(alarm);
@@ -429,14 +429,14 @@ export function checkAlarmTopicEncryption(doc: Doc, where: string): Finding[] {
 }
 
 /** No hard-coded 12-digit account id: ARNs are built from AWS::AccountId or come from parameters. */
-export function checkNoAccountId(doc: Doc, where: string): Finding[] {
+function checkNoAccountId(doc: Doc, where: string): Finding[] {
   return [...walk(doc)]
     .filter(({ value }) => typeof value === 'string' && /(^|[^0-9])[0-9]{12}([^0-9]|$)/.test(value))
     .map(({ path, value }) => finding('account-id', where, `${path}: hard-coded account id in "${String(value)}"`));
 }
 
 /** SRT sources decrypt with the SRT passphrase: KeyType srt-password, RoleArn, SecretArn, no Algorithm. */
-export function checkSrtDecryption(doc: Doc, where = 'flow.yaml'): Finding[] {
+function checkSrtDecryption(doc: Doc, where = 'flow.yaml'): Finding[] {
   const found: Finding[] = [];
   const sources = [
     ...resources(doc, 'AWS::MediaConnect::Flow').map(([n, r]) => [n, props(r)['Source']] as const),
@@ -462,14 +462,14 @@ export function checkSrtDecryption(doc: Doc, where = 'flow.yaml'): Finding[] {
 }
 
 /** MediaLive creates its own outputs on the flow; a FlowOutput resource is the plan's mistake. */
-export function checkNoFlowOutputs(doc: Doc, where: string): Finding[] {
+function checkNoFlowOutputs(doc: Doc, where: string): Finding[] {
   return resources(doc, 'AWS::MediaConnect::FlowOutput').map(([name]) =>
     finding('flow-outputs', where, `${name}: no FlowOutputs - MediaLive adds its own outputs to the flow`),
   );
 }
 
 /** Two SRT listener sources (main, backup) in FAILOVER with main as primary. */
-export function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
+function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
   const found: Finding[] = [];
   const flows = resources(doc, 'AWS::MediaConnect::Flow');
   if (flows.length !== 1) return [finding('failover', where, `expected one MediaConnect flow, found ${flows.length}`)];
@@ -504,7 +504,7 @@ export function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
 }
 
 /** The MediaLive role's flow actions are exactly the documented ones (cfn-lint's W3037 is off for that role). */
-export function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
+function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
   const role = resources(doc, 'AWS::IAM::Role').find(([name]) => name === 'MediaLiveRole');
   if (!role) return [finding('medialive-role', where, 'MediaLiveRole is missing')];
   const actions = new Set<string>();
@@ -525,7 +525,7 @@ export function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
 }
 
 /** Tables: on-demand, point-in-time recovery, encryption, and the keys the app uses. */
-export function checkTables(doc: Doc, where = 'data.yaml'): Finding[] {
+function checkTables(doc: Doc, where = 'data.yaml'): Finding[] {
   const found: Finding[] = [];
   const keys = new Map<string, string>();
   for (const [name, table] of resources(doc, 'AWS::DynamoDB::Table')) {
@@ -555,7 +555,7 @@ export function checkTables(doc: Doc, where = 'data.yaml'): Finding[] {
 }
 
 /** Each nested stack passes exactly parameters its child declares, and every child parameter without default. */
-export function checkNestedParameters(root: Doc, children: Templates, where = 'booth.yaml'): Finding[] {
+function checkNestedParameters(root: Doc, children: Templates, where = 'booth.yaml'): Finding[] {
   const found: Finding[] = [];
   for (const [name, stack] of resources(root, 'AWS::CloudFormation::Stack')) {
     const sp = props(stack);

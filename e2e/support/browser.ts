@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env['LUNORA_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['LUNORA_CHROMIUM'] ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -16,7 +16,7 @@ export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
  * Fast but observable: a start takes long enough that a 250 ms poll sees STARTING, so the
  * tests can assert the transition an operator would see, not only its end.
  */
-export const E2E_TIMINGS: Partial<SimTimings> = {
+const E2E_TIMINGS: Partial<SimTimings> = {
   channelStartMs: 2_000,
   channelStopMs: 1_200,
   channelUpdateMs: 800,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every state MediaLive reports for a channel (API model, PRODUCT.md section 6). */
-export const MEDIALIVE_CHANNEL_STATES = [
+const MEDIALIVE_CHANNEL_STATES = [
   'CREATING',
   'CREATE_FAILED',
   'IDLE',
@@ -14,18 +14,17 @@ export const MEDIALIVE_CHANNEL_STATES = [
   'UPDATING',
   'UPDATE_FAILED',
 ] as const;
-export type MediaLiveChannelState = (typeof MEDIALIVE_CHANNEL_STATES)[number];
 
 /**
  * What a destination tile shows. Beyond MediaLive's states: MISSING (the mapped channel
  * does not exist in AWS), UNKNOWN (not read yet, or AWS could not be reached).
  */
-export const DESTINATION_STATES = [...MEDIALIVE_CHANNEL_STATES, 'MISSING', 'UNKNOWN'] as const;
+const DESTINATION_STATES = [...MEDIALIVE_CHANNEL_STATES, 'MISSING', 'UNKNOWN'] as const;
 export const DestinationStateSchema = z.enum(DESTINATION_STATES);
 export type DestinationState = z.infer<typeof DestinationStateSchema>;
 
 /** States in which MediaLive is moving the channel; the monitor polls faster while any exists. */
-export const TRANSITIONAL_STATES: ReadonlySet<DestinationState> = new Set([
+const TRANSITIONAL_STATES: ReadonlySet<DestinationState> = new Set([
   'CREATING',
   'STARTING',
   'STOPPING',

@@ -32,7 +32,7 @@ export const DEFAULT_RATE_CARD: RateCard = {
 
 export const DEFAULT_MONTHLY_BUDGET_USD = 400;
 
-export const DestinationCostSchema = z.strictObject({
+const DestinationCostSchema = z.strictObject({
   id: z.string(),
   usd: z.number(),
   /** Minutes MediaLive bills for this session's runs (each run rounded up to the minute, 10 minutes at least). */
@@ -40,7 +40,6 @@ export const DestinationCostSchema = z.strictObject({
   /** Current spend rate while billing, 0 when not. */
   usdPerHour: z.number(),
 });
-export type DestinationCost = z.infer<typeof DestinationCostSchema>;
 
 export const CostSnapshotSchema = z.strictObject({
   at: z.number(),

@@ -34,11 +34,9 @@ export const DestinationCreateSchema = z.strictObject({
     .optional(),
   sort_order: z.number().int().min(0).max(10_000).optional(),
 });
-export type DestinationCreateInput = z.infer<typeof DestinationCreateSchema>;
 
 /** Partial edit; `id` and `platform` do not change. */
 export const DestinationUpdateSchema = DestinationCreateSchema.omit({ id: true, platform: true }).partial();
-export type DestinationUpdateInput = z.infer<typeof DestinationUpdateSchema>;
 
 /**
  * Some platforms hand out one URL with the key as its last path segment (rtmp://a.rtmp.youtube.com/live2/<key>,

@@ -54,14 +54,13 @@ export const DestinationsSnapshotSchema = z.strictObject({
 });
 export type DestinationsSnapshot = z.infer<typeof DestinationsSnapshotSchema>;
 
-export const DestinationsDeltaSchema = z.strictObject({
+const DestinationsDeltaSchema = z.strictObject({
   kind: z.literal('delta'),
   seq: z.number().int(),
   at: z.number(),
   changed: z.array(DestinationStatusSchema),
   removed: z.array(z.string()),
 });
-export type DestinationsDelta = z.infer<typeof DestinationsDeltaSchema>;
 
 /** Subscriptions send a snapshot first, then deltas carrying only what changed (seq orders them). */
 export const DestinationsFeedSchema = z.discriminatedUnion('kind', [

@@ -8,7 +8,7 @@ import { ErrorSummarySchema } from './destination';
  */
 
 /** Every status MediaConnect reports for a flow (PRODUCT.md section 6). */
-export const MEDIACONNECT_FLOW_STATUSES = [
+const MEDIACONNECT_FLOW_STATUSES = [
   'STANDBY',
   'ACTIVE',
   'UPDATING',
@@ -18,7 +18,7 @@ export const MEDIACONNECT_FLOW_STATUSES = [
   'ERROR',
 ] as const;
 /** Plus UNKNOWN (not read yet, or AWS could not be reached) and MISSING (the flow does not exist). */
-export const FLOW_STATUSES = [...MEDIACONNECT_FLOW_STATUSES, 'UNKNOWN', 'MISSING'] as const;
+const FLOW_STATUSES = [...MEDIACONNECT_FLOW_STATUSES, 'UNKNOWN', 'MISSING'] as const;
 export const FlowStatusSchema = z.enum(FLOW_STATUSES);
 export type FlowStatus = z.infer<typeof FlowStatusSchema>;
 
@@ -52,7 +52,7 @@ export type GradeCause = z.infer<typeof GradeCauseSchema>;
  * Chartable metrics, keyed in the console's words; the CloudWatch names live in the main process.
  * Units: bits/s, percent, packets, milliseconds, seconds (uptime), 1/0 (connected).
  */
-export const METRIC_KEYS = [
+const METRIC_KEYS = [
   'connected',
   'bitrateBps',
   'packetLossPercent',
@@ -152,7 +152,7 @@ export const MetricsStatusSchema = z.strictObject({
 });
 export type MetricsStatus = z.infer<typeof MetricsStatusSchema>;
 
-export const SwitchOutcomeSchema = z.enum(['switched', 'already', 'pending']);
+const SwitchOutcomeSchema = z.enum(['switched', 'already', 'pending']);
 
 export const SwitchReportSchema = z.strictObject({
   target: z.string(),
@@ -214,14 +214,13 @@ export type FlowSnapshot = z.infer<typeof FlowSnapshotSchema>;
  * `flow` is the whole state when anything in it changed, else null. `history` carries only new or
  * changed points (upsert by timestamp); the renderer drops points older than `historyMs`.
  */
-export const FlowDeltaSchema = z.strictObject({
+const FlowDeltaSchema = z.strictObject({
   kind: z.literal('delta'),
   seq: z.number().int(),
   at: z.number(),
   flow: FlowStateSchema.nullable(),
   history: z.array(HistorySeriesSchema),
 });
-export type FlowDelta = z.infer<typeof FlowDeltaSchema>;
 
 export const FlowFeedSchema = z.discriminatedUnion('kind', [FlowSnapshotSchema, FlowDeltaSchema]);
 export type FlowFeed = z.infer<typeof FlowFeedSchema>;

@@ -55,7 +55,7 @@ export type H264LevelName = (typeof H264_LEVELS)[number];
 export const PRESET_H264_PROFILES = ['BASELINE', 'MAIN', 'HIGH'] as const;
 
 /** H.264 Table A-1: max macroblocks/s, max frame size (macroblocks), max video bitrate (kbit/s, Baseline/Main). */
-export const H264_LEVEL_LIMITS: Readonly<
+const H264_LEVEL_LIMITS: Readonly<
   Record<
     Exclude<H264LevelName, 'H264_LEVEL_AUTO'>,
     { label: string; maxMbps: number; maxFs: number; maxBrKbps: number }
@@ -82,7 +82,7 @@ export const H264_LEVEL_LIMITS: Readonly<
 const HIGH_PROFILE_BITRATE_FACTOR = 1.25;
 
 /** MediaLive output limits for an H.264 video description (UHD needs a UHD input specification). */
-export const VIDEO_LIMITS = {
+const VIDEO_LIMITS = {
   minWidth: 32,
   maxWidth: 4096,
   minHeight: 32,
@@ -102,7 +102,7 @@ export const AAC_BITRATES = [
  * AAC-LC CBR bitrate range per coding mode and sample rate (MediaLive user guide, "Supported sampling rate
  * and bitrate for AAC output"; 2.0 maxima = 2 x 6144 bits per 1024-sample frame, rounded down to the list).
  */
-export const AAC_LC_RANGES: Readonly<
+const AAC_LC_RANGES: Readonly<
   Record<'CODING_MODE_1_0' | 'CODING_MODE_2_0', Record<number, { min: number; max: number }>>
 > = {
   CODING_MODE_1_0: {
@@ -148,14 +148,6 @@ export const PresetDraftSchema = z.strictObject({
 export type PresetDraft = z.infer<typeof PresetDraftSchema>;
 /** What the form holds before parsing (is_default optional). */
 export type PresetDraftInput = z.input<typeof PresetDraftSchema>;
-
-/** Update input: the draft plus the version the admin loaded (optimistic concurrency). */
-export const PresetUpdateSchema = z.strictObject({
-  preset_id: z.string().min(1).max(128),
-  expected_version: z.number().int().min(1),
-  draft: PresetDraftSchema,
-});
-export type PresetUpdateInput = z.infer<typeof PresetUpdateSchema>;
 
 // ---------------------------------------------------------------------------------------------
 

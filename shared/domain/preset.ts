@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const PRESET_PLATFORMS = ['youtube', 'twitch', 'linkedin', 'hls', 'generic', 'custom'] as const;
 export const PRESET_TYPES = ['platform_specific', 'generic', 'custom'] as const;
 
-export const ResolutionSchema = z.string().regex(/^\d{2,4}x\d{2,4}$/, 'resolution is WIDTHxHEIGHT, e.g. 1920x1080');
+const ResolutionSchema = z.string().regex(/^\d{2,4}x\d{2,4}$/, 'resolution is WIDTHxHEIGHT, e.g. 1920x1080');
 
 export const PresetVideoSchema = z.strictObject({
   codec: z.literal('H264'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CHECK_STATUSES = ['pass', 'fail', 'warn', 'info'] as const;
+const CHECK_STATUSES = ['pass', 'fail', 'warn', 'info'] as const;
 
 export const ReadinessItemSchema = z.strictObject({
   id: z.string(),

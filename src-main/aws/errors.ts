@@ -97,7 +97,7 @@ const ADVICE: Record<ErrorCode, string> = {
 };
 
 /** True for the failures that are safe to retry blindly: the request was not acted on. */
-export function isRetryableCode(code: ErrorCode): boolean {
+function isRetryableCode(code: ErrorCode): boolean {
   return code === 'throttled' || code === 'unavailable';
 }
 

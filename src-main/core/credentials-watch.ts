@@ -1,7 +1,7 @@
 import type { Notifier } from './notifications/notifier';
 
 /** How long before expiry the operator is warned, longest first: time enough to sign in again between segments. */
-export const CREDENTIAL_WARNINGS_MS = [60 * 60_000, 15 * 60_000, 5 * 60_000];
+const CREDENTIAL_WARNINGS_MS = [60 * 60_000, 15 * 60_000, 5 * 60_000];
 
 /**
  * Warns before the AWS session expires. Expiry never stops running channels (they run in AWS), but

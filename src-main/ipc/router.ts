@@ -10,7 +10,6 @@ import {
   EVENT_CONTRACT,
   INVOKE_CONTRACT,
   type EventPayload,
-  type InvokeInput,
   type InvokeOutput,
   type IpcResult,
 } from '../../shared/ipc/contract';
@@ -139,5 +138,3 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
 
   return { invoke, publish, attach };
 }
-
-export type { InvokeInput };

@@ -10,7 +10,7 @@ import { ELECTRON_CHANNEL_PREFIX, eventChannelsFor, invokeChannelsFor } from '..
  * allow-list here is a courtesy that fails fast; main enforces the same rules again.
  * Imports only the schema-free channel list: a sandboxed preload is one bundled file.
  */
-export function createBridge(role: Role): BoothBridge {
+function createBridge(role: Role): BoothBridge {
   const invokable = new Set<string>(invokeChannelsFor(role));
   const listenable = new Set<string>(eventChannelsFor(role));
 

@@ -64,7 +64,7 @@ export interface FileReader {
 }
 
 /** fs works inside app.asar too (Electron patches it), so no electron import is needed here. */
-export const nodeFileReader: FileReader = {
+const nodeFileReader: FileReader = {
   async isFile(file) {
     try {
       return (await stat(file)).isFile();
@@ -96,7 +96,7 @@ export function createAppProtocolHandler(
     if (!resolved.ok) return new Response(null, { status: resolved.status, headers: SECURITY_HEADERS });
     if (!(await reader.isFile(resolved.file))) return new Response(null, { status: 404, headers: SECURITY_HEADERS });
     const body = request.method === 'HEAD' ? null : await reader.read(resolved.file);
-    return new Response(body as BodyInit | null, {
+    return new Response(body, {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': resolved.mime, 'Cache-Control': 'no-cache' },
     });

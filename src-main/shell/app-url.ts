@@ -6,7 +6,7 @@ import type { Role } from '../../shared/domain/roles';
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'booth';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export function pageUrl(role: Role): string {
   return `${APP_ORIGIN}/${role}/index.html`;
@@ -21,7 +21,7 @@ function parse(url: string): URL | null {
 }
 
 /** True for any URL on our app:// origin. */
-export function isAppUrl(url: string): boolean {
+function isAppUrl(url: string): boolean {
   const parsed = parse(url);
   return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }

@@ -2,7 +2,7 @@
  * Links the renderer may hand to the operating system's browser. Everything else is dropped:
  * `shell.openExternal` with an attacker-chosen URL can launch arbitrary protocol handlers.
  */
-export const EXTERNAL_HOSTS: readonly string[] = ['docs.aws.amazon.com', 'console.aws.amazon.com'];
+const EXTERNAL_HOSTS: readonly string[] = ['docs.aws.amazon.com', 'console.aws.amazon.com'];
 
 export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
   let parsed: URL;

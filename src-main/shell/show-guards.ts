@@ -21,7 +21,7 @@ export function quitWarning(names: string[]): { message: string; detail: string 
 }
 
 /** Which notifications deserve a desktop alert when the operator may be looking elsewhere. */
-export function wantsDesktopAlert(notification: Notification): boolean {
+function wantsDesktopAlert(notification: Notification): boolean {
   return (
     notification.kind === 'alert' || notification.kind === 'forgotten-channel' || notification.kind === 'credentials'
   );

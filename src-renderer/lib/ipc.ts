@@ -24,7 +24,7 @@ function isLinkAware(bridge: BoothBridge): bridge is LinkAwareBridge {
   return typeof (bridge as Partial<LinkAwareBridge>).onStatus === 'function';
 }
 
-export function createIpcClient(bridge: BoothBridge): IpcClient {
+function createIpcClient(bridge: BoothBridge): IpcClient {
   return {
     role: bridge.role,
     async invoke(channel, input) {
@@ -47,7 +47,7 @@ export function createIpcClient(bridge: BoothBridge): IpcClient {
   };
 }
 
-export class MissingTokenError extends Error {
+class MissingTokenError extends Error {
   constructor() {
     super('This page was opened without its access token; open it from the link the console printed.');
     this.name = 'MissingTokenError';

@@ -39,7 +39,7 @@ export function fixedTileHeight(density: Density): number {
   return m.pad + (m.pad - 4) + 2 * BORDER + rows.reduce((a, b) => a + b, 0) + m.gap * rows.length;
 }
 
-export function troubleLinesFor(density: Density, tileHeight: number): number {
+function troubleLinesFor(density: Density, tileHeight: number): number {
   return Math.floor((tileHeight - fixedTileHeight(density)) / TILE_METRICS[density].line);
 }
 
@@ -60,15 +60,15 @@ export const GRID_GAP = 10;
  * 190 (not wider): with the SRT input column on the right, 20 destinations on a 1366x768 screen
  * need five columns (four would need five rows, too short for a compact tile).
  */
-export const MIN_TILE_WIDTH = 190;
+const MIN_TILE_WIDTH = 190;
 export const MIN_TILE_HEIGHT = fixedTileHeight('compact') + TILE_METRICS.compact.line;
-export const MAX_TILE_HEIGHT = 330;
+const MAX_TILE_HEIGHT = 330;
 const IDEAL_WIDTH = 420;
 const IDEAL_HEIGHT = 300;
 const LARGE_MIN_WIDTH = 400;
 
 /** The biggest variant whose rows fit, with two trouble lines for large and one for the others. */
-export function densityFor(tileWidth: number, tileHeight: number): Density {
+function densityFor(tileWidth: number, tileHeight: number): Density {
   if (tileWidth >= LARGE_MIN_WIDTH && troubleLinesFor('large', tileHeight) >= 2) return 'large';
   if (troubleLinesFor('roomy', tileHeight) >= 1) return 'roomy';
   return 'compact';
@@ -117,7 +117,7 @@ export function computeGridLayout(count: number, width: number, height: number, 
 }
 
 /** Padding of the tile area and gutter between it and the SRT column (App.svelte's .main / .side). */
-export const SIDE_GUTTER = 12;
+const SIDE_GUTTER = 12;
 
 /**
  * Width of the SRT input column (source cards) for a window width: as wide as the sketch's right

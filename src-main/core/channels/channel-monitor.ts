@@ -34,7 +34,7 @@ export interface ChannelMonitorOptions {
   now: () => number;
 }
 
-export const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
+const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   fastIntervalMs: 1_000,
   slowIntervalMs: 5_000,
   staleAfterFailures: 3,

@@ -45,7 +45,7 @@ export interface MigrationPlan {
 const SECRET_ATTRIBUTE = /(stream_?key|stream_?name|password|passphrase|secret)/i;
 const SECRET_SHOWN = '(stream key: removed, not shown)';
 
-export function planRecordMigration(
+function planRecordMigration(
   raw: Record<string, unknown>,
   channelFor: (id: string) => ChannelRef | undefined,
   now: Date,

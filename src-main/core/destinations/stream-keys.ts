@@ -26,7 +26,7 @@ export interface StreamTargetView {
   streamKeyHint: string | null;
 }
 
-export function maskStreamKey(key: string | undefined | null): string | null {
+function maskStreamKey(key: string | undefined | null): string | null {
   if (!key) return null;
   return key.length >= 12 ? `••••${key.slice(-4)}` : '••••';
 }
@@ -44,7 +44,7 @@ function rtmpDestination(channel: DescribeChannelResponse) {
   return destinations.find((d) => d.Id && refs.has(d.Id)) ?? destinations.find((d) => !d.MediaPackageSettings?.length);
 }
 
-export function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
+function streamTargetView(channel: DescribeChannelResponse): StreamTargetView {
   const settings = rtmpDestination(channel)?.Settings?.[0];
   // A channel configured elsewhere may carry its key in the URL's path: shown as the key (masked), never in the URL.
   const split = settings?.Url ? splitStreamKeyFromUrl(settings.Url) : { url: null, key: null };

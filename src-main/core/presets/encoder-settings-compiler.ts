@@ -30,7 +30,7 @@ export const VIDEO_DESCRIPTION_NAME = 'video_1';
 export const AUDIO_DESCRIPTION_NAME = 'audio_1';
 
 /** "1920x1080" -> { width, height }; throws on a malformed string (validation runs first). */
-export function parseResolution(resolution: string): { width: number; height: number } {
+function parseResolution(resolution: string): { width: number; height: number } {
   const match = /^(\d{2,4})x(\d{2,4})$/.exec(resolution);
   if (!match) throw new Error(`resolution "${resolution}" is not WIDTHxHEIGHT`);
   return { width: Number(match[1]), height: Number(match[2]) };

@@ -12,7 +12,7 @@ export interface SettingChange {
 }
 
 /** Members that carry a stream key or a password reference: never shown, only "(changed)". */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'StreamName',
   'PasswordParam',
   'Password',

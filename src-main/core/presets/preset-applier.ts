@@ -59,7 +59,7 @@ export class ChannelSettingsRejectedError extends BoothError {
 }
 
 /** RTMP or MediaPackage, and which destination id the output group refers to, from the channel itself. */
-export function targetFromChannel(channel: DescribeChannelResponse): CompileTarget {
+function targetFromChannel(channel: DescribeChannelResponse): CompileTarget {
   const destinations = channel.Destinations ?? [];
   const packaged = destinations.find((d) => (d.MediaPackageSettings?.length ?? 0) > 0);
   if (packaged?.Id) return { kind: 'mediapackage', destinationRefId: packaged.Id };
@@ -71,7 +71,7 @@ export function targetFromChannel(channel: DescribeChannelResponse): CompileTarg
   );
 }
 
-export function audioSelectorFromChannel(channel: DescribeChannelResponse): string {
+function audioSelectorFromChannel(channel: DescribeChannelResponse): string {
   for (const attachment of channel.InputAttachments ?? []) {
     const name = attachment.InputSettings?.AudioSelectors?.[0]?.Name;
     if (name) return name;
@@ -80,7 +80,7 @@ export function audioSelectorFromChannel(channel: DescribeChannelResponse): stri
 }
 
 /** The channel's settings with the preset's sections replaced; the rest (GlobalConfiguration, captions...) is kept. */
-export function nextEncoderSettings(channel: DescribeChannelResponse, preset: Preset): EncoderSettings {
+function nextEncoderSettings(channel: DescribeChannelResponse, preset: Preset): EncoderSettings {
   const compiled = compileEncoderSettings(preset, targetFromChannel(channel), {
     audioSelectorName: audioSelectorFromChannel(channel),
   });

@@ -39,7 +39,7 @@ export function orderForPlatform(presets: Preset[], platform: Preset['platform']
 }
 
 /** "preset_twitch_night_show_3f9a1c2b": readable, unique (random suffix), within the 128-character key limit. */
-export function newPresetId(
+function newPresetId(
   platform: string,
   name: string,
   random: () => string = () => globalThis.crypto.randomUUID(),

@@ -13,7 +13,7 @@ import { checkChannelConfiguration } from '../channels/channel-monitor';
 import { discoverStack, type StackTopology } from '../stack/stack-outputs';
 
 /** MediaLive's default quota of channels per region (PRODUCT.md section 6). */
-export const DEFAULT_MEDIALIVE_CHANNEL_QUOTA = 5;
+const DEFAULT_MEDIALIVE_CHANNEL_QUOTA = 5;
 const DEFAULT_SHOW_LENGTH_MS = 4 * 3_600_000;
 const PROBE_KEY = '__lunora_readiness_probe__';
 

@@ -90,6 +90,17 @@ interface FakeRect {
   height: number;
 }
 
+/** What the code under test passes to `new BrowserWindow()`; the tests read it back. */
+interface FakeWindowOptions {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  // The console never opens a window without its hardened webPreferences.
+  webPreferences: Record<string, unknown>;
+  [option: string]: unknown;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows() {
@@ -104,7 +115,7 @@ export class FakeBrowserWindow extends EventEmitter {
   focused = false;
   destroyed = false;
 
-  constructor(public options: Record<string, any>) {
+  constructor(public options: FakeWindowOptions) {
     super();
     this.bounds = {
       x: options.x ?? 100,
@@ -233,7 +244,7 @@ function createFake() {
       handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     },
     openExternal: vi.fn(async (_url: string) => {}),
-    showErrorBox: vi.fn(),
+    showErrorBox: vi.fn((_title: string, _content: string) => {}),
     showMessageBox: vi.fn(async (_options: unknown) => ({ response: 0 })),
     shortcuts: new Map<string, () => void>(),
     notifications: [] as Array<{ title: string; body: string }>,
@@ -307,5 +318,3 @@ export const electronModule = {
     }
   },
 };
-
-export default electronModule;

@@ -60,7 +60,7 @@ export const RESULT_VISIBLE_MS = 8_000;
 
 const ACTION_WORDS: Record<GoLiveAction, string> = { start: 'go live', stop: 'end' };
 
-export function actionWords(action: GoLiveAction): string {
+function actionWords(action: GoLiveAction): string {
   return ACTION_WORDS[action];
 }
 

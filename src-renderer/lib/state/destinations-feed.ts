@@ -22,7 +22,7 @@ export interface DestinationsView {
   lastFeedAt: number | null;
 }
 
-export function emptyView(): DestinationsView {
+function emptyView(): DestinationsView {
   return { list: [], loaded: false, error: null, lastFeedAt: null };
 }
 

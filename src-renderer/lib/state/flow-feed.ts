@@ -30,7 +30,7 @@ export interface FlowView {
   alerts: FlowAlert[];
 }
 
-export function emptyFlowView(): FlowView {
+function emptyFlowView(): FlowView {
   return { flow: null, history: {}, historyMs: 15 * 60_000, periodSec: 5, loaded: false, error: null, alerts: [] };
 }
 
@@ -49,7 +49,7 @@ export function mergePoints(
   return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-export function mergeHistory(history: HistoryMap, series: readonly HistorySeries[], since: number): HistoryMap {
+function mergeHistory(history: HistoryMap, series: readonly HistorySeries[], since: number): HistoryMap {
   if (series.length === 0) return history;
   const next: HistoryMap = { ...history };
   for (const s of series) {
