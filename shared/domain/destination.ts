@@ -24,6 +24,20 @@ export const PendingActionSchema = z.strictObject({
 });
 export type PendingAction = z.infer<typeof PendingActionSchema>;
 
+/**
+ * Why the console cannot confirm a destination's state right now (AWS unreachable, credentials refused, throttled
+ * past the retry budget). While it is set, `state` is the last state AWS confirmed, never a guess.
+ */
+export const UnconfirmedSchema = z.strictObject({
+  since: z.number(),
+  /** When AWS last confirmed the state shown (epoch ms); null when it never has. */
+  lastConfirmedAt: z.number().nullable(),
+  code: z.string(),
+  /** What is wrong and what to do, in words. */
+  reason: z.string(),
+});
+export type Unconfirmed = z.infer<typeof UnconfirmedSchema>;
+
 /** One destination as the operator sees it: never a stream key, never an SDK object. */
 export const DestinationStatusSchema = z.strictObject({
   id: DestinationIdSchema,
@@ -35,6 +49,8 @@ export const DestinationStatusSchema = z.strictObject({
   stateSince: z.number().nullable(),
   /** Since when the channel has been RUNNING (epoch ms); null when not running. */
   runningSince: z.number().nullable(),
+  /** Set while the state cannot be confirmed: `state` is then the last confirmed one, shown as such. */
+  unconfirmed: UnconfirmedSchema.nullable(),
   presetSummary: z.string().nullable(),
   /** A configuration problem that keeps this destination from working, in words. */
   problem: z.string().nullable(),

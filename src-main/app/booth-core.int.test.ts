@@ -12,7 +12,7 @@ import { startBoothCore, type BoothCore } from './booth-core';
 import { watch } from './test-support/watch-feed';
 
 const FAST = { channelStartMs: 300, channelStopMs: 200, channelUpdateMs: 100 };
-const MONITOR = { fastIntervalMs: 50, slowIntervalMs: 200, staleAfterFailures: 2 };
+const MONITOR = { fastIntervalMs: 50, slowIntervalMs: 200, staleAfterFailures: 2, maxBackoffMs: 200 };
 const RETRY = { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20 };
 const operator = { role: 'operator' } as const;
 
@@ -128,7 +128,7 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     expect(refused).toMatchObject({ ok: false, code: 'not-found' });
   });
 
-  it('says UNKNOWN rather than a stale state when AWS keeps failing, and recovers', async () => {
+  it('keeps the last confirmed state, marked unconfirmed, when AWS keeps failing, and confirms it again', async () => {
     const booth = await startSimulated();
     const feed = await watch(booth);
     const rule = booth.simulator!.control.addFault({
@@ -136,11 +136,52 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
       operation: 'ListChannels',
       kind: 'server-error',
     });
-    await feed.until(() => feed.tiles.get('youtube')?.state === 'UNKNOWN');
-    expect(feed.tiles.get('youtube')?.lastError?.code).toBe('unavailable');
+    await feed.until(() => feed.tiles.get('youtube')?.unconfirmed !== null);
+    expect(feed.tiles.get('youtube')).toMatchObject({
+      state: 'IDLE',
+      unconfirmed: { code: 'unavailable', since: expect.any(Number), lastConfirmedAt: expect.any(Number) },
+      lastError: { code: 'unavailable' },
+    });
+    expect(feed.seen.some((s) => s.state === 'UNKNOWN')).toBe(false);
     booth.simulator!.control.removeFault(rule.id);
-    await feed.until(() => feed.tiles.get('youtube')?.state === 'IDLE');
-    expect(feed.tiles.get('youtube')?.lastError).toBeNull();
+    await feed.until(() => feed.tiles.get('youtube')?.unconfirmed === null);
+    expect(feed.tiles.get('youtube')).toMatchObject({
+      state: 'IDLE',
+      lastError: null,
+    });
+  });
+
+  it('through refused credentials: on-air tiles stay on air (unconfirmed), keep their on-air time, and End all stops them', async () => {
+    const booth = await startSimulated();
+    const sim = booth.simulator!;
+    const feed = await watch(booth);
+    for (const id of ['youtube', 'twitch'])
+      await booth.router.invoke('channels.start', { destinationId: id }, operator);
+    await feed.until(() => ['youtube', 'twitch'].every((id) => feed.tiles.get(id)?.state === 'RUNNING'));
+    const onAirSince = feed.tiles.get('youtube')!.runningSince;
+
+    const expired = sim.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'expired-token' });
+    await feed.until(() => feed.tiles.get('youtube')?.unconfirmed !== null);
+    expect(feed.tiles.get('youtube')).toMatchObject({
+      state: 'RUNNING',
+      runningSince: onAirSince,
+      unconfirmed: { code: 'expired-credentials' },
+    });
+    const tray = await booth.router.invoke('notifications.recent', {}, operator);
+    expect(JSON.stringify(tray)).toContain('Channel states cannot be confirmed');
+    sim.control.removeFault(expired.id);
+    await feed.until(() => feed.tiles.get('youtube')?.unconfirmed === null);
+    expect(feed.tiles.get('youtube')).toMatchObject({ state: 'RUNNING', runningSince: onAirSince });
+
+    // Ending stays possible while ListChannels is refused: both channels get their StopChannel.
+    sim.control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'throttle' });
+    await feed.until(() => feed.tiles.get('twitch')?.unconfirmed !== null);
+    const ended = await booth.router.invoke('channels.endAll', { confirm: true }, operator);
+    expect(ended).toMatchObject({ ok: true });
+    const stops = sim.control.requests({ service: 'medialive', operation: 'StopChannel' });
+    const stopped = new Set(stops.map((r) => (r.params as { channelId?: string }).channelId));
+    const channelOf = (id: string) => sim.topology.destinations.find((d) => d.id === id)!.channelId;
+    expect([...stopped].sort()).toEqual([channelOf('youtube'), channelOf('twitch')].sort());
   });
 
   it('comes back LIVE from AWS state after a restart of the services', async () => {

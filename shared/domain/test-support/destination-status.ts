@@ -15,6 +15,7 @@ export function destinationStatus(
     state,
     stateSince: null,
     runningSince: null,
+    unconfirmed: null,
     presetSummary: null,
     problem: null,
     lastError: null,

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-medialive';
 import { BILLING_STATES, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
 import { BoothError } from '../../../shared/domain/errors';
+import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import { callAws, type RetryPolicy } from '../../aws/retry';
 import type { Logger } from '../logger';
@@ -28,6 +29,13 @@ const VERB: Record<Kind, { label: string; requested: string; already: string }> 
   start: { label: 'Start', requested: 'going live', already: 'already live or starting' },
   stop: { label: 'Stop', requested: 'going off air', already: 'already off air or stopping' },
 };
+
+/** What "End all" stops: last confirmed on air (not already stopping), or on a channel whose state is unconfirmed. */
+export function mayNeedStop(d: DestinationStatus): boolean {
+  if (!d.channelId || d.state === 'MISSING') return false;
+  if (d.unconfirmed) return true;
+  return BILLING_STATES.has(d.state) && d.state !== 'STOPPING';
+}
 
 export interface ChannelActionsDeps {
   medialive: MediaLiveClient;
@@ -67,9 +75,9 @@ export class ChannelActions {
   /** Ends the show: stops every destination that bills, each on its own (one failure stops none of the others). */
   async endAll(): Promise<EndAllResult> {
     this.deps.forgotten.showEnded();
-    const live = this.deps.monitor
-      .snapshot()
-      .destinations.filter((d) => BILLING_STATES.has(d.state) && d.state !== 'STOPPING');
+    // Every channel last confirmed on air, and every channel whose state cannot be confirmed now (it may be on air):
+    // a StopChannel on one that turns out to be idle is a harmless refusal, reported as such.
+    const live = this.deps.monitor.snapshot().destinations.filter(mayNeedStop);
     const results = await Promise.all(
       live.map(async (d) => {
         try {
@@ -128,14 +136,17 @@ export class ChannelActions {
         monitor.setPending(destinationId, { action: kind, since, attempt: attempt + 1, note: `Retrying: ${reason}` }),
     };
     const fastFor = this.deps.fastPollAfterActionMs ?? 30_000;
-    const current = await this.readState(channelId, label).catch((error: unknown) =>
-      this.fail(
+    const current = await this.readState(channelId, label).catch((error: unknown) => {
+      // Ending must stay possible when the state cannot be read: send the stop anyway (AWS refuses it harmlessly
+      // for a channel that is not running). A start is never sent blind.
+      if (kind === 'stop') return null;
+      return this.fail(
         destinationId,
         status.name,
         error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error }),
-      ),
-    );
-    if (ALREADY[kind].has(current)) {
+      );
+    });
+    if (current !== null && ALREADY[kind].has(current)) {
       void monitor.refresh(fastFor);
       notifier.notify({
         destinationId,
@@ -181,6 +192,17 @@ export class ChannelActions {
         // Refused for the state it is in: say which state AWS reports now rather than what we thought.
         const now = await this.readState(channelId, label).catch(() => 'UNKNOWN' as const);
         if (ALREADY[kind].has(now)) return { outcome: 'already', state: now };
+        if (kind === 'stop' && current === null) {
+          // Sent without a confirmed state, refused for the state it is in: the channel was not on air.
+          notifier.notify({
+            destinationId,
+            level: 'info',
+            kind: 'action',
+            title: `${status.name}: was not on air`,
+            message: `MediaLive refused the stop (${failure.message}); the channel was not running.`,
+          });
+          return { outcome: 'already', state: now };
+        }
         return this.fail(
           destinationId,
           status.name,

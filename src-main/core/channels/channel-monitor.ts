@@ -29,16 +29,22 @@ export interface ChannelMonitorOptions {
   fastIntervalMs: number;
   /** Poll interval when every channel is steady. */
   slowIntervalMs: number;
-  /** After this many failed polls in a row the tiles say UNKNOWN instead of a state that may be stale. */
+  /** After this many failed polls in a row the tiles mark their state unconfirmed (it may be stale). */
   staleAfterFailures: number;
+  /** Longest wait between polls while they keep failing (they back off, with jitter, up to this). */
+  maxBackoffMs: number;
   now: () => number;
+  /** 0..1; jitter of the backoff (tests pin it). */
+  random: () => number;
 }
 
 const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   fastIntervalMs: 1_000,
   slowIntervalMs: 5_000,
   staleAfterFailures: 3,
+  maxBackoffMs: 15_000,
   now: () => Date.now(),
+  random: Math.random,
 };
 
 type Health = { problem: string | null; state: DestinationState };
@@ -76,6 +82,8 @@ export class ChannelMonitor {
   private readonly loop: PollLoop;
   private fastUntil = 0;
   private failures = 0;
+  /** When each destination's state was last read from AWS (kept here: a field on the tile would change every poll). */
+  private readonly confirmedAt = new Map<string, number>();
 
   constructor(
     private readonly medialive: MediaLiveClient,
@@ -101,6 +109,7 @@ export class ChannelMonitor {
       state: dest.channelId ? 'UNKNOWN' : 'MISSING',
       stateSince: null,
       runningSince: null,
+      unconfirmed: null,
       presetSummary: dest.presetSummary,
       problem: dest.problem,
       lastError: null,
@@ -147,7 +156,10 @@ export class ChannelMonitor {
     const next = new Map(destinations.map((d) => [d.id, d]));
     const removed = this.destinations.filter((d) => !next.has(d.id)).map((d) => d.id);
     this.destinations = destinations;
-    for (const id of removed) this.statuses.delete(id);
+    for (const id of removed) {
+      this.statuses.delete(id);
+      this.confirmedAt.delete(id);
+    }
     const changed: DestinationStatus[] = [];
     for (const dest of destinations) {
       const previous = this.statuses.get(dest.id);
@@ -163,7 +175,12 @@ export class ChannelMonitor {
             // A remapped channel is a different channel: its state is unknown until read.
             ...(previous.channelId === dest.channelId
               ? {}
-              : { state: dest.channelId ? 'UNKNOWN' : 'MISSING', stateSince: null, runningSince: null }),
+              : {
+                  state: dest.channelId ? 'UNKNOWN' : 'MISSING',
+                  stateSince: null,
+                  runningSince: null,
+                  unconfirmed: null,
+                }),
           }
         : this.initialStatus(dest);
       if (JSON.stringify(previous) === JSON.stringify(updated)) continue;
@@ -189,9 +206,19 @@ export class ChannelMonitor {
   }
 
   private nextDelayMs(): number {
+    const { fastIntervalMs, slowIntervalMs, maxBackoffMs } = this.options;
+    if (this.failures > 0) {
+      // A throttled or unreachable API is not hammered: 1 s, 2 s, 4 s … up to the cap, each ±20 %.
+      const backoff = Math.min(fastIntervalMs * 2 ** (this.failures - 1), maxBackoffMs);
+      return Math.round(backoff * (0.8 + 0.4 * this.options.random()));
+    }
     const moving = [...this.statuses.values()].some((s) => isTransitional(s.state));
-    const fast = moving || this.options.now() < this.fastUntil || this.failures > 0;
-    return fast ? this.options.fastIntervalMs : this.options.slowIntervalMs;
+    return moving || this.options.now() < this.fastUntil ? fastIntervalMs : slowIntervalMs;
+  }
+
+  /** Failed polls in a row (0 while AWS answers). */
+  get consecutiveFailures(): number {
+    return this.failures;
   }
 
   private async poll(): Promise<void> {
@@ -217,9 +244,11 @@ export class ChannelMonitor {
         problem,
         stateSince: changed ? now : previous.stateSince,
         runningSince: state === 'RUNNING' ? (previous.state === 'RUNNING' ? previous.runningSince : now) : null,
+        unconfirmed: null,
         lastError: this.pollErrors.has(dest.id) ? null : previous.lastError,
       });
     }
+    for (const dest of this.destinations) this.confirmedAt.set(dest.id, now);
     this.pollErrors.clear();
     this.apply(next);
   }
@@ -229,7 +258,8 @@ export class ChannelMonitor {
     const mapped = mapAwsError(error, 'Read channel states');
     this.logger.warn('channels: poll failed', { code: mapped.code, failures: this.failures, message: mapped.message });
     if (this.failures < this.options.staleAfterFailures) return;
-    // AWS is the source of truth: after repeated failures, say we do not know rather than show a stale ON AIR.
+    // After repeated failures every tile keeps the state AWS last confirmed, marked unconfirmed since now: never a
+    // guess, never IDLE. A channel on air stays on air (and its on-air time runs on) until AWS says otherwise.
     const now = this.options.now();
     const next: DestinationStatus[] = [];
     for (const status of this.statuses.values()) {
@@ -237,10 +267,13 @@ export class ChannelMonitor {
       this.pollErrors.add(status.id);
       next.push({
         ...status,
-        state: 'UNKNOWN',
-        stateSince: status.state === 'UNKNOWN' ? status.stateSince : now,
-        runningSince: null,
-        lastError: { code: mapped.code, message: mapped.message, at: now },
+        unconfirmed: {
+          since: status.unconfirmed?.since ?? now,
+          lastConfirmedAt: this.confirmedAt.get(status.id) ?? null,
+          code: mapped.code,
+          reason: mapped.message,
+        },
+        lastError: { code: mapped.code, message: mapped.message, at: status.unconfirmed?.since ?? now },
       });
     }
     this.apply(next);

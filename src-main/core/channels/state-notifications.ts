@@ -1,5 +1,5 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
-import type { DestinationStatus } from '../../../shared/domain/destination';
+import type { DestinationStatus, Unconfirmed } from '../../../shared/domain/destination';
 import type { Notifier } from '../notifications/notifier';
 
 /**
@@ -9,8 +9,14 @@ import type { Notifier } from '../notifications/notifier';
 export class StateNotifications {
   private readonly last = new Map<string, DestinationState>();
   private readonly stopRequested = new Set<string>();
+  /** Since when channel states cannot be confirmed (an outage of MediaLive reads), or null. */
+  private outageSince: number | null = null;
+  private readonly unconfirmed = new Set<string>();
 
-  constructor(private readonly notifier: Notifier) {}
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The console asked for this stop; an IDLE that follows is expected, not an alarm. */
   expectStop(destinationId: string): void {
@@ -18,6 +24,7 @@ export class StateNotifications {
   }
 
   observe(statuses: DestinationStatus[]): void {
+    this.observeOutage(statuses);
     for (const status of statuses) {
       const before = this.last.get(status.id);
       this.last.set(status.id, status.state);
@@ -25,6 +32,39 @@ export class StateNotifications {
         continue;
       this.announce(status, before);
     }
+  }
+
+  /** One warning when states stop being confirmed, one note when they are all confirmed again (and how long it took). */
+  private observeOutage(statuses: DestinationStatus[]): void {
+    for (const status of statuses) {
+      if (status.unconfirmed) {
+        if (this.unconfirmed.size === 0 && this.outageSince === null) this.announceOutage(status.unconfirmed, statuses);
+        this.unconfirmed.add(status.id);
+      } else this.unconfirmed.delete(status.id);
+    }
+    if (this.outageSince !== null && this.unconfirmed.size === 0) {
+      const seconds = Math.max(0, Math.round((this.now() - this.outageSince) / 1000));
+      this.outageSince = null;
+      this.notifier.notify({
+        level: 'success',
+        kind: 'alert',
+        title: 'Channel states confirmed again',
+        message: `MediaLive answers again after about ${seconds} s; every tile shows what AWS reports now.`,
+      });
+    }
+  }
+
+  private announceOutage(first: Unconfirmed, statuses: DestinationStatus[]): void {
+    this.outageSince = first.since;
+    const onAir = statuses.filter((s) => s.unconfirmed && BILLING_STATES.has(s.state)).length;
+    this.notifier.notify({
+      level: 'error',
+      kind: 'alert',
+      title: 'Channel states cannot be confirmed',
+      message: `${first.reason} The tiles show the last confirmed state, marked unconfirmed${
+        onAir > 0 ? `; ${onAir} channel(s) were last seen on air and may still be billing` : ''
+      }. Ending stays possible.`,
+    });
   }
 
   private announce(status: DestinationStatus, before: DestinationState): void {
