@@ -17,7 +17,6 @@ export const INVOKE_ROLES = {
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],
   'settings.update': ['operator', 'admin'],
-  'presets.list': ['admin'],
   ...ADMIN_INVOKE_ROLES,
   ...FLOW_INVOKE_ROLES,
   ...READINESS_INVOKE_ROLES,

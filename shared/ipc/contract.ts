@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ConnectionInfoSchema } from '../domain/connection';
 import { DestinationStateSchema } from '../domain/channel';
 import { DestinationIdSchema, DestinationsFeedSchema, DestinationsSnapshotSchema } from '../domain/destination';
-import { PRESET_PLATFORMS, PresetSchema } from '../domain/preset';
 import { ERROR_CODES } from '../domain/errors';
 import { CostSnapshotSchema } from '../domain/cost';
 import { NotificationSchema } from '../domain/notification';
@@ -51,10 +50,6 @@ export const INVOKE_CONTRACT = {
   'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
   'settings.get': { input: NoInput, output: OperatorSettingsSchema },
   'settings.update': { input: OperatorSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
-  'presets.list': {
-    input: z.strictObject({ platform: z.enum(PRESET_PLATFORMS).optional() }),
-    output: z.strictObject({ presets: z.array(PresetSchema) }),
-  },
   ...ADMIN_INVOKE_CONTRACT,
   ...FLOW_INVOKE_CONTRACT,
   ...READINESS_INVOKE_CONTRACT,

@@ -289,11 +289,10 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         'notifications.recent': async () => ({ notifications: notifier.recent() }),
         'settings.get': async () => settings.get(),
         'settings.update': async (patch) => settings.update(patch),
-        'presets.list': async ({ platform }) => ({ presets: await presetStore.listActive(platform) }),
       },
       logger,
     );
-    publish = router.publish;
+    publish = (channel, payload) => router.publish(channel, payload);
     if (catalog.servedFromCacheAt !== null) {
       notifier.notify({
         level: 'warning',

@@ -59,7 +59,8 @@ function connect(origin: string, token: string, headers: Record<string, string> 
 function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<ServerFrame> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(String(data)) as ServerFrame;
+      // ws hands text frames over as Buffers (binaryType 'nodebuffer').
+      const frame = JSON.parse((data as Buffer).toString()) as ServerFrame;
       if (frame.type === 'result' && frame.id === id) {
         ws.off('message', onMessage);
         resolve(frame);
@@ -113,10 +114,10 @@ describe('web preview server', () => {
     expect(operator).toBeInstanceOf(WebSocket);
     const ws = operator as WebSocket;
     expect(await call(ws, 1, 'destinations.snapshot', {})).toMatchObject({ type: 'result', result: { ok: true } });
-    expect(await call(ws, 2, 'presets.list', {})).toMatchObject({ result: { ok: false, code: 'forbidden' } });
+    expect(await call(ws, 2, 'presets.listAll', {})).toMatchObject({ result: { ok: false, code: 'forbidden' } });
     ws.close();
     const admin = (await connect(preview.origin, tokenOf(preview.adminUrl))) as WebSocket;
-    expect(await call(admin, 1, 'presets.list', {})).toMatchObject({ result: { ok: true } });
+    expect(await call(admin, 1, 'presets.listAll', {})).toMatchObject({ result: { ok: true } });
     expect(await call(admin, 2, 'channels.start', { destinationId: 'youtube' })).toMatchObject({
       result: { ok: false, code: 'forbidden' },
     });
@@ -127,7 +128,7 @@ describe('web preview server', () => {
     const { preview, router } = await start();
     const ws = (await connect(preview.origin, tokenOf(preview.operatorUrl))) as WebSocket;
     const event = new Promise<ServerFrame>((resolve) =>
-      ws.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)),
+      ws.once('message', (data) => resolve(JSON.parse((data as Buffer).toString()) as ServerFrame)),
     );
     router.publish('destinations.feed', { kind: 'delta', seq: 2, at: 2, changed: [FAKE_TILE], removed: [] });
     expect(await event).toMatchObject({ type: 'event', channel: 'destinations.feed', payload: { seq: 2 } });
