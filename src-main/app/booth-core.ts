@@ -30,10 +30,12 @@ import { createNotifier } from '../core/notifications/notifier';
 import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createAdminFeature } from './admin-feature';
+import { createConnectionFeature } from './connection-feature';
 import { chooseConnection } from './connection-mode';
 import type { FeatureContext } from './feature';
 import { createFlowFeature } from './flow-feature';
 import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
+import { createOperatorFeature } from './operator-feature';
 import { createReadinessFeature } from './readiness-feature';
 
 export interface BoothCoreOptions {
@@ -271,24 +273,19 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         });
       }
     };
+    const connectionFeature = createConnectionFeature(context);
+    const operator = createOperatorFeature(context, { actions, costs, settings });
     const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
     const flow = createFlowFeature(context, options.flow);
     const readiness = createReadinessFeature(context);
-    const features = [admin, flow, readiness];
+    const features = [connectionFeature, operator, admin, flow, readiness];
     const router = createRouter(
       {
+        ...connectionFeature.handlers,
+        ...operator.handlers,
         ...admin.handlers,
         ...flow.handlers,
         ...readiness.handlers,
-        'connection.describe': async () => connection,
-        'destinations.snapshot': async () => monitor.snapshot(),
-        'channels.start': async ({ destinationId }) => actions.start(destinationId),
-        'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
-        'channels.endAll': async () => actions.endAll(),
-        'costs.snapshot': async () => costs.snapshot(),
-        'notifications.recent': async () => ({ notifications: notifier.recent() }),
-        'settings.get': async () => settings.get(),
-        'settings.update': async (patch) => settings.update(patch),
       },
       logger,
     );
