@@ -7,9 +7,9 @@ import type {
   AdminDestination,
   ApplyOutput,
   MigrationPlanOut,
-  PendingApply,
   SettingChangeOut,
 } from '../../shared/ipc/features/admin.contract';
+import { channelIdOf } from '../core/destinations/configured-destinations';
 import {
   createDestinationMigration,
   dynamoOnDemandBackup,
@@ -75,10 +75,6 @@ export function diffValueText(value: unknown): string | null {
 const changesOut = (changes: SettingChange[]): SettingChangeOut[] =>
   changes.map((c) => ({ path: c.path, from: diffValueText(c.from), to: diffValueText(c.to) }));
 
-function channelOf(record: DestinationRecord, stack: StackTopology): string | null {
-  return record.medialive_channel_id ?? stack.channels.get(destinationKey(record.id))?.id ?? null;
-}
-
 /** The record as the admin window may see it: picked field by field. */
 export function toAdminDestination(record: DestinationRecord, stack: StackTopology): AdminDestination {
   return {
@@ -88,7 +84,7 @@ export function toAdminDestination(record: DestinationRecord, stack: StackTopolo
     preset_id: record.preset_id ?? null,
     medialive_channel_id: record.medialive_channel_id ?? null,
     medialive_channel_arn: record.medialive_channel_arn ?? null,
-    channelId: channelOf(record, stack),
+    channelId: channelIdOf(record, stack),
     channel_status: record.channel_status ?? null,
     is_active: record.is_active !== false,
     created_at: record.created_at ?? null,
@@ -181,7 +177,7 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
   ): Promise<{ record: DestinationRecord; channelId: string } | { reason: string }> {
     const record = await destinationOrThrow(destinationId);
     if (record.is_active === false) return { reason: `${record.name} is retired.` };
-    const channelId = channelOf(record, stack);
+    const channelId = channelIdOf(record, stack);
     if (!channelId) return { reason: `No MediaLive channel is mapped to ${record.name}: set its channel id first.` };
     return { record, channelId };
   }
