@@ -44,9 +44,5 @@ export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && Object.hasOwn(INVOKE_ROLES, value);
 }
 
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(EVENT_ROLES, value);
-}
-
 /** Prefix of the Electron ipcMain channel names, so that ours cannot collide with Electron's own. */
 export const ELECTRON_CHANNEL_PREFIX = 'booth:';

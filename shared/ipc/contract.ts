@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ERROR_CODES } from '../domain/errors';
+import type { z } from 'zod';
+import type { ErrorCode } from '../domain/errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
 import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
@@ -7,7 +7,7 @@ import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contr
 import { OPERATOR_EVENT_CONTRACT, OPERATOR_INVOKE_CONTRACT } from './features/operator.contract';
 import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
 
-export { GlobalShortcutSchema, type GlobalShortcut } from './features/operator.contract';
+export type { GlobalShortcut } from './features/operator.contract';
 
 /** Every invoke channel: renderer -> main, request/response. Each feature module declares its own. */
 export const INVOKE_CONTRACT = {
@@ -31,10 +31,5 @@ export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRA
 export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof INVOKE_CONTRACT)[C]['output']>;
 export type EventPayload<C extends EventChannel> = z.output<(typeof EVENT_CONTRACT)[C]['payload']>;
 
-export const IpcFailureSchema = z.strictObject({
-  ok: z.literal(false),
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-});
-export type IpcFailure = z.infer<typeof IpcFailureSchema>;
+export type IpcFailure = { ok: false; code: ErrorCode; message: string };
 export type IpcResult<T> = { ok: true; data: T } | IpcFailure;

@@ -43,7 +43,7 @@ export type Invalid = { status: 'invalid'; errors: FieldError[] };
 export type ReadOnly = { status: 'read-only'; reason: string };
 export type Refused = { status: 'refused'; reason: string; channelState: string | null };
 
-export const invalid = (errors: FieldError[]): Invalid => ({ status: 'invalid', errors });
+const invalid = (errors: FieldError[]): Invalid => ({ status: 'invalid', errors });
 
 export const invalidPreset: OutcomeMapper<Invalid> = (error) =>
   error instanceof PresetValidationError ? invalid(error.errors) : null;

@@ -190,10 +190,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       destinationStore,
       catalog,
       settings: options.settings,
-      simulator,
       logger,
       publish: (channel, payload) => publish(channel, payload),
-      retry: options.retry,
       now,
       onDestinationsChanged(listener) {
         destinationListeners.add(listener);

@@ -25,7 +25,7 @@ const EndAllOutput = z.strictObject({
   ),
 });
 
-export const GlobalShortcutSchema = z.discriminatedUnion('action', [
+const GlobalShortcutSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('arm'), destinationId: DestinationIdSchema }),
   z.strictObject({ action: z.literal('take') }),
   z.strictObject({ action: z.literal('disarm') }),
