@@ -164,7 +164,6 @@ describe('admin window: presets, destinations, applying (web preview, simulation
         'destinations.setStreamKey',
         'destinations.migrationDryRun',
         'destinations.migrationApply',
-        'presets.list',
       ];
       const answers = await operatorPage.evaluate(async (names) => {
         const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';

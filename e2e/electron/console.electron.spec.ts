@@ -99,7 +99,7 @@ describe('Lunora Booth in Electron', () => {
       ).booth;
       return {
         describe: await booth.invoke('connection.describe', {}),
-        presets: await booth.invoke('presets.list', {}),
+        presets: await booth.invoke('presets.listAll', {}),
       };
     });
     expect(answers.describe.ok).toBe(true);
@@ -108,11 +108,15 @@ describe('Lunora Booth in Electron', () => {
 
   it('opens the admin window from the menu, once', async () => {
     const opened = app.waitForEvent('window');
-    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-admin')?.click());
+    await app.evaluate(({ Menu }) => {
+      Menu.getApplicationMenu()?.getMenuItemById('open-admin')?.click();
+    });
     const admin = await opened;
     await admin.waitForLoadState('domcontentloaded');
     expect(admin.url()).toBe('app://booth/admin/index.html');
-    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-admin')?.click());
+    await app.evaluate(({ Menu }) => {
+      Menu.getApplicationMenu()?.getMenuItemById('open-admin')?.click();
+    });
     const titles = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()
         .map((w) => w.getTitle())

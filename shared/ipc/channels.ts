@@ -1,35 +1,26 @@
 import type { Role } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
+import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
 import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
+import { OPERATOR_EVENT_ROLES, OPERATOR_INVOKE_ROLES } from './features/operator.roles';
 import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
 
 /**
  * Channel names and the roles allowed to use them, without schemas, so that the
  * sandboxed preloads can bundle the allow-list without pulling in the validators.
+ * Each feature module declares its own channels; this is their union.
  */
 export const INVOKE_ROLES = {
-  'connection.describe': ['operator', 'admin'],
-  'destinations.snapshot': ['operator', 'admin'],
-  'channels.start': ['operator'],
-  'channels.stop': ['operator'],
-  'channels.endAll': ['operator'],
-  'costs.snapshot': ['operator', 'admin'],
-  'notifications.recent': ['operator', 'admin'],
-  'settings.get': ['operator', 'admin'],
-  'settings.update': ['operator', 'admin'],
-  'presets.list': ['admin'],
+  ...CONNECTION_INVOKE_ROLES,
+  ...OPERATOR_INVOKE_ROLES,
   ...ADMIN_INVOKE_ROLES,
   ...FLOW_INVOKE_ROLES,
   ...READINESS_INVOKE_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export const EVENT_ROLES = {
-  'destinations.feed': ['operator', 'admin'],
-  'costs.feed': ['operator', 'admin'],
-  'notifications.feed': ['operator', 'admin'],
-  'settings.feed': ['operator', 'admin'],
-  /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */
-  'shortcuts.global': ['operator'],
+  ...CONNECTION_EVENT_ROLES,
+  ...OPERATOR_EVENT_ROLES,
   ...ADMIN_EVENT_ROLES,
   ...FLOW_EVENT_ROLES,
   ...READINESS_EVENT_ROLES,
@@ -51,10 +42,6 @@ export function eventChannelsFor(role: Role): EventChannel[] {
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && Object.hasOwn(INVOKE_ROLES, value);
-}
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(EVENT_ROLES, value);
 }
 
 /** Prefix of the Electron ipcMain channel names, so that ours cannot collide with Electron's own. */

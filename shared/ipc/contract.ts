@@ -1,60 +1,18 @@
-import { z } from 'zod';
-import { ConnectionInfoSchema } from '../domain/connection';
-import { DestinationStateSchema } from '../domain/channel';
-import { DestinationIdSchema, DestinationsFeedSchema, DestinationsSnapshotSchema } from '../domain/destination';
-import { PRESET_PLATFORMS, PresetSchema } from '../domain/preset';
-import { ERROR_CODES } from '../domain/errors';
-import { CostSnapshotSchema } from '../domain/cost';
-import { NotificationSchema } from '../domain/notification';
-import { OperatorSettingsPatchSchema, OperatorSettingsSchema } from '../domain/operator-settings';
+import type { z } from 'zod';
+import type { ErrorCode } from '../domain/errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
+import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
 import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contract';
+import { OPERATOR_EVENT_CONTRACT, OPERATOR_INVOKE_CONTRACT } from './features/operator.contract';
 import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
 
-const NoInput = z.strictObject({});
+export type { GlobalShortcut } from './features/operator.contract';
 
-const ChannelActionInput = z.strictObject({ destinationId: DestinationIdSchema });
-const ChannelActionOutput = z.strictObject({
-  /** 'requested': AWS accepted the request; 'already': AWS was already there or on its way. */
-  outcome: z.enum(['requested', 'already']),
-  state: DestinationStateSchema,
-});
-
-const EndAllOutput = z.strictObject({
-  results: z.array(
-    z.strictObject({
-      destinationId: z.string(),
-      ok: z.boolean(),
-      /** The outcome or the reason it failed, in words. */
-      message: z.string(),
-    }),
-  ),
-});
-
-export const GlobalShortcutSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('arm'), destinationId: DestinationIdSchema }),
-  z.strictObject({ action: z.literal('take') }),
-  z.strictObject({ action: z.literal('disarm') }),
-]);
-export type GlobalShortcut = z.infer<typeof GlobalShortcutSchema>;
-
-/** Every invoke channel: renderer -> main, request/response. */
+/** Every invoke channel: renderer -> main, request/response. Each feature module declares its own. */
 export const INVOKE_CONTRACT = {
-  'connection.describe': { input: NoInput, output: ConnectionInfoSchema },
-  'destinations.snapshot': { input: NoInput, output: DestinationsSnapshotSchema },
-  'channels.start': { input: ChannelActionInput, output: ChannelActionOutput },
-  'channels.stop': { input: ChannelActionInput, output: ChannelActionOutput },
-  /** Ends the show: stops every channel that is live or on its way; the forgotten-channel watch starts. */
-  'channels.endAll': { input: z.strictObject({ confirm: z.literal(true) }), output: EndAllOutput },
-  'costs.snapshot': { input: NoInput, output: CostSnapshotSchema },
-  'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
-  'settings.get': { input: NoInput, output: OperatorSettingsSchema },
-  'settings.update': { input: OperatorSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
-  'presets.list': {
-    input: z.strictObject({ platform: z.enum(PRESET_PLATFORMS).optional() }),
-    output: z.strictObject({ presets: z.array(PresetSchema) }),
-  },
+  ...CONNECTION_INVOKE_CONTRACT,
+  ...OPERATOR_INVOKE_CONTRACT,
   ...ADMIN_INVOKE_CONTRACT,
   ...FLOW_INVOKE_CONTRACT,
   ...READINESS_INVOKE_CONTRACT,
@@ -62,11 +20,8 @@ export const INVOKE_CONTRACT = {
 
 /** Every event channel: main -> renderer only. */
 export const EVENT_CONTRACT = {
-  'destinations.feed': { payload: DestinationsFeedSchema },
-  'costs.feed': { payload: CostSnapshotSchema },
-  'notifications.feed': { payload: NotificationSchema },
-  'settings.feed': { payload: OperatorSettingsSchema },
-  'shortcuts.global': { payload: GlobalShortcutSchema },
+  ...CONNECTION_EVENT_CONTRACT,
+  ...OPERATOR_EVENT_CONTRACT,
   ...ADMIN_EVENT_CONTRACT,
   ...FLOW_EVENT_CONTRACT,
   ...READINESS_EVENT_CONTRACT,
@@ -76,10 +31,5 @@ export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRA
 export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof INVOKE_CONTRACT)[C]['output']>;
 export type EventPayload<C extends EventChannel> = z.output<(typeof EVENT_CONTRACT)[C]['payload']>;
 
-export const IpcFailureSchema = z.strictObject({
-  ok: z.literal(false),
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-});
-export type IpcFailure = z.infer<typeof IpcFailureSchema>;
+export type IpcFailure = { ok: false; code: ErrorCode; message: string };
 export type IpcResult<T> = { ok: true; data: T } | IpcFailure;

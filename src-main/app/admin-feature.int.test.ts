@@ -3,6 +3,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preset } from '../../shared/domain/preset';
 import type { PresetDraftInput } from '../../shared/domain/preset-validation';
+import type { InvokeChannel } from '../../shared/ipc/channels';
+import type { InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
 import { ADMIN_INVOKE_ROLES } from '../../shared/ipc/features/admin.roles';
 import type { Logger } from '../core/logger';
 import { createMemorySettingsStore } from '../core/settings';
@@ -50,14 +52,24 @@ async function describeChannel(channelId: string) {
 const channelOf = (id: string) => sim().topology.destinations.find((d) => d.id === id)!.channelId;
 
 /** Invokes as the admin window and returns the data, failing the test on an IPC failure. */
-async function call(channel: string, payload: unknown): Promise<any> {
+async function call<C extends InvokeChannel>(channel: C, payload: InvokeInput<C>): Promise<InvokeOutput<C>> {
   const result = await core.router.invoke(channel, payload, admin);
   if (!result.ok) throw new Error(`${channel} failed: ${result.code} ${result.message}`);
-  return result.data;
+  return result.data as InvokeOutput<C>;
+}
+
+/** The outcome narrowed to one status; fails the test, showing the whole outcome, when it has another. */
+function withStatus<O extends { status: string }, S extends O['status']>(
+  outcome: O,
+  status: S,
+  label?: string,
+): Extract<O, { status: S }> {
+  expect(outcome, label).toMatchObject({ status });
+  return outcome as Extract<O, { status: S }>;
 }
 
 async function storedPresets(): Promise<Preset[]> {
-  return (await call('presets.listAll', {})).presets as Preset[];
+  return (await call('presets.listAll', {})).presets;
 }
 
 const goodDraft = (over: Partial<PresetDraftInput> = {}): PresetDraftInput => ({
@@ -82,7 +94,7 @@ const goodDraft = (over: Partial<PresetDraftInput> = {}): PresetDraftInput => ({
 
 describe('admin channels: roles', () => {
   it('refuses the operator window on every admin channel, before any handler runs', async () => {
-    const channels = [...Object.keys(ADMIN_INVOKE_ROLES), 'presets.list'];
+    const channels = Object.keys(ADMIN_INVOKE_ROLES);
     expect(channels.length).toBeGreaterThanOrEqual(16);
     for (const channel of channels) {
       const result = await core.router.invoke(channel, {}, operator);
@@ -113,9 +125,8 @@ describe('presets through the admin channels (dynalite)', () => {
       ['not an object', 'DROP TABLE', ['(preset)']],
     ];
     for (const [what, draft, fields] of cases) {
-      const out = await call('presets.create', { draft });
-      expect(out.status, what).toBe('invalid');
-      const named = (out.errors as Array<{ field: string; message: string }>).map((e) => e.field);
+      const out = withStatus(await call('presets.create', { draft }), 'invalid', what);
+      const named = out.errors.map((e) => e.field);
       for (const field of fields) expect(named, `${what}: ${JSON.stringify(out.errors)}`).toContain(field);
       for (const e of out.errors) expect(e.message.length, what).toBeGreaterThan(5);
     }
@@ -130,12 +141,12 @@ describe('presets through the admin channels (dynalite)', () => {
   });
 
   it('creates, then two concurrent edits of one version: one saved, the other told with the newer version; delete is versioned', async () => {
-    const created = await call('presets.create', { draft: goodDraft() });
+    const created = withStatus(await call('presets.create', { draft: goodDraft() }), 'saved');
     expect(created).toMatchObject({
       status: 'saved',
       preset: { name: 'Night Show 720p', version: 1, created_by: 'admin:simulation' },
     });
-    const id = created.preset.preset_id as string;
+    const id = created.preset.preset_id;
     expect((await storedPresets()).map((p) => p.preset_id)).toContain(id);
 
     const [a, b] = await Promise.all([
@@ -144,8 +155,8 @@ describe('presets through the admin channels (dynalite)', () => {
     ]);
     const outcomes = [a.status, b.status].sort();
     expect(outcomes).toEqual(['conflict', 'saved']);
-    const winner = a.status === 'saved' ? a : b;
-    const loser = a.status === 'saved' ? b : a;
+    const winner = withStatus(a.status === 'saved' ? a : b, 'saved');
+    const loser = withStatus(a.status === 'saved' ? b : a, 'conflict');
     expect(loser.current).toMatchObject({ version: 2, name: winner.preset.name });
     expect(loser.message).toMatch(/changed by someone else/);
     // no lost update: what is stored is the winner's
@@ -163,19 +174,22 @@ describe('presets through the admin channels (dynalite)', () => {
     expect((await storedPresets()).some((p) => p.preset_id === id)).toBe(false);
     expect(await call('presets.update', { preset_id: id, expected_version: 3, draft: goodDraft() })).toMatchObject({
       status: 'conflict',
-      message: expect.stringMatching(/deleted/),
+      message: expect.stringMatching(/deleted/) as unknown,
     });
   });
 });
 
 describe('applying a preset to a destination', () => {
   it('previews the diff, applies while IDLE, records the preset on the destination; refuses while RUNNING', async () => {
-    const created = await call('presets.create', { draft: goodDraft({ name: 'Twitch 720p Night' }) });
-    const presetId = created.preset.preset_id as string;
+    const created = withStatus(
+      await call('presets.create', { draft: goodDraft({ name: 'Twitch 720p Night' }) }),
+      'saved',
+    );
+    const presetId = created.preset.preset_id;
     const channelId = channelOf('twitch');
     await sim().control.waitForChannelState(channelId, 'IDLE');
 
-    const preview = await call('presets.previewApply', { destinationId: 'twitch', presetId });
+    const preview = withStatus(await call('presets.previewApply', { destinationId: 'twitch', presetId }), 'preview');
     expect(preview).toMatchObject({
       status: 'preview',
       channelState: 'IDLE',
@@ -191,10 +205,7 @@ describe('applying a preset to a destination', () => {
     const h264 = (await describeChannel(channelId)).EncoderSettings?.VideoDescriptions?.[0];
     expect(h264).toMatchObject({ Width: 1280, Height: 720 });
     expect(h264?.CodecSettings?.H264Settings).toMatchObject({ Bitrate: 3_000_000, Profile: 'MAIN', GopSize: 60 });
-    const destinations = (await call('destinations.listAll', {})).destinations as Array<{
-      id: string;
-      preset_id: string;
-    }>;
+    const { destinations } = await call('destinations.listAll', {});
     expect(destinations.find((d) => d.id === 'twitch')?.preset_id).toBe(presetId);
 
     sim().control.startChannel(channelId);
@@ -204,7 +215,9 @@ describe('applying a preset to a destination', () => {
     expect(refused).toMatchObject({
       status: 'refused',
       channelState: 'RUNNING',
-      reason: expect.stringContaining('Twitch is RUNNING; presets can only be applied while the channel is IDLE'),
+      reason: expect.stringContaining(
+        'Twitch is RUNNING; presets can only be applied while the channel is IDLE',
+      ) as unknown,
     });
     expect(sim().control.requests({ operation: 'UpdateChannel' }).length).toBe(updatesBefore);
     const runningPreview = await call('presets.previewApply', {
@@ -215,7 +228,7 @@ describe('applying a preset to a destination', () => {
       status: 'preview',
       canApply: false,
       channelState: 'RUNNING',
-      reason: expect.stringContaining('IDLE'),
+      reason: expect.stringContaining('IDLE') as unknown,
     });
     sim().control.stopChannel(channelId);
     await sim().control.waitForChannelState(channelId, 'IDLE');
@@ -229,11 +242,11 @@ describe('applying a preset to a destination', () => {
       const out = await call('presets.apply', { destinationId: 'linkedin', presetId: 'preset_generic_720p' });
       expect(out).toMatchObject({
         status: 'read-only',
-        reason: expect.stringMatching(/^Read-only: AWS refused a write\. .*not allowed/),
+        reason: expect.stringMatching(/^Read-only: AWS refused a write\. .*not allowed/) as unknown,
       });
       expect(await call('admin.access', {})).toMatchObject({
         canWrite: false,
-        reason: expect.stringMatching(/^Read-only/),
+        reason: expect.stringMatching(/^Read-only/) as unknown,
       });
     } finally {
       sim().control.removeFault(fault.id);
@@ -257,8 +270,11 @@ describe('destinations and stream keys', () => {
     const bad = await call('destinations.create', {
       destination: { platform: 'Custom!', name: '', stream_key: 'abc' },
     });
-    expect(bad.status).toBe('invalid');
-    expect(bad.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'platform', 'stream_key']);
+    expect(
+      withStatus(bad, 'invalid')
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['name', 'platform', 'stream_key']);
 
     const edited = await call('destinations.update', {
       id: 'church-feed',
@@ -274,7 +290,7 @@ describe('destinations and stream keys', () => {
     });
     expect(await call('destinations.streamTarget', { id: 'church-feed' })).toMatchObject({
       status: 'refused',
-      reason: expect.stringMatching(/No MediaLive channel/),
+      reason: expect.stringMatching(/No MediaLive channel/) as unknown,
     });
     expect(await call('destinations.retire', { id: 'church-feed', expected_version: 2 })).toMatchObject({
       status: 'saved',
@@ -393,13 +409,13 @@ describe('destinations and stream keys', () => {
       }),
     );
     const plan = await call('destinations.migrationDryRun', {});
-    const record = plan.records.find((r: { id: string }) => r.id === 'old-show');
-    expect(record.changes.map((c: { field: string }) => c.field)).toEqual(
+    const record = plan.records.find((r) => r.id === 'old-show');
+    expect(record?.changes.map((c) => c.field)).toEqual(
       expect.arrayContaining(['channel_status', 'version', 'stream_key']),
     );
     expect(JSON.stringify(plan)).not.toContain('old-clear-key-777');
     const applied = await call('destinations.migrationApply', { confirm: true });
-    expect(applied).toMatchObject({ status: 'refused', reason: expect.stringMatching(/backup .* failed/) });
+    expect(applied).toMatchObject({ status: 'refused', reason: expect.stringMatching(/backup .* failed/) as unknown });
     // nothing changed: the key is still there to be removed by a migration that has a backup
     expect((await doc.send(new GetCommand({ TableName: table, Key: { id: 'old-show' } }))).Item?.['stream_key']).toBe(
       'old-clear-key-777',
@@ -454,7 +470,7 @@ describe('a preset queued while the channel runs', () => {
       destinationId: 'custom',
       presetId: 'preset_generic_1080p',
     });
-    expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') });
+    expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') as unknown });
     expect(await call('presets.cancelPendingApply', { destinationId: 'custom' })).toEqual({ cancelled: false });
   });
 });

@@ -1,39 +1,37 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ConnectionInfo } from '../../shared/domain/connection';
-import { summarizePreset, type Preset } from '../../shared/domain/preset';
-import { createAwsClients, type AwsClients, type ClientTuning } from '../aws/clients';
+import { createAwsClients, type ClientTuning } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
 import { ssoSessionExpiry } from '../aws/sso-session';
 import { watchCredentialExpiry } from '../core/credentials-watch';
 import type { RetryPolicy } from '../aws/retry';
 import { hasEndpointOverride, type AwsTarget } from '../aws/target';
 import { ChannelActions } from '../core/channels/channel-actions';
-import {
-  ChannelMonitor,
-  type ChannelMonitorOptions,
-  type ConfiguredDestination,
-} from '../core/channels/channel-monitor';
-import { createDestinationStore, type DestinationRecord } from '../core/destinations/destination-store';
+import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
+import { readConfiguredDestinations } from '../core/destinations/configured-destinations';
+import { createDestinationStore } from '../core/destinations/destination-store';
 import type { Logger } from '../core/logger';
 import { OfflineCatalog } from '../core/catalog-cache';
 import { SessionRecorder } from '../core/sessions/session-recorder';
-import { createPresetStore, type PresetStore } from '../core/presets/preset-store';
+import { createPresetStore } from '../core/presets/preset-store';
+import { seedPresets } from '../core/presets/seed-presets';
 import type { SettingsStore } from '../core/settings';
-import { destinationKey, discoverStack, type StackTopology } from '../core/stack/stack-outputs';
+import { discoverStack } from '../core/stack/stack-outputs';
 import { createRouter, type Router } from '../ipc/router';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
 import { CostMeter } from '../core/costs/cost-meter';
-import { encodingProfile, monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
-import type { EncodingProfile } from '../core/costs/cost-model';
+import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { createNotifier } from '../core/notifications/notifier';
 import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createAdminFeature } from './admin-feature';
+import { createConnectionFeature } from './connection-feature';
+import { describeConnection, readCallerAccount } from './connection-info';
 import { chooseConnection } from './connection-mode';
 import type { FeatureContext } from './feature';
 import { createFlowFeature } from './flow-feature';
 import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
+import { createOperatorFeature } from './operator-feature';
 import { createReadinessFeature } from './readiness-feature';
 
 export interface BoothCoreOptions {
@@ -66,51 +64,6 @@ export interface BoothCore {
   /** The embedded simulator in simulation mode (tests and rehearsals drive it), else null. */
   simulator: RunningSimulator | null;
   close(): Promise<void>;
-}
-
-function configureDestinations(
-  records: DestinationRecord[],
-  stack: StackTopology,
-  presets: Map<string, Preset>,
-): Array<ConfiguredDestination & { encoding: EncodingProfile | null }> {
-  return records.map((record) => {
-    const fromStack = stack.channels.get(destinationKey(record.id));
-    const channelId = record.medialive_channel_id ?? fromStack?.id ?? null;
-    const preset = record.preset_id ? presets.get(record.preset_id) : undefined;
-    return {
-      id: record.id,
-      platform: record.platform,
-      name: record.name,
-      channelId,
-      presetSummary: preset ? summarizePreset(preset) : null,
-      bitrateBps: preset ? preset.video.bitrate + preset.audio.bitrate : null,
-      encoding: preset ? encodingProfile(preset, record.platform) : null,
-      problem: channelId
-        ? null
-        : `No MediaLive channel is mapped to ${record.name}: set its channel in the admin window or add a ChannelId output for it to the stack.`,
-    };
-  });
-}
-
-async function readCallerAccount(clients: AwsClients, logger: Logger): Promise<string | null> {
-  try {
-    return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? null;
-  } catch (error) {
-    logger.warn('connection: could not read the caller identity', {
-      message: mapAwsError(error, 'Read identity').message,
-    });
-    return null;
-  }
-}
-
-async function seedPresets(presets: PresetStore, logger: Logger): Promise<void> {
-  try {
-    const { created } = await presets.seedDefaults();
-    if (created > 0) logger.info('presets: seeded defaults', { created });
-  } catch (error) {
-    // Read-only credentials cannot seed; the presets an admin created are still listed.
-    logger.warn('presets: could not seed defaults', { message: mapAwsError(error, 'Seed presets').message });
-  }
 }
 
 /**
@@ -166,21 +119,10 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     const destinationStore = catalog.destinations(
       createDestinationStore(clients.dynamo, stack.tables.destinations, logger),
     );
-    const readDestinations = async () => {
-      const [records, presets] = await Promise.all([destinationStore.listActive(), presetStore.listActive()]);
-      return configureDestinations(records, stack, new Map(presets.map((p) => [p.preset_id, p])));
-    };
+    const readDestinations = () => readConfiguredDestinations(destinationStore, presetStore, stack);
     const destinations = await readDestinations();
 
-    const connection: ConnectionInfo = {
-      mode: target.mode,
-      profile: target.mode === 'aws' ? target.profile : null,
-      region: target.region,
-      accountId,
-      stackName,
-      customEndpoint: target.mode === 'simulation' || hasEndpointOverride(env),
-      credentialsExpireAt,
-    };
+    const connection = describeConnection({ target, stackName, accountId, credentialsExpireAt, env });
 
     // The services publish through the router, which is created with the handlers that use them.
     let publish: Router['publish'] = () => {};
@@ -248,10 +190,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       destinationStore,
       catalog,
       settings: options.settings,
-      simulator,
       logger,
       publish: (channel, payload) => publish(channel, payload),
-      retry: options.retry,
       now,
       onDestinationsChanged(listener) {
         destinationListeners.add(listener);
@@ -271,29 +211,23 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         });
       }
     };
+    const connectionFeature = createConnectionFeature(context);
+    const operator = createOperatorFeature(context, { actions, costs, settings });
     const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
     const flow = createFlowFeature(context, options.flow);
     const readiness = createReadinessFeature(context);
-    const features = [admin, flow, readiness];
+    const features = [connectionFeature, operator, admin, flow, readiness];
     const router = createRouter(
       {
+        ...connectionFeature.handlers,
+        ...operator.handlers,
         ...admin.handlers,
         ...flow.handlers,
         ...readiness.handlers,
-        'connection.describe': async () => connection,
-        'destinations.snapshot': async () => monitor.snapshot(),
-        'channels.start': async ({ destinationId }) => actions.start(destinationId),
-        'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
-        'channels.endAll': async () => actions.endAll(),
-        'costs.snapshot': async () => costs.snapshot(),
-        'notifications.recent': async () => ({ notifications: notifier.recent() }),
-        'settings.get': async () => settings.get(),
-        'settings.update': async (patch) => settings.update(patch),
-        'presets.list': async ({ platform }) => ({ presets: await presetStore.listActive(platform) }),
       },
       logger,
     );
-    publish = router.publish;
+    publish = (channel, payload) => router.publish(channel, payload);
     if (catalog.servedFromCacheAt !== null) {
       notifier.notify({
         level: 'warning',

@@ -1,6 +1,5 @@
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { AwsClients } from '../aws/clients';
-import type { RetryPolicy } from '../aws/retry';
 import type { ChannelMonitor, ConfiguredDestination } from '../core/channels/channel-monitor';
 import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
@@ -10,7 +9,6 @@ import type { PresetStore } from '../core/presets/preset-store';
 import type { SettingsStore } from '../core/settings';
 import type { StackTopology } from '../core/stack/stack-outputs';
 import type { InvokeHandlers, Router } from '../ipc/router';
-import type { RunningSimulator } from '../simulator/index';
 
 /** What every feature of the core may use; built once by booth-core. */
 export interface FeatureContext {
@@ -25,10 +23,8 @@ export interface FeatureContext {
   /** Tells whether the presets and destinations come from the offline copy. */
   catalog: OfflineCatalog;
   settings: SettingsStore;
-  simulator: RunningSimulator | null;
   logger: Logger;
   publish: Router['publish'];
-  retry: RetryPolicy | undefined;
   now: () => number;
   /** Called after every change of the destinations feed. */
   onDestinationsChanged(listener: () => void): () => void;

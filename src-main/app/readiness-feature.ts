@@ -1,12 +1,11 @@
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
-import { listAwsProfiles } from '../aws/profiles';
 import { ssoSessionExpiry } from '../aws/sso-session';
 import { runReadinessCheck } from '../core/readiness/readiness-check';
 import type { Feature, FeatureContext } from './feature';
 
 export type ReadinessChannel = keyof typeof READINESS_INVOKE_ROLES;
 
-/** What the console found in the stack, the pre-show checklist, and which account and stack to connect to. */
+/** What the console found in the stack, and the pre-show checklist. */
 export function createReadinessFeature(context: FeatureContext): Feature<ReadinessChannel> {
   const { stack, clients, connection, now } = context;
   return {
@@ -31,18 +30,6 @@ export function createReadinessFeature(context: FeatureContext): Feature<Readine
           },
           showEndsAt,
         ),
-      'connection.profiles': async () => ({
-        profiles: await listAwsProfiles(),
-        saved: context.settings.get().connection,
-      }),
-      'connection.configure': async (choice) => {
-        const saved = context.settings.update((current) => ({ ...current, connection: choice })).connection;
-        // The SDK clients, the stack's outputs and the monitors are built for one connection at start.
-        const active = connection.mode === 'simulation' ? null : connection.profile;
-        const restartRequired =
-          saved.profile !== active || saved.region !== connection.region || saved.stackName !== stack.stackName;
-        return { saved, restartRequired };
-      },
     },
   };
 }

@@ -53,7 +53,7 @@ describe('shell + real core (simulation)', () => {
     expect(snapshot.data.kind).toBe('snapshot');
     expect(snapshot.data.destinations).toHaveLength(5);
 
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({
+    expect(await fake.ipcMain.invokeFrom('booth:presets.listAll', operator, operator.mainFrame, {})).toMatchObject({
       ok: false,
       code: 'forbidden',
     });
@@ -67,7 +67,7 @@ describe('shell + real core (simulation)', () => {
   it('serves the admin window its presets', async () => {
     shell!.windows.open('admin');
     const admin = FakeBrowserWindow.instances[1]!.webContents;
-    const presets = (await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})) as {
+    const presets = (await fake.ipcMain.invokeFrom('booth:presets.listAll', admin, admin.mainFrame, {})) as {
       ok: boolean;
       data: { presets: unknown[] };
     };

@@ -107,11 +107,11 @@ describe('ipc binding', () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
     const admin = windowContents(registry, 'admin');
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, {})).toMatchObject({
+    expect(await fake.ipcMain.invokeFrom('booth:presets.listAll', operator, operator.mainFrame, {})).toMatchObject({
       ok: false,
       code: 'forbidden',
     });
-    expect(await fake.ipcMain.invokeFrom('booth:presets.list', admin, admin.mainFrame, {})).toEqual({
+    expect(await fake.ipcMain.invokeFrom('booth:presets.listAll', admin, admin.mainFrame, {})).toEqual({
       ok: true,
       data: { presets: [] },
     });
@@ -120,7 +120,9 @@ describe('ipc binding', () => {
   it('takes the role from the registry, never from the payload', async () => {
     bindIpc(router(), registry, silentLogger);
     const operator = windowContents(registry, 'operator');
-    const result = await fake.ipcMain.invokeFrom('booth:presets.list', operator, operator.mainFrame, { role: 'admin' });
+    const result = await fake.ipcMain.invokeFrom('booth:presets.listAll', operator, operator.mainFrame, {
+      role: 'admin',
+    });
     expect(result).toMatchObject({ ok: false, code: 'forbidden' });
   });
 

@@ -113,10 +113,10 @@ describe('web preview server', () => {
     expect(operator).toBeInstanceOf(WebSocket);
     const ws = operator as WebSocket;
     expect(await call(ws, 1, 'destinations.snapshot', {})).toMatchObject({ type: 'result', result: { ok: true } });
-    expect(await call(ws, 2, 'presets.list', {})).toMatchObject({ result: { ok: false, code: 'forbidden' } });
+    expect(await call(ws, 2, 'presets.listAll', {})).toMatchObject({ result: { ok: false, code: 'forbidden' } });
     ws.close();
     const admin = (await connect(preview.origin, tokenOf(preview.adminUrl))) as WebSocket;
-    expect(await call(admin, 1, 'presets.list', {})).toMatchObject({ result: { ok: true } });
+    expect(await call(admin, 1, 'presets.listAll', {})).toMatchObject({ result: { ok: true } });
     expect(await call(admin, 2, 'channels.start', { destinationId: 'youtube' })).toMatchObject({
       result: { ok: false, code: 'forbidden' },
     });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AwsProfileSchema, ConnectionSettingsSchema } from '../../domain/aws-profile';
 import { ReadinessReportSchema, StackSummarySchema } from '../../domain/readiness';
 
 export const READINESS_INVOKE_CONTRACT = {
@@ -10,14 +9,6 @@ export const READINESS_INVOKE_CONTRACT = {
       showEndsAt: z.number().int().positive().optional(),
     }),
     output: ReadinessReportSchema,
-  },
-  'connection.profiles': {
-    input: z.strictObject({}),
-    output: z.strictObject({ profiles: z.array(AwsProfileSchema), saved: ConnectionSettingsSchema }),
-  },
-  'connection.configure': {
-    input: ConnectionSettingsSchema,
-    output: z.strictObject({ saved: ConnectionSettingsSchema, restartRequired: z.boolean() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -55,7 +55,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
     'notifications.recent': async () => ({ notifications: [] }),
     'settings.get': async () => DEFAULT_OPERATOR_SETTINGS,
     'settings.update': async () => DEFAULT_OPERATOR_SETTINGS,
-    'presets.list': async () => ({ presets: [] }),
+    'presets.listAll': async () => ({ presets: [] }),
     ...overrides,
   };
 }

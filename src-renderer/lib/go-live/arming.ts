@@ -1,5 +1,6 @@
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
+import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
 
 /**
  * Two-step go-live, as plain TypeScript (no runes, no DOM) so it is unit-tested with a fake
@@ -22,9 +23,9 @@ export type Activity =
   | { phase: 'sending'; action: GoLiveAction; since: number }
   | { phase: 'done'; action: GoLiveAction; at: number; ok: boolean; message: string };
 
-export type SendResult =
-  | { ok: true; data: { outcome: 'requested' | 'already'; state: DestinationState } }
-  | { ok: false; code: string; message: string };
+/** What main answers a take: `channels.start` and `channels.stop` share one output. */
+type TakeAnswer = InvokeOutput<'channels.start' | 'channels.stop'>;
+export type SendResult = IpcResult<TakeAnswer>;
 
 export interface ArmingDeps {
   now(): number;
@@ -95,7 +96,7 @@ export function planFor(
   }
 }
 
-function describeSuccess(action: GoLiveAction, outcome: 'requested' | 'already', state: DestinationState): string {
+function describeSuccess(action: GoLiveAction, outcome: TakeAnswer['outcome'], state: DestinationState): string {
   if (outcome === 'requested') return action === 'start' ? 'Start requested' : 'Stop requested';
   if (action === 'start')
     return state === 'RUNNING' ? 'Already on air; nothing sent' : `Already ${state.toLowerCase()}; nothing sent`;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { AwsProfileSchema, ConnectionSettingsSchema } from '../../domain/aws-profile';
+import { ConnectionInfoSchema } from '../../domain/connection';
+
+export const CONNECTION_INVOKE_CONTRACT = {
+  'connection.describe': { input: z.strictObject({}), output: ConnectionInfoSchema },
+  'connection.profiles': {
+    input: z.strictObject({}),
+    output: z.strictObject({ profiles: z.array(AwsProfileSchema), saved: ConnectionSettingsSchema }),
+  },
+  'connection.configure': {
+    input: ConnectionSettingsSchema,
+    output: z.strictObject({ saved: ConnectionSettingsSchema, restartRequired: z.boolean() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const CONNECTION_EVENT_CONTRACT = {} as const satisfies Record<string, { payload: z.ZodType }>;

@@ -1,0 +1,25 @@
+import type { Role } from '../../domain/roles';
+
+/**
+ * The operator's console: the channel tiles and go-live, costs, notifications and the operator's
+ * settings (merged into ../channels.ts). Starting and stopping channels is the operator's act.
+ */
+export const OPERATOR_INVOKE_ROLES = {
+  'destinations.snapshot': ['operator', 'admin'],
+  'channels.start': ['operator'],
+  'channels.stop': ['operator'],
+  'channels.endAll': ['operator'],
+  'costs.snapshot': ['operator', 'admin'],
+  'notifications.recent': ['operator', 'admin'],
+  'settings.get': ['operator', 'admin'],
+  'settings.update': ['operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const OPERATOR_EVENT_ROLES = {
+  'destinations.feed': ['operator', 'admin'],
+  'costs.feed': ['operator', 'admin'],
+  'notifications.feed': ['operator', 'admin'],
+  'settings.feed': ['operator', 'admin'],
+  /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */
+  'shortcuts.global': ['operator'],
+} as const satisfies Record<string, readonly Role[]>;

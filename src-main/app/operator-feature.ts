@@ -1,0 +1,32 @@
+import type { OPERATOR_INVOKE_ROLES } from '../../shared/ipc/features/operator.roles';
+import type { ChannelActions } from '../core/channels/channel-actions';
+import type { CostMeter } from '../core/costs/cost-meter';
+import type { OperatorSettingsService } from '../core/operator-settings-service';
+import type { Feature, FeatureContext } from './feature';
+
+export type OperatorChannel = keyof typeof OPERATOR_INVOKE_ROLES;
+
+/** The services booth-core builds for the operator's console (the channel feed drives them too). */
+export interface OperatorServices {
+  actions: ChannelActions;
+  costs: CostMeter;
+  settings: OperatorSettingsService;
+}
+
+/** The operator's console: the tiles and go-live, costs, recent notifications and the operator's settings. */
+export function createOperatorFeature(context: FeatureContext, services: OperatorServices): Feature<OperatorChannel> {
+  const { monitor, notifier } = context;
+  const { actions, costs, settings } = services;
+  return {
+    handlers: {
+      'destinations.snapshot': async () => monitor.snapshot(),
+      'channels.start': async ({ destinationId }) => actions.start(destinationId),
+      'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
+      'channels.endAll': async () => actions.endAll(),
+      'costs.snapshot': async () => costs.snapshot(),
+      'notifications.recent': async () => ({ notifications: notifier.recent() }),
+      'settings.get': async () => settings.get(),
+      'settings.update': async (patch) => settings.update(patch),
+    },
+  };
+}
