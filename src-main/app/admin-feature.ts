@@ -9,6 +9,7 @@ import {
   type ChannelRef,
 } from '../core/destinations/destination-migration';
 import type { DestinationStore } from '../core/destinations/destination-store';
+import { ChannelWriteGuard } from '../core/channels/channel-write-guard';
 import { createStreamKeyService, type StreamKeyService } from '../core/destinations/stream-keys';
 import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
@@ -65,18 +66,28 @@ export interface AdminServices {
 function servicesFrom(context: FeatureContext): AdminServices {
   const { clients, stack, logger } = context;
   if (!stack.tables.destinations) throw new Error('the stack has no destinations table');
+  const createdBy = `admin:${context.connection.profile ?? context.connection.mode}`;
+  // Preset applies and stream-key changes both rewrite the whole channel: one at a time, across consoles too.
+  const guard = new ChannelWriteGuard({
+    medialive: clients.medialive,
+    dynamo: clients.dynamo,
+    table: stack.tables.sessions,
+    owner: createdBy,
+    logger,
+    now: context.now,
+  });
   return {
     presets: context.presetStore,
     destinations: context.destinationStore,
     offlineSince: () => context.catalog.servedFromCacheAt,
-    applier: createPresetApplier(clients.medialive, logger),
-    streamKeys: createStreamKeyService(clients.medialive, logger),
+    applier: createPresetApplier(clients.medialive, logger, guard),
+    streamKeys: createStreamKeyService(clients.medialive, logger, guard),
     migration: createDestinationMigration(clients.dynamo, stack.tables.destinations, logger),
     // dynalite (simulation) has no CreateBackup, so there the
     // backup fails and the migration is refused, as it would be against a table that cannot be backed up.
     backup: dynamoOnDemandBackup(clients.dynamodb),
     stack,
-    createdBy: `admin:${context.connection.profile ?? context.connection.mode}`,
+    createdBy,
     logger,
     channelStates: () => context.monitor.snapshot().destinations,
     onStatesChanged: (listener) => context.onDestinationsChanged(listener),

@@ -12,6 +12,7 @@ import {
 import { BoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import { channelUpdate } from '../channels/channel-update';
+import type { ChannelWriteGuard } from '../channels/channel-write-guard';
 import type { Logger } from '../logger';
 import { compileRtmpDestination } from '../presets/encoder-settings-compiler';
 import { notIdleReason } from '../presets/preset-applier';
@@ -58,7 +59,12 @@ export interface StreamKeyService {
   setStreamKey(target: { channelId: string; label: string }, input: unknown): Promise<StreamTargetView>;
 }
 
-export function createStreamKeyService(medialive: MediaLiveClient, logger: Logger): StreamKeyService {
+/** `guard` serializes writes to a channel (within this console and across consoles). */
+export function createStreamKeyService(
+  medialive: MediaLiveClient,
+  logger: Logger,
+  guard?: Pick<ChannelWriteGuard, 'run'>,
+): StreamKeyService {
   const read = (channelId: string, label: string) =>
     callAws(`Read ${label}`, () => medialive.send(new DescribeChannelCommand({ ChannelId: channelId })));
 
@@ -70,36 +76,53 @@ export function createStreamKeyService(medialive: MediaLiveClient, logger: Logge
       const parsed = StreamTargetSchema.safeParse(input);
       // The messages name the field, never echo the value.
       if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
-      const channel = await read(target.channelId, target.label);
-      const state = channel.State ?? 'UNKNOWN';
-      if (state !== 'IDLE') {
-        throw new BoothError(
-          'invalid-state',
-          notIdleReason(target.label, state).replace(
-            'presets can only be applied',
-            'the stream key can only be changed',
-          ),
-        );
-      }
-      const current = rtmpDestination(channel);
-      if (!current?.Id)
-        throw new BoothError(
-          'invalid-state',
-          `${target.label} has no RTMP destination to hold a stream key (is it the MediaPackage channel?).`,
-        );
-      const replaced = compileRtmpDestination(current.Id, parsed.data.url, parsed.data.streamKey);
-      const destinations = (channel.Destinations ?? []).map((d) => (d.Id === current.Id ? replaced : d));
-      await callAws(`Set the stream key of ${target.label}`, () =>
-        medialive.send(
-          new UpdateChannelCommand(channelUpdate(target.channelId, channel, { Destinations: destinations })),
-        ),
-      );
-      // Only the host: some platforms put the key in the URL path.
-      logger.info('destinations: stream target replaced', {
-        channelId: target.channelId,
-        host: new URL(parsed.data.url).host,
+      const wanted = parsed.data;
+      const write = () => replaceTarget(target, wanted);
+      if (!guard) return write();
+      return guard.run(target.channelId, target.label, async () => {
+        const view = await write();
+        const settings = rtmpDestination(await read(target.channelId, target.label))?.Settings?.[0];
+        if (settings?.StreamName !== wanted.streamKey || settings?.Url !== wanted.url)
+          throw new BoothError(
+            'conflict',
+            `${target.label} did not keep the new stream target; another change may have overwritten it. Read the channel again and retry.`,
+          );
+        return view;
       });
-      return { url: parsed.data.url, hasStreamKey: true, streamKeyHint: maskStreamKey(parsed.data.streamKey) };
     },
   };
+
+  /** Reads the channel right before writing, so the write carries everything else as it is now. */
+  async function replaceTarget(
+    target: { channelId: string; label: string },
+    parsed: { url: string; streamKey: string },
+  ): Promise<StreamTargetView> {
+    const channel = await read(target.channelId, target.label);
+    const state = channel.State ?? 'UNKNOWN';
+    if (state !== 'IDLE') {
+      throw new BoothError(
+        'invalid-state',
+        notIdleReason(target.label, state).replace('presets can only be applied', 'the stream key can only be changed'),
+      );
+    }
+    const current = rtmpDestination(channel);
+    if (!current?.Id)
+      throw new BoothError(
+        'invalid-state',
+        `${target.label} has no RTMP destination to hold a stream key (is it the MediaPackage channel?).`,
+      );
+    const replaced = compileRtmpDestination(current.Id, parsed.url, parsed.streamKey);
+    const destinations = (channel.Destinations ?? []).map((d) => (d.Id === current.Id ? replaced : d));
+    await callAws(`Set the stream key of ${target.label}`, () =>
+      medialive.send(
+        new UpdateChannelCommand(channelUpdate(target.channelId, channel, { Destinations: destinations })),
+      ),
+    );
+    // Only the host: some platforms put the key in the URL path.
+    logger.info('destinations: stream target replaced', {
+      channelId: target.channelId,
+      host: new URL(parsed.url).host,
+    });
+    return { url: parsed.url, hasStreamKey: true, streamKeyHint: maskStreamKey(parsed.streamKey) };
+  }
 }

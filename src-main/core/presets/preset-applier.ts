@@ -15,9 +15,10 @@ import type { Preset } from '../../../shared/domain/preset';
 import { validatePreset, type FieldError } from '../../../shared/domain/preset-validation';
 import { callAws } from '../../aws/retry';
 import { channelUpdate } from '../channels/channel-update';
+import type { ChannelWriteGuard } from '../channels/channel-write-guard';
 import type { Logger } from '../logger';
 import { compileEncoderSettings, DEFAULT_AUDIO_SELECTOR_NAME, type CompileTarget } from './encoder-settings-compiler';
-import { diffEncoderSettings, type SettingChange } from './encoder-settings-diff';
+import { diffEncoderSettings, REDACTED, type SettingChange } from './encoder-settings-diff';
 import { PresetValidationError } from './preset-errors';
 
 export interface ApplyTarget {
@@ -145,7 +146,32 @@ export interface PresetApplier {
   apply(target: ApplyTarget, preset: Preset): Promise<ApplyResult>;
 }
 
-export function createPresetApplier(medialive: MediaLiveClient, logger: Logger): PresetApplier {
+/** The value at a differ path such as "VideoDescriptions[0].CodecSettings.H264Settings.Bitrate". */
+function valueAt(root: unknown, path: string): unknown {
+  let node: unknown = root;
+  for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** The changes the channel does not show after the write (secrets are not compared: the differ redacted them). */
+function notKept(after: DescribeChannelResponse, changes: SettingChange[]): SettingChange[] {
+  return changes.filter(
+    (c) => c.to !== REDACTED && JSON.stringify(valueAt(after.EncoderSettings, c.path)) !== JSON.stringify(c.to),
+  );
+}
+
+/**
+ * `guard` serializes writes to a channel (within this console and across consoles); without it (tests of the
+ * applier alone) writes are not guarded.
+ */
+export function createPresetApplier(
+  medialive: MediaLiveClient,
+  logger: Logger,
+  guard?: Pick<ChannelWriteGuard, 'run'>,
+): PresetApplier {
   async function describe(target: ApplyTarget): Promise<DescribeChannelResponse> {
     return callAws(`Read ${target.label}`, () =>
       medialive.send(new DescribeChannelCommand({ ChannelId: target.channelId })),
@@ -174,6 +200,23 @@ export function createPresetApplier(medialive: MediaLiveClient, logger: Logger):
 
   async function apply(target: ApplyTarget, preset: Preset): Promise<ApplyResult> {
     checkPreset(preset);
+    if (!guard) return write(target, preset);
+    return guard.run(target.channelId, target.label, async () => {
+      const result = await write(target, preset);
+      if (result.applied) {
+        const lost = notKept(await describe(target), result.changes);
+        if (lost.length > 0)
+          throw new BoothError(
+            'conflict',
+            `${target.label} did not keep ${lost.length} of the new settings (e.g. ${lost[0]!.path}); another change may have overwritten them. Read the channel again and retry.`,
+          );
+      }
+      return result;
+    });
+  }
+
+  /** Reads the channel right before writing, so the write carries everything else as it is now. */
+  async function write(target: ApplyTarget, preset: Preset): Promise<ApplyResult> {
     const channel = await describe(target);
     const state = channel.State ?? 'UNKNOWN';
     if (state !== 'IDLE') throw new BoothError('invalid-state', notIdleReason(target.label, state));
