@@ -72,7 +72,7 @@ function countInFlight(client: MediaConnectClient | CloudWatchClient, counter: {
  * answer set off has run too). A ManualClock settles with it: simulated time then stands still
  * while a request crosses the real socket, and a run is the same however slow the machine is.
  */
-export function whenIdle(counter: { inFlight: number }, timeoutMs = 5_000): () => Promise<void> {
+function whenIdle(counter: { inFlight: number }, timeoutMs = 5_000): () => Promise<void> {
   return () =>
     vi.waitFor(
       async () => {
