@@ -6,7 +6,8 @@ import type { Router } from '../src-main/ipc/router';
 import { silentLogger } from '../src-main/core/logger';
 import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
 import { launchChromium, newWatchedPage } from './support/browser';
-import { fakeBoothScript, manyDestinations, sampleFlowSnapshot, SIMULATED_CONNECTION } from './support/fake-booth';
+import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
+import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
 import { ARTIFACTS, REPO } from './support/harness';
 
 /** The preview only serves the files here; the page talks to the fake `window.booth`, never to this router. */

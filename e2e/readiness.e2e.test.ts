@@ -17,17 +17,37 @@ afterAll(async () => {
 });
 
 const item = (id: string) => page.locator(`[data-testid="readiness-item"][data-check-id="${id}"]`);
+/** Each readiness run reads the identity once; after start, nothing else does in simulation. */
+const readinessRuns = () => booth.simulator.control.requests({ service: 'sts', operation: 'GetCallerIdentity' }).length;
+const runFinished = () => page.waitForSelector('[data-testid="readiness-run"]:not([disabled])');
 
 describe('readiness check (web preview, simulation)', () => {
   it('is READY on the seeded topology, with what it found in the stack', async () => {
+    const before = readinessRuns();
     await page.getByTestId('open-readiness').click();
     await page.waitForSelector('[data-testid="readiness-verdict"]');
+    await runFinished();
+    expect(readinessRuns()).toBe(before + 1);
     expect(await page.getByTestId('readiness-verdict').textContent()).toMatch(/^\s*READY/);
     expect(await page.locator('[data-testid="readiness-item"][data-status="fail"]').count()).toBe(0);
     expect(await item('destination-twitch').getAttribute('data-status')).toBe('pass');
     expect(await page.getByTestId('readiness-stack').textContent()).toMatch(/lunora-booth \(CREATE_COMPLETE\)/);
     await booth.screenshot('readiness-ready.png');
     await booth.assertNoPageProblems();
+  });
+
+  it('runs again on request, not on each edit of the show end', async () => {
+    const before = readinessRuns();
+    const showEnd = page.getByTestId('readiness-show-end');
+    await showEnd.fill('23:30');
+    await showEnd.fill('23:45');
+    await showEnd.press('ArrowDown');
+    // A run set off by an edit would reach main before the one this click asks for.
+    await page.getByTestId('readiness-run').click();
+    await expect.poll(readinessRuns).toBeGreaterThan(before);
+    await runFinished();
+    expect(readinessRuns()).toBe(before + 1);
+    expect(await page.getByTestId('readiness-verdict').textContent()).toMatch(/^\s*READY/);
   });
 
   it('turns the item of a channel deleted in the simulator red, naming the destination and the fix', async () => {

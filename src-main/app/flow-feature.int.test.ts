@@ -28,13 +28,8 @@ function collect<T>(booth: BoothCore, channel: string): T[] {
   return items;
 }
 
-async function until(predicate: () => boolean, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The monitor polls every 100-200 ms here; allow for a loaded machine. */
+const POLL = { timeout: 8_000, interval: 25 } as const;
 
 describe('flow feature through the router', () => {
   it('serves the flow snapshot without secrets', async () => {
@@ -52,7 +47,7 @@ describe('flow feature through the router', () => {
     const alerts = collect<FlowAlert>(booth, 'flow.alert');
     const notes = collect<Notification>(booth, 'notifications.feed');
     booth.simulator!.control.loseSource('main');
-    await until(() => alerts.some((a) => a.kind === 'main-lost' && a.state === 'raised'));
+    await expect.poll(() => alerts.filter((a) => a.state === 'raised').map((a) => a.kind), POLL).toContain('main-lost');
     expect(notes.some((n) => n.kind === 'alert' && n.title === 'Main SRT source lost')).toBe(true);
     const refusedForOperatorOnly = await booth.router.invoke(
       'flow.switchSource',
@@ -62,14 +57,17 @@ describe('flow feature through the router', () => {
     expect(refusedForOperatorOnly).toMatchObject({ ok: false, code: 'forbidden' });
     const switched = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'operator' });
     expect(switched).toMatchObject({ ok: true });
-    await until(() => booth.simulator!.control.state().flow.failover.primarySource === 'backup');
+    await expect.poll(() => booth.simulator!.control.state().flow.failover.primarySource, POLL).toBe('backup');
   });
 
   it('refuses switching to a disconnected backup unless forced', async () => {
     const booth = await start();
     booth.simulator!.control.loseSource('backup');
-    await new Promise((r) => setTimeout(r, 600));
-    await booth.router.invoke('flow.snapshot', {}, { role: 'operator' });
+    const backupConnected = async () => {
+      const result = await booth.router.invoke('flow.snapshot', {}, { role: 'operator' });
+      return result.ok ? (result.data as FlowSnapshot).flow.sources.find((s) => s.role === 'backup')?.connected : null;
+    };
+    await expect.poll(backupConnected, POLL).toBe(false);
     const refused = await booth.router.invoke('flow.switchSource', { target: 'backup' }, { role: 'operator' });
     expect(refused).toMatchObject({ ok: false, code: 'invalid-state' });
     if (!refused.ok) expect(refused.message).toMatch(/backup/i);

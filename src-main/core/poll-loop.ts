@@ -1,10 +1,12 @@
+import { systemTimers, type TimerHandle, type Timers } from './clock';
+
 /**
  * One poll at a time, then the next after a delay the owner decides each time (fast while things
  * move, slow when steady, backing off while throttled). `run()` polls now, joining a poll already
  * under way; timers are unref'd so a forgotten loop never keeps the process alive.
  */
 export class PollLoop {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: TimerHandle | null = null;
   private inFlight: Promise<void> | null = null;
   private stopped = true;
 
@@ -12,6 +14,7 @@ export class PollLoop {
     private readonly poll: () => Promise<void>,
     private readonly nextDelayMs: () => number,
     private readonly onCrash: (error: unknown) => void = () => {},
+    private readonly timers: Timers = systemTimers,
   ) {}
 
   /** Starts the cycle; call `run()` first when the first result must be known before going on. */
@@ -23,7 +26,7 @@ export class PollLoop {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.timers.clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -42,8 +45,8 @@ export class PollLoop {
   /** Re-plans the next poll now (after a change that makes it due sooner). */
   reschedule(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), this.nextDelayMs());
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    this.timer = this.timers.setTimeout(() => void this.run(), this.nextDelayMs());
     this.timer.unref?.();
   }
 }

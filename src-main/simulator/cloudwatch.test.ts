@@ -1,16 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { ManualClock } from '../core/test-support/manual-clock';
 import { startSimulator, type RunningSimulator } from './index';
-import { clientConfig, sdkError, waitFor } from './test-support/helpers';
+import { clientConfig, sdkError } from './test-support/helpers';
 
+const SAMPLE_MS = 20;
 let sim: RunningSimulator;
 let cw: CloudWatchClient;
+// The samples follow this clock: a test moves it and knows exactly which samples exist.
+let clock: ManualClock;
 
-beforeAll(async () => {
-  sim = await startSimulator({ timings: { metricSampleMs: 20, failoverMs: 40 }, withDynamo: false, seed: 42 });
+beforeEach(async () => {
+  clock = new ManualClock();
+  sim = await startSimulator({
+    timings: { metricSampleMs: SAMPLE_MS, failoverMs: 40 },
+    withDynamo: false,
+    seed: 42,
+    clock,
+  });
   cw = new CloudWatchClient(clientConfig(sim, { maxAttempts: 1 }));
 });
-afterAll(async () => {
+afterEach(async () => {
   cw?.destroy();
   await sim?.close();
 });
@@ -31,8 +41,8 @@ const q = (id: string, metric: string, stat: string, dims: Record<string, string
 const get = (queries: MetricDataQuery[], sinceMs = 120_000) =>
   cw.send(
     new GetMetricDataCommand({
-      StartTime: new Date(Date.now() - sinceMs),
-      EndTime: new Date(Date.now() + 1000),
+      StartTime: new Date(clock.now() - sinceMs),
+      EndTime: new Date(clock.now() + 1000),
       MetricDataQueries: queries,
     }),
   );
@@ -41,11 +51,8 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
   it('returns realistic source metrics, per source and per flow, newest first', async () => {
     const flow = sim.topology.flowArn;
     const [main, backup] = sim.control.state().sources;
-    await waitFor(
-      () => sim.control.state(),
-      () => true,
-    );
-    await new Promise((r) => setTimeout(r, 1200));
+    // 60 samples, 49 in the first second (at 20..980 ms) and 11 in the next (1000..1200 ms).
+    await clock.advance(1200);
     const res = await get([
       q('mainbr', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: main!.sourceArn }),
       q('backupbr', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: backup!.sourceArn }),
@@ -54,10 +61,15 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
       q('count', 'SourceTotalPackets', 'SampleCount', { FlowARN: flow }, 60),
       q('lat', 'SourceLatency', 'Maximum', { FlowARN: flow }, 60),
     ]);
+    expect(res.MetricDataResults!.map((r) => r.Id)).toEqual(['mainbr', 'backupbr', 'flowconn', 'loss', 'count', 'lat']);
     const byId = new Map(res.MetricDataResults?.map((r) => [r.Id, r]));
     const mainBr = byId.get('mainbr')!;
     expect(mainBr.StatusCode).toBe('Complete');
-    expect(mainBr.Values!.length).toBeGreaterThan(0);
+    // One datapoint per 1 s period that has samples; per 60 s period, one in all.
+    expect(mainBr.Values).toHaveLength(2);
+    expect(mainBr.Timestamps).toHaveLength(2);
+    for (const id of ['backupbr', 'flowconn']) expect(byId.get(id)!.Values, id).toHaveLength(2);
+    for (const id of ['loss', 'count', 'lat']) expect(byId.get(id)!.Values, id).toHaveLength(1);
     for (const v of mainBr.Values!) expect(v).toBeGreaterThan(5_900_000);
     for (const v of mainBr.Values!) expect(v).toBeLessThan(6_500_000);
     const bAvg = byId.get('backupbr')!.Values!.reduce((a, b) => a + b, 0) / byId.get('backupbr')!.Values!.length;
@@ -69,66 +81,81 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     const loss = byId.get('loss')!.Values![0]!;
     expect(loss).toBeGreaterThanOrEqual(0);
     expect(loss).toBeLessThan(0.1);
-    expect(byId.get('count')!.Values![0]).toBeGreaterThan(10);
+    expect(byId.get('count')!.Values).toEqual([60]);
     expect(byId.get('lat')!.Values![0]).toBeGreaterThanOrEqual(200);
   });
 
   it('unknown metric and wrong dimensions give empty results, not errors', async () => {
+    await clock.advance(200); // there are samples: the emptiness is the query's, not the ring's
     const res = await get([
       q('nohealth', 'SourceHealth', 'Average', { FlowARN: sim.topology.flowArn }),
       q('otherflow', 'SourceBitRate', 'Average', {
         FlowARN: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-x:other',
       }),
+      q('control', 'SourceBitRate', 'Average', { FlowARN: sim.topology.flowArn }),
     ]);
-    for (const r of res.MetricDataResults!) expect([r.Values, r.Timestamps]).toEqual([[], []]);
+    const [nohealth, otherflow, control] = res.MetricDataResults!;
+    for (const r of [nohealth!, otherflow!]) expect([r.Values, r.Timestamps]).toEqual([[], []]);
+    expect(control!.Values).toHaveLength(1);
   });
 
   it('a lost source reports SourceConnected 0 and bitrate 0; a stopped flow reports no data', async () => {
     const flow = sim.topology.flowArn;
     const backupArn = sim.control.state().sources[1]!.sourceArn;
+    const since = clock.now();
     sim.control.loseSource('backup');
-    const since = Date.now();
-    await new Promise((r) => setTimeout(r, 200));
+    await clock.advance(200); // 10 samples, all after the loss, all within the first second
     const res = await cw.send(
       new GetMetricDataCommand({
-        StartTime: new Date(since + 50),
-        EndTime: new Date(Date.now() + 1000),
+        StartTime: new Date(since),
+        EndTime: new Date(clock.now() + 1000),
         MetricDataQueries: [
           q('conn', 'SourceConnected', 'Maximum', { FlowARN: flow, SourceARN: backupArn }),
           q('br', 'SourceBitRate', 'Maximum', { FlowARN: flow, SourceARN: backupArn }),
           q('disc', 'SourceDisconnections', 'Sum', { FlowARN: flow, SourceARN: backupArn }, 3600),
+          q('n', 'SourceConnected', 'SampleCount', { FlowARN: flow, SourceARN: backupArn }, 3600),
         ],
         ScanBy: 'TimestampAscending',
       }),
     );
-    const [conn, br] = res.MetricDataResults!;
-    expect(conn!.Values!.length).toBeGreaterThan(0);
-    expect(conn!.Values!.every((v) => v === 0)).toBe(true);
-    expect(br!.Values!.every((v) => v === 0)).toBe(true);
+    const [conn, br, disc, n] = res.MetricDataResults!;
+    expect(conn!.Values).toEqual([0]);
+    expect(br!.Values).toEqual([0]);
+    expect(disc!.Values).toEqual([1]);
+    expect(n!.Values).toEqual([10]);
     sim.control.restoreSource('backup');
 
     // flow STANDBY: nothing is published -> empty Values (never zeros)
     sim.control.setTimings({ flowStopMs: 10, flowStartMs: 10 });
     sim.control.stopFlow();
-    await waitFor(
-      () => sim.control.state().flow.status,
-      (s) => s === 'STANDBY',
-    );
-    const quietFrom = Date.now() + 30;
-    await new Promise((r) => setTimeout(r, 150));
+    await clock.advance(10);
+    expect(sim.control.state().flow.status).toBe('STANDBY');
+    const quietFrom = clock.now();
+    await clock.advance(160); // 8 sample ticks while stopped
+    const quietQuery = [q('c', 'SourceConnected', 'SampleCount', { FlowARN: flow }, 3600)];
     const none = await cw.send(
       new GetMetricDataCommand({
         StartTime: new Date(quietFrom),
-        EndTime: new Date(Date.now()),
-        MetricDataQueries: [q('c', 'SourceConnected', 'Average', { FlowARN: flow })],
+        EndTime: new Date(clock.now() + 1),
+        MetricDataQueries: quietQuery,
       }),
     );
+    expect(none.MetricDataResults).toHaveLength(1);
     expect(none.MetricDataResults![0]!.Values).toEqual([]);
     sim.control.startFlow();
-    await waitFor(
-      () => sim.control.state().flow.status,
-      (s) => s === 'ACTIVE',
+    await clock.advance(10);
+    expect(sim.control.state().flow.status).toBe('ACTIVE');
+    // Started again, it publishes again: the same query now counts the new samples.
+    const resumedFrom = clock.now();
+    await clock.advance(100);
+    const resumed = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(resumedFrom),
+        EndTime: new Date(clock.now() + 1),
+        MetricDataQueries: quietQuery,
+      }),
     );
+    expect(resumed.MetricDataResults![0]!.Values).toEqual([5]);
   });
 
   it('packet loss ramps and bitrate overrides show in the metrics', async () => {
@@ -136,26 +163,27 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     const mainArn = sim.control.state().sources[0]!.sourceArn;
     sim.control.rampPacketLoss('main', { toPercent: 20, overMs: 0 });
     sim.control.setBitrate('main', 3_000_000);
-    const from = Date.now();
-    await new Promise((r) => setTimeout(r, 300));
+    const from = clock.now();
+    await clock.advance(300); // 15 samples, all with the ramp and the override
     const res = await cw.send(
       new GetMetricDataCommand({
-        StartTime: new Date(from + 30),
-        EndTime: new Date(Date.now() + 1000),
+        StartTime: new Date(from),
+        EndTime: new Date(clock.now() + 1000),
         MetricDataQueries: [
           q('loss', 'SourcePacketLossPercent', 'Average', { FlowARN: flow, SourceARN: mainArn }, 3600),
           q('br', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: mainArn }, 3600),
           q('nr', 'SourceNotRecoveredPackets', 'Sum', { FlowARN: flow, SourceARN: mainArn }, 3600),
+          q('n', 'SourceBitRate', 'SampleCount', { FlowARN: flow, SourceARN: mainArn }, 3600),
         ],
       }),
     );
-    const [loss, br, nr] = res.MetricDataResults!;
+    const [loss, br, nr, n] = res.MetricDataResults!;
+    for (const r of [loss!, br!, nr!]) expect(r.Values, r.Id).toHaveLength(1);
+    expect(n!.Values).toEqual([15]);
     expect(loss!.Values![0]).toBeGreaterThan(2);
     expect(br!.Values![0]).toBeGreaterThan(2_800_000);
     expect(br!.Values![0]).toBeLessThan(3_200_000);
     expect(nr!.Values![0]).toBeGreaterThan(0);
-    sim.control.rampPacketLoss('main', { toPercent: 0.01, overMs: 0 });
-    sim.control.setBitrate('main', null);
   });
 
   it('maps injected faults to the query-compatible error codes', async () => {
@@ -170,5 +198,6 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     expect([a.name, a.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
     const ok = await get([q('a', 'SourceBitRate', 'Average', { FlowARN: sim.topology.flowArn })]);
     expect(ok.$metadata.httpStatusCode).toBe(200);
+    expect(ok.MetricDataResults).toHaveLength(1);
   });
 });

@@ -64,7 +64,7 @@ export interface SimulatorControl {
   clearRequests(): void;
   timings(): SimTimings;
   setTimings(partial: Partial<SimTimings>): SimTimings;
-  /** Resolves when the channel reaches `state` (polls every 10 ms); rejects after timeoutMs. */
+  /** Resolves when the channel reaches `state` (polls every 10 ms of the simulator's clock); rejects after timeoutMs. */
   waitForChannelState(channelId: string, state: ChannelState | null, timeoutMs?: number): Promise<void>;
 }
 
@@ -76,6 +76,7 @@ export interface ControlDeps {
   setTimings: (partial: Partial<SimTimings>) => SimTimings;
   sampleNow: () => void;
   delay: (ms: number) => Promise<void>;
+  now: () => number;
 }
 
 export function createControl(deps: ControlDeps): SimulatorControl {
@@ -148,9 +149,9 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     timings: () => deps.getTimings(),
     setTimings: (partial) => deps.setTimings(partial),
     async waitForChannelState(id, wanted, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
+      const deadline = deps.now() + timeoutMs;
       while (world.channels.state(id) !== wanted) {
-        if (Date.now() > deadline) {
+        if (deps.now() > deadline) {
           throw new Error(
             `channel ${id} did not reach ${String(wanted)} within ${timeoutMs} ms (now ${String(world.channels.state(id))})`,
           );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCallerGuard } from './caller-guard';
+import { systemClock, type Clock } from '../core/clock';
 import { createControl, type SimulatorControl } from './control';
 import { createControlHttp } from './control-http';
 import { startDynamo, type RunningDynamo } from './dynamo';
@@ -46,6 +47,11 @@ export interface SimulatorOptions {
   extraDestinations?: number;
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
   backfillHistoryMs?: number;
+  /**
+   * Time and timers of the simulated world (transitions, failover, metric samples, request log).
+   * Defaults to the real clock; a test passes its own to move time instead of waiting for it.
+   */
+  clock?: Clock;
 }
 
 export interface RunningSimulator {
@@ -66,12 +72,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   if (!/^\d{12}$/.test(accountId)) throw new Error('accountId must be 12 digits');
   let timings = resolveTimings(options.timings);
   const prng = createPrng(options.seed ?? 20250106);
-  const timers = new TimerRegistry();
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
+  const timers = new TimerRegistry(clock);
   const seed = buildSeedWorld({ region, accountId, prng, extraDestinations: options.extraDestinations ?? 0 });
 
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;
-  const signal = new SignalWorld(seed.sources, prng, () => flowRef?.reevaluateFailover());
+  const signal = new SignalWorld(seed.sources, prng, () => flowRef?.reevaluateFailover(), now);
   const flow = new FlowWorld(seed.flow, options.flowInitiallyActive ?? true, {
     timers,
     timings: () => timings,
@@ -79,7 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   flowRef = flow;
   const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
-  const world: World = { region, accountId, seed, channels, flow, signal };
+  const world: World = { region, accountId, seed, channels, flow, signal, now };
 
   const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
   if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning())
@@ -107,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setTimings,
     sampleNow,
     delay: (ms) => timers.delay(ms),
+    now,
   });
 
   const sim = createSimServer({
@@ -120,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults,
     log,
     timers,
+    now,
     control: createControlHttp(control),
     admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
   });

@@ -9,7 +9,7 @@ import {
   UpdateFlowCommand,
 } from '@aws-sdk/client-mediaconnect';
 import { startSimulator, type RunningSimulator } from './index';
-import { clientConfig, FAST_TIMINGS, sdkError, waitFor } from './test-support/helpers';
+import { clientConfig, FAST_TIMINGS, POLL, sdkError } from './test-support/helpers';
 
 let sim: RunningSimulator;
 let mc: MediaConnectClient;
@@ -64,22 +64,16 @@ describe('MediaConnect over the real SDK (3.654)', () => {
     expect(res.Flow?.Status).toBe('UPDATING');
     expect(res.Flow?.SourceFailoverConfig?.SourcePriority?.PrimarySource).toBe('backup');
     expect(res.Flow?.SourceFailoverConfig?.FailoverMode).toBe('FAILOVER');
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'backup',
-    );
-    await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('backup');
+    await expect.poll(async () => (await describeFlow()).Flow?.Status, POLL).toBe('ACTIVE');
     await mc.send(
       new UpdateFlowCommand({
         FlowArn: sim.topology.flowArn,
         SourceFailoverConfig: { SourcePriority: { PrimarySource: 'main' } },
       }),
     );
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'main',
-    );
-    await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('main');
+    await expect.poll(async () => (await describeFlow()).Flow?.Status, POLL).toBe('ACTIVE');
   });
 
   it('rejects an unknown PrimarySource with 400 BadRequestException', async () => {
@@ -98,30 +92,18 @@ describe('MediaConnect over the real SDK (3.654)', () => {
   it('fails over to backup when main is lost and returns when it recovers', async () => {
     sim.control.loseSource('main');
     expect(sim.control.activeSource()).toBe('main'); // not instantaneous (failoverMs)
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'backup',
-    );
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('backup');
     sim.control.restoreSource('main');
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'main',
-    );
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('main');
     sim.control.loseSource('main');
     sim.control.loseSource('backup');
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === null,
-    );
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe(null);
     const meta = await mc.send(new DescribeFlowSourceMetadataCommand({ FlowArn: sim.topology.flowArn }));
     expect(meta.TransportMediaInfo).toBeUndefined();
     expect(meta.Messages?.length).toBeGreaterThan(0);
     sim.control.restoreSource('backup');
     sim.control.restoreSource('main');
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'main',
-    );
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('main');
   });
 
   it('describes the source transport stream', async () => {
@@ -134,17 +116,14 @@ describe('MediaConnect over the real SDK (3.654)', () => {
   it('stops and starts the flow (202, STOPPING -> STANDBY -> STARTING -> ACTIVE); wrong state is 400', async () => {
     const stop = await mc.send(new StopFlowCommand({ FlowArn: sim.topology.flowArn }));
     expect([stop.$metadata.httpStatusCode, stop.Status]).toEqual([202, 'STOPPING']);
-    await waitFor(describeFlow, (r) => r.Flow?.Status === 'STANDBY');
+    await expect.poll(async () => (await describeFlow()).Flow?.Status, POLL).toBe('STANDBY');
     expect(sim.control.activeSource()).toBeNull();
     const again = await sdkError(mc.send(new StopFlowCommand({ FlowArn: sim.topology.flowArn })));
     expect([again.name, again.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400]);
     const start = await mc.send(new StartFlowCommand({ FlowArn: sim.topology.flowArn }));
     expect(start.Status).toBe('STARTING');
-    await waitFor(describeFlow, (r) => r.Flow?.Status === 'ACTIVE');
-    await waitFor(
-      () => sim.control.activeSource(),
-      (s) => s === 'main',
-    );
+    await expect.poll(async () => (await describeFlow()).Flow?.Status, POLL).toBe('ACTIVE');
+    await expect.poll(() => sim.control.activeSource(), POLL).toBe('main');
   });
 
   it('answers 404 for an unknown flow and 429 for injected throttling', async () => {

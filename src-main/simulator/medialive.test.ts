@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   BatchUpdateScheduleCommand,
   DescribeChannelCommand,
@@ -13,7 +13,7 @@ import {
   type EncoderSettings,
 } from '@aws-sdk/client-medialive';
 import { startSimulator, type RunningSimulator } from './index';
-import { clientConfig, FAST_TIMINGS, sdkError, waitFor } from './test-support/helpers';
+import { clientConfig, FAST_TIMINGS, POLL, sdkError } from './test-support/helpers';
 
 let sim: RunningSimulator;
 let ml: MediaLiveClient;
@@ -106,7 +106,11 @@ describe('MediaLive over the real SDK', () => {
     const started = await ml.send(new StartChannelCommand({ ChannelId: id }));
     expect(started.State).toBe('STARTING');
     const describe = () => ml.send(new DescribeChannelCommand({ ChannelId: id }));
-    const running = await waitFor(describe, (c) => c.State === 'RUNNING');
+    const running = await vi.waitFor(async () => {
+      const c = await describe();
+      expect(c.State).toBe('RUNNING');
+      return c;
+    }, POLL);
     expect(running.PipelinesRunningCount).toBe(1);
     expect(running.PipelineDetails?.[0]?.ActiveInputAttachmentName).toBe('lunora-youtube-input');
 
@@ -120,7 +124,11 @@ describe('MediaLive over the real SDK', () => {
 
     const stopping = await ml.send(new StopChannelCommand({ ChannelId: id }));
     expect(stopping.State).toBe('STOPPING');
-    const idle = await waitFor(describe, (c) => c.State === 'IDLE');
+    const idle = await vi.waitFor(async () => {
+      const c = await describe();
+      expect(c.State).toBe('IDLE');
+      return c;
+    }, POLL);
     expect(idle.PipelinesRunningCount).toBe(0);
 
     const stopIdle = await sdkError(ml.send(new StopChannelCommand({ ChannelId: id })));
@@ -151,10 +159,11 @@ describe('MediaLive over the real SDK', () => {
     h264.Bitrate = 4_500_000;
     const res = await ml.send(new UpdateChannelCommand({ ChannelId: id, EncoderSettings: settings }));
     expect(res.Channel?.State).toBe('UPDATING');
-    const after = await waitFor(
-      () => ml.send(new DescribeChannelCommand({ ChannelId: id })),
-      (c) => c.State === 'IDLE',
-    );
+    const after = await vi.waitFor(async () => {
+      const c = await ml.send(new DescribeChannelCommand({ ChannelId: id }));
+      expect(c.State).toBe('IDLE');
+      return c;
+    }, POLL);
     expect(after.EncoderSettings?.VideoDescriptions?.[0]?.CodecSettings?.H264Settings?.Bitrate).toBe(4_500_000);
   });
 
@@ -179,7 +188,7 @@ describe('MediaLive over the real SDK', () => {
         new UpdateChannelCommand({
           ChannelId: id,
           EncoderSettings: {
-            ...before.EncoderSettings!,
+            ...before.EncoderSettings,
             VideoDescriptions: [],
             OutputGroups: undefined,
           } as EncoderSettings,

@@ -21,6 +21,8 @@ export interface ServerDeps {
   faults: FaultInjector;
   log: RequestLog;
   timers: TimerRegistry;
+  /** Stamps the request log, so that a test clock and the log agree on when a request arrived. */
+  now: () => number;
   /** Handles /_sim/* (control API). */
   control: (req: SimRequest, res: ServerResponse) => void;
   /** Says why a caller is refused (403), or null to serve it. */
@@ -80,7 +82,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
     }
     const serviceId = routeService(req);
     if (!serviceId) {
-      deps.log.add({ service: 'unknown', operation: 'Unknown', at: Date.now(), params: { path: req.path } }).status =
+      deps.log.add({ service: 'unknown', operation: 'Unknown', at: deps.now(), params: { path: req.path } }).status =
         404;
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'No simulated AWS service matches this request' }));
@@ -96,7 +98,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
       const entry = deps.log.add({
         service: serviceId,
         operation: 'Unknown',
-        at: Date.now(),
+        at: deps.now(),
         params: { path: req.path },
       });
       service.writeError(res, err, requestId);
@@ -104,7 +106,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
       entry.errorCode = err.code;
       return;
     }
-    const entry = deps.log.add({ service: serviceId, operation: op.operation, at: Date.now(), params: op.params });
+    const entry = deps.log.add({ service: serviceId, operation: op.operation, at: deps.now(), params: op.params });
     const fault = deps.faults.take(serviceId, op.operation);
     if (fault) {
       entry.fault = `${fault.id}:${fault.kind}`;

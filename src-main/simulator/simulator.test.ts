@@ -13,7 +13,7 @@ import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { startSimulator, type RunningSimulator } from './index';
-import { clientConfig, FAST_TIMINGS, sdkError, waitFor } from './test-support/helpers';
+import { clientConfig, FAST_TIMINGS, POLL, sdkError } from './test-support/helpers';
 
 let sim: RunningSimulator;
 let ml: MediaLiveClient;
@@ -45,7 +45,9 @@ describe('STS and CloudFormation (awsQuery XML)', () => {
     const stack = (await cf.send(new DescribeStacksCommand({ StackName: 'lunora-booth' }))).Stacks![0]!;
     expect(stack.StackStatus).toBe('CREATE_COMPLETE');
     expect(stack.CreationTime).toBeInstanceOf(Date);
-    const out = Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    const out = Object.fromEntries(
+      (stack.Outputs ?? []).map((o): [string, string | undefined] => [o.OutputKey ?? '', o.OutputValue]),
+    );
     expect(out['FlowArn']).toBe(sim.topology.flowArn);
     expect(out['MainIngestEndpoint']).toBe('srt://198.51.100.20:9998');
     expect(out['BackupIngestEndpoint']).toBe('srt://198.51.100.20:9999');
@@ -245,17 +247,11 @@ describe('HTTP control API', () => {
     const conflict = await call('POST', `/_sim/channels/${id}/start`);
     expect(conflict.status).toBe(409);
     expect((conflict.json['error'] as { code: string }).code).toBe('ConflictException');
-    await waitFor(
-      () => call('GET', `/_sim/channels/${id}`),
-      (r) => r.json['state'] === 'RUNNING',
-    );
+    await expect.poll(async () => (await call('GET', `/_sim/channels/${id}`)).json['state'], POLL).toBe('RUNNING');
     expect((await call('POST', `/_sim/channels/${id}/fail`, { recover: false, afterMs: 30 })).json['state']).toBe(
       'RECOVERING',
     );
-    await waitFor(
-      () => call('GET', `/_sim/channels/${id}`),
-      (r) => r.json['state'] === 'IDLE',
-    );
+    await expect.poll(async () => (await call('GET', `/_sim/channels/${id}`)).json['state'], POLL).toBe('IDLE');
 
     const fault = await call('POST', '/_sim/faults', { service: 'medialive', kind: 'throttle', count: 1 });
     expect(fault.json['id']).toMatch(/^fault-/);
@@ -265,15 +261,11 @@ describe('HTTP control API', () => {
     expect(((await call('GET', '/_sim/faults')).json as unknown as unknown[]).length).toBe(0);
 
     await call('POST', '/_sim/sources/main/lose');
-    await waitFor(
-      () => call('GET', '/_sim/state'),
-      (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'backup',
-    );
+    const activeSource = async () =>
+      ((await call('GET', '/_sim/state')).json['flow'] as { activeSource: string }).activeSource;
+    await expect.poll(activeSource, POLL).toBe('backup');
     await call('POST', '/_sim/sources/main/restore');
-    await waitFor(
-      () => call('GET', '/_sim/state'),
-      (r) => (r.json['flow'] as { activeSource: string }).activeSource === 'main',
-    );
+    await expect.poll(activeSource, POLL).toBe('main');
     expect((await call('POST', '/_sim/sources/nope/lose')).status).toBe(400);
 
     const timings = await call('PATCH', '/_sim/timings', { channelStartMs: 123 });

@@ -1,43 +1,50 @@
-/** Tracks every timer the simulator creates so close() can clear them all (no leaked handles). */
+import { systemTimers, type TimerHandle, type Timers } from '../core/clock';
+
+/**
+ * Tracks every timer the simulator creates so close() can clear them all (no leaked handles).
+ * The timers themselves come from `base`: Node's by default, a test's clock when one is injected.
+ */
 export class TimerRegistry {
-  private readonly timeouts = new Set<NodeJS.Timeout>();
-  private readonly intervals = new Set<NodeJS.Timeout>();
+  private readonly timeouts = new Set<TimerHandle>();
+  private readonly intervals = new Set<TimerHandle>();
   private closed = false;
 
-  setTimeout(fn: () => void, ms: number): NodeJS.Timeout {
-    const handle: NodeJS.Timeout = globalThis.setTimeout(
+  constructor(private readonly base: Timers = systemTimers) {}
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    const handle: TimerHandle = this.base.setTimeout(
       () => {
         this.timeouts.delete(handle);
         if (!this.closed) fn();
       },
       Math.max(0, ms),
     );
-    if (this.closed) globalThis.clearTimeout(handle);
+    if (this.closed) this.base.clearTimeout(handle);
     else this.timeouts.add(handle);
     return handle;
   }
 
-  clearTimeout(handle: NodeJS.Timeout | undefined | null): void {
+  clearTimeout(handle: TimerHandle | undefined | null): void {
     if (!handle) return;
-    globalThis.clearTimeout(handle);
+    this.base.clearTimeout(handle);
     this.timeouts.delete(handle);
   }
 
-  setInterval(fn: () => void, ms: number): NodeJS.Timeout {
-    const handle = globalThis.setInterval(
+  setInterval(fn: () => void, ms: number): TimerHandle {
+    const handle = this.base.setInterval(
       () => {
         if (!this.closed) fn();
       },
       Math.max(1, ms),
     );
-    if (this.closed) globalThis.clearInterval(handle);
+    if (this.closed) this.base.clearInterval(handle);
     else this.intervals.add(handle);
     return handle;
   }
 
-  clearInterval(handle: NodeJS.Timeout | undefined | null): void {
+  clearInterval(handle: TimerHandle | undefined | null): void {
     if (!handle) return;
-    globalThis.clearInterval(handle);
+    this.base.clearInterval(handle);
     this.intervals.delete(handle);
   }
 
@@ -65,8 +72,8 @@ export class TimerRegistry {
 
   clearAll(): void {
     this.closed = true;
-    for (const h of this.timeouts) globalThis.clearTimeout(h);
-    for (const h of this.intervals) globalThis.clearInterval(h);
+    for (const h of this.timeouts) this.base.clearTimeout(h);
+    for (const h of this.intervals) this.base.clearInterval(h);
     this.timeouts.clear();
     this.intervals.clear();
     for (const fn of this.onClose) fn();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFlowSnapshot } from '../../e2e/support/fake-booth';
+import { sampleFlowSnapshot } from './test-support/flow-snapshot';
 import { feedingWord, figure, fmtMbps, inputSummary, presentGrade } from './flow-presentation';
 
 describe('flow presentation', () => {

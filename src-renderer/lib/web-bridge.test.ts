@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWebBridge, tokenFromHash } from './web-bridge';
 
 class FakeSocket {
@@ -72,8 +72,12 @@ describe('web bridge', () => {
     expect(await pending).toMatchObject({ ok: false, code: 'network' });
     // With the link down, nothing is queued for later.
     expect(await b.invoke('channels.stop', { destinationId: 'youtube' })).toMatchObject({ ok: false, code: 'network' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = FakeSocket.instances[1]!;
+    // It reconnects on its own after the (1-2 ms) backoff.
+    const second = await vi.waitFor(() => {
+      const next = FakeSocket.instances[1];
+      if (!next) throw new Error('no second socket yet');
+      return next;
+    });
     second.open();
     expect(second.sent).toEqual([]);
     expect(statuses).toEqual(['connected', 'disconnected', 'connecting', 'connected']);

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { DestinationsFeed, DestinationStatus } from '../../../shared/domain/destination';
 import type { BoothCore } from '../booth-core';
 
@@ -17,12 +18,12 @@ export async function watch(booth: BoothCore) {
       tiles.set(d.id, d);
     }
   });
-  const until = async (predicate: () => boolean, timeoutMs = 5_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; states seen: ${JSON.stringify(seen)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
+  const until = (predicate: () => boolean, timeoutMs = 5_000) =>
+    vi.waitFor(
+      () => {
+        if (!predicate()) throw new Error(`not yet; states seen: ${JSON.stringify(seen)}`);
+      },
+      { timeout: timeoutMs, interval: 20 },
+    );
   return { tiles, seen, until };
 }

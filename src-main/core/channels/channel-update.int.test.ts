@@ -2,7 +2,7 @@ import { DescribeChannelCommand } from '@aws-sdk/client-medialive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStreamKeyService } from '../destinations/stream-keys';
 import { silentLogger } from '../logger';
-import { startHarness, type SimHarness } from '../presets/int-test-support';
+import { startHarness, type SimHarness } from '../presets/test-support/sim-harness';
 import { createPresetApplier } from '../presets/preset-applier';
 import { createPresetStore } from '../presets/preset-store';
 

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
-import { startHarness, type SimHarness } from '../presets/int-test-support';
+import { startHarness, type SimHarness } from '../presets/test-support/sim-harness';
 import { createDestinationMigration, dynamoOnDemandBackup } from './destination-migration';
 import {
   createDestinationStore,
@@ -98,7 +98,7 @@ describe('stream keys', () => {
       code: 'invalid-state',
       message: expect.stringContaining(
         'LinkedIn is RUNNING; the stream key can only be changed while the channel is IDLE',
-      ),
+      ) as string,
     });
     h.sim.control.stopChannel(channelId);
     await h.sim.control.waitForChannelState(channelId, 'IDLE');
@@ -169,7 +169,7 @@ describe('migration of older records', () => {
     });
     await expect(migration.apply(plan, dynamoOnDemandBackup(raw))).rejects.toMatchObject({
       code: 'invalid-state',
-      message: expect.stringContaining('backup'),
+      message: expect.stringContaining('backup') as string,
     });
     raw.destroy();
     expect(

@@ -24,12 +24,6 @@ export interface BackupSwitchOptions {
 
 const DEFAULTS: BackupSwitchOptions = { retry: DEFAULT_RETRY, confirmTimeoutMs: 20_000, confirmEveryMs: 1_000 };
 
-const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    t.unref?.();
-  });
-
 /**
  * Switch main <-> backup: UpdateFlow with the SourceFailoverConfig exactly as read, only
  * SourcePriority.PrimarySource changed (FAILOVER mode kept). Refuses a target that is not
@@ -194,6 +188,14 @@ export class BackupSwitch {
     return this.confirm(target.name, force, report);
   }
 
+  /** Waits on the monitor's timers, so the re-reads follow the same clock as the polls. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = this.monitor.options.timers.setTimeout(resolve, ms);
+      t.unref?.();
+    });
+  }
+
   /** Re-reads DescribeFlow until AWS reports the new primary (and the update done), or gives up saying so. */
   private async confirm(
     target: string,
@@ -221,7 +223,7 @@ export class BackupSwitch {
           message,
         };
       }
-      await sleep(this.options.confirmEveryMs);
+      await this.sleep(this.options.confirmEveryMs);
     }
   }
 }

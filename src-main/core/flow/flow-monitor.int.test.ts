@@ -1,21 +1,23 @@
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowFeedSchema, FlowSnapshotSchema, type FlowAlert } from '../../../shared/domain/flow';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import { ManualClock } from '../test-support/manual-clock';
 import { BackupSwitch } from './backup-switch';
 import { FlowAlerts } from './flow-alerts';
 import { FlowMonitor, type FlowMonitorOptions } from './flow-monitor';
 import { SOURCE_METRIC_TABLE } from './metric-queries';
-import { captureRequests, emptyMetricAnswers, follow, simClients, until } from './test-support';
+import { captureRequests, emptyMetricAnswers, follow, simClients } from './test-support/sim-clients';
 
 const TIMINGS = { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 };
-const MONITOR: Partial<FlowMonitorOptions> = {
+const MONITOR = {
   steadyIntervalMs: 300,
   fastIntervalMs: 100,
   periodSec: 1,
   metadataIntervalMs: 2_000,
   refetchMs: 5_000,
   thresholds: { staleAfterMs: 2_500, lossWindowMs: 2_000, lostAfterNoBitrateMs: 1_000, backupTestWindowMs: 3_000 },
-};
+} satisfies Partial<FlowMonitorOptions>;
 
 let sim: RunningSimulator | null = null;
 const cleanups: Array<() => void> = [];
@@ -25,6 +27,11 @@ afterEach(async () => {
   sim = null;
 });
 
+/**
+ * The simulator and the monitor share one ManualClock: time moves only when a test moves it, and
+ * stands still while a request crosses the (real) loopback socket, so every run sees the same
+ * samples, polls and switch timings whatever the load of the machine.
+ */
 async function setup(
   opts: {
     flowArn?: string;
@@ -33,24 +40,34 @@ async function setup(
     emptyMetrics?: () => boolean;
   } = {},
 ) {
+  let idle = (): Promise<void> => Promise.resolve();
+  const clock = new ManualClock({ settle: () => idle() });
   sim = await startSimulator({
     timings: TIMINGS,
     seed: 11,
     withDynamo: false,
     flowInitiallyActive: opts.flowInitiallyActive ?? true,
+    clock,
   });
   const clients = simClients(sim);
+  idle = clients.idle;
   const mcSent = captureRequests(clients.mediaconnect);
   const cwSent = captureRequests(clients.cloudwatch);
   if (opts.emptyMetrics) emptyMetricAnswers(clients.cloudwatch, opts.emptyMetrics);
   const feed = follow();
   const flowArn = opts.flowArn ?? sim.topology.flowArn;
-  const monitor = new FlowMonitor(clients, flowArn, feed.publish, { ...MONITOR, ...opts.monitor });
+  const monitor = new FlowMonitor(clients, flowArn, feed.publish, {
+    ...MONITOR,
+    now: clock.now,
+    timers: clock,
+    ...opts.monitor,
+  });
   const alerts: FlowAlert[] = [];
   let live = 0;
   const alerter = new FlowAlerts(
     () => live,
     (a) => alerts.push(a),
+    clock.now,
   );
   const swap = new BackupSwitch(clients.mediaconnect, monitor, flowArn, clients.logger, {
     confirmEveryMs: 50,
@@ -64,6 +81,7 @@ async function setup(
   const observe = () => alerter.observe(monitor.current());
   return {
     sim,
+    clock,
     clients,
     monitor,
     feed,
@@ -74,18 +92,20 @@ async function setup(
     mcSent,
     cwSent,
     setLive: (n: number) => (live = n),
+    /** One poll now, with simulated time running while it waits (for the rate limit, say). */
+    poll: () => clock.run(monitor.refresh()),
+    describeFlows: () => sim!.control.requests({ service: 'mediaconnect', operation: 'DescribeFlow' }).length,
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const src = (m: FlowMonitor, role: 'main' | 'backup') => m.current().sources.find((s) => s.role === role);
 
 describe('FlowMonitor against the simulator', () => {
   it('sends ONE DescribeFlow and ONE GetMetricData per poll, with the exact source queries', async () => {
     const t = await setup();
-    await sleep(300);
-    await t.monitor.refresh();
-    await t.monitor.refresh();
+    await t.clock.advance(300);
+    await t.poll();
+    await t.poll();
     expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlow' })).toHaveLength(2);
     expect(t.sim.control.requests({ service: 'cloudwatch', operation: 'GetMetricData' })).toHaveLength(2);
     expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'DescribeFlowSourceMetadata' })).toHaveLength(
@@ -94,7 +114,7 @@ describe('FlowMonitor against the simulator', () => {
 
     const gmd = t.cwSent.filter((r) => r.command === 'GetMetricDataCommand');
     expect(gmd).toHaveLength(2);
-    const queries = gmd[0]!.input['MetricDataQueries'] as Array<Record<string, any>>;
+    const queries = gmd[0]!.input['MetricDataQueries'] as MetricDataQuery[];
     const arns = Object.fromEntries(t.sim.control.state().sources.map((s) => [s.name, s.sourceArn]));
     const expected = ['main', 'backup'].flatMap((name, i) =>
       SOURCE_METRIC_TABLE.map((row) => ({
@@ -115,7 +135,7 @@ describe('FlowMonitor against the simulator', () => {
       })),
     );
     expect(queries).toEqual(expected);
-    expect(queries.map((q) => q['MetricStat'].Metric.MetricName)).toEqual(
+    expect(queries.map((q) => q.MetricStat?.Metric?.MetricName)).toEqual(
       expect.arrayContaining([
         'SourceBitRate',
         'SourceConnected',
@@ -190,31 +210,25 @@ describe('FlowMonitor against the simulator', () => {
   it('grades a lost main LOST within a few polls, fires the alert, and infers the backup feeding', async () => {
     const t = await setup();
     t.monitor.start();
-    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
     t.observe();
-    const lostAt = Date.now();
+    const pollsBefore = t.describeFlows();
     t.sim.control.loseSource('main');
-    await until(
-      () => src(t.monitor, 'main')?.grade === 'lost',
-      3_000,
-      () => src(t.monitor, 'main'),
-    );
-    const elapsed = Date.now() - lostAt;
-    expect(elapsed).toBeLessThan(1_500);
+    const tookMs = await t.clock.until(() => expect(src(t.monitor, 'main')?.grade).toBe('lost'), 3_000);
+    // Healthy, the monitor polls every 300 ms and the simulator samples every 100 ms: the first poll
+    // after the loss already reads the disconnected sample, so the loss shows within one poll.
+    expect(t.describeFlows() - pollsBefore).toBe(1);
+    expect(tookMs).toBeLessThanOrEqual(MONITOR.steadyIntervalMs);
     const main = src(t.monitor, 'main')!;
     expect(main).toMatchObject({ connected: false, gradeCause: 'not-connected', connectedSince: null });
     expect(main.gradeReason).toMatch(/Not connected/);
     expect(t.monitor.current().feeding).toMatchObject({ source: 'backup', inferred: true });
     t.observe();
     expect(t.alerts.filter((a) => a.state === 'raised').map((a) => a.kind)).toEqual(['main-lost']);
-    await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
+    await t.clock.until(() => t.sim.control.activeSource() === 'backup', 2_000);
 
     t.sim.control.restoreSource('main');
-    await until(
-      () => src(t.monitor, 'main')?.grade === 'healthy',
-      4_000,
-      () => src(t.monitor, 'main'),
-    );
+    await t.clock.until(() => expect(src(t.monitor, 'main')?.grade).toBe('healthy'), 4_000);
     t.observe();
     expect(t.alerts.at(-1)).toMatchObject({ kind: 'main-lost', state: 'cleared' });
   });
@@ -222,14 +236,10 @@ describe('FlowMonitor against the simulator', () => {
   it('moves healthy -> degraded on a packet-loss ramp and raises the packet-loss alert', async () => {
     const t = await setup();
     t.monitor.start();
-    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
     t.observe();
     t.sim.control.rampPacketLoss('main', { toPercent: 3, overMs: 500 });
-    await until(
-      () => src(t.monitor, 'main')?.grade === 'degraded',
-      5_000,
-      () => src(t.monitor, 'main'),
-    );
+    await t.clock.until(() => expect(src(t.monitor, 'main')?.grade).toBe('degraded'), 5_000);
     expect(src(t.monitor, 'main')).toMatchObject({ gradeCause: 'packet-loss', connected: true });
     expect(src(t.monitor, 'main')!.gradeReason).toMatch(/Packet loss .* % over 2 s \(threshold 0.5 %\)/);
     t.observe();
@@ -238,9 +248,9 @@ describe('FlowMonitor against the simulator', () => {
 
   it('switches to the backup with UpdateFlow keeping FAILOVER, and follows AWS', async () => {
     const t = await setup();
-    await sleep(300);
-    await t.monitor.refresh();
-    const result = await t.swap.switchTo({ target: 'backup' });
+    await t.clock.advance(300);
+    await t.poll();
+    const result = await t.clock.run(t.swap.switchTo({ target: 'backup' }));
     expect(result).toMatchObject({
       outcome: 'switched',
       target: 'backup',
@@ -273,7 +283,7 @@ describe('FlowMonitor against the simulator', () => {
       failoverMode: 'FAILOVER',
       state: 'ENABLED',
     });
-    await until(() => t.sim!.control.activeSource() === 'backup', 2_000);
+    await t.clock.until(() => t.sim.control.activeSource() === 'backup', 2_000);
     expect(t.monitor.current().lastSwitch).toMatchObject({
       target: 'backup',
       outcome: 'switched',
@@ -282,10 +292,10 @@ describe('FlowMonitor against the simulator', () => {
     expect(src(t.monitor, 'backup')!.isPrimary).toBe(true);
 
     // Again: AWS is already there, nothing is sent.
-    await expect(t.swap.switchTo({ target: 'backup' })).resolves.toMatchObject({ outcome: 'already' });
+    await expect(t.clock.run(t.swap.switchTo({ target: 'backup' }))).resolves.toMatchObject({ outcome: 'already' });
     expect(t.mcSent.filter((r) => r.command === 'UpdateFlowCommand')).toHaveLength(1);
     // And back to main.
-    await expect(t.swap.switchTo({ target: 'main' })).resolves.toMatchObject({
+    await expect(t.clock.run(t.swap.switchTo({ target: 'main' }))).resolves.toMatchObject({
       outcome: 'switched',
       primarySource: 'main',
     });
@@ -294,15 +304,15 @@ describe('FlowMonitor against the simulator', () => {
   it('refuses to switch to a disconnected backup with the reason, and allows a forced switch', async () => {
     const t = await setup();
     t.sim.control.loseSource('backup');
-    await sleep(300);
-    await t.monitor.refresh();
-    const refused = await t.swap.switchTo({ target: 'backup' }).catch((e: unknown) => e);
+    await t.clock.advance(300);
+    await t.poll();
+    const refused = await t.clock.run(t.swap.switchTo({ target: 'backup' }).catch((e: unknown) => e));
     expect(refused).toMatchObject({ code: 'invalid-state' });
     expect((refused as Error).message).toMatch(/Refused: backup is not connected .*force/);
     expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'UpdateFlow' })).toHaveLength(0);
     expect(t.sim.control.state().flow.failover.primarySource).toBe('main');
 
-    const forced = await t.swap.switchTo({ target: 'backup', force: true });
+    const forced = await t.clock.run(t.swap.switchTo({ target: 'backup', force: true }));
     expect(forced).toMatchObject({ outcome: 'switched', forced: true, primarySource: 'backup' });
     // FAILOVER keeps the connected main feeding while the primary (backup) is down.
     expect(forced.feeding).toMatchObject({ source: 'main' });
@@ -311,19 +321,16 @@ describe('FlowMonitor against the simulator', () => {
 
   it('tests the backup without switching: clean, then not after a drop', async () => {
     const t = await setup();
-    // The verdict needs a full window of history; on a loaded machine that takes longer than the window itself.
-    let clean = await t.swap.testBackup();
-    for (const deadline = Date.now() + 15_000; !clean.ready && Date.now() < deadline;) {
-      await sleep(250);
-      clean = await t.swap.testBackup();
-    }
+    // The verdict needs a full window of history: let the simulator publish one first.
+    await t.clock.advance(MONITOR.thresholds.backupTestWindowMs + 1_000);
+    const clean = await t.clock.run(t.swap.testBackup());
     expect(clean, clean.reasons.join(' ')).toMatchObject({ ready: true, source: 'backup' });
     expect(clean.figures.connectedThroughout).toBe(true);
     t.sim.control.loseSource('backup');
-    await sleep(300);
+    await t.clock.advance(300);
     t.sim.control.restoreSource('backup');
-    await sleep(300);
-    const dirty = await t.swap.testBackup();
+    await t.clock.advance(300);
+    const dirty = await t.clock.run(t.swap.testBackup());
     expect(dirty.ready).toBe(false);
     expect(dirty.reasons.join(' ')).toMatch(/backup was not connected at/);
     expect(t.sim.control.requests({ service: 'mediaconnect', operation: 'UpdateFlow' })).toHaveLength(0);
@@ -332,21 +339,21 @@ describe('FlowMonitor against the simulator', () => {
   it('says no-data (never a healthy zero) when CloudWatch returns no datapoints', async () => {
     let empty = true;
     const t = await setup({ emptyMetrics: () => empty });
-    await sleep(200);
-    await t.monitor.refresh();
+    await t.clock.advance(200);
+    await t.poll();
     const main = src(t.monitor, 'main')!;
     expect(main).toMatchObject({ grade: 'no-data', gradeCause: 'no-datapoints', connected: null });
     expect(main.figures).toMatchObject({ bitrateBps: null, packetLossPercent: null, notRecoveredPackets: null });
     expect(t.monitor.current().feeding.source).toBeNull();
     empty = false;
-    await t.monitor.refresh();
+    await t.poll();
     expect(src(t.monitor, 'main')!.grade).toBe('healthy');
   });
 
   it('says no-data while the flow is in STANDBY (MediaConnect publishes nothing)', async () => {
     const t = await setup({ flowInitiallyActive: false });
-    await sleep(200);
-    await t.monitor.refresh();
+    await t.clock.advance(200);
+    await t.poll();
     expect(t.monitor.current().status).toBe('STANDBY');
     expect(src(t.monitor, 'main')).toMatchObject({ grade: 'no-data', gradeCause: 'flow-not-running', connected: null });
     t.setLive(2);
@@ -355,15 +362,16 @@ describe('FlowMonitor against the simulator', () => {
 
   it('shows CloudWatch throttling as throttled, then no-data, never healthy', async () => {
     const t = await setup();
-    await sleep(300);
-    await t.monitor.refresh();
+    await t.clock.advance(300);
+    await t.poll();
     expect(src(t.monitor, 'main')!.grade).toBe('healthy');
     t.sim.control.addFault({ service: 'cloudwatch', operation: 'GetMetricData', kind: 'throttle' });
-    await t.monitor.refresh();
+    await t.poll();
     expect(t.monitor.current().metrics).toMatchObject({ state: 'throttled' });
     expect(t.monitor.current().metrics.message).toMatch(/Throttling/);
-    await sleep(2_600);
-    await t.monitor.refresh();
+    // Past staleAfterMs (2.5 s) without a successful read, the last figures are no longer trusted.
+    await t.clock.advance(2_600);
+    await t.poll();
     expect(src(t.monitor, 'main')).toMatchObject({
       grade: 'no-data',
       gradeCause: 'metrics-throttled',
@@ -374,26 +382,26 @@ describe('FlowMonitor against the simulator', () => {
 
   it('shows a flow that does not exist as MISSING, with the reason', async () => {
     const t = await setup({ flowArn: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-nope:gone' });
-    await t.monitor.refresh();
+    await t.poll();
     const state = t.monitor.current();
     expect(state.status).toBe('MISSING');
     expect(state.problem).toMatch(/does not exist .*NotFoundException/);
     expect(state.sources).toEqual([]);
     expect(t.sim.control.requests({ service: 'cloudwatch' })).toHaveLength(0);
-    await expect(t.swap.switchTo({ target: 'backup' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(t.clock.run(t.swap.switchTo({ target: 'backup' }))).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('counts its calls: steady vs unhealthy, and never over the MediaConnect rate limit', async () => {
     const t = await setup({ monitor: { steadyIntervalMs: 500, fastIntervalMs: 100 } });
     t.monitor.start();
-    await until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
     t.monitor.counter.reset();
-    await sleep(2_000);
+    await t.clock.advance(2_000);
     const steady = t.monitor.counter.perMinute();
     t.sim.control.loseSource('main');
-    await until(() => src(t.monitor, 'main')?.grade === 'lost', 3_000);
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'lost', 3_000);
     t.monitor.counter.reset();
-    await sleep(2_000);
+    await t.clock.advance(2_000);
     const unhealthy = t.monitor.counter.perMinute();
     const ops = t.monitor.counter.byOperation();
     console.log(
@@ -408,9 +416,9 @@ describe('FlowMonitor against the simulator', () => {
   it('keeps MediaConnect under 5 requests/s even when asked to poll every 10 ms', async () => {
     const t = await setup({ monitor: { steadyIntervalMs: 10, fastIntervalMs: 10 } });
     t.monitor.start();
-    await sleep(1_000);
-    const from = Date.now();
-    await sleep(3_000);
+    await t.clock.advance(1_000);
+    const from = t.clock.now();
+    await t.clock.advance(3_000);
     const mc = t.sim.control.requests({ service: 'mediaconnect', since: from }).length;
     expect(mc).toBeLessThanOrEqual(3 * 4 + 2);
   });

@@ -7,7 +7,7 @@ import {
   type MediaConnectClient,
 } from '@aws-sdk/client-mediaconnect';
 import type { ErrorSummary } from '../../../shared/domain/destination';
-import { BoothError } from '../../../shared/domain/errors';
+import type { BoothError } from '../../../shared/domain/errors';
 import {
   toFlowStatus,
   type FlowFeed,
@@ -21,6 +21,7 @@ import {
 } from '../../../shared/domain/flow';
 import { mapAwsError } from '../../aws/errors';
 import { callAws, type RetryPolicy } from '../../aws/retry';
+import { systemTimers, type Timers } from '../clock';
 import type { Logger } from '../logger';
 import { CallCounter } from './call-counter';
 import {
@@ -60,6 +61,8 @@ export interface FlowMonitorOptions {
   /** Polls are not retried by default: the next poll is the retry, and retrying throttled reads makes throttling worse. */
   pollRetry: RetryPolicy;
   now: () => number;
+  /** Where polls (and the rate limit's waits, and the switch's re-reads) are scheduled; pairs with `now`. */
+  timers: Timers;
 }
 
 export const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
@@ -75,6 +78,7 @@ export const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   naming: DEFAULT_SOURCE_NAMING,
   pollRetry: { retries: 0, minTimeoutMs: 100, maxTimeoutMs: 100 },
   now: () => Date.now(),
+  timers: systemTimers,
 };
 
 export interface FlowMonitorDeps {
@@ -125,9 +129,10 @@ export class FlowMonitor {
       () => this.poll(),
       () => this.nextDelayMs(),
       (error) => this.deps.logger.error('flow: poll crashed', { message: String(error) }),
+      this.options.timers,
     );
     this.thresholds = resolveThresholds(this.options.thresholds);
-    this.bucket = deps.bucket ?? createMediaConnectBucket();
+    this.bucket = deps.bucket ?? createMediaConnectBucket({ now: this.options.now, timers: this.options.timers });
     this.counter = deps.counter ?? new CallCounter(this.options.now);
     this.history = new MetricHistory(this.options.historyMs, this.options.periodSec * 1000);
     this.state = {

@@ -1,3 +1,5 @@
+import { systemTimers, type TimerHandle, type Timers } from '../clock';
+
 /**
  * Client-side rate limit for MediaConnect: AWS allows 5 requests/s per account (burst 30) across
  * every caller, so the monitor's polls and the backup switch draw from ONE bucket and stay under it,
@@ -7,19 +9,23 @@ export interface TokenBucketOptions {
   ratePerSec: number;
   burst: number;
   now?: () => number;
+  /** Where the wait for the next token is scheduled (Node's timers unless a test brings its clock). */
+  timers?: Timers;
 }
 
 export class TokenBucket {
   private tokens: number;
   private last: number;
   private readonly queue: Array<() => void> = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: TimerHandle | null = null;
   private readonly now: () => number;
+  private readonly timers: Timers;
 
   constructor(private readonly options: TokenBucketOptions) {
     if (!(options.ratePerSec > 0) || !(options.burst >= 1))
       throw new Error('TokenBucket needs ratePerSec > 0 and burst >= 1');
     this.now = options.now ?? (() => Date.now());
+    this.timers = options.timers ?? systemTimers;
     this.tokens = options.burst;
     this.last = this.now();
   }
@@ -51,7 +57,7 @@ export class TokenBucket {
   private drainLater(): void {
     if (this.timer) return;
     const wait = Math.max(1, Math.ceil(((1 - this.tokens) / this.options.ratePerSec) * 1000));
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       this.refill();
       while (this.queue.length > 0 && this.tokens >= 1) {
@@ -66,6 +72,6 @@ export class TokenBucket {
 }
 
 /** 4/s steady, burst 5: under MediaConnect's 5/s per account with headroom for other callers. */
-export function createMediaConnectBucket(): TokenBucket {
-  return new TokenBucket({ ratePerSec: 4, burst: 5 });
+export function createMediaConnectBucket(clock: Pick<TokenBucketOptions, 'now' | 'timers'> = {}): TokenBucket {
+  return new TokenBucket({ ratePerSec: 4, burst: 5, ...clock });
 }

@@ -4,7 +4,7 @@ import type { Preset } from '../../../shared/domain/preset';
 import { silentLogger } from '../logger';
 import { DEFAULT_PRESETS } from './default-presets';
 import { compileEncoderSettings } from './encoder-settings-compiler';
-import { startHarness, type SimHarness } from './int-test-support';
+import { startHarness, type SimHarness } from './test-support/sim-harness';
 import { createPresetApplier } from './preset-applier';
 
 let h: SimHarness;
@@ -102,7 +102,7 @@ describe('preset applier', () => {
     const target = { channelId, label: 'YouTube' };
     const preset = stored('preset_youtube_720p_mobile');
     const preview = await applier().preview(target, preset);
-    expect(preview).toMatchObject({ canApply: false, reason: expect.stringContaining('YouTube is RUNNING') });
+    expect(preview).toMatchObject({ canApply: false, reason: expect.stringContaining('YouTube is RUNNING') as string });
     await expect(applier().apply(target, preset)).rejects.toMatchObject({
       code: 'invalid-state',
       message:

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
 import { DEFAULT_PRESETS } from './default-presets';
-import { startHarness, type SimHarness } from './int-test-support';
+import { startHarness, type SimHarness } from './test-support/sim-harness';
 import { createPresetStore, PresetConflictError, PresetValidationError, type PresetStore } from './preset-store';
 
 let h: SimHarness;

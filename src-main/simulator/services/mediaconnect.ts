@@ -70,7 +70,7 @@ export function createMediaConnectService(world: World): ServiceHandler {
 }
 
 function sourceMetadata(world: World): Record<string, unknown> {
-  const timestamp = new Date().toISOString();
+  const timestamp = new Date(world.now()).toISOString();
   const active = world.flow.activeSource();
   if (!world.flow.isRunning() || !active) {
     return {

@@ -20,21 +20,8 @@ export function clientConfig(sim: RunningSimulator, extra: Record<string, unknow
   };
 }
 
-export async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  accept: (v: T) => boolean,
-  timeoutMs = 5000,
-  everyMs = 15,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (accept(v)) return v;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+/** For expect.poll / vi.waitFor: the simulated transitions take 60-150 ms, check often and allow for a loaded machine. */
+export const POLL = { interval: 10, timeout: 5_000 } as const;
 
 /** Captures the SDK error (fails the test when the call succeeds). */
 export async function sdkError(

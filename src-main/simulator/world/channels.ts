@@ -1,5 +1,6 @@
 import { AwsError } from '../errors';
 import type { SimTimings } from '../timings';
+import type { TimerHandle } from '../../core/clock';
 import type { TimerRegistry } from '../timers';
 import { validateChannelConfig } from './channel-validation';
 import { asArray, clone, isObject, str, type JsonObject } from './wire';
@@ -20,7 +21,7 @@ export type ChannelState =
 interface ChannelEntry {
   wire: JsonObject;
   state: ChannelState;
-  timer: NodeJS.Timeout | null;
+  timer: TimerHandle | null;
   schedule: JsonObject[];
   paused: boolean;
 }

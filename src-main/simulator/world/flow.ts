@@ -1,5 +1,6 @@
 import { AwsError } from '../errors';
 import type { SimTimings } from '../timings';
+import type { TimerHandle } from '../../core/clock';
 import type { TimerRegistry } from '../timers';
 import type { SignalWorld } from './signal';
 import { asArray, clone, isObject, str, type JsonObject } from './wire';
@@ -21,9 +22,9 @@ export class FlowWorld {
   private status: FlowStatus;
   /** Status to return to after UPDATING. */
   private statusBeforeUpdate: FlowStatus = 'ACTIVE';
-  private transitionTimer: NodeJS.Timeout | null = null;
+  private transitionTimer: TimerHandle | null = null;
   private active: string | null = null;
-  private pendingSwitch: { target: string | null; timer: NodeJS.Timeout } | null = null;
+  private pendingSwitch: { target: string | null; timer: TimerHandle } | null = null;
 
   constructor(
     seed: JsonObject,
@@ -138,7 +139,7 @@ export class FlowWorld {
           throw new AwsError(
             'BadRequestException',
             400,
-            `Invalid failoverMode: ${String(mode)}. Valid values: MERGE, FAILOVER.`,
+            `Invalid failoverMode: ${wireText(mode)}. Valid values: MERGE, FAILOVER.`,
           );
         nextConfig['failoverMode'] = mode;
       }
@@ -148,7 +149,7 @@ export class FlowWorld {
           throw new AwsError(
             'BadRequestException',
             400,
-            `Invalid state: ${String(state)}. Valid values: ENABLED, DISABLED.`,
+            `Invalid state: ${wireText(state)}. Valid values: ENABLED, DISABLED.`,
           );
         nextConfig['state'] = state;
       }
@@ -250,4 +251,9 @@ export class FlowWorld {
       fn();
     }, ms);
   }
+}
+
+/** A request value as an error message quotes it: strings as sent, anything else as JSON (not "[object Object]"). */
+function wireText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -11,4 +11,6 @@ export interface World {
   channels: ChannelWorld;
   flow: FlowWorld;
   signal: SignalWorld;
+  /** The simulator's clock (the real one unless a test injects its own). */
+  now: () => number;
 }

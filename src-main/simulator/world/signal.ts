@@ -130,10 +130,12 @@ export class SignalWorld {
     seeds: SourceSeed[],
     private readonly prng: Prng,
     private readonly onConnectivityChange: () => void,
+    /** The simulator's clock: samples are stamped with it, so a test clock decides what CloudWatch returns. */
+    private readonly now: () => number = () => Date.now(),
   ) {
-    const now = Date.now();
-    this.lastSampleAt = now;
-    for (const s of seeds) this.sources.set(s.name, new SourceSignal(s, now, prng));
+    const startedAt = this.now();
+    this.lastSampleAt = startedAt;
+    for (const s of seeds) this.sources.set(s.name, new SourceSignal(s, startedAt, prng));
   }
 
   names(): string[] {
@@ -144,7 +146,7 @@ export class SignalWorld {
    * Fills the last `spanMs` with samples, as if the encoder had been streaming for that long, so a
    * rehearsal opens on live-looking charts instead of fifteen empty minutes.
    */
-  backfill(spanMs: number, stepMs: number, activeSource: string | null, now = Date.now()): void {
+  backfill(spanMs: number, stepMs: number, activeSource: string | null, now = this.now()): void {
     const start = now - spanMs;
     for (const s of this.sources.values()) s.connectedSince = Math.min(s.connectedSince, start);
     this.lastSampleAt = start;
@@ -192,7 +194,7 @@ export class SignalWorld {
     const s = this.get(name);
     if (s.connected) return;
     s.connected = true;
-    s.connectedSince = Date.now();
+    s.connectedSince = this.now();
     this.onConnectivityChange();
   }
 
@@ -200,7 +202,7 @@ export class SignalWorld {
     if (!Number.isFinite(toPercent) || toPercent < 0 || toPercent > 100)
       throw new Error('toPercent must be within 0..100');
     const s = this.get(name);
-    const now = Date.now();
+    const now = this.now();
     s.ramp = { fromPercent: s.lossAt(now), toPercent, startMs: now, overMs: Math.max(0, overMs) };
   }
 
@@ -212,7 +214,7 @@ export class SignalWorld {
   }
 
   state(): SourceSignalState[] {
-    const now = Date.now();
+    const now = this.now();
     return [...this.sources.values()].map((s) => ({
       name: s.seed.name,
       sourceArn: s.seed.arn,
@@ -228,7 +230,7 @@ export class SignalWorld {
    * Takes one sample of every source. `flowRunning` false = the flow is in STANDBY: MediaConnect
    * publishes nothing, so nothing is recorded (no data rather than zeros).
    */
-  sample(flowRunning: boolean, activeSource: string | null, now = Date.now()): void {
+  sample(flowRunning: boolean, activeSource: string | null, now = this.now()): void {
     const dtSec = Math.max(0.001, (now - this.lastSampleAt) / 1000);
     this.lastSampleAt = now;
     if (!flowRunning) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowAlert, FlowFeed } from '../../../shared/domain/flow';
 import type { IpcClient } from '../ipc';
-import { sampleFlowSnapshot } from '../../../e2e/support/fake-booth';
+import { sampleFlowSnapshot } from '../test-support/flow-snapshot';
 import { applyAlert, FlowFeedSync, historyKey, mergePoints } from './flow-feed';
 
 function fakeIpc(snapshots: FlowFeed[]) {

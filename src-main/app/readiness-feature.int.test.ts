@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReadinessReport } from '../../../shared/domain/readiness';
-import { startBoothCore, type BoothCore } from '../../app/booth-core';
-import { silentLogger } from '../logger';
-import { createMemorySettingsStore } from '../settings';
+import type { ReadinessReport } from '../../shared/domain/readiness';
+import { startBoothCore, type BoothCore } from './booth-core';
+import { silentLogger } from '../core/logger';
+import { createMemorySettingsStore } from '../core/settings';
 
 let core: BoothCore | null = null;
 afterEach(async () => {

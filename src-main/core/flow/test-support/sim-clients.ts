@@ -1,8 +1,9 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
-import type { FlowFeed, FlowState } from '../../../shared/domain/flow';
-import { silentLogger } from '../logger';
-import type { RunningSimulator } from '../../simulator/index';
+import { vi } from 'vitest';
+import type { FlowFeed, FlowState } from '../../../../shared/domain/flow';
+import { silentLogger } from '../../logger';
+import type { RunningSimulator } from '../../../simulator/index';
 
 /** What a client sent: the SDK input and, for REST/JSON, the body on the wire. */
 export interface SentRequest {
@@ -16,7 +17,7 @@ type AnyHandler = (args: {
   request?: { body?: unknown };
 }) => Promise<{ output: Record<string, unknown> }>;
 interface Stack {
-  middlewareStack: { add(mw: unknown, options: { step: string; name: string }): void };
+  middlewareStack: { add(mw: unknown, options: { step: string; name: string; priority?: 'high' | 'low' }): void };
 }
 
 /** Records every request a client sends (tests only; the console never logs request bodies). */
@@ -51,6 +52,37 @@ export function emptyMetricAnswers(client: CloudWatchClient, on: () => boolean):
   );
 }
 
+/** Counts the requests a client has under way, from before it serialises to after it has parsed the answer. */
+function countInFlight(client: MediaConnectClient | CloudWatchClient, counter: { inFlight: number }): void {
+  (client as unknown as Stack).middlewareStack.add(
+    (next: AnyHandler) => async (args: Parameters<AnyHandler>[0]) => {
+      counter.inFlight += 1;
+      try {
+        return await next(args);
+      } finally {
+        counter.inFlight -= 1;
+      }
+    },
+    { step: 'initialize', name: 'testCountInFlight', priority: 'high' },
+  );
+}
+
+/**
+ * Resolves once no request of these clients is under way (checked a macrotask later, so what the
+ * answer set off has run too). A ManualClock settles with it: simulated time then stands still
+ * while a request crosses the real socket, and a run is the same however slow the machine is.
+ */
+function whenIdle(counter: { inFlight: number }, timeoutMs = 5_000): () => Promise<void> {
+  return () =>
+    vi.waitFor(
+      async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (counter.inFlight > 0) throw new Error(`${counter.inFlight} AWS request(s) still in flight`);
+      },
+      { timeout: timeoutMs, interval: 1 },
+    );
+}
+
 export function simClients(sim: RunningSimulator) {
   const config = {
     region: sim.region,
@@ -61,10 +93,15 @@ export function simClients(sim: RunningSimulator) {
   };
   const mediaconnect = new MediaConnectClient(config);
   const cloudwatch = new CloudWatchClient(config);
+  const counter = { inFlight: 0 };
+  countInFlight(mediaconnect, counter);
+  countInFlight(cloudwatch, counter);
   return {
     mediaconnect,
     cloudwatch,
     logger: silentLogger,
+    /** Settles when neither client has a request under way (see whenIdle). */
+    idle: whenIdle(counter),
     destroy: () => [mediaconnect, cloudwatch].forEach((c) => c.destroy()),
   };
 }
@@ -81,17 +118,4 @@ export function follow() {
     },
     state: () => state,
   };
-}
-
-export async function until(
-  predicate: () => boolean,
-  timeoutMs = 5_000,
-  describe: () => unknown = () => '',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(describe())}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

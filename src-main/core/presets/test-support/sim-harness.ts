@@ -2,8 +2,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startSimulator, type RunningSimulator } from '../../simulator';
-import { FAST_TIMINGS } from '../../simulator/test-support/helpers';
+import { startSimulator, type RunningSimulator } from '../../../simulator';
+import { FAST_TIMINGS } from '../../../simulator/test-support/helpers';
 
 export interface SimHarness {
   sim: RunningSimulator;
