@@ -379,7 +379,7 @@ function checkAlarmMetrics(doc: Doc, where: string): Finding[] {
  * changed), so an encrypted alarm topic needs a customer managed key whose policy lets cloudwatch.amazonaws.com
  * call kms:GenerateDataKey* and kms:Decrypt (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
  */
-export function checkAlarmTopicEncryption(doc: Doc, where: string): Finding[] {
+function checkAlarmTopicEncryption(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   const topics = new Set<string>();
   for (const [, alarm] of resources(doc, 'AWS::CloudWatch::Alarm')) {

@@ -112,11 +112,18 @@ describe('import zones', () => {
 
   it.each(refused)('refuses: %s', async (_name, filePath, code, expected) => {
     const errors = await layeringErrors(filePath, code);
-    expect(errors.some((e) => expected.test(e)), errors.join('\n') || 'no layering error').toBe(true);
+    expect(
+      errors.some((e) => expected.test(e)),
+      errors.join('\n') || 'no layering error',
+    ).toBe(true);
   });
 
   const allowed: Array<[string, string, string]> = [
-    ['the shell imports electron', 'src-main/shell/zone-fixture.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    [
+      'the shell imports electron',
+      'src-main/shell/zone-fixture.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+    ],
     [
       'the renderer imports shared/',
       'src-renderer/lib/zone-fixture.ts',

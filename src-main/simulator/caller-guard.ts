@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { SimRequest } from './types';
 
 /** The header that carries the simulator's per-run control token (`curl -H "x-sim-token: $SIM_TOKEN"`). */
-export const CONTROL_TOKEN_HEADER = 'x-sim-token';
+const CONTROL_TOKEN_HEADER = 'x-sim-token';
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);

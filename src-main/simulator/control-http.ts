@@ -2,7 +2,6 @@ import type { ServerResponse } from 'node:http';
 import { isAwsError } from './errors';
 import type { FaultRuleInput } from './faults';
 import type { SimulatorControl } from './control';
-import type { SimTimings } from './timings';
 import type { ServiceId, SimRequest } from './types';
 
 /**
@@ -42,7 +41,7 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
 
   if (a === 'timings' && seg.length === 1) {
     if (m === 'GET') return c.timings();
-    if (m === 'PUT' || m === 'PATCH' || m === 'POST') return c.setTimings(body() as Partial<SimTimings>);
+    if (m === 'PUT' || m === 'PATCH' || m === 'POST') return c.setTimings(body());
   }
 
   if (a === 'requests' && seg.length === 1) {

@@ -2,7 +2,7 @@ import { AwsError } from './errors';
 import type { ServiceId } from './types';
 
 export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'timeout' | 'access-denied' | 'expired-token';
-export const FAULT_KINDS: readonly FaultKind[] = [
+const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
   'server-error',
   'latency',

@@ -23,13 +23,8 @@ import { FlowWorld } from './world/flow';
 import { SignalWorld } from './world/signal';
 
 export type { SimTimings } from './timings';
-export { DEFAULT_TIMINGS } from './timings';
-export type { SimulatorControl, SimState, SimChannelState } from './control';
-export type { FaultRule, FaultRuleInput, FaultKind } from './faults';
-export type { RequestLogEntry, RequestLogFilter } from './request-log';
+export type { SimulatorControl } from './control';
 export type { SimDestinationSeed, SeededTopology } from './seed';
-export type { ChannelState } from './world/channels';
-export type { FlowStatus } from './world/flow';
 
 export interface SimulatorOptions {
   /** Port of the AWS endpoint (0/undefined = ephemeral). Always bound to 127.0.0.1. */

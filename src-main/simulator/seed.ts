@@ -60,7 +60,7 @@ interface DestinationPlan {
 }
 
 /** The plan's five destinations and their default presets. */
-export const DESTINATION_PLANS: readonly DestinationPlan[] = [
+const DESTINATION_PLANS: readonly DestinationPlan[] = [
   {
     id: 'primary',
     platform: 'hls',
@@ -108,9 +108,9 @@ function presetFor(presetId: string) {
   return preset;
 }
 
-export const STACK_NAME = 'lunora-booth';
-export const FLOW_NAME = 'lunora-srt-router';
-export const TABLES = {
+const STACK_NAME = 'lunora-booth';
+const FLOW_NAME = 'lunora-srt-router';
+const TABLES = {
   presets: 'lunora-presets',
   destinations: 'lunora-destinations',
   sessions: 'lunora-sessions',
@@ -120,7 +120,7 @@ const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** Deterministic ids (per seed); stream keys are random per run (they are secrets, even fake ones). */
 /** More destinations than the plan's five, for load and layout rehearsals (e.g. 50 for the benchmarks). */
-export function extraDestinationPlans(count: number): DestinationPlan[] {
+function extraDestinationPlans(count: number): DestinationPlan[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `extra-${i + 1}`,
     platform: 'custom',

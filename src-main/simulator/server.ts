@@ -32,7 +32,7 @@ export interface ServerDeps {
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Routes a request: by the SigV4 Authorization credential scope, else by X-Amz-Target, path or Action. */
-export function routeService(req: SimRequest): ServiceId | undefined {
+function routeService(req: SimRequest): ServiceId | undefined {
   const auth = req.headers['authorization'];
   const m = typeof auth === 'string' ? /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth) : null;
   const scoped = m?.[1] ? SCOPE_TO_SERVICE[m[1]] : undefined;

@@ -13,7 +13,7 @@ export interface SimTimings {
 }
 
 /** Rehearsal defaults: a channel starts in seconds rather than in a minute. */
-export const DEFAULT_TIMINGS: SimTimings = {
+const DEFAULT_TIMINGS: SimTimings = {
   channelStartMs: 6000,
   channelStopMs: 3000,
   channelUpdateMs: 2000,

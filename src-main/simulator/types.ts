@@ -2,8 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export type ServiceId = 'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation';
 
-export const SERVICE_IDS: readonly ServiceId[] = ['medialive', 'mediaconnect', 'cloudwatch', 'sts', 'cloudformation'];
-
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {
   method: string;

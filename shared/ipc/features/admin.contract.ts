@@ -96,10 +96,9 @@ const PresetSaved = z.strictObject({
 });
 const DestinationSaved = z.strictObject({ status: z.literal('saved'), destination: AdminDestinationSchema });
 
-export const PresetWriteOutputSchema = z.discriminatedUnion('status', [PresetSaved, PresetConflict, Invalid, ReadOnly]);
-export type PresetWriteOutput = z.infer<typeof PresetWriteOutputSchema>;
+const PresetWriteOutputSchema = z.discriminatedUnion('status', [PresetSaved, PresetConflict, Invalid, ReadOnly]);
 
-export const PresetDeleteOutputSchema = z.discriminatedUnion('status', [
+const PresetDeleteOutputSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('deleted'), preset: PresetSchema }),
   PresetConflict,
   ReadOnly,
@@ -138,26 +137,24 @@ export const ApplyOutputSchema = z.discriminatedUnion('status', [
 ]);
 export type ApplyOutput = z.infer<typeof ApplyOutputSchema>;
 
-export const DestinationWriteOutputSchema = z.discriminatedUnion('status', [
+const DestinationWriteOutputSchema = z.discriminatedUnion('status', [
   DestinationSaved,
   DestinationConflict,
   Invalid,
   ReadOnly,
 ]);
-export type DestinationWriteOutput = z.infer<typeof DestinationWriteOutputSchema>;
 
-export const StreamTargetOutputSchema = z.discriminatedUnion('status', [
+const StreamTargetOutputSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('ok'), target: StreamTargetViewSchema }),
   Refused,
 ]);
 
-export const SetStreamKeyOutputSchema = z.discriminatedUnion('status', [
+const SetStreamKeyOutputSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('saved'), target: StreamTargetViewSchema }),
   Refused,
   Invalid,
   ReadOnly,
 ]);
-export type SetStreamKeyOutput = z.infer<typeof SetStreamKeyOutputSchema>;
 
 export const MigrationPlanSchema = z.strictObject({
   table: z.string(),

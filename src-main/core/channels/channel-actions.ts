@@ -31,7 +31,7 @@ const VERB: Record<Kind, { label: string; requested: string; already: string }> 
 };
 
 /** What "End all" stops: last confirmed on air (not already stopping), or on a channel whose state is unconfirmed. */
-export function mayNeedStop(d: DestinationStatus): boolean {
+function mayNeedStop(d: DestinationStatus): boolean {
   if (!d.channelId || d.state === 'MISSING') return false;
   if (d.unconfirmed) return true;
   return BILLING_STATES.has(d.state) && d.state !== 'STOPPING';

@@ -12,7 +12,7 @@ interface Condition {
  * The alert conditions true in one state. Thresholds are not repeated here: the grades (health.ts)
  * already encode them, so an alert and the card can never disagree.
  */
-export function activeConditions(state: FlowState, liveCount: number): Condition[] {
+function activeConditions(state: FlowState, liveCount: number): Condition[] {
   const out: Condition[] = [];
   const main = state.sources.find((s) => s.role === 'main');
   const backup = state.sources.find((s) => s.role === 'backup');

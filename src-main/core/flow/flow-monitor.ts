@@ -65,7 +65,7 @@ export interface FlowMonitorOptions {
   timers: Timers;
 }
 
-export const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
+const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
   maxBackoffMs: 30_000,

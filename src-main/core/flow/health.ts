@@ -26,7 +26,7 @@ export interface HealthThresholds {
   backupTestMinCoverage: number;
 }
 
-export const DEFAULT_THRESHOLDS: HealthThresholds = {
+const DEFAULT_THRESHOLDS: HealthThresholds = {
   degradedLossPercent: 0.5,
   degradedNotRecoveredPackets: 50,
   lossWindowMs: 10_000,
@@ -79,7 +79,7 @@ function average(points: ReadonlyArray<readonly [number, number | null]>): numbe
 }
 
 /** The card figures: latest gauges, counters summed over the loss window (null when CloudWatch gave nothing). */
-export function figuresOf(history: MetricHistory, source: string, now: number, t: HealthThresholds): SourceFigures {
+function figuresOf(history: MetricHistory, source: string, now: number, t: HealthThresholds): SourceFigures {
   const fresh = now - t.staleAfterMs;
   const latest = (metric: Parameters<MetricHistory['latest']>[1]) => history.latest(source, metric, fresh);
   const windowStart = now - t.lossWindowMs;

@@ -1,7 +1,7 @@
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { MetricKey } from '../../../shared/domain/flow';
 
-export const MEDIACONNECT_NAMESPACE = 'AWS/MediaConnect';
+const MEDIACONNECT_NAMESPACE = 'AWS/MediaConnect';
 
 /**
  * One row per source metric the console reads: its CloudWatch name, the statistic that answers

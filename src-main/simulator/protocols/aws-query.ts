@@ -12,7 +12,7 @@ export function parseQueryBody(body: string, query: URLSearchParams): URLSearchP
   return params;
 }
 
-export function xmlEscape(value: string): string {
+function xmlEscape(value: string): string {
   return value.replace(
     /[<>&'"]/g,
     (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c] ?? ''};`,

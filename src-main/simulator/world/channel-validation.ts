@@ -1,4 +1,4 @@
-import { asArray, isObject, str, type JsonObject } from './wire';
+import { asArray, isObject, str } from './wire';
 
 export interface ValidationError {
   elementPath: string;
@@ -110,7 +110,7 @@ function walk(node: unknown, path: string, visit: (path: string, key: string, va
     return;
   }
   if (!isObject(node)) return;
-  for (const [k, v] of Object.entries(node as JsonObject)) {
+  for (const [k, v] of Object.entries(node)) {
     visit(`${path}/${k}`, k, v);
     walk(v, `${path}/${k}`, visit);
   }

@@ -30,7 +30,7 @@ export interface MetricSample {
  * series, three series: main, backup and the flow-level "active source" series, i.e. a few MB at
  * most). Older samples are overwritten. With a slower metricSampleMs the window is longer.
  */
-export const RING_CAPACITY = 3 * 60 * 60;
+const RING_CAPACITY = 3 * 60 * 60;
 
 export class SampleRing {
   private readonly buf: (MetricSample | undefined)[];
