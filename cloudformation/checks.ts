@@ -1,6 +1,6 @@
 /**
  * What cfn-lint cannot know about these templates: the app's contract (outputs, per-destination
- * parameters) and the original plan's mistakes (PRODUCT.md section 8). Each check returns findings
+ * parameters) and mistakes a first draft of this stack made. Each check returns findings
  * (empty = pass); stack-checks.test.ts runs them on the real templates and on broken copies.
  * Templates are read with cfn-yaml, so intrinsics are in long form ({ Ref }, { 'Fn::GetAtt' }).
  */
@@ -234,9 +234,9 @@ function checkChannels(doc: Doc, destinations: Destination[], where = 'channels.
 }
 
 // ---------------------------------------------------------------------------------------------
-// PRODUCT.md section 8: the original plan's mistakes
+// Mistakes a first draft of this stack made, each refused
 
-/** No open ingress anywhere (the plan whitelisted the whole internet). */
+/** No open ingress anywhere (0.0.0.0/0 would let the whole internet send to the SRT listener). */
 function checkNoOpenCidr(doc: Doc, where: string): Finding[] {
   const found: Finding[] = [];
   for (const { path, value } of walk(doc)) {
@@ -461,7 +461,7 @@ function checkSrtDecryption(doc: Doc, where = 'flow.yaml'): Finding[] {
   return found;
 }
 
-/** MediaLive creates its own outputs on the flow; a FlowOutput resource is the plan's mistake. */
+/** MediaLive creates its own outputs on the flow for a MEDIACONNECT input; a FlowOutput resource would be a second, unused one. */
 function checkNoFlowOutputs(doc: Doc, where: string): Finding[] {
   return resources(doc, 'AWS::MediaConnect::FlowOutput').map(([name]) =>
     finding('flow-outputs', where, `${name}: no FlowOutputs - MediaLive adds its own outputs to the flow`),

@@ -1,5 +1,5 @@
 /**
- * What cfn-lint cannot know: the app's contract and PRODUCT.md section 8. The real templates must
+ * What cfn-lint cannot know: the app's contract and the stack's known pitfalls. The real templates must
  * pass every check, and each check is shown to FAIL on a broken copy (mutated in memory).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,7 +163,7 @@ describe('each check fails on a broken copy', () => {
     expectFinding(t, 'input-flow-arn', /InputTwitch: a MEDIACONNECT input needs RoleArn/);
   });
 
-  it("RtmpPushSettings: the plan's destination shape is reported", () => {
+  it('RtmpPushSettings: a destination shape MediaLive does not have is reported', () => {
     const t = load();
     res(t, 'channels.yaml', 'ChannelTwitch').Properties.Destinations = [
       { Id: 'rtmp', RtmpPushSettings: { Url: 'rtmp://live.twitch.tv/app' } },
@@ -213,7 +213,7 @@ describe('each check fails on a broken copy', () => {
     expectFinding(t, 'account-id', /hard-coded account id in "arn:aws:iam::123456789012/);
   });
 
-  it("SRT decryption: the plan's aes128/static-key without a role is reported", () => {
+  it('SRT decryption: aes128/static-key without a role is reported', () => {
     const t = load();
     res(t, 'flow.yaml', 'Flow').Properties.Source.Decryption = { Algorithm: 'aes128', KeyType: 'static-key' };
     delete res(t, 'flow.yaml', 'BackupSource').Properties.Decryption.SecretArn;

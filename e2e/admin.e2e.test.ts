@@ -78,7 +78,7 @@ describe('admin window (web preview, simulation)', () => {
     const find = (fragment: string) =>
       [...byName.entries()].find(([name]) => name.includes(fragment.toLowerCase()))?.[1];
 
-    // The plan's defaults (PRODUCT.md section 5).
+    // The seeded default presets.
     const youtube1080 = find('YouTube 1080p');
     expect(youtube1080, JSON.stringify(listed)).toBeDefined();
     expect(youtube1080).toMatchObject({ platform: 'YouTube', resolution: '1920x1080', isDefault: 'DEFAULT' });

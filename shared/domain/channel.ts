@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every state MediaLive reports for a channel (API model, PRODUCT.md section 6). */
+/** Every state MediaLive reports for a channel (ChannelState in the MediaLive API model). */
 const MEDIALIVE_CHANNEL_STATES = [
   'CREATING',
   'CREATE_FAILED',

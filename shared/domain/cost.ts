@@ -19,7 +19,10 @@ export const RateCardSchema = z.strictObject({
 });
 export type RateCard = z.infer<typeof RateCardSchema>;
 
-/** PRODUCT.md section 7: us-east-1 on-demand prices. */
+/**
+ * us-east-1 on-demand prices, editable in the operator settings: https://aws.amazon.com/medialive/pricing/,
+ * https://aws.amazon.com/mediaconnect/pricing/ and data transfer out on https://aws.amazon.com/ec2/pricing/on-demand/.
+ */
 export const DEFAULT_RATE_CARD: RateCard = {
   medialiveInputPerHour: 0.1404,
   medialiveHdOutputPerHour: 0.4212,

@@ -7,7 +7,7 @@ import { ErrorSummarySchema } from './destination';
  * never ARNs of sources: only what the cards, the details panel and the charts show.
  */
 
-/** Every status MediaConnect reports for a flow (PRODUCT.md section 6). */
+/** Every status MediaConnect reports for a flow (Status in the MediaConnect API model). */
 const MEDIACONNECT_FLOW_STATUSES = [
   'STANDBY',
   'ACTIVE',

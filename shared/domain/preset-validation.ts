@@ -3,7 +3,8 @@
  * Pure TypeScript + zod; no Node, no AWS SDK at run time.
  *
  * Layers: (1) shape (zod: types, required fields, string lengths, enums, unknown keys),
- * (2) the plan's rules (PRODUCT.md section 5), (3) what MediaLive, H.264 and the platform accept.
+ * (2) the booth's own rules (bitrate floors, keyframe interval against the GOP), (3) what MediaLive, H.264 and
+ * the platform accept.
  * Every error names a field path ("video.bitrate") and says what would be valid.
  */
 import { z } from 'zod';
@@ -93,7 +94,7 @@ const VIDEO_LIMITS = {
 
 /** MediaLive AAC sample rates for the LC profile in 1.0/2.0 that platforms accept. */
 export const AAC_SAMPLE_RATES = [32_000, 44_100, 48_000] as const;
-/** MediaLive's AAC bitrate values (bit/s) from the plan's 32 kbps floor up. */
+/** MediaLive's AAC bitrate values (bit/s) from the booth's 32 kbps floor up. */
 export const AAC_BITRATES = [
   32_000, 40_000, 48_000, 56_000, 64_000, 80_000, 96_000, 112_000, 128_000, 160_000, 192_000, 224_000, 256_000, 288_000,
   320_000, 384_000, 448_000, 512_000, 576_000,

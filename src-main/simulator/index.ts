@@ -38,7 +38,7 @@ export interface SimulatorOptions {
   flowInitiallyActive?: boolean;
   /** Start dynalite with the tables (default true). */
   withDynamo?: boolean;
-  /** Destinations beyond the plan's five (`extra-1`…), each with its input and channel. */
+  /** Destinations beyond the seeded five (`extra-1`…), each with its input and channel. */
   extraDestinations?: number;
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
   backfillHistoryMs?: number;

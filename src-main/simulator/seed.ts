@@ -59,7 +59,7 @@ interface DestinationPlan {
   url?: string;
 }
 
-/** The plan's five destinations and their default presets. */
+/** The booth's five destinations and their default presets. */
 const DESTINATION_PLANS: readonly DestinationPlan[] = [
   {
     id: 'primary',
@@ -119,7 +119,7 @@ const TABLES = {
 const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** Deterministic ids (per seed); stream keys are random per run (they are secrets, even fake ones). */
-/** More destinations than the plan's five, for load and layout rehearsals (e.g. 50 for the benchmarks). */
+/** More destinations than the seeded five, for load and layout rehearsals (e.g. 50 for the benchmarks). */
 function extraDestinationPlans(count: number): DestinationPlan[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `extra-${i + 1}`,

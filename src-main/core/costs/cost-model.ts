@@ -53,7 +53,7 @@ export interface MonthOutlook {
 }
 
 /**
- * Month to date and month-end projection. The flow is assumed ACTIVE around the clock, as the plan
+ * Month to date and month-end projection. The flow is assumed ACTIVE around the clock, as the booth
  * runs it (its cost does not depend on the console being open); shows are extrapolated at this
  * month's average pace so far.
  */

@@ -39,7 +39,7 @@ export const DestinationRecordSchema = z.object({
 });
 export type DestinationRecord = z.infer<typeof DestinationRecordSchema>;
 
-/** The order operators expect: Primary first, then the plan's platforms, then what admins added, by name. */
+/** The order operators expect: Primary first, then the seeded platforms, then what admins added, by name. */
 const PLATFORM_ORDER = ['primary', 'youtube', 'twitch', 'linkedin', 'custom'];
 
 export function orderDestinations(records: DestinationRecord[]): DestinationRecord[] {

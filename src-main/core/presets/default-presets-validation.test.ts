@@ -19,7 +19,7 @@ function errorsOf(input: unknown) {
 }
 
 describe('validatePresetDraft', () => {
-  it.each(DEFAULT_PRESETS.map((p) => [p.preset_id, p] as const))('accepts the plan preset %s', (_id, preset) => {
+  it.each(DEFAULT_PRESETS.map((p) => [p.preset_id, p] as const))('accepts the default preset %s', (_id, preset) => {
     const { preset_id: _p, ...d } = preset;
     const r = validatePresetDraft(d);
     expect(r.ok, JSON.stringify(r)).toBe(true);
@@ -40,7 +40,7 @@ describe('validatePresetDraft', () => {
     expect(errors).toContainEqual({ field: 'video.gop_size', message: expect.stringContaining('use gop_size 120') });
   });
 
-  it('refuses 50 kbps video with the plan message', () => {
+  it('refuses 50 kbps video with the bitrate-floor message', () => {
     expect(errorsOf(draft({ video: { ...twitch.video, bitrate: 50_000 } }))).toContainEqual({
       field: 'video.bitrate',
       message: 'video bitrate must be at least 100 kbps (100000)',

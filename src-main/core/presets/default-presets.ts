@@ -4,7 +4,7 @@ type DefaultPreset = Omit<Preset, 'created_at' | 'updated_at' | 'version' | 'is_
 
 const AAC_STEREO = { codec: 'AAC', sample_rate: 48_000, channels: 2, coding_mode: 'CODING_MODE_2_0' } as const;
 
-/** The plan's default presets (PRODUCT.md section 5), seeded once into the presets table. */
+/** The booth's default presets, seeded once into the presets table. */
 export const DEFAULT_PRESETS: readonly DefaultPreset[] = [
   {
     preset_id: 'preset_generic_720p',

@@ -34,7 +34,7 @@ describe('preset store (dynalite)', () => {
     expect((await store.get(yt.preset_id))?.description).toBe('edited by admin');
   });
 
-  it('lists for a platform in the plan order: own first, then defaults, then by name', async () => {
+  it('lists for a platform: own first, then defaults, then by name', async () => {
     const list = await store.listActive('twitch');
     expect(list.map((p) => p.preset_id)).toEqual([
       'preset_twitch_1080p_60fps',

@@ -30,7 +30,7 @@ export interface PresetStore {
   softDelete(presetId: string, expectedVersion: number, now?: Date): Promise<Preset>;
 }
 
-/** The plan's order for a platform: the platform's own presets first, then defaults, then by name. */
+/** The order for a platform: the platform's own presets first, then defaults, then by name. */
 export function orderForPlatform(presets: Preset[], platform: Preset['platform'] | undefined): Preset[] {
   const rank = (preset: Preset) => (platform && preset.platform === platform ? 0 : 1);
   return [...presets].sort(

@@ -12,7 +12,7 @@ import type { ConfiguredDestination } from '../channels/channel-monitor';
 import { checkChannelConfiguration } from '../channels/channel-monitor';
 import { discoverStack, type StackTopology } from '../stack/stack-outputs';
 
-/** MediaLive's default quota of channels per region (PRODUCT.md section 6). */
+/** MediaLive's default quota of channels per Region (Service Quotas, AWS Elemental MediaLive: Channels). */
 const DEFAULT_MEDIALIVE_CHANNEL_QUOTA = 5;
 const DEFAULT_SHOW_LENGTH_MS = 4 * 3_600_000;
 const PROBE_KEY = '__lunora_readiness_probe__';
@@ -366,7 +366,7 @@ function checkQuota(destinations: number, channelsInRegion: number | null): Read
   });
 }
 
-/** The plan's pre-deployment validation, as a checklist the operator can run before every show. */
+/** Pre-show validation, as a checklist the operator can run before every show. */
 export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number): Promise<ReadinessReport> {
   const ranAt = deps.now();
   const ends = showEndsAt ?? ranAt + DEFAULT_SHOW_LENGTH_MS;
