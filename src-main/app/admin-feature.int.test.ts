@@ -455,10 +455,7 @@ describe('a preset queued while the channel runs', () => {
     expect(updatesOf()).toBe(updatesBefore);
 
     await core.router.invoke('channels.stop', { destinationId: 'linkedin' }, operator);
-    const deadline = Date.now() + 8_000;
-    while (!told.some((n) => n.title === 'LinkedIn Live: preset applied') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(told.map((n) => n.title)).toContain('LinkedIn Live: preset applied');
+    await expect.poll(() => told.map((n) => n.title), { timeout: 8_000 }).toContain('LinkedIn Live: preset applied');
     await sim().control.waitForChannelState(channelId, 'IDLE', 5_000);
     const h264 = (await describeChannel(channelId)).EncoderSettings?.VideoDescriptions?.[0];
     expect(h264).toMatchObject({ Width: 1920, Height: 1080 });
