@@ -6,8 +6,8 @@ import type { StreamKeyService } from '../core/destinations/stream-keys';
 import { silentLogger } from '../core/logger';
 import type { PresetApplier } from '../core/presets/preset-applier';
 import { createPresetStore } from '../core/presets/preset-store';
-import type { StackTopology } from '../core/stack/stack-outputs';
 import { createAdminHandlers } from './admin-feature';
+import { stackTopology } from '../core/test-support/fixtures';
 
 /** DynamoDB as it answers credentials without write permission: reads work, writes get AccessDeniedException (HTTP 400). */
 function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } {
@@ -37,14 +37,7 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
   return { client, writes };
 }
 
-const stack: StackTopology = {
-  stackName: 's',
-  stackStatus: 'CREATE_COMPLETE',
-  flowArn: null,
-  tables: { presets: 'p', destinations: 'd', sessions: null },
-  ingest: { main: null, backup: null },
-  channels: new Map([['youtube', { id: '1234567', arn: null }]]),
-};
+const stack = stackTopology({ youtube: '1234567' });
 
 const unused = new Proxy({}, { get: () => () => Promise.reject(new Error('not used in this test')) });
 

@@ -2,7 +2,7 @@ import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DestinationsFeed } from '../../../shared/domain/destination';
 import { silentLogger } from '../logger';
-import { ChannelMonitor } from './channel-monitor';
+import { ChannelMonitor, type ConfiguredDestination } from './channel-monitor';
 
 const throttled = Object.assign(new Error('Rate exceeded'), {
   name: 'TooManyRequestsException',
@@ -20,6 +20,16 @@ function fakeMediaLive(send: () => Promise<unknown>): MediaLiveClient {
   return client;
 }
 
+const YOUTUBE: ConfiguredDestination = {
+  id: 'youtube',
+  platform: 'youtube',
+  name: 'YouTube',
+  channelId: '1',
+  presetSummary: null,
+  bitrateBps: null,
+  problem: null,
+};
+
 describe('channel monitor while ListChannels keeps failing', () => {
   it('backs off 1 s, 2 s, 4 s, 8 s, then every 15 s, instead of polling every second', async () => {
     vi.useFakeTimers();
@@ -28,23 +38,13 @@ describe('channel monitor while ListChannels keeps failing', () => {
       sentAt.push(Date.now());
       throw throttled;
     });
-    const monitor = new ChannelMonitor(
-      medialive,
-      [
-        {
-          id: 'youtube',
-          platform: 'youtube',
-          name: 'YouTube',
-          channelId: '1',
-          presetSummary: null,
-          bitrateBps: null,
-          problem: null,
-        },
-      ],
-      () => {},
-      silentLogger,
-      { fastIntervalMs: 1_000, slowIntervalMs: 5_000, maxBackoffMs: 15_000, random: () => 0.5, now: () => Date.now() },
-    );
+    const monitor = new ChannelMonitor(medialive, [YOUTUBE], () => {}, silentLogger, {
+      fastIntervalMs: 1_000,
+      slowIntervalMs: 5_000,
+      maxBackoffMs: 15_000,
+      random: () => 0.5,
+      now: () => Date.now(),
+    });
     const t0 = Date.now();
     await monitor.refresh();
     monitor.start();
@@ -61,23 +61,10 @@ describe('channel monitor while ListChannels keeps failing', () => {
       return { Channels: [{ Id: '1', State: 'RUNNING', InputAttachments: [{}], Destinations: [{}] }] };
     });
     const feeds: DestinationsFeed[] = [];
-    const monitor = new ChannelMonitor(
-      medialive,
-      [
-        {
-          id: 'youtube',
-          platform: 'youtube',
-          name: 'YouTube',
-          channelId: '1',
-          presetSummary: null,
-          bitrateBps: null,
-          problem: null,
-        },
-      ],
-      (feed) => feeds.push(feed),
-      silentLogger,
-      { staleAfterFailures: 2, now: () => clock },
-    );
+    const monitor = new ChannelMonitor(medialive, [YOUTUBE], (feed) => feeds.push(feed), silentLogger, {
+      staleAfterFailures: 2,
+      now: () => clock,
+    });
     await monitor.refresh();
     expect(monitor.status('youtube')).toMatchObject({ state: 'RUNNING', runningSince: 1_000, unconfirmed: null });
     fail = true;

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Preset } from '../../../shared/domain/preset';
-import { DEFAULT_PRESETS } from '../presets/default-presets';
-import type { StackTopology } from '../stack/stack-outputs';
 import { channelIdOf, configureDestinations } from './configured-destinations';
+import { stackTopology, storedPreset } from '../test-support/fixtures';
 
-const stack: StackTopology = {
-  stackName: 's',
-  stackStatus: 'CREATE_COMPLETE',
-  flowArn: null,
-  tables: { presets: 'p', destinations: 'd', sessions: null },
-  ingest: { main: null, backup: null },
-  channels: new Map([
-    ['youtube', { id: '1111111', arn: null }],
-    ['linkedinlive', { id: '3333333', arn: null }],
-  ]),
-};
+const stack = stackTopology({ youtube: '1111111', linkedinlive: '3333333' });
 
-const preset: Preset = {
-  ...DEFAULT_PRESETS[0]!,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  version: 1,
-  is_active: true,
-  created_by: 'seed',
-};
+const preset = storedPreset();
 
 describe('the channel a destination uses', () => {
   it("is the record's own, else the stack output's for its key, else none", () => {

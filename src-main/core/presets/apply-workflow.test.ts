@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BoothError } from '../../../shared/domain/errors';
-import type { Preset } from '../../../shared/domain/preset';
 import type { DestinationRecord } from '../destinations/destination-store';
 import { silentLogger } from '../logger';
-import type { StackTopology } from '../stack/stack-outputs';
 import { applyPresetNow, type ApplyWorkflowDeps } from './apply-workflow';
-import { DEFAULT_PRESETS } from './default-presets';
 import type { ApplyPreview, ApplyResult } from './preset-applier';
+import { stackTopology, storedPreset } from '../test-support/fixtures';
 
-const stack: StackTopology = {
-  stackName: 's',
-  stackStatus: 'CREATE_COMPLETE',
-  flowArn: null,
-  tables: { presets: 'p', destinations: 'd', sessions: null },
-  ingest: { main: null, backup: null },
-  channels: new Map([['youtube', { id: '1234567', arn: null }]]),
-};
+const stack = stackTopology({ youtube: '1234567' });
 
-const preset: Preset = {
-  ...DEFAULT_PRESETS[0]!,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  version: 1,
-  is_active: true,
-  created_by: 'seed',
-};
+const preset = storedPreset();
 
 const youtube: DestinationRecord = { id: 'youtube', platform: 'youtube', name: 'YouTube', preset_id: null, version: 4 };
 
