@@ -110,6 +110,9 @@ describe('SRT input health (web preview, simulation)', () => {
       /FAILOVER.*recovery window/,
     );
     expect(await details.locator('[data-testid="details-primary"]').textContent()).toBe('main');
+    expect(await details.locator('[data-testid="details-dimensions"]').innerText()).toBe(
+      'per source by SourceARN (as ListMetrics shows them)',
+    );
     await eventually(
       async () => /1920x1080/.test((await details.locator('[data-testid="details-metadata"]').textContent()) ?? ''),
       'metadata',

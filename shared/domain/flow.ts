@@ -144,11 +144,17 @@ export const SourceMetadataSchema = z.strictObject({
 });
 export type SourceMetadata = z.infer<typeof SourceMetadataSchema>;
 
+/** The CloudWatch dimension set the source metrics are read with. */
+export const SourceDimensionSetSchema = z.enum(['SourceARN', 'FlowARN+SourceARN']);
+export type SourceDimensionSet = z.infer<typeof SourceDimensionSetSchema>;
+
 export const MetricsStatusSchema = z.strictObject({
   /** 'throttled' and 'error' are what CloudWatch said; never shown as a healthy zero. */
   state: z.enum(['not-polled', 'ok', 'throttled', 'error']),
   message: z.string().nullable(),
   lastSuccessAt: num,
+  /** Which dimension set the queries use, and whether ListMetrics showed it (false: the documented default). */
+  dimensions: z.strictObject({ set: SourceDimensionSetSchema, listed: z.boolean() }).optional(),
 });
 export type MetricsStatus = z.infer<typeof MetricsStatusSchema>;
 

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+  ListMetricsCommand,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
 import { ManualClock } from '../core/test-support/manual-clock';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, sdkError } from './test-support/helpers';
@@ -54,10 +59,10 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     // 60 samples, 49 in the first second (at 20..980 ms) and 11 in the next (1000..1200 ms).
     await clock.advance(1200);
     const res = await get([
-      q('mainbr', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: main!.sourceArn }),
-      q('backupbr', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: backup!.sourceArn }),
+      q('mainbr', 'SourceBitRate', 'Average', { SourceARN: main!.sourceArn }),
+      q('backupbr', 'SourceBitRate', 'Average', { SourceARN: backup!.sourceArn }),
       q('flowconn', 'SourceConnected', 'Minimum', { FlowARN: flow }),
-      q('loss', 'SourcePacketLossPercent', 'Average', { FlowARN: flow, SourceARN: main!.sourceArn }, 60),
+      q('loss', 'SourcePacketLossPercent', 'Average', { SourceARN: main!.sourceArn }, 60),
       q('count', 'SourceTotalPackets', 'SampleCount', { FlowARN: flow }, 60),
       q('lat', 'SourceLatency', 'Maximum', { FlowARN: flow }, 60),
     ]);
@@ -85,6 +90,46 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
     expect(byId.get('lat')!.Values![0]).toBeGreaterThanOrEqual(200);
   });
 
+  it('publishes what MediaConnect documents: {SourceARN} per source and {FlowARN}; {FlowARN, SourceARN} together has no data', async () => {
+    // https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-source-health.html lists the
+    // valid dimensions of each source metric one by one (Source ARN, Flow ARN, Availability Zone, All flows).
+    await clock.advance(200);
+    const flow = sim.topology.flowArn;
+    const mainArn = sim.control.state().sources.find((x) => x.name === 'main')!.sourceArn;
+    const res = await get([
+      q('bysource', 'SourceBitRate', 'Average', { SourceARN: mainArn }),
+      q('byflow', 'SourceBitRate', 'Average', { FlowARN: flow }),
+      q('both', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: mainArn }),
+    ]);
+    const [bySource, byFlow, both] = res.MetricDataResults!;
+    expect([bySource!.Values!.length, byFlow!.Values!.length, both!.Values!.length]).toEqual([1, 1, 0]);
+
+    const listed = await cw.send(
+      new ListMetricsCommand({
+        Namespace: 'AWS/MediaConnect',
+        MetricName: 'SourceBitRate',
+        Dimensions: [{ Name: 'SourceARN' }],
+      }),
+    );
+    expect(listed.Metrics?.map((m) => m.Dimensions)).toEqual(
+      sim.control.state().sources.map((x) => [{ Name: 'SourceARN', Value: x.sourceArn }]),
+    );
+  });
+
+  it('refuses periods CloudWatch refuses for high-resolution metrics (1, 5, 10, 20, 30, 60 or a multiple of 60)', async () => {
+    for (const period of [1, 5, 10, 20, 30, 60, 120]) {
+      await expect(
+        get([q('ok', 'SourceBitRate', 'Average', { FlowARN: sim.topology.flowArn }, period)]),
+      ).resolves.toBeTruthy();
+    }
+    for (const period of [2, 15, 45, 90]) {
+      const error = await sdkError(
+        get([q('bad', 'SourceBitRate', 'Average', { FlowARN: sim.topology.flowArn }, period)]),
+      );
+      expect([error.$metadata.httpStatusCode, error.message]).toEqual([400, expect.stringContaining('Period')]);
+    }
+  });
+
   it('unknown metric and wrong dimensions give empty results, not errors', async () => {
     await clock.advance(200); // there are samples: the emptiness is the query's, not the ring's
     const res = await get([
@@ -110,10 +155,10 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
         StartTime: new Date(since),
         EndTime: new Date(clock.now() + 1000),
         MetricDataQueries: [
-          q('conn', 'SourceConnected', 'Maximum', { FlowARN: flow, SourceARN: backupArn }),
-          q('br', 'SourceBitRate', 'Maximum', { FlowARN: flow, SourceARN: backupArn }),
-          q('disc', 'SourceDisconnections', 'Sum', { FlowARN: flow, SourceARN: backupArn }, 3600),
-          q('n', 'SourceConnected', 'SampleCount', { FlowARN: flow, SourceARN: backupArn }, 3600),
+          q('conn', 'SourceConnected', 'Maximum', { SourceARN: backupArn }),
+          q('br', 'SourceBitRate', 'Maximum', { SourceARN: backupArn }),
+          q('disc', 'SourceDisconnections', 'Sum', { SourceARN: backupArn }, 3600),
+          q('n', 'SourceConnected', 'SampleCount', { SourceARN: backupArn }, 3600),
         ],
         ScanBy: 'TimestampAscending',
       }),
@@ -159,7 +204,6 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
   });
 
   it('packet loss ramps and bitrate overrides show in the metrics', async () => {
-    const flow = sim.topology.flowArn;
     const mainArn = sim.control.state().sources[0]!.sourceArn;
     sim.control.rampPacketLoss('main', { toPercent: 20, overMs: 0 });
     sim.control.setBitrate('main', 3_000_000);
@@ -170,10 +214,10 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
         StartTime: new Date(from),
         EndTime: new Date(clock.now() + 1000),
         MetricDataQueries: [
-          q('loss', 'SourcePacketLossPercent', 'Average', { FlowARN: flow, SourceARN: mainArn }, 3600),
-          q('br', 'SourceBitRate', 'Average', { FlowARN: flow, SourceARN: mainArn }, 3600),
-          q('nr', 'SourceNotRecoveredPackets', 'Sum', { FlowARN: flow, SourceARN: mainArn }, 3600),
-          q('n', 'SourceBitRate', 'SampleCount', { FlowARN: flow, SourceARN: mainArn }, 3600),
+          q('loss', 'SourcePacketLossPercent', 'Average', { SourceARN: mainArn }, 3600),
+          q('br', 'SourceBitRate', 'Average', { SourceARN: mainArn }, 3600),
+          q('nr', 'SourceNotRecoveredPackets', 'Sum', { SourceARN: mainArn }, 3600),
+          q('n', 'SourceBitRate', 'SampleCount', { SourceARN: mainArn }, 3600),
         ],
       }),
     );

@@ -123,10 +123,8 @@ describe('FlowMonitor against the simulator', () => {
           Metric: {
             Namespace: 'AWS/MediaConnect',
             MetricName: row.metricName,
-            Dimensions: [
-              { Name: 'FlowARN', Value: t.sim.topology.flowArn },
-              { Name: 'SourceARN', Value: arns[name] },
-            ],
+            // Per source, {SourceARN} alone: the set MediaConnect publishes (and ListMetrics found).
+            Dimensions: [{ Name: 'SourceARN', Value: arns[name] }],
           },
           Period: 1,
           Stat: row.stat,
@@ -135,6 +133,9 @@ describe('FlowMonitor against the simulator', () => {
       })),
     );
     expect(queries).toEqual(expected);
+    // One ListMetrics found the dimension set; it is not asked again on the next poll.
+    expect(t.sim.control.requests({ service: 'cloudwatch', operation: 'ListMetrics' })).toHaveLength(1);
+    expect(t.monitor.current().metrics.dimensions).toEqual({ set: 'SourceARN', listed: true });
     expect(queries.map((q) => q.MetricStat?.Metric?.MetricName)).toEqual(
       expect.arrayContaining([
         'SourceBitRate',

@@ -16,6 +16,7 @@ import {
   type FlowState,
   type FlowStatus,
   type MetricsStatus,
+  type SourceDimensionSet,
   type SourceMetadata,
   type SwitchReport,
 } from '../../../shared/domain/flow';
@@ -35,7 +36,7 @@ import {
 } from './flow-model';
 import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
-import { buildSourceQueries, parseSourceResults } from './metric-queries';
+import { buildSourceQueries, discoverSourceDimensions, parseSourceResults } from './metric-queries';
 import { createMediaConnectBucket, type TokenBucket } from './token-bucket';
 import { PollLoop } from '../poll-loop';
 
@@ -111,6 +112,8 @@ export class FlowMonitor {
   private firstPollAt: number | null = null;
   private metadataAt = 0;
   private metadataFor: string | null = null;
+  /** The dimension set found for the current sources, and which sources it was found for. */
+  private dimensions: { set: SourceDimensionSet; listed: boolean; forSources: string; at: number } | null = null;
   private describeFailures = 0;
   private throttleStreak = 0;
   private switching = false;
@@ -331,6 +334,7 @@ export class FlowMonitor {
         Math.max(earliest, this.metricsEnd === null ? earliest : this.metricsEnd - this.options.refetchMs) / periodMs,
       ) * periodMs;
     const previous = this.state.metrics;
+    const dimensions = await this.sourceDimensions();
     try {
       const out = await callAws(
         'Read the SRT source metrics',
@@ -341,7 +345,7 @@ export class FlowMonitor {
               StartTime: new Date(from),
               EndTime: new Date(now),
               ScanBy: 'TimestampAscending',
-              MetricDataQueries: buildSourceQueries(this.flowArn!, this.known, this.options.periodSec),
+              MetricDataQueries: buildSourceQueries(this.flowArn!, this.known, this.options.periodSec, dimensions.set),
             }),
           );
         },
@@ -353,7 +357,7 @@ export class FlowMonitor {
         this.history.merge(series.source, series.metric, series.points, gapFrom, now, 2 * periodMs);
       }
       this.metricsEnd = now;
-      return { state: 'ok', message: null, lastSuccessAt: now };
+      return { state: 'ok', message: null, lastSuccessAt: now, dimensions };
     } catch (error) {
       const mapped = mapAwsError(error, 'Read the SRT source metrics');
       this.deps.logger.warn('flow: GetMetricData failed', { code: mapped.code, message: mapped.message });
@@ -361,8 +365,33 @@ export class FlowMonitor {
         state: mapped.code === 'throttled' ? 'throttled' : 'error',
         message: mapped.message,
         lastSuccessAt: previous.lastSuccessAt,
+        dimensions,
       };
     }
+  }
+
+  /**
+   * The dimension set to query, found with one ListMetrics when the sources change (not on every poll). Until
+   * ListMetrics shows the sources' metrics (they appear once data flows) it asks again, once a minute at most.
+   */
+  private async sourceDimensions(): Promise<{ set: SourceDimensionSet; listed: boolean }> {
+    const forSources = this.known.map((k) => k.sourceArn).join(',');
+    const now = this.options.now();
+    const current = this.dimensions?.forSources === forSources ? this.dimensions : null;
+    if (current && (current.listed || now - current.at < 60_000)) return { set: current.set, listed: current.listed };
+    try {
+      this.counter.record('ListMetrics');
+      const found = await discoverSourceDimensions(this.deps.cloudwatch, this.known);
+      this.dimensions = { set: found.dimensions, listed: found.listed, forSources, at: now };
+      if (found.listed) this.deps.logger.info('flow: source metrics found', { dimensions: found.dimensions });
+    } catch (error) {
+      const mapped = mapAwsError(error, 'List the SRT source metrics');
+      this.deps.logger.warn('flow: ListMetrics failed; querying the documented {SourceARN} set', {
+        code: mapped.code,
+      });
+      this.dimensions = { set: 'SourceARN', listed: false, forSources, at: now };
+    }
+    return { set: this.dimensions.set, listed: this.dimensions.listed };
   }
 
   private grade(next: FlowState, now: number): FlowState {

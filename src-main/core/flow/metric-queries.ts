@@ -1,4 +1,10 @@
-import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import {
+  ListMetricsCommand,
+  type CloudWatchClient,
+  type MetricDataQuery,
+  type MetricDataResult,
+} from '@aws-sdk/client-cloudwatch';
+import type { SourceDimensionSet } from '../../../shared/domain/flow';
 import type { MetricKey } from '../../../shared/domain/flow';
 
 const MEDIACONNECT_NAMESPACE = 'AWS/MediaConnect';
@@ -36,11 +42,18 @@ export interface MetricSourceRef {
 const queryId = (sourceIndex: number, key: MetricKey): string => `s${sourceIndex}_${key}`;
 
 /**
- * Every metric of every source in ONE GetMetricData request, with the dimensions MediaConnect
- * publishes per source: {FlowARN, SourceARN}. (FlowARN alone is the flow-level series of
- * whichever source feeds, which cannot tell main from backup.)
+ * Every metric of every source in ONE GetMetricData request. MediaConnect publishes each source metric per Source
+ * ARN, and separately per Flow ARN for the source that feeds (which cannot tell main from backup); in CloudWatch the
+ * dimension set is part of the metric's identity, so a set that is not published returns no data. The set is the one
+ * ListMetrics found (see discoverSourceDimensions), {SourceARN} alone as documented:
+ * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-source-health.html
  */
-export function buildSourceQueries(flowArn: string, sources: MetricSourceRef[], periodSec: number): MetricDataQuery[] {
+export function buildSourceQueries(
+  flowArn: string,
+  sources: MetricSourceRef[],
+  periodSec: number,
+  dimensions: SourceDimensionSet = 'SourceARN',
+): MetricDataQuery[] {
   const queries: MetricDataQuery[] = [];
   sources.forEach((source, index) => {
     for (const row of SOURCE_METRIC_TABLE) {
@@ -51,7 +64,7 @@ export function buildSourceQueries(flowArn: string, sources: MetricSourceRef[], 
             Namespace: MEDIACONNECT_NAMESPACE,
             MetricName: row.metricName,
             Dimensions: [
-              { Name: 'FlowARN', Value: flowArn },
+              ...(dimensions === 'FlowARN+SourceARN' ? [{ Name: 'FlowARN', Value: flowArn }] : []),
               { Name: 'SourceARN', Value: source.sourceArn },
             ],
           },
@@ -93,4 +106,34 @@ export function parseSourceResults(sources: MetricSourceRef[], results: MetricDa
     }
   });
   return out;
+}
+
+/**
+ * Which dimension set the account really has for these sources' metrics: ListMetrics for one source metric of the
+ * sources, {SourceARN} alone when it is there (what AWS documents), {FlowARN, SourceARN} when only that is, and the
+ * documented {SourceARN} when neither is listed yet (ListMetrics shows a metric only once it has data).
+ */
+export async function discoverSourceDimensions(
+  cloudwatch: CloudWatchClient,
+  sources: MetricSourceRef[],
+): Promise<{ dimensions: SourceDimensionSet; listed: boolean }> {
+  const arns = new Set(sources.map((s) => s.sourceArn));
+  const out = await cloudwatch.send(
+    new ListMetricsCommand({
+      Namespace: MEDIACONNECT_NAMESPACE,
+      MetricName: 'SourceBitRate',
+      Dimensions: [{ Name: 'SourceARN' }],
+    }),
+  );
+  const sets = (out.Metrics ?? [])
+    .filter((m) => m.Dimensions?.some((d) => d.Name === 'SourceARN' && arns.has(d.Value ?? '')))
+    .map((m) =>
+      (m.Dimensions ?? [])
+        .map((d) => d.Name ?? '')
+        .sort()
+        .join('+'),
+    );
+  if (sets.includes('SourceARN')) return { dimensions: 'SourceARN', listed: true };
+  if (sets.includes('FlowARN+SourceARN')) return { dimensions: 'FlowARN+SourceARN', listed: true };
+  return { dimensions: 'SourceARN', listed: false };
 }

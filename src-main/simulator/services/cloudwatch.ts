@@ -9,17 +9,24 @@ const NAMESPACE = 'AWS/MediaConnect';
 const STATS = ['Average', 'Sum', 'Maximum', 'Minimum', 'SampleCount'] as const;
 type Stat = (typeof STATS)[number];
 
-/** CloudWatch (AWS JSON 1.0, query-compatible): GetMetricData over the synthetic source metrics. */
+/**
+ * CloudWatch (AWS JSON 1.0, query-compatible): GetMetricData over the synthetic source metrics, and ListMetrics of
+ * the dimension sets they are published with. MediaConnect publishes each source metric per Source ARN and, for the
+ * source feeding the flow, per Flow ARN, each as its own set ("Valid dimensions: Source ARN, Flow ARN, Availability
+ * Zone, All flows", https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-source-health.html).
+ * A set that is not published, such as {FlowARN, SourceARN} together, is not rejected but has no data, as in CloudWatch.
+ */
 export function createCloudWatchService(world: World): ServiceHandler {
   return {
     id: 'cloudwatch',
     resolve(req): ResolvedOperation {
       const op = json10Operation(req.headers['x-amz-target']);
-      if (op === 'GetMetricData') return { operation: op, params: {} };
+      if (op === 'GetMetricData' || op === 'ListMetrics') return { operation: op, params: {} };
       throw new AwsError('UnknownOperation', 400, `Unknown operation ${op ?? '(none)'}`);
     },
-    handle(_op, req) {
+    handle(op, req) {
       const input = parseJsonBodyCw(req.body);
+      if (op.operation === 'ListMetrics') return { status: 200, body: { Metrics: listMetrics(world, input) } };
       const queries = input['MetricDataQueries'];
       if (!Array.isArray(queries) || queries.length === 0) {
         throw new AwsError(
@@ -89,8 +96,18 @@ function answerQuery(
     throw new AwsError('ValidationError', 400, `Query ${id} must have either MetricStat or Expression.`);
   }
   const period = Number(ms['Period']);
-  if (!Number.isInteger(period) || period < 1)
-    throw new AwsError('ValidationError', 400, `Query ${id}: Period must be a positive integer.`);
+  // MetricStat.Period (CloudWatch API reference): for high-resolution metrics 1, 5, 10, 20, 30, 60 or any multiple
+  // of 60 seconds; MediaConnect's metrics are high resolution.
+  if (
+    !Number.isInteger(period) ||
+    period < 1 ||
+    (period < 60 ? ![1, 5, 10, 20, 30].includes(period) : period % 60 !== 0)
+  )
+    throw new AwsError(
+      'ValidationError',
+      400,
+      `The parameter MetricDataQueries.member.${id}.MetricStat.Period must be 1, 5, 10, 20, 30, 60 or a multiple of 60.`,
+    );
   const stat = ms['Stat'];
   if (typeof stat !== 'string') throw new AwsError('ValidationError', 400, `Query ${id}: Stat is required.`);
   if (metric['Namespace'] !== NAMESPACE || !(SOURCE_METRICS as readonly string[]).includes(metricName)) return empty;
@@ -102,22 +119,43 @@ function answerQuery(
   return { ...empty, Timestamps: buckets.map((b) => b.t / 1000), Values: buckets.map((b) => b.v) };
 }
 
-/** Exact dimension sets MediaConnect publishes: {FlowARN} and {FlowARN, SourceARN}. */
-function ringForDimensions(world: World, dims: unknown): SampleRing | undefined {
-  if (!Array.isArray(dims)) return undefined;
+function dimensionMap(dims: unknown): Map<string, string> {
   const map = new Map<string, string>();
-  for (const d of dims) {
+  for (const d of Array.isArray(dims) ? dims : []) {
     const dd = (d ?? {}) as Record<string, unknown>;
-    if (typeof dd['Name'] === 'string' && typeof dd['Value'] === 'string') map.set(dd['Name'], dd['Value']);
+    if (typeof dd['Name'] === 'string') map.set(dd['Name'], typeof dd['Value'] === 'string' ? dd['Value'] : '');
   }
-  if (map.get('FlowARN') !== world.flow.arn) return undefined;
-  if (map.size === 1) return world.signal.flowRing;
+  return map;
+}
+
+/** The series of a published dimension set: {SourceARN} (one source) or {FlowARN} (the feeding source). */
+function ringForDimensions(world: World, dims: unknown): SampleRing | undefined {
+  const map = dimensionMap(dims);
+  if (map.size !== 1) return undefined;
+  if (map.get('FlowARN') === world.flow.arn) return world.signal.flowRing;
   const sourceArn = map.get('SourceARN');
-  if (map.size === 2 && sourceArn) {
-    const name = world.signal.nameForArn(sourceArn);
-    return name ? world.signal.ringFor(name) : undefined;
-  }
-  return undefined;
+  const name = sourceArn ? world.signal.nameForArn(sourceArn) : undefined;
+  return name ? world.signal.ringFor(name) : undefined;
+}
+
+/** ListMetrics: every (metric, dimension set) published, filtered by Namespace, MetricName and Dimensions. */
+function listMetrics(world: World, input: Record<string, unknown>): Array<Record<string, unknown>> {
+  if (input['Namespace'] !== undefined && input['Namespace'] !== NAMESPACE) return [];
+  const wanted = typeof input['MetricName'] === 'string' ? input['MetricName'] : null;
+  const filters = Array.isArray(input['Dimensions']) ? (input['Dimensions'] as Array<Record<string, unknown>>) : [];
+  const sets: Array<Array<{ Name: string; Value: string }>> = [
+    [{ Name: 'FlowARN', Value: world.flow.arn }],
+    ...world.signal
+      .names()
+      .map((name) => world.signal.sourceArn(name))
+      .filter((arn): arn is string => Boolean(arn))
+      .map((arn) => [{ Name: 'SourceARN', Value: arn }]),
+  ];
+  const matches = (set: Array<{ Name: string; Value: string }>) =>
+    filters.every((f) => set.some((d) => d.Name === f['Name'] && (f['Value'] === undefined || d.Value === f['Value'])));
+  return SOURCE_METRICS.filter((m) => wanted === null || m === wanted).flatMap((metric) =>
+    sets.filter(matches).map((Dimensions) => ({ Namespace: NAMESPACE, MetricName: metric, Dimensions })),
+  );
 }
 
 function aggregate(
