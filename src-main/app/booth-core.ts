@@ -1,5 +1,6 @@
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import { createAwsClients, type ClientTuning } from '../aws/clients';
+import { attachRequestBudgets, RequestBudgets } from '../core/request-budgets';
 import { mapAwsError } from '../aws/errors';
 import { ssoSessionExpiry } from '../aws/sso-session';
 import { watchCredentialExpiry } from '../core/credentials-watch';
@@ -101,6 +102,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
   }
   const stackName = simulator ? simulator.topology.stackName : choice.stackName;
   const clients = createAwsClients(target, options.aws);
+  // Every request of every feature waits for its budget (MediaConnect's and CloudWatch's documented rates).
+  attachRequestBudgets(clients, new RequestBudgets());
 
   try {
     const [accountId, credentialsExpireAt, stack] = await Promise.all([

@@ -37,7 +37,8 @@ import {
 import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
 import { buildSourceQueries, discoverSourceDimensions, parseSourceResults } from './metric-queries';
-import { createMediaConnectBucket, type TokenBucket } from './token-bucket';
+import { createMediaConnectBucket } from '../request-budgets';
+import type { TokenBucket } from './token-bucket';
 import { PollLoop } from '../poll-loop';
 
 export interface FlowMonitorOptions {

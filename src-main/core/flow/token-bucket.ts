@@ -1,9 +1,8 @@
 import { systemTimers, type TimerHandle, type Timers } from '../clock';
 
 /**
- * Client-side rate limit for MediaConnect: AWS allows 5 requests/s per account (burst 30) across
- * every caller, so the monitor's polls and the backup switch draw from ONE bucket and stay under it,
- * leaving room for anything else using the account. Waiters are served in order.
+ * A client-side rate limit: tokens refill at `ratePerSec` up to `burst`; waiters are served in order.
+ * The budgets themselves are in request-budgets.ts.
  */
 export interface TokenBucketOptions {
   ratePerSec: number;
@@ -69,9 +68,4 @@ export class TokenBucket {
     // A waiting poll must not keep the process alive on quit.
     this.timer.unref?.();
   }
-}
-
-/** 4/s steady, burst 5: under MediaConnect's 5/s per account with headroom for other callers. */
-export function createMediaConnectBucket(clock: Pick<TokenBucketOptions, 'now' | 'timers'> = {}): TokenBucket {
-  return new TokenBucket({ ratePerSec: 4, burst: 5, ...clock });
 }
