@@ -8,6 +8,7 @@ import type { RunningSimulator, SimTimings } from '../../src-main/simulator/inde
 import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
 import { launchChromium, newWatchedPage, type PageProblems } from './browser';
+import { vi } from 'vitest';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
@@ -108,19 +109,23 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
   }
 }
 
-/** Polls until `probe` returns a truthy value; fails with the last value seen. */
+/** Waits (vi.waitFor) until `probe` returns a truthy value and returns it; fails naming what it waited for. */
 export async function eventually<T>(
   probe: () => Promise<T>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    return await vi.waitFor(
+      async () => {
+        last = await probe();
+        if (!last) throw new Error('not yet');
+        return last;
+      },
+      { timeout: timeoutMs, interval: 50 },
+    );
+  } catch {
+    throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
   }
 }
