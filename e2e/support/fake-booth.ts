@@ -81,12 +81,4 @@ export function manyDestinations(n: number, now = Date.now()): DestinationStatus
   });
 }
 
-export const SIMULATED_CONNECTION: ConnectionInfo = {
-  mode: 'simulation',
-  profile: null,
-  region: 'us-east-1',
-  accountId: '123456789012',
-  stackName: 'lunora-booth',
-  customEndpoint: true,
-  credentialsExpireAt: null,
-};
+export { SIMULATED_CONNECTION } from '../../shared/domain/test-support/connection';

@@ -3,6 +3,7 @@ import type { DestinationStatus } from '../../../shared/domain/destination';
 import { BoothError } from '../../../shared/domain/errors';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import type { InvokeHandlers } from '../router';
+import { SIMULATED_CONNECTION } from '../../../shared/domain/test-support/connection';
 import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
 export const FAKE_TILE: DestinationStatus = destinationStatus('youtube', 'IDLE', {
@@ -27,15 +28,7 @@ export function fakeHandlers(overrides: Partial<InvokeHandlers> = {}): InvokeHan
   ) as unknown as InvokeHandlers;
   return {
     ...notFaked,
-    'connection.describe': async () => ({
-      mode: 'simulation',
-      profile: null,
-      region: 'us-east-1',
-      accountId: '123456789012',
-      stackName: 'lunora-booth',
-      customEndpoint: true,
-      credentialsExpireAt: null,
-    }),
+    'connection.describe': async () => SIMULATED_CONNECTION,
     'destinations.snapshot': async () => ({ kind: 'snapshot', seq: 1, at: 1, destinations: [FAKE_TILE] }),
     'channels.start': async () => ({ outcome: 'requested', state: 'STARTING' }),
     'channels.stop': async () => ({ outcome: 'requested', state: 'STOPPING' }),

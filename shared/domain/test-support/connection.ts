@@ -1,0 +1,12 @@
+import type { ConnectionInfo } from '../connection';
+
+/** The connection a simulated console reports, for tests and the e2e fake booth. */
+export const SIMULATED_CONNECTION: ConnectionInfo = {
+  mode: 'simulation',
+  profile: null,
+  region: 'us-east-1',
+  accountId: '123456789012',
+  stackName: 'lunora-booth',
+  customEndpoint: true,
+  credentialsExpireAt: null,
+};
