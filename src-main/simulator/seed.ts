@@ -274,12 +274,9 @@ export function buildSeedWorld(opts: {
       WhitelistCidr: '203.0.113.5/32',
       DataTransferSubscriberFeePercent: 0,
       Decryption: { KeyType: 'srt-password', RoleArn: flowRole, SecretArn: secretArn },
-      Transport: {
-        Protocol: 'srt-listener',
-        MinLatency: s.minLatency,
-        MaxBitrate: 20_000_000,
-        StreamId: `lunora-${s.name}`,
-      },
+      // An SRT listener's transport: protocol and latency. StreamId applies only to Zixi and SRT caller sources, and
+      // the smoothing MaxBitrate to RIST, RTP and RTP-FEC (Transport in AWS's MediaConnect model), so neither is here.
+      Transport: { Protocol: 'srt-listener', MinLatency: s.minLatency },
     })),
     SourceFailoverConfig: {
       State: 'ENABLED',
