@@ -31,7 +31,7 @@ export class GoLiveStore {
       now: () => Date.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      destination: (id) => destinations.list.find((d) => d.id === id),
+      destination: (id) => destinations.shown.find((d) => d.id === id),
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
       send: (action, destinationId) =>
         ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
