@@ -9,7 +9,7 @@ import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/
 
 /** The code of an unconfirmed state the renderer sets itself: the window has lost its link to the console's core. */
 export const LINK_DOWN_CODE = 'link-down';
-export const LINK_DOWN_REASON = "The console's link to its core is down: nothing here is being updated.";
+const LINK_DOWN_REASON = "The console's link to its core is down: nothing here is being updated.";
 
 /** States in which the tally reads on air: running, or recovering while still on air. */
 export function isOnAir(state: DestinationState): boolean {
@@ -17,7 +17,7 @@ export function isOnAir(state: DestinationState): boolean {
 }
 
 /** "11:01:33", the 24-hour time of day broadcast clocks show. */
-export function clockTime(epochMs: number): string {
+function clockTime(epochMs: number): string {
   return format(epochMs, 'HH:mm:ss');
 }
 

@@ -20,7 +20,7 @@ export interface Keymap {
 }
 
 /** Not in the settings (yet): a fixed letter, reserved so that no destination takes it. */
-export const ACKNOWLEDGE_KEY = 'A';
+const ACKNOWLEDGE_KEY = 'A';
 
 export type KeyCommand =
   | { type: 'arm'; destinationId: string }
