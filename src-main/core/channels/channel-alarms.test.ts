@@ -121,6 +121,19 @@ describe('alarms of unplanned changes', () => {
     expect(fresh.to('RUNNING', 1_001_000).alarm).toBeNull();
   });
 
+  it('after an outage, a channel found off air is DROPPED unless this console sent its stop meanwhile', () => {
+    const unconfirmed = { since: 1, lastConfirmedAt: 1, code: 'throttled', reason: 'AWS is throttling.' };
+    for (const stopSent of [false, true]) {
+      const t = setup();
+      t.alarms.expect('youtube', 'start');
+      t.to('RUNNING', 1_000_000);
+      t.to('RUNNING', 1_001_000, { unconfirmed });
+      if (stopSent) t.alarms.expect('youtube', 'stop');
+      const back = t.to('IDLE', 1_060_000, { unconfirmed: null });
+      expect(back.alarm?.kind ?? null).toBe(stopSent ? null : 'dropped');
+    }
+  });
+
   it('the state notifications leave an alarmed change to the alarm: one notification, not two', () => {
     const notes: Notification[] = [];
     const notifier = createNotifier(

@@ -2,7 +2,10 @@ import { BILLING_STATES, type DestinationState } from '../../../shared/domain/ch
 import type { Alarm, DestinationStatus } from '../../../shared/domain/destination';
 import type { Notifier } from '../notifications/notifier';
 
-/** How long a start or stop this console sent explains the change that follows (MediaLive takes a minute or two). */
+/**
+ * How long a start or stop this console sent explains the change that follows (MediaLive takes a minute or two).
+ * Bounded, so that a request AWS refused does not hide a change made elsewhere for the rest of the show.
+ */
 const EXPECT_MS = 10 * 60_000;
 
 /** On air for the tally: running, or recovering after running. */
