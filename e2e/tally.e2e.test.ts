@@ -205,7 +205,7 @@ describe('the tally never lies (web preview, simulation)', () => {
 
   it('a channel failed behind the console raises an alarm in words on its tile until acknowledged (A); then IDLE', async () => {
     await goLive('linkedin');
-    booth.simulator.control.failChannel(channelOf('linkedin'), { recover: false, afterMs: 1_500 });
+    booth.simulator.control.failChannel(channelOf('linkedin'), { recover: false, afterMs: 3_000 });
     // RECOVERING first: still on air (red tally), amber alarm.
     await page.waitForSelector(tileSelector('linkedin', '[data-state="RECOVERING"][data-alarm="recovering"]'), {
       timeout: 10_000,
@@ -214,6 +214,7 @@ describe('the tally never lies (web preview, simulation)', () => {
     expect(await text(tile('linkedin').getByTestId('tile-alarm-headline'))).toMatch(
       /^RECOVERING since \d\d:\d\d:\d\d$/,
     );
+    await shoot('recovering');
 
     await page.waitForSelector(tileSelector('linkedin', '[data-state="IDLE"][data-alarm="dropped"]'), {
       timeout: 10_000,
@@ -228,6 +229,14 @@ describe('the tally never lies (web preview, simulation)', () => {
       .toBeGreaterThan(booth.simulator.control.requests({ operation: 'ListChannels' }).length + 3);
     expect(await tile('linkedin').getAttribute('data-alarm')).toBe('dropped');
     expect(await tile('linkedin').getByTestId('tile-acknowledge').isVisible()).toBe(true);
+
+    // In the tray too, in words (and as a desktop alert in the app: kind 'alert').
+    await page.getByTestId('open-notifications').click();
+    await expect
+      .poll(async () => (await page.getByTestId('notification').allTextContents()).join(' | '))
+      .toMatch(/LinkedIn Live DROPPED off air after 00:00:\d\d on air/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notification').first().waitFor({ state: 'detached' });
 
     await page.keyboard.press('a');
     await page.waitForSelector(tileSelector('linkedin', ':not([data-alarm])'), { timeout: 5_000 });
