@@ -87,6 +87,9 @@ describe('the tally never lies (web preview, simulation)', () => {
     expect(sinceBefore).toMatch(/^on air since \d\d:\d\d:\d\d$/);
     const twitchSinceBefore = await text(tile('twitch').getByTestId('tile-hint'));
 
+    // A GO LIVE armed when the outage starts is disarmed as soon as the tile is unconfirmed, not left to the take.
+    await page.keyboard.press('1');
+    expect(await tile('primary').getAttribute('data-armed')).toBe('start');
     const fault = booth.simulator.control.addFault({
       service: 'medialive',
       operation: 'ListChannels',
@@ -94,6 +97,9 @@ describe('the tally never lies (web preview, simulation)', () => {
     });
     for (const id of ['youtube', 'twitch'])
       await page.waitForSelector(tileSelector(id, '[data-unconfirmed="true"]'), { timeout: 10_000 });
+    await page.waitForSelector(tileSelector('primary', '[data-unconfirmed="true"]:not([data-armed])'), {
+      timeout: 2_000,
+    });
     const banner = page.getByTestId('unconfirmed-banner');
     expect(await text(banner.getByTestId('unconfirmed-title'))).toMatch(
       /^Channel states unconfirmed since \d\d:\d\d:\d\d: 5 tiles show their last confirmed state “\?”, 2 last seen on air$/,

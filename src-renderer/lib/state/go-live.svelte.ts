@@ -50,6 +50,16 @@ export class GoLiveStore {
         this.controller.reconcile();
       }),
     );
+    // So may a state that stops being confirmed, or the link to the core going down (the state itself unchanged):
+    // a GO LIVE armed on it is disarmed at once, with the reason, rather than refused at the take.
+    this.#offs.push(
+      $effect.root(() => {
+        $effect(() => {
+          void destinations.shown;
+          this.controller.reconcile();
+        });
+      }),
+    );
   }
 
   get armed(): Armed | null {
