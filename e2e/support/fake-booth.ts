@@ -63,6 +63,7 @@ export function manyDestinations(n: number, now = Date.now()): DestinationStatus
       stateSince: now - 20_000 - i * 1_000,
       runningSince: state === 'RUNNING' ? now - 3_600_000 - i * 61_000 : null,
       unconfirmed: null,
+      alarm: null,
       presetSummary: i % 7 === 6 ? null : i % 2 ? '1080p30 6 Mbps' : '720p30 2.5 Mbps',
       problem:
         state === 'MISSING'

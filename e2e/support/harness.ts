@@ -66,7 +66,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       // Whatever the developer's shell has, these tests run against the embedded simulator.
       env: {},
       simulator: { timings: { ...E2E_TIMINGS, ...options.timings } },
-      monitor: { fastIntervalMs: 250, slowIntervalMs: 250 },
+      monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500 },
       ...(options.flow ? { flow: options.flow } : {}),
     });
     cleanups.push(() => core.close());

@@ -38,6 +38,23 @@ export const UnconfirmedSchema = z.strictObject({
 });
 export type Unconfirmed = z.infer<typeof UnconfirmedSchema>;
 
+/**
+ * A change the operator did not ask for, latched until acknowledged: the channel dropped off air, is recovering,
+ * failed while on air, or was started or stopped outside this console. Acknowledging clears the latch, never the state.
+ */
+export const AlarmSchema = z.strictObject({
+  kind: z.enum(['dropped', 'recovering', 'failed', 'started-elsewhere', 'stopped-elsewhere']),
+  /** When the console saw the change (epoch ms). */
+  at: z.number(),
+  /** What happened, in words. */
+  message: z.string(),
+  /** How long the channel had been on air when it happened (ms); null when it was not on air. */
+  onAirFor: z.number().nullable(),
+  /** A RECOVERING channel that came back on its own: when (epoch ms); the alarm stays until acknowledged. */
+  recoveredAt: z.number().nullable(),
+});
+export type Alarm = z.infer<typeof AlarmSchema>;
+
 /** One destination as the operator sees it: never a stream key, never an SDK object. */
 export const DestinationStatusSchema = z.strictObject({
   id: DestinationIdSchema,
@@ -47,10 +64,12 @@ export const DestinationStatusSchema = z.strictObject({
   state: DestinationStateSchema,
   /** When AWS last reported a change of state (epoch ms), as observed by the console. */
   stateSince: z.number().nullable(),
-  /** Since when the channel has been RUNNING (epoch ms); null when not running. */
+  /** Since when the channel has been on air (RUNNING, or RECOVERING after RUNNING; epoch ms); null when not. */
   runningSince: z.number().nullable(),
   /** Set while the state cannot be confirmed: `state` is then the last confirmed one, shown as such. */
   unconfirmed: UnconfirmedSchema.nullable(),
+  /** An unplanned change not acknowledged yet, or null. */
+  alarm: AlarmSchema.nullable(),
   presetSummary: z.string().nullable(),
   /** A configuration problem that keeps this destination from working, in words. */
   problem: z.string().nullable(),

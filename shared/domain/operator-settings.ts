@@ -41,6 +41,8 @@ export const OperatorSettingsSchema = z.strictObject({
   globalShortcuts: GlobalShortcutsSchema,
   rateCard: RateCardSchema,
   monthlyBudgetUsd: z.number().min(0).max(1_000_000),
+  /** A short beep in the operator window when an alarm is raised; off by default (a booth may be on air with open mics). */
+  alarmSound: z.boolean().default(false),
 });
 export type OperatorSettings = z.infer<typeof OperatorSettingsSchema>;
 
@@ -49,6 +51,7 @@ export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
   globalShortcuts: { enabled: false, modifier: 'CommandOrControl+Alt' },
   rateCard: DEFAULT_RATE_CARD,
   monthlyBudgetUsd: DEFAULT_MONTHLY_BUDGET_USD,
+  alarmSound: false,
 };
 
 /** What a window may change: any subset, each part validated whole. */

@@ -20,6 +20,7 @@ import { discoverStack } from '../core/stack/stack-outputs';
 import { createRouter, type Router } from '../ipc/router';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
+import { ChannelAlarms } from '../core/channels/channel-alarms';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { createNotifier } from '../core/notifications/notifier';
@@ -143,6 +144,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       publish('notifications.feed', n);
     }, now);
     const stateNotifications = new StateNotifications(notifier);
+    const alarms = new ChannelAlarms(notifier, now);
     const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
     const costs = new CostMeter({
       rates: () => settings.get().rateCard,
@@ -170,13 +172,14 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         for (const listener of destinationListeners) listener();
       },
       logger,
-      { ...options.monitor, now },
+      { ...options.monitor, now, review: (previous, next) => alarms.review(previous, next) },
     );
     const actions = new ChannelActions({
       medialive: clients.medialive,
       monitor,
       notifier,
       stateNotifications,
+      alarms,
       forgotten,
       logger,
       now,

@@ -1,3 +1,4 @@
+import { BoothError } from '../../shared/domain/errors';
 import type { OPERATOR_INVOKE_ROLES } from '../../shared/ipc/features/operator.roles';
 import type { ChannelActions } from '../core/channels/channel-actions';
 import type { CostMeter } from '../core/costs/cost-meter';
@@ -23,6 +24,11 @@ export function createOperatorFeature(context: FeatureContext, services: Operato
       'channels.start': async ({ destinationId }) => actions.start(destinationId),
       'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
       'channels.endAll': async () => actions.endAll(),
+      'channels.acknowledgeAlarm': async ({ destinationId }) => {
+        if (!monitor.status(destinationId))
+          throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
+        return { acknowledged: monitor.acknowledgeAlarm(destinationId) };
+      },
       'costs.snapshot': async () => costs.snapshot(),
       'notifications.recent': async () => ({ notifications: notifier.recent() }),
       'settings.get': async () => settings.get(),

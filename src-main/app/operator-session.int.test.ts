@@ -78,7 +78,7 @@ describe('operator session services', () => {
     expect(recent.ok && (recent.data as { notifications: Notification[] }).notifications.length).toBe(notes.length);
   });
 
-  it('alerts when a channel goes RECOVERING and when it goes off air on its own', async () => {
+  it('alerts when a channel goes RECOVERING and when it goes off air on its own; the alarm stays until acknowledged', async () => {
     const booth = await start();
     const notes = collect<Notification>(booth, 'notifications.feed');
     const feed = await watch(booth);
@@ -88,8 +88,19 @@ describe('operator session services', () => {
     booth.simulator!.control.failChannel(linkedin.channelId, { recover: false, afterMs: 200 });
     await feed.until(() => feed.tiles.get('linkedin')?.state === 'IDLE');
     const alerts = notes.filter((n) => n.kind === 'alert').map((n) => n.title);
-    expect(alerts).toContain('LinkedIn Live is RECOVERING');
-    expect(alerts).toContain('LinkedIn Live went off air');
+    expect(alerts).toContain('LinkedIn Live is RECOVERING (still on air)');
+    expect(alerts.some((t) => /^LinkedIn Live DROPPED off air after \d\d:\d\d:\d\d on air$/.test(t))).toBe(true);
+    expect(feed.tiles.get('linkedin')?.alarm).toMatchObject({ kind: 'dropped', recoveredAt: null });
+    const ack = await booth.router.invoke('channels.acknowledgeAlarm', { destinationId: 'linkedin' }, operator);
+    expect(ack).toEqual({ ok: true, data: { acknowledged: true } });
+    await feed.until(() => feed.tiles.get('linkedin')?.alarm === null);
+    expect(feed.tiles.get('linkedin')?.state).toBe('IDLE');
+    const admin = await booth.router.invoke(
+      'channels.acknowledgeAlarm',
+      { destinationId: 'linkedin' },
+      { role: 'admin' },
+    );
+    expect(admin.ok).toBe(false);
   });
 
   it('ends the show for every live channel, then warns about one that keeps billing', async () => {

@@ -15,7 +15,8 @@ const PRESENTATION: Record<DestinationState, StatePresentation> = {
   RUNNING: { label: 'ON AIR', tone: 'live', hint: 'Channel running' },
   STARTING: { label: 'STARTING', tone: 'transition', hint: 'Channel starting' },
   STOPPING: { label: 'STOPPING', tone: 'transition', hint: 'Channel stopping' },
-  RECOVERING: { label: 'RECOVERING', tone: 'transition', hint: 'MediaLive is recovering the channel' },
+  // Still on air, in trouble: the red tally stays; the tile's alarm says what is wrong.
+  RECOVERING: { label: 'RECOVERING', tone: 'live', hint: 'On air; MediaLive is recovering the channel' },
   UPDATING: { label: 'UPDATING', tone: 'transition', hint: 'Encoding settings being applied' },
   CREATING: { label: 'CREATING', tone: 'transition', hint: 'Channel being created' },
   DELETING: { label: 'DELETING', tone: 'transition', hint: 'Channel being deleted' },
@@ -24,7 +25,7 @@ const PRESENTATION: Record<DestinationState, StatePresentation> = {
   DELETED: { label: 'DELETED', tone: 'error', hint: 'Channel deleted in AWS' },
   CREATE_FAILED: { label: 'CREATE FAILED', tone: 'error', hint: 'Channel could not be created' },
   UPDATE_FAILED: { label: 'UPDATE FAILED', tone: 'error', hint: 'Last settings update failed' },
-  UNKNOWN: { label: 'UNKNOWN', tone: 'error', hint: 'State not known: AWS not reached yet' },
+  UNKNOWN: { label: 'UNKNOWN', tone: 'error', hint: 'State never read from AWS yet' },
 };
 
 export function presentState(state: DestinationState): StatePresentation {

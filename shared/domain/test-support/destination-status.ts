@@ -16,6 +16,7 @@ export function destinationStatus(
     stateSince: null,
     runningSince: null,
     unconfirmed: null,
+    alarm: null,
     presetSummary: null,
     problem: null,
     lastError: null,

@@ -38,6 +38,11 @@ export const OPERATOR_INVOKE_CONTRACT = {
   'channels.stop': { input: ChannelActionInput, output: ChannelActionOutput },
   /** Ends the show: stops every channel that is live or on its way; the forgotten-channel watch starts. */
   'channels.endAll': { input: z.strictObject({ confirm: z.literal(true) }), output: EndAllOutput },
+  /** Clears the destination's latched alarm, never its state; `acknowledged` is false when there was none. */
+  'channels.acknowledgeAlarm': {
+    input: ChannelActionInput,
+    output: z.strictObject({ acknowledged: z.boolean() }),
+  },
   'costs.snapshot': { input: NoInput, output: CostSnapshotSchema },
   'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
   'settings.get': { input: NoInput, output: OperatorSettingsSchema },

@@ -9,6 +9,8 @@ export const OPERATOR_INVOKE_ROLES = {
   'channels.start': ['operator'],
   'channels.stop': ['operator'],
   'channels.endAll': ['operator'],
+  /** The operator has seen an alarm (a drop, a recovery, a change made elsewhere): its latch clears. */
+  'channels.acknowledgeAlarm': ['operator'],
   'costs.snapshot': ['operator', 'admin'],
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],

@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import type { Notifier } from '../notifications/notifier';
 import type { ChannelMonitor } from './channel-monitor';
 import type { ForgottenChannelWatch } from './forgotten-channels';
+import type { ChannelAlarms } from './channel-alarms';
 import type { StateNotifications } from './state-notifications';
 
 type ActionResult = InvokeOutput<'channels.start'>;
@@ -42,6 +43,8 @@ export interface ChannelActionsDeps {
   monitor: ChannelMonitor;
   notifier: Notifier;
   stateNotifications: StateNotifications;
+  /** Told of every start and stop sent, so the change that follows is not taken for an unplanned one. */
+  alarms: ChannelAlarms;
   forgotten: ForgottenChannelWatch;
   logger: Logger;
   retry?: RetryPolicy;
@@ -157,6 +160,7 @@ export class ChannelActions {
       });
       return { outcome: 'already', state: current };
     }
+    this.deps.alarms.expect(destinationId, kind);
     if (kind === 'stop') this.deps.stateNotifications.expectStop(destinationId);
     else this.deps.forgotten.showStarted();
     try {

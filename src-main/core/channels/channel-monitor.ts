@@ -36,6 +36,11 @@ export interface ChannelMonitorOptions {
   now: () => number;
   /** 0..1; jitter of the backoff (tests pin it). */
   random: () => number;
+  /**
+   * Sees every status before it is published and may add to it (the alarms of unplanned changes), so what it
+   * adds travels in the same delta as the change.
+   */
+  review?: (previous: DestinationStatus | undefined, next: DestinationStatus) => DestinationStatus;
 }
 
 const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
@@ -46,6 +51,8 @@ const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   now: () => Date.now(),
   random: Math.random,
 };
+
+const onAir = (state: DestinationState) => state === 'RUNNING' || state === 'RECOVERING';
 
 type Health = { problem: string | null; state: DestinationState };
 
@@ -110,6 +117,7 @@ export class ChannelMonitor {
       stateSince: null,
       runningSince: null,
       unconfirmed: null,
+      alarm: null,
       presetSummary: dest.presetSummary,
       problem: dest.problem,
       lastError: null,
@@ -180,6 +188,7 @@ export class ChannelMonitor {
                   stateSince: null,
                   runningSince: null,
                   unconfirmed: null,
+                  alarm: null,
                 }),
           }
         : this.initialStatus(dest);
@@ -192,6 +201,14 @@ export class ChannelMonitor {
       this.publish({ kind: 'delta', seq: this.seq, at: this.options.now(), changed, removed });
     }
     return this.refresh();
+  }
+
+  /** Clears a destination's latched alarm (the operator has seen it); its state stays what AWS reports. */
+  acknowledgeAlarm(destinationId: string): boolean {
+    const current = this.statuses.get(destinationId);
+    if (!current?.alarm) return false;
+    this.apply([{ ...current, alarm: null }]);
+    return true;
   }
 
   /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
@@ -243,7 +260,8 @@ export class ChannelMonitor {
         state,
         problem,
         stateSince: changed ? now : previous.stateSince,
-        runningSince: state === 'RUNNING' ? (previous.state === 'RUNNING' ? previous.runningSince : now) : null,
+        // RECOVERING after RUNNING is still on air: the on-air time runs on through it.
+        runningSince: onAir(state) ? (onAir(previous.state) ? (previous.runningSince ?? now) : now) : null,
         unconfirmed: null,
         lastError: this.pollErrors.has(dest.id) ? null : previous.lastError,
       });
@@ -281,8 +299,9 @@ export class ChannelMonitor {
 
   private apply(updates: DestinationStatus[]): void {
     const changed: DestinationStatus[] = [];
-    for (const update of updates) {
-      const previous = this.statuses.get(update.id);
+    for (const proposed of updates) {
+      const previous = this.statuses.get(proposed.id);
+      const update = this.options.review ? this.options.review(previous, proposed) : proposed;
       if (previous && JSON.stringify(previous) === JSON.stringify(update)) continue;
       this.statuses.set(update.id, update);
       changed.push(update);

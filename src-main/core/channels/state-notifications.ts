@@ -1,6 +1,7 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus, Unconfirmed } from '../../../shared/domain/destination';
 import type { Notifier } from '../notifications/notifier';
+import { alarmRaisedByThisChange } from './channel-alarms';
 
 /**
  * Turns state changes AWS reports into notifications an operator understands: on air, off air,
@@ -30,6 +31,11 @@ export class StateNotifications {
       this.last.set(status.id, status.state);
       if (before === undefined || before === status.state || before === 'UNKNOWN' || status.state === 'UNKNOWN')
         continue;
+      // The alarm this change raised has told the operator already, in its own words.
+      if (alarmRaisedByThisChange(status)) {
+        if (status.state === 'IDLE') this.stopRequested.delete(status.id);
+        continue;
+      }
       this.announce(status, before);
     }
   }

@@ -1,6 +1,7 @@
-import type { DestinationState } from '../../../shared/domain/channel';
+import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
+import { LINK_DOWN_CODE, lastConfirmedText } from '../tally';
 
 /**
  * Two-step go-live, as plain TypeScript (no runes, no DOM) so it is unit-tested with a fake
@@ -74,7 +75,7 @@ const REFUSALS: Partial<Record<DestinationState, string>> = {
   CREATE_FAILED: 'its channel could not be created; an admin must fix it',
   UPDATE_FAILED: 'the last settings update failed; an admin must fix the channel first',
   MISSING: 'its MediaLive channel does not exist in AWS',
-  UNKNOWN: 'its state is not known yet (AWS not reached)',
+  UNKNOWN: 'its state has never been read from AWS yet',
 };
 
 /** What a take would do for a destination in this state, or why it cannot be armed. */
@@ -83,6 +84,16 @@ export function planFor(
 ): { ok: true; action: GoLiveAction } | { ok: false; reason: string } {
   if (destination.state === 'MISSING' || destination.channelId === null) {
     return { ok: false, reason: destination.problem ?? REFUSALS.MISSING! };
+  }
+  const unconfirmed = destination.unconfirmed;
+  if (unconfirmed?.code === LINK_DOWN_CODE) return { ok: false, reason: "the console's link to its core is down" };
+  if (unconfirmed) {
+    // Ending stays possible for what may be on air; a start is never sent on a guess.
+    if (BILLING_STATES.has(destination.state) && destination.state !== 'STOPPING') return { ok: true, action: 'stop' };
+    return {
+      ok: false,
+      reason: `its state cannot be confirmed (${lastConfirmedText(unconfirmed)}): ${unconfirmed.reason}`,
+    };
   }
   switch (destination.state) {
     case 'IDLE':

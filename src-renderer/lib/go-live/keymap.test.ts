@@ -27,6 +27,13 @@ describe('keymap', () => {
     expect(commandFor({ key: 'Enter' }, map)).toEqual({ type: 'take' });
   });
 
+  it('A acknowledges an alarm, whatever the case, and no destination may take it', () => {
+    const map = buildKeymap(['a'], { ...DEFAULT_SHORTCUTS, destinations: { a: 'a' } });
+    expect(map.keyOf.get('a')).toBe('1');
+    expect(commandFor({ key: 'a' }, map)).toEqual({ type: 'acknowledge' });
+    expect(commandFor({ key: 'A' }, map)).toEqual({ type: 'acknowledge' });
+  });
+
   it('maps take, disarm, help and end all; ignores modified keys', () => {
     const map = buildKeymap(ids, DEFAULT_SHORTCUTS);
     expect(commandFor({ key: 'Escape' }, map)).toEqual({ type: 'disarm' });

@@ -15,14 +15,20 @@ export interface Keymap {
   disarm: string;
   help: string;
   endAll: string;
+  /** Acknowledges the alarm on the armed (or focused) tile. */
+  acknowledge: string;
 }
+
+/** Not in the settings (yet): a fixed letter, reserved so that no destination takes it. */
+const ACKNOWLEDGE_KEY = 'A';
 
 export type KeyCommand =
   | { type: 'arm'; destinationId: string }
   | { type: 'take' }
   | { type: 'disarm' }
   | { type: 'help' }
-  | { type: 'endAll' };
+  | { type: 'endAll' }
+  | { type: 'acknowledge' };
 
 /** Letters match whatever the Shift or Caps Lock state; everything else matches exactly. */
 export function normalizeKey(key: string): string {
@@ -40,7 +46,9 @@ export function keyLabel(key: string): string {
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export function buildKeymap(destinationIds: readonly string[], shortcuts: Shortcuts): Keymap {
-  const reserved = new Set([shortcuts.take, shortcuts.disarm, shortcuts.help, shortcuts.endAll].map(normalizeKey));
+  const reserved = new Set(
+    [shortcuts.take, shortcuts.disarm, shortcuts.help, shortcuts.endAll, ACKNOWLEDGE_KEY].map(normalizeKey),
+  );
   const arm = new Map<string, string>();
   const keyOf = new Map<string, string>();
   const present = new Set(destinationIds);
@@ -62,7 +70,15 @@ export function buildKeymap(destinationIds: readonly string[], shortcuts: Shortc
     arm.set(digit, id);
     keyOf.set(id, digit);
   }
-  return { arm, keyOf, take: shortcuts.take, disarm: shortcuts.disarm, help: shortcuts.help, endAll: shortcuts.endAll };
+  return {
+    arm,
+    keyOf,
+    take: shortcuts.take,
+    disarm: shortcuts.disarm,
+    help: shortcuts.help,
+    endAll: shortcuts.endAll,
+    acknowledge: ACKNOWLEDGE_KEY,
+  };
 }
 
 export interface KeyLike {
@@ -80,6 +96,7 @@ export function commandFor(event: KeyLike, keymap: Keymap): KeyCommand | null {
   if (key === normalizeKey(keymap.disarm)) return { type: 'disarm' };
   if (key === normalizeKey(keymap.help)) return { type: 'help' };
   if (key === normalizeKey(keymap.endAll)) return { type: 'endAll' };
+  if (key === normalizeKey(keymap.acknowledge)) return { type: 'acknowledge' };
   const id = keymap.arm.get(key);
   return id ? { type: 'arm', destinationId: id } : null;
 }

@@ -12,10 +12,14 @@ function fakeIpc(snapshots: DestinationsFeed[]) {
   const calls: string[] = [];
   let release: (() => void) | null = null;
   let hold = false;
+  const linkListeners: ((status: string) => void)[] = [];
   const client = {
     role: 'operator',
     link: 'connected',
-    onLink: () => () => {},
+    onLink: (listener: (status: string) => void) => {
+      linkListeners.push(listener);
+      return () => {};
+    },
     on: (_channel: string, listener: (payload: DestinationsFeed) => void) => {
       feed = listener;
       return () => {};
@@ -31,6 +35,9 @@ function fakeIpc(snapshots: DestinationsFeed[]) {
     client,
     calls,
     emit: (payload: DestinationsFeed) => feed?.(payload),
+    link: (status: string) => {
+      for (const listener of linkListeners) listener(status);
+    },
     holdNext: () => (hold = true),
     release: () => {
       hold = false;
@@ -103,5 +110,24 @@ describe('DestinationsFeedSync (snapshot then deltas)', () => {
     ipc.emit(delta(2, [{ ...dest('a', 'STARTING'), presetSummary: '720p30 3 Mbps' }]));
     ipc.emit(delta(3, [dest('a', 'RUNNING')]));
     expect(changes).toEqual(['IDLE->STARTING', 'STARTING->RUNNING']);
+  });
+
+  it('marks the list as out of date from the moment the link drops until the snapshot after it is back', async () => {
+    const ipc = fakeIpc([snapshot(0, [dest('a', 'RUNNING')]), snapshot(7, [dest('a', 'RUNNING')])]);
+    let clock = 1_000;
+    const store = new DestinationsStore(ipc.client, undefined, () => clock);
+    store.start();
+    await flush();
+    expect(store.view.linkDownSince).toBeNull();
+    ipc.link('disconnected');
+    clock = 2_000;
+    ipc.link('connecting');
+    expect(store.view.linkDownSince).toBe(1_000);
+    ipc.link('connected');
+    // Connected again, but nothing confirmed yet: the mark holds until the snapshot is applied.
+    expect(store.view.linkDownSince).toBe(1_000);
+    await flush();
+    expect(store.view.linkDownSince).toBeNull();
+    expect(store.seq).toBe(7);
   });
 });

@@ -20,10 +20,15 @@ export interface DestinationsView {
   error: string | null;
   /** When main last told us anything (epoch ms, main's clock). */
   lastFeedAt: number | null;
+  /**
+   * Since when the window has had no link to the core (epoch ms), until the first snapshot after it comes back:
+   * the list is then only what was true before, and the tiles say so.
+   */
+  linkDownSince: number | null;
 }
 
 function emptyView(): DestinationsView {
-  return { list: [], loaded: false, error: null, lastFeedAt: null };
+  return { list: [], loaded: false, error: null, lastFeedAt: null, linkDownSince: null };
 }
 
 /** Destinations as the operator sees them; `DestinationsStore` puts the results into $state. */
@@ -31,7 +36,11 @@ export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
   readonly view: DestinationsView;
   #changeListeners = new Set<(change: StateChange) => void>();
 
-  constructor(ipc: IpcClient, view: DestinationsView = emptyView()) {
+  constructor(
+    ipc: IpcClient,
+    view: DestinationsView = emptyView(),
+    private readonly now: () => number = Date.now,
+  ) {
     super(ipc);
     this.view = view;
   }
@@ -43,7 +52,14 @@ export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
   }
 
   protected subscribe(onFeed: (feed: DestinationsFeed) => void) {
-    return [this.ipc.on('destinations.feed', onFeed)];
+    return [
+      this.ipc.on('destinations.feed', onFeed),
+      this.ipc.onLink((status) => {
+        // Reconnected is not confirmed: the mark stays until the snapshot read after the reconnection.
+        if (status !== 'connected' && this.view.loaded && this.view.linkDownSince === null)
+          this.view.linkDownSince = this.now();
+      }),
+    ];
   }
 
   protected fetchSnapshot() {
@@ -58,6 +74,7 @@ export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
     const before = new Map(this.view.list.map((d) => [d.id, d]));
     this.view.lastFeedAt = snapshot.at;
     this.view.list = snapshot.destinations;
+    this.view.linkDownSince = null;
     if (this.view.loaded) {
       for (const destination of snapshot.destinations)
         this.#noticeChange(before.get(destination.id) ?? null, destination, snapshot.at);

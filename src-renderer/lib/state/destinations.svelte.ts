@@ -1,5 +1,6 @@
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
+import { withLinkState } from '../tally';
 import { DestinationsFeedSync, type DestinationsView, type StateChange } from './destinations-feed';
 
 export type { StateChange } from './destinations-feed';
@@ -10,6 +11,7 @@ export class DestinationsStore implements DestinationsView {
   loaded = $state(false);
   error = $state<string | null>(null);
   lastFeedAt = $state<number | null>(null);
+  linkDownSince = $state<number | null>(null);
 
   readonly #sync: DestinationsFeedSync;
 
@@ -17,8 +19,9 @@ export class DestinationsStore implements DestinationsView {
     this.#sync = new DestinationsFeedSync(ipc, this);
   }
 
-  get liveCount(): number {
-    return this.list.filter((d) => d.state === 'RUNNING').length;
+  /** The tiles as they must be shown: while the link to the core is down, every one reads unconfirmed. */
+  get shown(): DestinationStatus[] {
+    return withLinkState(this.list, this.linkDownSince);
   }
 
   get seq(): number {

@@ -31,7 +31,7 @@ export class GoLiveStore {
       now: () => Date.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      destination: (id) => destinations.list.find((d) => d.id === id),
+      destination: (id) => destinations.shown.find((d) => d.id === id),
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
       send: (action, destinationId) =>
         ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
@@ -48,6 +48,16 @@ export class GoLiveStore {
       destinations.onStateChange(({ destination }) => {
         this.controller.stateChanged(destination.id);
         this.controller.reconcile();
+      }),
+    );
+    // So may a state that stops being confirmed, or the link to the core going down (the state itself unchanged):
+    // a GO LIVE armed on it is disarmed at once, with the reason, rather than refused at the take.
+    this.#offs.push(
+      $effect.root(() => {
+        $effect(() => {
+          void destinations.shown;
+          this.controller.reconcile();
+        });
       }),
     );
   }
