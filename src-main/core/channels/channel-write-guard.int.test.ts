@@ -41,39 +41,46 @@ function guardFor(owner: string) {
 }
 
 describe('channel writes never undo each other', () => {
-  it('50 interleaved preset applies and stream-key changes, the first UpdateChannel slowed: every change is on the channel', async () => {
-    const channelId = channelOf('youtube');
+  it('52 interleaved preset applies and stream-key changes, the first UpdateChannels slowed: every change is on its channel', async () => {
+    // Four RTMP channels side by side, thirteen rounds: one guard per console serializes each channel on its own.
+    const channels = ['youtube', 'twitch', 'linkedin', 'custom'].map((id) => ({ id, channelId: channelOf(id) }));
     const guard = guardFor('admin:one');
     const applier = createPresetApplier(h.medialive, silentLogger, guard);
     const keys = createStreamKeyService(h.medialive, silentLogger, guard);
-    const target = { channelId, label: 'YouTube' };
-    for (let trial = 0; trial < 50; trial += 1) {
-      await h.sim.control.waitForChannelState(channelId, 'IDLE');
-      const preset = trial % 2 === 0 ? presets.p720 : presets.p1080;
-      const key = `trial-${trial}-key-abcdef`;
+    let trials = 0;
+    for (let round = 0; round < 13; round += 1) {
       h.sim.control.addFault({
         service: 'medialive',
         operation: 'UpdateChannel',
         kind: 'latency',
         latencyMs: 30,
-        count: 1,
+        count: channels.length,
       });
-      const [applied, saved] = await Promise.all([
-        applier.apply(target, preset),
-        keys.setStreamKey(target, { url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: key }),
-      ]);
-      expect(saved.hasStreamKey).toBe(true);
-      expect(applied.channelState).not.toBe('IDLE');
-      const channel = await describeChannel(channelId);
-      const width = preset.video.resolution.split('x')[0];
-      expect(
-        [
-          String(channel.EncoderSettings?.VideoDescriptions?.[0]?.Width),
-          channel.Destinations?.find((d) => !d.MediaPackageSettings?.length)?.Settings?.[0]?.StreamName,
-        ],
-        `trial ${trial}`,
-      ).toEqual([width, key]);
+      await Promise.all(
+        channels.map(async ({ id, channelId }, lane) => {
+          await h.sim.control.waitForChannelState(channelId, 'IDLE');
+          const target = { channelId, label: id };
+          const preset = (round + lane) % 2 === 0 ? presets.p720 : presets.p1080;
+          const key = `round-${round}-${id}-key-abcdef`;
+          const [applied, saved] = await Promise.all([
+            applier.apply(target, preset),
+            keys.setStreamKey(target, { url: 'rtmp://a.rtmp.example.com/live2', streamKey: key }),
+          ]);
+          expect(saved.hasStreamKey).toBe(true);
+          expect(applied.channelState).not.toBe('IDLE');
+          const channel = await describeChannel(channelId);
+          expect(
+            [
+              String(channel.EncoderSettings?.VideoDescriptions?.[0]?.Width),
+              channel.Destinations?.find((d) => !d.MediaPackageSettings?.length)?.Settings?.[0]?.StreamName,
+            ],
+            `round ${round}, ${id}`,
+          ).toEqual([preset.video.resolution.split('x')[0], key]);
+          trials += 1;
+        }),
+      );
     }
+    expect(trials).toBe(52);
   }, 60_000);
 
   it('a second console is refused while the first holds the channel, with who holds it; nothing is half-applied', async () => {
