@@ -60,3 +60,30 @@ describe('422 from UpdateChannel', () => {
     ]);
   });
 });
+
+describe('UpdateChannel refused for the state the channel was in', () => {
+  it('says it was still applying another change when the channel is IDLE again by the time it is re-read', async () => {
+    const fake = {
+      async send(command: { constructor: { name: string } }) {
+        if (command.constructor.name === 'DescribeChannelCommand') {
+          return {
+            State: 'IDLE',
+            Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }],
+            EncoderSettings: {},
+          };
+        }
+        throw Object.assign(new Error('Channel cannot be updated: it is in state UPDATING'), {
+          name: 'ConflictException',
+          $metadata: { httpStatusCode: 409 },
+        });
+      },
+    } as unknown as MediaLiveClient;
+    const error = await createPresetApplier(fake, silentLogger)
+      .apply({ channelId: 'c', label: 'Custom' }, preset)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'invalid-state',
+      message: 'Custom was still applying another change; nothing was written. Try again in a moment.',
+    });
+  });
+});

@@ -246,7 +246,12 @@ export function createPresetApplier(
           (c) => c.State ?? 'UNKNOWN',
           () => 'in another state',
         );
-        throw new BoothError('invalid-state', notIdleReason(target.label, now), { cause: error });
+        // IDLE again by the time it is re-read: it was still applying another change (UPDATING) a moment ago.
+        const reason =
+          now === 'IDLE'
+            ? `${target.label} was still applying another change; nothing was written. Try again in a moment.`
+            : notIdleReason(target.label, now);
+        throw new BoothError('invalid-state', reason, { cause: error });
       }
       throw error;
     }
