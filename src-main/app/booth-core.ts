@@ -51,7 +51,7 @@ export interface BoothCoreOptions {
   now?: () => number;
 }
 
-const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000 };
+const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
 
 export interface BoothCore {
   router: Router;
@@ -248,6 +248,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     costs.observe(initial);
     sessions.observe(initial);
     monitor.start();
+    forgotten.startChecking(() => monitor.snapshot().destinations);
     for (const feature of features) await feature.start?.();
     const credentials =
       target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
@@ -269,6 +270,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       reloadDestinations,
       async close() {
         costTicker.stop();
+        forgotten.stopChecking();
         credentials?.stop();
         for (const feature of features) await feature.stop?.();
         costs.persist();

@@ -5,6 +5,8 @@ import type { Notifier } from '../notifications/notifier';
 export interface ForgottenChannelOptions {
   /** How long after the show ended a channel may still be billing before the operator is warned. */
   graceMs: number;
+  /** How often the watch looks again on its own, when nothing on the tiles changes. */
+  checkEveryMs: number;
   /** How often the warning repeats while the channel keeps billing. */
   repeatMs: number;
   now: () => number;
@@ -17,12 +19,28 @@ export interface ForgottenChannelOptions {
 export class ForgottenChannelWatch {
   private endedAt: number | null = null;
   private readonly warnedAt = new Map<string, number>();
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly notifier: Notifier,
     private readonly ratePerHour: (destinationId: string) => number,
     private readonly options: ForgottenChannelOptions,
   ) {}
+
+  /**
+   * Looks at `read()` every `checkEveryMs` as well as on every change of the tiles: a channel left running after the
+   * show changes nothing on its tile, so a watch fed only by changes would never warn about it.
+   */
+  startChecking(read: () => Iterable<DestinationStatus>): void {
+    this.stopChecking();
+    this.timer = setInterval(() => this.observe(read()), this.options.checkEveryMs);
+    this.timer.unref?.();
+  }
+
+  stopChecking(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
 
   showEnded(): void {
     this.endedAt = this.options.now();
