@@ -1,18 +1,10 @@
 import type { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { describe, expect, it } from 'vitest';
-import type { Preset } from '../../../shared/domain/preset';
 import { silentLogger } from '../logger';
-import { DEFAULT_PRESETS } from './default-presets';
+import { storedPreset } from '../test-support/fixtures';
 import { ChannelSettingsRejectedError, createPresetApplier, presetFieldForElementPath } from './preset-applier';
 
-const preset: Preset = {
-  ...DEFAULT_PRESETS[0]!,
-  is_active: true,
-  created_by: 's',
-  created_at: 'x',
-  updated_at: 'x',
-  version: 1,
-};
+const preset = storedPreset();
 
 describe('presetFieldForElementPath', () => {
   it.each([
@@ -28,18 +20,32 @@ describe('presetFieldForElementPath', () => {
   ])('%s -> %s', (path, field) => expect(presetFieldForElementPath(path)).toBe(field));
 });
 
+/** An IDLE channel with one RTMP destination, whose UpdateChannel fails with `updateError`. */
+function refusingChannel(updateError: Error): MediaLiveClient {
+  return {
+    async send(command: { constructor: { name: string } }) {
+      if (command.constructor.name === 'DescribeChannelCommand') {
+        return {
+          State: 'IDLE',
+          Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }],
+          EncoderSettings: {},
+        };
+      }
+      throw updateError;
+    },
+  } as unknown as MediaLiveClient;
+}
+
+const applyOn = (medialive: MediaLiveClient) =>
+  createPresetApplier(medialive, silentLogger)
+    .apply({ channelId: 'c', label: 'Custom' }, preset)
+    .catch((e: unknown) => e);
+
 describe('422 from UpdateChannel', () => {
   it('becomes field-level errors', async () => {
-    const fake = {
-      async send(command: { constructor: { name: string } }) {
-        if (command.constructor.name === 'DescribeChannelCommand') {
-          return {
-            State: 'IDLE',
-            Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }],
-            EncoderSettings: {},
-          };
-        }
-        throw Object.assign(new Error('Failed to update channel'), {
+    const error = await applyOn(
+      refusingChannel(
+        Object.assign(new Error('Failed to update channel'), {
           name: 'UnprocessableEntityException',
           $metadata: { httpStatusCode: 422 },
           validationErrors: [
@@ -48,12 +54,9 @@ describe('422 from UpdateChannel', () => {
               errorMessage: 'too high',
             },
           ],
-        });
-      },
-    } as unknown as MediaLiveClient;
-    const error = await createPresetApplier(fake, silentLogger)
-      .apply({ channelId: 'c', label: 'Custom' }, preset)
-      .catch((e: unknown) => e);
+        }),
+      ),
+    );
     expect(error).toBeInstanceOf(ChannelSettingsRejectedError);
     expect((error as ChannelSettingsRejectedError).errors).toEqual([
       { field: 'video.bitrate', message: expect.stringContaining('too high') },
@@ -63,24 +66,14 @@ describe('422 from UpdateChannel', () => {
 
 describe('UpdateChannel refused for the state the channel was in', () => {
   it('says it was still applying another change when the channel is IDLE again by the time it is re-read', async () => {
-    const fake = {
-      async send(command: { constructor: { name: string } }) {
-        if (command.constructor.name === 'DescribeChannelCommand') {
-          return {
-            State: 'IDLE',
-            Destinations: [{ Id: 'd', Settings: [{ Url: 'rtmp://x/app', StreamName: 'k' }] }],
-            EncoderSettings: {},
-          };
-        }
-        throw Object.assign(new Error('Channel cannot be updated: it is in state UPDATING'), {
+    const error = await applyOn(
+      refusingChannel(
+        Object.assign(new Error('Channel cannot be updated: it is in state UPDATING'), {
           name: 'ConflictException',
           $metadata: { httpStatusCode: 409 },
-        });
-      },
-    } as unknown as MediaLiveClient;
-    const error = await createPresetApplier(fake, silentLogger)
-      .apply({ channelId: 'c', label: 'Custom' }, preset)
-      .catch((e: unknown) => e);
+        }),
+      ),
+    );
     expect(error).toMatchObject({
       code: 'invalid-state',
       message: 'Custom was still applying another change; nothing was written. Try again in a moment.',
