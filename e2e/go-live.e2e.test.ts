@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { SimDestinationSeed } from '../src-main/simulator/index';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, startOperatorBooth, type BoothHarness } from './support/harness';
 
 /**
  * The operator's whole job, from the keyboard, against the simulator: arm, take, on air, end;
@@ -52,13 +52,8 @@ async function boxes(): Promise<string> {
 const keyOf = async (id: string) => text(tile(id).locator('kbd'));
 
 beforeAll(async () => {
-  booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
+  booth = await startOperatorBooth();
   page = booth.page;
-  await page.waitForSelector('[data-testid="destination-tile"]');
-  await eventually(
-    async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
-    'five IDLE tiles',
-  );
 });
 
 afterEach(async () => {

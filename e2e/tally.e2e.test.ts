@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, startOperatorBooth, type BoothHarness } from './support/harness';
 
 /**
  * The tally never lies, against the simulator: through refused credentials the tiles keep their last confirmed
@@ -63,12 +63,8 @@ async function shoot(name: string) {
 }
 
 beforeAll(async () => {
-  booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
+  booth = await startOperatorBooth();
   page = booth.page;
-  await eventually(
-    async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
-    'five IDLE tiles',
-  );
 });
 
 afterEach(async () => {

@@ -109,6 +109,16 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
   }
 }
 
+/** The operator window at 1600x900 on the seeded booth, once its five tiles read IDLE. */
+export async function startOperatorBooth(): Promise<BoothHarness> {
+  const booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
+  await eventually(
+    async () => (await booth.page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
+    'five IDLE tiles',
+  );
+  return booth;
+}
+
 /** Waits (vi.waitFor) until `probe` returns a truthy value and returns it; fails naming what it waited for. */
 export async function eventually<T>(
   probe: () => Promise<T>,
