@@ -7,6 +7,12 @@ import type { OperationOutput } from '../types';
  * errors carry the shape name in `x-amzn-ErrorType` and `{ "message": ... }` in the body.
  */
 export function writeRestJson(res: ServerResponse, output: OperationOutput, requestId: string): void {
+  if (output.status === 204) {
+    // 204 No Content carries no body (RFC 9110 15.3.5); MediaLive's CreateTags/DeleteTags answer so.
+    res.writeHead(204, { 'x-amzn-requestid': requestId });
+    res.end();
+    return;
+  }
   const payload = JSON.stringify(output.body ?? {});
   res.writeHead(output.status, {
     'content-type': 'application/json',

@@ -26,6 +26,14 @@ export function createMediaLiveService(world: World): ServiceHandler {
             return { operation: 'BatchUpdateSchedule', params: { channelId } };
         }
       }
+      // CreateTags / DeleteTags: POST|DELETE /prod/tags/{resource-arn}, 204 (AWS's MediaLive service model,
+      // medialive-2017-10-14: http.requestUri "/prod/tags/{resource-arn}", responseCode 204; DeleteTags takes the
+      // keys as the repeated `tagKeys` query parameter). The ARN travels percent-encoded in one label.
+      if (seg[1] === 'tags' && seg.length === 3) {
+        const resourceArn = seg[2];
+        if (m === 'POST') return { operation: 'CreateTags', params: { resourceArn } };
+        if (m === 'DELETE') return { operation: 'DeleteTags', params: { resourceArn } };
+      }
       if (seg[1] === 'inputs') {
         if (seg.length === 2 && m === 'GET') return { operation: 'ListInputs', params: {} };
         const inputId = seg[2];
@@ -49,6 +57,14 @@ export function createMediaLiveService(world: World): ServiceHandler {
           return { status: 200, body: { channel: world.channels.update(channelId, parseJsonBody(req.body)) } };
         case 'BatchUpdateSchedule':
           return { status: 200, body: world.channels.batchUpdateSchedule(channelId, parseJsonBody(req.body)) };
+        case 'CreateTags': {
+          const body = parseJsonBody(req.body);
+          world.channels.createTags(String(op.params['resourceArn'] ?? ''), body['tags']);
+          return { status: 204, body: null };
+        }
+        case 'DeleteTags':
+          world.channels.deleteTags(String(op.params['resourceArn'] ?? ''), req.query.getAll('tagKeys'));
+          return { status: 204, body: null };
         case 'ListInputs':
           return { status: 200, body: paginate(world.channels.listInputs(), req.query, 'inputs') };
         case 'DescribeInput':

@@ -302,6 +302,42 @@ export class ChannelWorld {
     return this.snapshot(e);
   }
 
+  /**
+   * CreateTags on a channel ARN: adds or overwrites the given keys. AWS tagging limits ("Tagging limitations",
+   * AWS docs): at most 50 user tags per resource, keys up to 128 and values up to 256 characters, a key is never
+   * empty; keys starting with "aws:" are reserved. An ARN that names no channel is NotFoundException (404), as
+   * MediaLive's CreateTags documents among its errors.
+   */
+  createTags(arn: string, tags: unknown): void {
+    const e = this.byArn(arn);
+    if (!isObject(tags)) throw new AwsError('BadRequestException', 400, 'tags must be a map of key to value');
+    const next: JsonObject = { ...(isObject(e.wire['tags']) ? e.wire['tags'] : {}) };
+    for (const [key, value] of Object.entries(tags)) {
+      if (typeof value !== 'string')
+        throw new AwsError('BadRequestException', 400, `Tag ${key} must have a string value`);
+      if (key === '' || key.length > 128 || value.length > 256 || key.toLowerCase().startsWith('aws:')) {
+        throw new AwsError('BadRequestException', 400, `Tag ${key} breaks the tagging limits`);
+      }
+      next[key] = value;
+    }
+    if (Object.keys(next).length > 50) throw new AwsError('BadRequestException', 400, 'A resource has at most 50 tags');
+    e.wire['tags'] = next;
+  }
+
+  /** DeleteTags: removes the named keys (keys it does not have are ignored). */
+  deleteTags(arn: string, keys: string[]): void {
+    const e = this.byArn(arn);
+    if (keys.length === 0) throw new AwsError('BadRequestException', 400, 'tagKeys is required');
+    const next: JsonObject = { ...(isObject(e.wire['tags']) ? e.wire['tags'] : {}) };
+    for (const key of keys) delete next[key];
+    e.wire['tags'] = next;
+  }
+
+  private byArn(arn: string): ChannelEntry {
+    for (const e of this.channels.values()) if (e.wire['arn'] === arn) return e;
+    throw new AwsError('NotFoundException', 404, `Resource ${arn} not found`);
+  }
+
   describeInput(id: string): JsonObject {
     const i = this.inputs.get(id);
     if (!i) throw new AwsError('NotFoundException', 404, `Input ${id} not found`);

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateTagsCommand,
+  DeleteTagsCommand,
+  DescribeChannelCommand,
+  ListChannelsCommand,
+  MediaLiveClient,
+} from '@aws-sdk/client-medialive';
+import { startSimulator, type RunningSimulator } from './index';
+import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
+
+let sim: RunningSimulator;
+let ml: MediaLiveClient;
+
+beforeAll(async () => {
+  sim = await startSimulator({ timings: FAST_TIMINGS, withDynamo: false, seed: 7 });
+  ml = new MediaLiveClient(clientConfig(sim, { maxAttempts: 1 }));
+});
+afterAll(async () => {
+  ml?.destroy();
+  await sim?.close();
+});
+
+const youtube = () => {
+  const d = sim.topology.destinations.find((x) => x.id === 'youtube');
+  if (!d) throw new Error('youtube');
+  return d;
+};
+
+describe('MediaLive CreateTags / DeleteTags over the real SDK', () => {
+  it('adds tags that ListChannels and DescribeChannel then return, and deletes them by key', async () => {
+    const { channelId, channelArn } = youtube();
+    await ml.send(
+      new CreateTagsCommand({ ResourceArn: channelArn, Tags: { 'lunora:on-air-since': '2026-12-01T15:00:00.000Z' } }),
+    );
+    const listed = await ml.send(new ListChannelsCommand({}));
+    const summary = listed.Channels?.find((c) => c.Id === channelId);
+    expect(summary?.Tags).toMatchObject({ Project: 'lunora-booth', 'lunora:on-air-since': '2026-12-01T15:00:00.000Z' });
+    await ml.send(new DeleteTagsCommand({ ResourceArn: channelArn, TagKeys: ['lunora:on-air-since'] }));
+    const described = await ml.send(new DescribeChannelCommand({ ChannelId: channelId }));
+    expect(described.Tags).toEqual({ Project: 'lunora-booth', Destination: 'youtube' });
+  });
+
+  it('refuses an unknown ARN (404) and a reserved or oversized tag (400)', async () => {
+    const unknown = await sdkError(
+      ml.send(
+        new CreateTagsCommand({
+          ResourceArn: 'arn:aws:medialive:us-east-1:123456789012:channel:999',
+          Tags: { a: 'b' },
+        }),
+      ),
+    );
+    expect(unknown.name).toBe('NotFoundException');
+    const reserved = await sdkError(
+      ml.send(new CreateTagsCommand({ ResourceArn: youtube().channelArn, Tags: { 'aws:x': 'y' } })),
+    );
+    expect(reserved.name).toBe('BadRequestException');
+    const long = await sdkError(
+      ml.send(new CreateTagsCommand({ ResourceArn: youtube().channelArn, Tags: { k: 'v'.repeat(257) } })),
+    );
+    expect(long.name).toBe('BadRequestException');
+  });
+});
