@@ -78,6 +78,7 @@ export function manyDestinations(n: number, now = Date.now()): DestinationStatus
           ? { action: 'start', since: now - 5_000, attempt: 3, note: 'AWS is throttling requests; retrying' }
           : null,
       bitrateBps: 6_128_000,
+      startedBy: null,
     };
   });
 }

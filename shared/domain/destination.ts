@@ -55,6 +55,21 @@ export const AlarmSchema = z.strictObject({
 });
 export type Alarm = z.infer<typeof AlarmSchema>;
 
+/**
+ * Who started the channel's current run and when, as recorded on the channel itself (so every console, and this
+ * console after a restart, reads the same); null when the channel is not running or no console recorded it.
+ */
+export const OnAirOriginSchema = z.strictObject({
+  /** When the start was requested (the channel bills from then), epoch ms. */
+  startedAt: z.number(),
+  /** The console that started it (its name), and the operator identity it ran with. */
+  console: z.string(),
+  operator: z.string(),
+  /** True when the console named is this one. */
+  thisConsole: z.boolean(),
+});
+export type OnAirOrigin = z.infer<typeof OnAirOriginSchema>;
+
 /** One destination as the operator sees it: never a stream key, never an SDK object. */
 export const DestinationStatusSchema = z.strictObject({
   id: DestinationIdSchema,
@@ -78,6 +93,8 @@ export const DestinationStatusSchema = z.strictObject({
   pending: PendingActionSchema.nullable(),
   /** Video + audio bitrate of the destination's preset (bits/s), for the outbound bandwidth total. */
   bitrateBps: z.number().nullable(),
+  /** Who started the current run and when (read from the channel), or null. */
+  startedBy: OnAirOriginSchema.nullable(),
 });
 export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
 

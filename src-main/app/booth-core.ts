@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import { createAwsClients, type ClientTuning } from '../aws/clients';
 import { attachRequestBudgets, RequestBudgets } from '../core/request-budgets';
@@ -28,12 +29,14 @@ import { createOperatorSettingsService, type OperatorSettingsService } from '../
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createAdminFeature } from './admin-feature';
 import { createConnectionFeature } from './connection-feature';
-import { describeConnection, readCallerAccount } from './connection-info';
-import { chooseConnection } from './connection-mode';
+import { describeConnection, readCallerIdentity } from './connection-info';
+import { chooseConnection, externalSimulator } from './connection-mode';
 import type { FeatureContext } from './feature';
 import { createFlowFeature } from './flow-feature';
 import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
 import { createOperatorFeature } from './operator-feature';
+import { OnAirTagWriter } from '../core/channels/on-air-tags';
+import { resumeShow } from './show-resume';
 import { createReadinessFeature } from './readiness-feature';
 
 export interface BoothCoreOptions {
@@ -80,7 +83,12 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
 
   let simulator: RunningSimulator | null = null;
   let target: AwsTarget;
-  if (choice.mode === 'simulation') {
+  const external = choice.mode === 'simulation' ? externalSimulator(env) : null;
+  if (external) {
+    // A simulator running as its own process keeps its world when this console restarts (rehearsing a restart).
+    target = { mode: 'simulation', ...external };
+    logger.info('connection: SIMULATION mode (simulator running as its own process)', { endpoint: external.endpoint });
+  } else if (choice.mode === 'simulation') {
     simulator = await startSimulator(options.simulator);
     if (!simulator.dynamoEndpoint) throw new Error('the simulator must run DynamoDB for simulation mode');
     target = {
@@ -107,8 +115,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
   attachRequestBudgets(clients, new RequestBudgets());
 
   try {
-    const [accountId, credentialsExpireAt, stack] = await Promise.all([
-      readCallerAccount(clients, logger),
+    const [{ accountId, principal }, credentialsExpireAt, stack] = await Promise.all([
+      readCallerIdentity(clients, logger),
       target.mode === 'aws' ? ssoSessionExpiry(target.profile) : Promise.resolve(null),
       discoverStack(clients.cloudformation, stackName),
     ]);
@@ -132,13 +140,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     let publish: Router['publish'] = () => {};
     const now = options.now ?? Date.now;
     const settings = createOperatorSettingsService(options.settings, (next) => publish('settings.feed', next));
-    const sessions = new SessionRecorder(
-      clients.dynamo,
-      stack.tables.sessions,
-      connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation',
-      logger,
-      now,
-    );
+    const who = connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation';
+    // Names this console on the channels it starts (LUNORA_CONSOLE_NAME, else the machine's name).
+    const consoleName = env['LUNORA_CONSOLE_NAME']?.trim() || hostname();
+    const operatorName = principal ? `${principal} via ${who}` : who;
+    const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, who, logger, now, consoleName);
     const notifier = createNotifier((n) => {
       sessions.note(n);
       publish('notifications.feed', n);
@@ -167,13 +173,22 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
         stateNotifications.observe(changed);
         costs.observe(changed);
-        sessions.observe(changed);
+        if (sessions.observe(changed)) void sessions.flush(costs.snapshot());
+        onAirTags.observe(changed);
         forgotten.observe(monitor.snapshot().destinations);
         for (const listener of destinationListeners) listener();
       },
       logger,
-      { ...options.monitor, now, review: (previous, next) => alarms.review(previous, next) },
+      { ...options.monitor, now, consoleName, review: (previous, next) => alarms.review(previous, next) },
     );
+    const onAirTags = new OnAirTagWriter({
+      medialive: clients.medialive,
+      channelTags: (id) => monitor.channelTags(id),
+      identity: { console: consoleName, operator: operatorName },
+      sessionId: () => sessions.sessionId,
+      notifier,
+      logger,
+    });
     const actions = new ChannelActions({
       medialive: clients.medialive,
       monitor,
@@ -181,6 +196,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       stateNotifications,
       alarms,
       forgotten,
+      onAirTags,
       logger,
       now,
       ...(options.retry ? { retry: options.retry } : {}),
@@ -243,10 +259,14 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       });
     }
     await monitor.refresh();
+    // Channels already live (this console restarted mid-show, or another console runs the show): continue the
+    // show's session record and its cost before metering anything.
+    await resumeShow({ monitor, sessions, costs, notifier, logger, consoleName, now });
     const initial = monitor.snapshot().destinations;
     stateNotifications.observe(initial);
     costs.observe(initial);
     sessions.observe(initial);
+    onAirTags.observe(initial);
     monitor.start();
     forgotten.startChecking(() => monitor.snapshot().destinations);
     for (const feature of features) await feature.start?.();
@@ -264,7 +284,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       router,
       connection,
       simulator,
-      sessionId: sessions.sessionId,
+      get sessionId() {
+        return sessions.sessionId;
+      },
       settings,
       destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
       reloadDestinations,

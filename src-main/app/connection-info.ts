@@ -5,16 +5,31 @@ import { mapAwsError } from '../aws/errors';
 import { hasEndpointOverride, type AwsTarget } from '../aws/target';
 import type { Logger } from '../core/logger';
 
-/** The account behind the credentials, or null when STS cannot tell (the console still starts). */
-export async function readCallerAccount(clients: AwsClients, logger: Logger): Promise<string | null> {
+/** The account and principal behind the credentials, or nulls when STS cannot tell (the console still starts). */
+export async function readCallerIdentity(
+  clients: AwsClients,
+  logger: Logger,
+): Promise<{ accountId: string | null; principal: string | null }> {
   try {
-    return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? null;
+    const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
+    return { accountId: identity.Account ?? null, principal: principalName(identity.Arn) };
   } catch (error) {
     logger.warn('connection: could not read the caller identity', {
       message: mapAwsError(error, 'Read identity').message,
     });
-    return null;
+    return { accountId: null, principal: null };
   }
+}
+
+/**
+ * The person or role in a caller ARN: its last path element (arn:aws:sts::1:assumed-role/Role/alice -> alice,
+ * arn:aws:iam::1:user/bob -> bob), as GetCallerIdentity returns it.
+ */
+export function principalName(arn: string | undefined): string | null {
+  if (!arn) return null;
+  const resource = arn.split(':').slice(5).join(':');
+  const name = resource.split('/').pop();
+  return name && name !== '' ? name : null;
 }
 
 /** What both windows are told about the connection chosen at start. */

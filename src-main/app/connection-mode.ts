@@ -16,3 +16,37 @@ export function chooseConnection(settings: Settings, env: NodeJS.ProcessEnv): Co
   const region = env['LUNORA_REGION']?.trim() || settings.connection.region;
   return { mode: 'aws', profile, region, stackName };
 }
+
+/** A simulator running as its own process (`npm run sim`), named by LUNORA_SIM_ENDPOINT and LUNORA_SIM_DYNAMO_ENDPOINT. */
+export interface ExternalSimulator {
+  endpoint: string;
+  dynamoEndpoint: string;
+  region: string;
+}
+
+function loopbackUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} is not a URL (${value}); use the address npm run sim printed.`);
+  }
+  if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new Error(`${name} must be an http address on this machine (127.0.0.1), as npm run sim prints it.`);
+  }
+  return url.origin;
+}
+
+/** The external simulator to use in simulation mode, or null to start one inside this process. */
+export function externalSimulator(env: NodeJS.ProcessEnv): ExternalSimulator | null {
+  const endpoint = env['LUNORA_SIM_ENDPOINT']?.trim();
+  if (!endpoint) return null;
+  const dynamo = env['LUNORA_SIM_DYNAMO_ENDPOINT']?.trim();
+  if (!dynamo)
+    throw new Error('LUNORA_SIM_ENDPOINT is set without LUNORA_SIM_DYNAMO_ENDPOINT; npm run sim prints both.');
+  return {
+    endpoint: loopbackUrl('LUNORA_SIM_ENDPOINT', endpoint),
+    dynamoEndpoint: loopbackUrl('LUNORA_SIM_DYNAMO_ENDPOINT', dynamo),
+    region: env['LUNORA_SIM_REGION']?.trim() || 'us-east-1',
+  };
+}

@@ -22,6 +22,7 @@ export function destinationStatus(
     lastError: null,
     pending: null,
     bitrateBps: null,
+    startedBy: null,
     ...extra,
   };
 }

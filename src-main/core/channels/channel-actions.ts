@@ -15,6 +15,7 @@ import type { ChannelMonitor } from './channel-monitor';
 import type { ForgottenChannelWatch } from './forgotten-channels';
 import type { ChannelAlarms } from './channel-alarms';
 import type { StateNotifications } from './state-notifications';
+import type { OnAirTagWriter } from './on-air-tags';
 
 type ActionResult = InvokeOutput<'channels.start'>;
 type EndAllResult = InvokeOutput<'channels.endAll'>;
@@ -46,6 +47,8 @@ export interface ChannelActionsDeps {
   /** Told of every start and stop sent, so the change that follows is not taken for an unplanned one. */
   alarms: ChannelAlarms;
   forgotten: ForgottenChannelWatch;
+  /** Records on the channel who started it and when (every console, and this one after a restart, reads it). */
+  onAirTags?: OnAirTagWriter;
   logger: Logger;
   retry?: RetryPolicy;
   /** How long to poll fast after an action, to catch the end of the transition quickly. */
@@ -163,6 +166,7 @@ export class ChannelActions {
     this.deps.alarms.expect(destinationId, kind);
     if (kind === 'stop') this.deps.stateNotifications.expectStop(destinationId);
     else this.deps.forgotten.showStarted();
+    const sentAt = this.now();
     try {
       const response = await callAws(
         label,
@@ -187,6 +191,10 @@ export class ChannelActions {
             : `AWS accepted the stop; the channel bills until it is IDLE.`,
       });
       void monitor.refresh(fastFor);
+      if (kind === 'start' && this.deps.onAirTags) {
+        // Never delays the answer; the poll after the write shows who started it.
+        void this.deps.onAirTags.recordStart(destinationId, response.Arn, sentAt).then(() => monitor.refresh());
+      }
       return { outcome: 'requested', state: toDestinationState(response.State) };
     } catch (error) {
       const failure =

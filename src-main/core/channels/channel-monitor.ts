@@ -1,5 +1,10 @@
 import { paginateListChannels, type ChannelSummary, type MediaLiveClient } from '@aws-sdk/client-medialive';
-import { isTransitional, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
+import {
+  BILLING_STATES,
+  isTransitional,
+  toDestinationState,
+  type DestinationState,
+} from '../../../shared/domain/channel';
 import type {
   DestinationsFeed,
   DestinationsSnapshot,
@@ -10,6 +15,7 @@ import type {
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 import { PollLoop } from '../poll-loop';
+import { readOnAirTags, type OnAirTags } from './on-air-tags';
 
 /** A destination as configured (destinations table + stack outputs), before AWS says anything about it. */
 export interface ConfiguredDestination {
@@ -41,6 +47,8 @@ export interface ChannelMonitorOptions {
    * adds travels in the same delta as the change.
    */
   review?: (previous: DestinationStatus | undefined, next: DestinationStatus) => DestinationStatus;
+  /** This console's name, to tell a run it started from one another console started. */
+  consoleName?: string;
 }
 
 const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
@@ -91,6 +99,8 @@ export class ChannelMonitor {
   private failures = 0;
   /** When each destination's state was last read from AWS (kept here: a field on the tile would change every poll). */
   private readonly confirmedAt = new Map<string, number>();
+  /** Each destination's channel ARN and on-air tags, as the last poll read them. */
+  private readonly tags = new Map<string, { arn: string | null; tags: OnAirTags }>();
 
   constructor(
     private readonly medialive: MediaLiveClient,
@@ -123,6 +133,7 @@ export class ChannelMonitor {
       lastError: null,
       pending: null,
       bitrateBps: dest.bitrateBps,
+      startedBy: null,
     };
   }
 
@@ -149,6 +160,11 @@ export class ChannelMonitor {
     return this.loop.run();
   }
 
+  /** The channel's ARN and on-air tags as last read (undefined before the first poll that saw the channel). */
+  channelTags(destinationId: string): { arn: string | null; tags: OnAirTags } | undefined {
+    return this.tags.get(destinationId);
+  }
+
   /** Records the outcome of an operator action on a tile, or clears it with null. */
   setLastError(destinationId: string, error: ErrorSummary | null): void {
     const current = this.statuses.get(destinationId);
@@ -167,6 +183,7 @@ export class ChannelMonitor {
     for (const id of removed) {
       this.statuses.delete(id);
       this.confirmedAt.delete(id);
+      this.tags.delete(id);
     }
     const changed: DestinationStatus[] = [];
     for (const dest of destinations) {
@@ -187,6 +204,7 @@ export class ChannelMonitor {
                   state: dest.channelId ? 'UNKNOWN' : 'MISSING',
                   stateSince: null,
                   runningSince: null,
+                  startedBy: null,
                   unconfirmed: null,
                   alarm: null,
                 }),
@@ -253,15 +271,32 @@ export class ChannelMonitor {
     const next: DestinationStatus[] = [];
     for (const dest of this.destinations) {
       const previous = this.statuses.get(dest.id) ?? this.initialStatus(dest);
-      const { state, problem } = healthOf(dest, dest.channelId ? byId.get(dest.channelId) : undefined);
+      const channel = dest.channelId ? byId.get(dest.channelId) : undefined;
+      const { state, problem } = healthOf(dest, channel);
       const changed = state !== previous.state;
+      const tags = readOnAirTags(channel?.Tags);
+      if (channel) this.tags.set(dest.id, { arn: channel.Arn ?? null, tags });
+      else this.tags.delete(dest.id);
+      const billing = BILLING_STATES.has(state);
       next.push({
         ...previous,
         state,
         problem,
         stateSince: changed ? now : previous.stateSince,
-        // RECOVERING after RUNNING is still on air: the on-air time runs on through it.
-        runningSince: onAir(state) ? (onAir(previous.state) ? (previous.runningSince ?? now) : now) : null,
+        // The on-air time recorded on the channel wins (it survives restarts and is the same on every console);
+        // else RECOVERING after RUNNING is still on air: the on-air time runs on through it.
+        runningSince: onAir(state)
+          ? (tags.onAirSince ?? (onAir(previous.state) ? (previous.runningSince ?? now) : now))
+          : null,
+        startedBy:
+          billing && tags.origin
+            ? {
+                startedAt: tags.origin.startedAt,
+                console: tags.origin.console,
+                operator: tags.origin.operator,
+                thisConsole: tags.origin.console === this.options.consoleName,
+              }
+            : null,
         unconfirmed: null,
         lastError: this.pollErrors.has(dest.id) ? null : previous.lastError,
       });

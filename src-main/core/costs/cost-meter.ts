@@ -25,7 +25,7 @@ interface Runs {
  */
 export class CostMeter {
   private readonly runs = new Map<string, Runs>();
-  private readonly sessionStartedAt: number;
+  private sessionStartedAt: number;
   private month: string;
   private monthBaseUsd: number;
 
@@ -42,12 +42,37 @@ export class CostMeter {
       if (status.state === 'UNKNOWN') continue;
       const runs = this.runs.get(status.id) ?? { closedMs: [], openSince: null };
       const billing = BILLING_STATES.has(status.state);
-      if (billing && runs.openSince === null) runs.openSince = status.stateSince ?? now;
+      // A run bills from its real start, recorded on the channel (startedBy), even when this console first saw it
+      // later (it restarted, or another console started it): one run, one minimum, never a new one.
+      const startedAt = status.startedBy?.startedAt ?? null;
+      if (billing && runs.openSince === null) runs.openSince = startedAt ?? status.stateSince ?? now;
+      else if (billing && runs.openSince !== null && startedAt !== null && startedAt < runs.openSince)
+        runs.openSince = startedAt;
       if (!billing && runs.openSince !== null) {
         runs.closedMs.push(Math.max(0, now - runs.openSince));
         runs.openSince = null;
       }
       this.runs.set(status.id, runs);
+    }
+  }
+
+  /**
+   * Continues a session a previous run of the console metered (it restarted mid-show): the session's start (the
+   * flow's share), its runs with their real start and end times, and how much of it the month's saved total
+   * already holds (subtracted, so the month does not count it twice).
+   */
+  resume(session: {
+    startedAt: number;
+    runs: Array<{ destinationId: string; startedAt: number; endedAt: number | null }>;
+    monthAlreadyHoldsUsd: number;
+  }): void {
+    this.sessionStartedAt = session.startedAt;
+    this.monthBaseUsd = Math.max(0, this.monthBaseUsd - session.monthAlreadyHoldsUsd);
+    for (const run of session.runs) {
+      const runs = this.runs.get(run.destinationId) ?? { closedMs: [], openSince: null };
+      if (run.endedAt === null) runs.openSince = run.startedAt;
+      else runs.closedMs.push(Math.max(0, run.endedAt - run.startedAt));
+      this.runs.set(run.destinationId, runs);
     }
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BILLING_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
@@ -14,6 +14,37 @@ interface Run {
   ended_at: string | null;
 }
 
+/** A session record as another run of a console wrote it (only what continuing it needs; the rest is kept). */
+export interface StoredSession {
+  session_id: string;
+  started_at: string;
+  ended_at: string | null;
+  updated_at: string;
+  console_name?: string;
+  runs: Run[];
+  events: Array<{ at: string; level: string; title: string; destination_id: string | null }>;
+  cost_usd?: { total: number; flow: number };
+  restarts?: string[];
+}
+
+/** A record not written for this long belongs to a console that is no longer running (they write every minute). */
+export const SESSION_STALE_AFTER_MS = 3 * 60_000;
+
+/**
+ * What to do with the session record the live channels name (their `lunora:session` tag): continue it when the
+ * console that wrote it is gone (it closed, or has not written for three minutes), or run alongside it when that
+ * console is still writing it (a second console on the same show).
+ */
+export function sessionDecision(
+  record: StoredSession | null,
+  now: number,
+): { kind: 'continue'; record: StoredSession } | { kind: 'alongside'; sessionId: string } | { kind: 'new' } {
+  if (!record) return { kind: 'new' };
+  const updated = Date.parse(record.updated_at);
+  const alive = record.ended_at === null && Number.isFinite(updated) && now - updated < SESSION_STALE_AFTER_MS;
+  return alive ? { kind: 'alongside', sessionId: record.session_id } : { kind: 'continue', record };
+}
+
 /** DynamoDB items stop at 400 KB; the show's event log keeps its latest entries. */
 const MAX_EVENTS = 300;
 
@@ -23,11 +54,15 @@ const MAX_EVENTS = 300;
  * minute and when the console closes; a failed write is logged and retried at the next flush.
  */
 export class SessionRecorder {
-  readonly sessionId = randomUUID();
-  private readonly startedAt: string;
-  private readonly runs: Run[] = [];
+  private id: string = randomUUID();
+  private startedAt: string;
+  private runs: Run[] = [];
   private readonly open = new Map<string, Run>();
-  private readonly events: Array<{ at: string; level: string; title: string; destination_id: string | null }> = [];
+  private events: Array<{ at: string; level: string; title: string; destination_id: string | null }> = [];
+  /** When a console restarted mid-show and continued this record. */
+  private restarts: string[] = [];
+  /** The record a console still running writes for the same show, when this console joined it. */
+  private alongside: string | null = null;
 
   constructor(
     private readonly dynamo: DynamoDBDocumentClient,
@@ -35,12 +70,59 @@ export class SessionRecorder {
     private readonly who: string,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    private readonly consoleName: string = '',
   ) {
     this.startedAt = new Date(now()).toISOString();
   }
 
-  observe(statuses: Iterable<DestinationStatus>): void {
+  get sessionId(): string {
+    return this.id;
+  }
+
+  /** Reads a session record by id; null when there is none or the table cannot be read (logged). */
+  async read(sessionId: string): Promise<StoredSession | null> {
+    if (!this.tableName) return null;
+    try {
+      const out = await this.dynamo.send(new GetCommand({ TableName: this.tableName, Key: { session_id: sessionId } }));
+      return (out.Item as StoredSession | undefined) ?? null;
+    } catch (error) {
+      this.logger.warn('sessions: could not read the session record of the live channels', {
+        message: mapAwsError(error, 'Read the session').message,
+      });
+      return null;
+    }
+  }
+
+  /**
+   * Carries on the record of the show a previous run of a console left (the console restarted mid-show): same
+   * session id, start, runs and events, open again; the restart is noted in its events.
+   */
+  resume(record: StoredSession): void {
+    this.id = record.session_id;
+    this.startedAt = record.started_at;
+    this.runs = record.runs.map((run) => ({ ...run }));
+    this.open.clear();
+    for (const run of this.runs) if (run.ended_at === null) this.open.set(run.destination_id, run);
+    this.events = [...record.events];
     const at = new Date(this.now()).toISOString();
+    this.restarts = [...(record.restarts ?? []), at];
+    this.events.push({
+      at,
+      level: 'info',
+      title: `Console restarted mid-show; ${this.consoleName || this.who} continues this session`,
+      destination_id: null,
+    });
+  }
+
+  /** Another console still writes the show's record: this one keeps its own, naming that one. */
+  runAlongside(sessionId: string): void {
+    this.alongside = sessionId;
+  }
+
+  /** Follows the runs; true when one opened or closed (worth writing at once: a restart then finds it). */
+  observe(statuses: Iterable<DestinationStatus>): boolean {
+    const at = new Date(this.now()).toISOString();
+    let changed = false;
     for (const status of statuses) {
       if (status.state === 'UNKNOWN') continue;
       const run = this.open.get(status.id);
@@ -49,11 +131,14 @@ export class SessionRecorder {
         const started: Run = { destination_id: status.id, name: status.name, started_at: at, ended_at: null };
         this.open.set(status.id, started);
         this.runs.push(started);
+        changed = true;
       } else if (!billing && run) {
         run.ended_at = at;
         this.open.delete(status.id);
+        changed = true;
       }
     }
+    return changed;
   }
 
   note(notification: Notification): void {
@@ -79,6 +164,9 @@ export class SessionRecorder {
             started_at: this.startedAt,
             ended_at: ended ? new Date(this.now()).toISOString() : null,
             console: this.who,
+            console_name: this.consoleName,
+            restarts: this.restarts,
+            alongside_session: this.alongside,
             runs: this.runs,
             cost_usd: { total: costs.totalUsd, flow: costs.flowUsd, by_destination: Object.fromEntries(usdOf) },
             events: this.events,

@@ -30,7 +30,7 @@ export function createMediaLiveService(world: World): ServiceHandler {
       // medialive-2017-10-14: http.requestUri "/prod/tags/{resource-arn}", responseCode 204; DeleteTags takes the
       // keys as the repeated `tagKeys` query parameter). The ARN travels percent-encoded in one label.
       if (seg[1] === 'tags' && seg.length === 3) {
-        const resourceArn = seg[2];
+        const resourceArn = String(seg[2]);
         if (m === 'POST') return { operation: 'CreateTags', params: { resourceArn } };
         if (m === 'DELETE') return { operation: 'DeleteTags', params: { resourceArn } };
       }
