@@ -37,6 +37,9 @@ async function main(): Promise<void> {
       `  Admin:    ${preview.adminUrl}`,
       core.simulator ? `  Simulator control API: ${core.simulator.endpoint}/_sim/state` : '',
       core.simulator ? `    (send the header x-sim-token: ${core.simulator.controlToken})` : '',
+      !core.simulator && core.connection.mode === 'simulation'
+        ? `  Simulator: its own process at ${process.env['LUNORA_SIM_ENDPOINT'] ?? ''} (npm run sim printed its control token)`
+        : '',
       `  Settings: ${settingsFile}`,
       'Press Ctrl+C to stop.',
       '',

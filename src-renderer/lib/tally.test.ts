@@ -13,6 +13,7 @@ import {
   outboundSummary,
   unconfirmedBanner,
   withLinkState,
+  CORE_RESTARTED_CODE,
 } from './tally';
 
 /** Local times, so the expected clock text does not depend on the machine's time zone. */
@@ -80,6 +81,18 @@ describe('unconfirmed tiles', () => {
     expect(banner?.ending).toMatch(/Nothing can be sent until the link is back/);
     expect(banner?.endingShort).toBe('NOTHING CAN BE SENT');
     expect(withLinkState(list, null)).toBe(list);
+  });
+
+  it('a window whose core restarted: every tile unconfirmed, the banner says where to go, nothing can be armed', () => {
+    const down = at(11, 5, 0);
+    const list = withLinkState([tile('a', 'RUNNING', { runningSince: at(10, 0, 0) }), tile('b', 'IDLE')], down, true);
+    expect(list.map((d) => d.unconfirmed?.code)).toEqual([CORE_RESTARTED_CODE, CORE_RESTARTED_CODE]);
+    expect(planFor(list[0]!)).toMatchObject({ ok: false, reason: expect.stringContaining('core restarted') });
+    const banner = unconfirmedBanner(list);
+    expect(banner).toMatchObject({ linkDown: true, count: 2, onAir: 1, endingShort: 'NOTHING CAN BE SENT' });
+    expect(banner?.title).toMatch(/^The console core restarted since 11:05:00/);
+    expect(banner?.advice).toMatch(/Open the new operator address that npm run web printed/);
+    expect(liveSummary(list)).toMatchObject({ confirmed: 0, unconfirmed: 1 });
   });
 
   it('arming: END allowed for a tile last confirmed on air, GO LIVE refused with the reason while unconfirmed', () => {

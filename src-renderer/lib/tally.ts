@@ -10,6 +10,10 @@ import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/
 /** The code of an unconfirmed state the renderer sets itself: the window has lost its link to the console's core. */
 export const LINK_DOWN_CODE = 'link-down';
 const LINK_DOWN_REASON = "The console's link to its core is down: nothing here is being updated.";
+/** The same, when the core answering at this address is a new run that refuses this window (it restarted). */
+export const CORE_RESTARTED_CODE = 'core-restarted';
+const CORE_RESTARTED_REASON =
+  'The console core restarted: this window belongs to its previous run and is no longer updated.';
 
 /** States in which the tally reads on air: running, or recovering while still on air. */
 export function isOnAir(state: DestinationState): boolean {
@@ -25,7 +29,11 @@ function clockTime(epochMs: number): string {
  * While the window's link to the core is down, every tile with a channel reads as unconfirmed since the link went
  * down (what AWS said before then is the last the window knows), whatever main said before.
  */
-export function withLinkState(list: DestinationStatus[], linkDownSince: number | null): DestinationStatus[] {
+export function withLinkState(
+  list: DestinationStatus[],
+  linkDownSince: number | null,
+  coreRestarted = false,
+): DestinationStatus[] {
   if (linkDownSince === null) return list;
   return list.map((d) =>
     d.channelId === null
@@ -35,8 +43,8 @@ export function withLinkState(list: DestinationStatus[], linkDownSince: number |
           unconfirmed: {
             since: d.unconfirmed ? Math.min(d.unconfirmed.since, linkDownSince) : linkDownSince,
             lastConfirmedAt: d.unconfirmed ? d.unconfirmed.lastConfirmedAt : linkDownSince,
-            code: LINK_DOWN_CODE,
-            reason: LINK_DOWN_REASON,
+            code: coreRestarted ? CORE_RESTARTED_CODE : LINK_DOWN_CODE,
+            reason: coreRestarted ? CORE_RESTARTED_REASON : LINK_DOWN_REASON,
           },
         },
   );
@@ -87,7 +95,11 @@ const ADVICE: Record<string, string> = {
   'access-denied': 'These credentials may not read the channels: ask an admin to check the operator policy.',
   [LINK_DOWN_CODE]:
     'The window is reconnecting by itself. If it lasts, restart the console: channels in AWS keep running meanwhile.',
+  [CORE_RESTARTED_CODE]:
+    'Open the new operator address that npm run web printed in its terminal (this one cannot reconnect); channels in AWS keep running meanwhile.',
 };
+
+const LINK_CODES: ReadonlySet<string> = new Set([LINK_DOWN_CODE, CORE_RESTARTED_CODE]);
 
 export interface UnconfirmedBanner {
   /** How many tiles are unconfirmed, and how many of them were last seen on air. */
@@ -109,8 +121,9 @@ export function unconfirmedBanner(list: DestinationStatus[]): UnconfirmedBanner 
   const unconfirmed = list.filter((d): d is DestinationStatus & { unconfirmed: Unconfirmed } => d.unconfirmed !== null);
   const first = unconfirmed[0];
   if (!first) return null;
-  const linkDown = unconfirmed.some((d) => d.unconfirmed.code === LINK_DOWN_CODE);
-  const cause = unconfirmed.find((d) => d.unconfirmed.code === LINK_DOWN_CODE) ?? first;
+  const linkDown = unconfirmed.some((d) => LINK_CODES.has(d.unconfirmed.code));
+  const cause = unconfirmed.find((d) => LINK_CODES.has(d.unconfirmed.code)) ?? first;
+  const restarted = cause.unconfirmed.code === CORE_RESTARTED_CODE;
   const since = Math.min(...unconfirmed.map((d) => d.unconfirmed.since));
   const onAir = unconfirmed.filter((d) => BILLING_STATES.has(d.state)).length;
   const tiles = unconfirmed.length === 1 ? '1 tile shows its' : `${unconfirmed.length} tiles show their`;
@@ -118,13 +131,15 @@ export function unconfirmedBanner(list: DestinationStatus[]): UnconfirmedBanner 
     count: unconfirmed.length,
     onAir,
     since,
-    title: `${linkDown ? 'Link to the console core lost' : 'Channel states unconfirmed'} since ${clockTime(since)}: ${tiles} last confirmed state “?”${
+    title: `${restarted ? 'The console core restarted' : linkDown ? 'Link to the console core lost' : 'Channel states unconfirmed'} since ${clockTime(since)}: ${tiles} last confirmed state “?”${
       onAir > 0 ? `, ${onAir} last seen on air` : ''
     }`,
     reason: cause.unconfirmed.reason,
     advice: ADVICE[cause.unconfirmed.code] ?? 'The console keeps retrying, backing off.',
-    ending: linkDown
-      ? 'Nothing can be sent until the link is back; going live and ending wait for it.'
+    ending: restarted
+      ? 'Nothing can be sent from this window; take and end from the new one.'
+      : linkDown
+        ? 'Nothing can be sent until the link is back; going live and ending wait for it.'
       : 'Ending stays possible: END on a tile and End all (E) still send the stop. Going live waits until states are confirmed.',
     endingShort: linkDown ? 'NOTHING CAN BE SENT' : 'ENDING STAYS POSSIBLE',
     linkDown,

@@ -84,3 +84,55 @@ describe('web bridge', () => {
     b.close();
   });
 });
+
+describe('web bridge after the core restarted', () => {
+  const refusing = (serverAnswers: () => Promise<boolean>) =>
+    createWebBridge({
+      role: 'operator',
+      token: 'old-run',
+      origin: 'ws://127.0.0.1:1',
+      minBackoffMs: 1,
+      maxBackoffMs: 2,
+      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+      serverAnswers,
+    });
+
+  it('says the core restarted when the server answers but refuses the socket, and stops retrying', async () => {
+    vi.useFakeTimers();
+    try {
+      FakeSocket.instances = [];
+      const b = refusing(async () => true);
+      const statuses: string[] = [];
+      b.onStatus((s) => statuses.push(s));
+      FakeSocket.instances[0]!.open();
+      // The core stops: the socket drops, the retry is refused before it opens (new run, new tokens).
+      FakeSocket.instances[0]!.close();
+      await vi.advanceTimersByTimeAsync(5);
+      expect(FakeSocket.instances).toHaveLength(2);
+      FakeSocket.instances[1]!.close();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(b.status).toBe('restarted');
+      expect(statuses.at(-1)).toBe('restarted');
+      expect(await b.invoke('channels.start', { destinationId: 'youtube' })).toMatchObject({
+        ok: false,
+        code: 'network',
+        message: expect.stringContaining('restarted'),
+      });
+      // Nothing more is tried: the token of an earlier run never becomes valid again.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(FakeSocket.instances).toHaveLength(2);
+      b.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps reconnecting while the server does not answer at all (the core is down, not replaced)', async () => {
+    FakeSocket.instances = [];
+    const b = refusing(async () => false);
+    FakeSocket.instances[0]!.close();
+    await vi.waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThanOrEqual(2));
+    expect(b.status).not.toBe('restarted');
+    b.close();
+  });
+});

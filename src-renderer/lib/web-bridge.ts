@@ -3,8 +3,12 @@ import { WEB_PREVIEW_SOCKET_PATH } from '../../shared/ipc/bridge';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { Role } from '../../shared/domain/roles';
 
-/** How the link to main looks from the renderer; the status bar shows it. */
-export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
+/**
+ * How the link to main looks from the renderer; the status bar shows it. 'restarted': the page's server answers but
+ * refuses this window's token, which belongs to an earlier run of the core (each run makes new ones): this window
+ * can never reconnect; the new run printed new addresses.
+ */
+export type LinkStatus = 'connecting' | 'connected' | 'disconnected' | 'restarted';
 
 /** A BoothBridge that can also say whether its link is up (the Electron preload always is). */
 export interface LinkAwareBridge extends BoothBridge {
@@ -27,6 +31,21 @@ export interface WebBridgeOptions {
   requestTimeoutMs?: number;
   /** Injected for tests. */
   WebSocketImpl?: typeof WebSocket;
+  /**
+   * Whether the page's own server answers HTTP (asked after a socket that never opened): when it does, the socket
+   * was refused for its token. Injected for tests; by default a HEAD of this window's page.
+   */
+  serverAnswers?: () => Promise<boolean>;
+}
+
+async function pageServerAnswers(origin: string | undefined, role: Role): Promise<boolean> {
+  try {
+    const base = origin ? origin.replace(/^ws/, 'http') : location.origin;
+    const response = await fetch(new URL(`/${role}/`, base), { method: 'HEAD', cache: 'no-store' });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 interface Pending {
@@ -69,6 +88,7 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
   const maxBackoff = options.maxBackoffMs ?? 5_000;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const url = socketUrl(options.origin, options.token);
+  const serverAnswers = options.serverAnswers ?? (() => pageServerAnswers(options.origin, options.role));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const statusListeners = new Set<(status: LinkStatus) => void>();
@@ -112,7 +132,9 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
     setStatus('connecting');
     const ws = new WS(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       attempt = 0;
       setStatus('connected');
       flush();
@@ -149,10 +171,24 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
       const base = Math.min(maxBackoff, minBackoff * 2 ** attempt);
       attempt += 1;
       const delay = base / 2 + Math.random() * (base / 2);
-      reconnectTimer = setTimeout(() => {
-        reconnectTimer = null;
-        connect();
-      }, delay);
+      const retry = () => {
+        if (closed) return;
+        reconnectTimer = setTimeout(() => {
+          reconnectTimer = null;
+          connect();
+        }, delay);
+      };
+      if (opened) {
+        retry();
+        return;
+      }
+      // Refused before it opened: if the server answers anyway, it is a new run of the core that does not know this
+      // window's token. Retrying cannot help; say so instead.
+      void serverAnswers().then((answers) => {
+        if (closed || socket !== null) return;
+        if (answers) setStatus('restarted');
+        else retry();
+      });
     };
     // 'error' is always followed by 'close', which does the work.
     ws.onerror = () => {};
@@ -170,6 +206,13 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
         return Promise.resolve({ ok: false, code: 'network', message: 'The link to the console core is closed.' });
       // Queued only while a connection attempt is under way; with the link down, fail now rather
       // than send the request whenever the link comes back.
+      if (status === 'restarted') {
+        return Promise.resolve({
+          ok: false,
+          code: 'network',
+          message: 'The console core restarted; this window belongs to its previous run. Nothing was sent.',
+        });
+      }
       if (status === 'disconnected') {
         return Promise.resolve({
           ok: false,

@@ -1,7 +1,7 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
-import { LINK_DOWN_CODE, lastConfirmedText } from '../tally';
+import { CORE_RESTARTED_CODE, LINK_DOWN_CODE, lastConfirmedText } from '../tally';
 
 /**
  * Two-step go-live, as plain TypeScript (no runes, no DOM) so it is unit-tested with a fake
@@ -87,6 +87,9 @@ export function planFor(
   }
   const unconfirmed = destination.unconfirmed;
   if (unconfirmed?.code === LINK_DOWN_CODE) return { ok: false, reason: "the console's link to its core is down" };
+  if (unconfirmed?.code === CORE_RESTARTED_CODE) {
+    return { ok: false, reason: 'the console core restarted: use the new address npm run web printed' };
+  }
   if (unconfirmed) {
     // Ending stays possible for what may be on air; a start is never sent on a guess.
     if (BILLING_STATES.has(destination.state) && destination.state !== 'STOPPING') return { ok: true, action: 'stop' };

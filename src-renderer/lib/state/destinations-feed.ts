@@ -25,10 +25,12 @@ export interface DestinationsView {
    * the list is then only what was true before, and the tiles say so.
    */
   linkDownSince: number | null;
+  /** The core answering at this address is a new run that refuses this window: it will not come back. */
+  coreRestarted: boolean;
 }
 
 function emptyView(): DestinationsView {
-  return { list: [], loaded: false, error: null, lastFeedAt: null, linkDownSince: null };
+  return { list: [], loaded: false, error: null, lastFeedAt: null, linkDownSince: null, coreRestarted: false };
 }
 
 /** Destinations as the operator sees them; `DestinationsStore` puts the results into $state. */
@@ -58,6 +60,7 @@ export class DestinationsFeedSync extends SnapshotDeltaSync<Snapshot, Delta> {
         // Reconnected is not confirmed: the mark stays until the snapshot read after the reconnection.
         if (status !== 'connected' && this.view.loaded && this.view.linkDownSince === null)
           this.view.linkDownSince = this.now();
+        if (status === 'restarted') this.view.coreRestarted = true;
       }),
     ];
   }

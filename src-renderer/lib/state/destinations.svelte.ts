@@ -12,6 +12,7 @@ export class DestinationsStore implements DestinationsView {
   error = $state<string | null>(null);
   lastFeedAt = $state<number | null>(null);
   linkDownSince = $state<number | null>(null);
+  coreRestarted = $state(false);
 
   readonly #sync: DestinationsFeedSync;
 
@@ -21,7 +22,7 @@ export class DestinationsStore implements DestinationsView {
 
   /** The tiles as they must be shown: while the link to the core is down, every one reads unconfirmed. */
   get shown(): DestinationStatus[] {
-    return withLinkState(this.list, this.linkDownSince);
+    return withLinkState(this.list, this.linkDownSince, this.coreRestarted);
   }
 
   get seq(): number {
