@@ -91,7 +91,7 @@ describe('unconfirmed tiles', () => {
     const banner = unconfirmedBanner(list);
     expect(banner).toMatchObject({ linkDown: true, count: 2, onAir: 1, endingShort: 'NOTHING CAN BE SENT' });
     expect(banner?.title).toMatch(/^The console core restarted since 11:05:00/);
-    expect(banner?.advice).toMatch(/Open the new operator address that npm run web printed/);
+    expect(banner?.advice).toMatch(/Open the new operator address npm run web printed/);
     expect(liveSummary(list)).toMatchObject({ confirmed: 0, unconfirmed: 1 });
   });
 

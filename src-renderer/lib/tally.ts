@@ -12,8 +12,7 @@ export const LINK_DOWN_CODE = 'link-down';
 const LINK_DOWN_REASON = "The console's link to its core is down: nothing here is being updated.";
 /** The same, when the core answering at this address is a new run that refuses this window (it restarted). */
 export const CORE_RESTARTED_CODE = 'core-restarted';
-const CORE_RESTARTED_REASON =
-  'The console core restarted: this window belongs to its previous run and is no longer updated.';
+const CORE_RESTARTED_REASON = "This window is from the core's previous run and is no longer updated.";
 
 /** States in which the tally reads on air: running, or recovering while still on air. */
 export function isOnAir(state: DestinationState): boolean {
@@ -96,7 +95,7 @@ const ADVICE: Record<string, string> = {
   [LINK_DOWN_CODE]:
     'The window is reconnecting by itself. If it lasts, restart the console: channels in AWS keep running meanwhile.',
   [CORE_RESTARTED_CODE]:
-    'Open the new operator address that npm run web printed in its terminal (this one cannot reconnect); channels in AWS keep running meanwhile.',
+    'Open the new operator address npm run web printed; this window cannot reconnect. Channels in AWS keep running.',
 };
 
 const LINK_CODES: ReadonlySet<string> = new Set([LINK_DOWN_CODE, CORE_RESTARTED_CODE]);
@@ -140,7 +139,7 @@ export function unconfirmedBanner(list: DestinationStatus[]): UnconfirmedBanner 
       ? 'Nothing can be sent from this window; take and end from the new one.'
       : linkDown
         ? 'Nothing can be sent until the link is back; going live and ending wait for it.'
-      : 'Ending stays possible: END on a tile and End all (E) still send the stop. Going live waits until states are confirmed.',
+        : 'Ending stays possible: END on a tile and End all (E) still send the stop. Going live waits until states are confirmed.',
     endingShort: linkDown ? 'NOTHING CAN BE SENT' : 'ENDING STAYS POSSIBLE',
     linkDown,
   };
