@@ -59,7 +59,7 @@ export type Alarm = z.infer<typeof AlarmSchema>;
  * Who started the channel's current run and when, as recorded on the channel itself (so every console, and this
  * console after a restart, reads the same); null when the channel is not running or no console recorded it.
  */
-export const OnAirOriginSchema = z.strictObject({
+const OnAirOriginSchema = z.strictObject({
   /** When the start was requested (the channel bills from then), epoch ms. */
   startedAt: z.number(),
   /** The console that started it (its name), and the operator identity it ran with. */
@@ -68,7 +68,6 @@ export const OnAirOriginSchema = z.strictObject({
   /** True when the console named is this one. */
   thisConsole: z.boolean(),
 });
-export type OnAirOrigin = z.infer<typeof OnAirOriginSchema>;
 
 /** One destination as the operator sees it: never a stream key, never an SDK object. */
 export const DestinationStatusSchema = z.strictObject({

@@ -6,6 +6,7 @@ import {
   ListChannelsCommand,
   MediaLiveClient,
 } from '@aws-sdk/client-medialive';
+import medialiveModel from 'aws-sdk/apis/medialive-2017-10-14.min.json';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
 
@@ -27,7 +28,39 @@ const youtube = () => {
   return d;
 };
 
+/** AWS's own MediaLive service model (aws-sdk v2 ships it): the routes and answers the simulator must match. */
+const model = medialiveModel as unknown as {
+  operations: Record<string, { http: { method?: string; requestUri: string; responseCode?: number } }>;
+};
+
 describe('MediaLive CreateTags / DeleteTags over the real SDK', () => {
+  it('serves the routes AWS documents for them', async () => {
+    expect(model.operations['CreateTags']?.http).toMatchObject({
+      requestUri: '/prod/tags/{resource-arn}',
+      responseCode: 204,
+    });
+    expect(model.operations['DeleteTags']?.http).toMatchObject({
+      method: 'DELETE',
+      requestUri: '/prod/tags/{resource-arn}',
+      responseCode: 204,
+    });
+    const arn = encodeURIComponent(youtube().channelArn);
+    const created = await fetch(`${sim.endpoint}/prod/tags/${arn}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'AWS4-HMAC-SHA256 Credential=sim/20261201/us-east-1/medialive/aws4_request',
+      },
+      body: JSON.stringify({ tags: { probe: 'x' } }),
+    });
+    expect(created.status).toBe(204);
+    const deleted = await fetch(`${sim.endpoint}/prod/tags/${arn}?tagKeys=probe`, {
+      method: 'DELETE',
+      headers: { authorization: 'AWS4-HMAC-SHA256 Credential=sim/20261201/us-east-1/medialive/aws4_request' },
+    });
+    expect(deleted.status).toBe(204);
+  });
+
   it('adds tags that ListChannels and DescribeChannel then return, and deletes them by key', async () => {
     const { channelId, channelArn } = youtube();
     await ml.send(
