@@ -88,6 +88,15 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       return;
     }
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === WEB_PREVIEW_SOCKET_PATH) {
+      // A window whose socket was refused asks here whether its token is this run's (426: it is, the refusal was
+      // something else; 403: it is not, the core restarted since). It learns nothing the upgrade does not tell.
+      const fromPage = req.headers.origin === undefined || allowedOrigins.has(req.headers.origin);
+      const known = Object.values(tokens).some((t) => sameSecret(t, url.searchParams.get('token') ?? ''));
+      if (fromPage && known) res.writeHead(426, { Upgrade: 'websocket', 'Cache-Control': 'no-store' }).end();
+      else res.writeHead(403, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/operator/' }).end();
       return;

@@ -86,7 +86,7 @@ describe('web bridge', () => {
 });
 
 describe('web bridge after the core restarted', () => {
-  const refusing = (serverAnswers: () => Promise<boolean>) =>
+  const refusing = (tokenRefused: () => Promise<boolean>) =>
     createWebBridge({
       role: 'operator',
       token: 'old-run',
@@ -94,10 +94,10 @@ describe('web bridge after the core restarted', () => {
       minBackoffMs: 1,
       maxBackoffMs: 2,
       WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
-      serverAnswers,
+      tokenRefused,
     });
 
-  it('says the core restarted when the server answers but refuses the socket, and stops retrying', async () => {
+  it('says the core restarted when the server refuses the token, and stops retrying', async () => {
     vi.useFakeTimers();
     try {
       FakeSocket.instances = [];
@@ -127,7 +127,7 @@ describe('web bridge after the core restarted', () => {
     }
   });
 
-  it('keeps reconnecting while the server does not answer at all (the core is down, not replaced)', async () => {
+  it('keeps reconnecting while the server is down or still knows the token', async () => {
     FakeSocket.instances = [];
     const b = refusing(async () => false);
     FakeSocket.instances[0]!.close();

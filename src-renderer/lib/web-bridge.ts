@@ -32,17 +32,19 @@ export interface WebBridgeOptions {
   /** Injected for tests. */
   WebSocketImpl?: typeof WebSocket;
   /**
-   * Whether the page's own server answers HTTP (asked after a socket that never opened): when it does, the socket
-   * was refused for its token. Injected for tests; by default a HEAD of this window's page.
+   * Asked after a socket that never opened: whether the page's server answers and refuses this window's token (a
+   * new run of the core). Injected for tests; by default a HEAD of the socket path with the token.
    */
-  serverAnswers?: () => Promise<boolean>;
+  tokenRefused?: () => Promise<boolean>;
 }
 
-async function pageServerAnswers(origin: string | undefined, role: Role): Promise<boolean> {
+/** 403 from the socket path: the server runs and this token is not one of its run's. Anything else: not known. */
+async function serverRefusesToken(origin: string | undefined, token: string): Promise<boolean> {
   try {
     const base = origin ? origin.replace(/^ws/, 'http') : location.origin;
-    const response = await fetch(new URL(`/${role}/`, base), { method: 'HEAD', cache: 'no-store' });
-    return response.ok;
+    const url = new URL(`${WEB_PREVIEW_SOCKET_PATH}?token=${encodeURIComponent(token)}`, base);
+    const response = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    return response.status === 403;
   } catch {
     return false;
   }
@@ -88,7 +90,7 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
   const maxBackoff = options.maxBackoffMs ?? 5_000;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const url = socketUrl(options.origin, options.token);
-  const serverAnswers = options.serverAnswers ?? (() => pageServerAnswers(options.origin, options.role));
+  const tokenRefused = options.tokenRefused ?? (() => serverRefusesToken(options.origin, options.token));
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const statusListeners = new Set<(status: LinkStatus) => void>();
@@ -182,11 +184,11 @@ export function createWebBridge(options: WebBridgeOptions): LinkAwareBridge {
         retry();
         return;
       }
-      // Refused before it opened: if the server answers anyway, it is a new run of the core that does not know this
-      // window's token. Retrying cannot help; say so instead.
-      void serverAnswers().then((answers) => {
+      // Refused before it opened: if the server says this token is not its run's, the core restarted since this
+      // window opened. Retrying cannot help; say so instead.
+      void tokenRefused().then((refused) => {
         if (closed || socket !== null) return;
-        if (answers) setStatus('restarted');
+        if (refused) setStatus('restarted');
         else retry();
       });
     };
