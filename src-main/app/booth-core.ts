@@ -277,7 +277,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       costs,
       (snapshot) => publish('costs.feed', snapshot),
       options.costTickMs ?? 2_000,
-      () => void sessions.flush(costs.snapshot()),
+      () => {
+        void sessions.flush(costs.snapshot());
+        // A tag write that failed is tried again here, as a steady channel brings no change to retry it on.
+        onAirTags.observe(monitor.snapshot().destinations);
+      },
     );
 
     return {

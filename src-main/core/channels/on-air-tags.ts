@@ -145,7 +145,7 @@ export class OnAirTagWriter {
           message:
             mapped.code === 'access-denied'
               ? 'The operator role may not tag MediaLive channels (medialive:CreateTags / DeleteTags); after a restart, or on another console, on-air times start from when that console first sees the channel.'
-              : `The on-air time could not be written on the channel (${mapped.message}); it is tried again at the next change.`,
+              : `The on-air time could not be written on the channel (${mapped.message}); it is tried again within a minute.`,
         });
       }
     } finally {
