@@ -22,6 +22,8 @@ import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/cha
 import { StateNotifications } from '../core/channels/state-notifications';
 import { ChannelAlarms } from '../core/channels/channel-alarms';
 import { CostMeter } from '../core/costs/cost-meter';
+import { flowReading } from '../core/costs/flow-usage';
+import { countMetricsRequested } from '../core/costs/metrics-requested';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { createNotifier } from '../core/notifications/notifier';
 import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
@@ -153,6 +155,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       spend: monthSpendStore(options.settings),
       now,
     });
+    countMetricsRequested(clients.cloudwatch, (metrics) => costs.recordMetricsRequested(metrics));
     const destinationListeners = new Set<() => void>();
     const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), {
       ...DEFAULT_FORGOTTEN,
@@ -220,7 +223,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     const connectionFeature = createConnectionFeature(context);
     const operator = createOperatorFeature(context, { actions, costs, settings });
     const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
-    const flow = createFlowFeature(context, options.flow);
+    const flow = createFlowFeature(context, options.flow, (state) => costs.observeFlow(flowReading(state)));
     const readiness = createReadinessFeature(context);
     const features = [connectionFeature, operator, admin, flow, readiness];
     const router = createRouter(
