@@ -13,7 +13,7 @@ const CHECK = 'check the AWS page';
 export const RATE_FIELDS = [
   {
     key: 'medialiveInputPerHour',
-    label: 'MediaLive input (HD AVC, <10 Mbps)',
+    label: 'MediaLive input',
     unit: '$/h',
     page: `${MEDIALIVE_PRICING} (on-demand inputs, single pipeline)`,
     estimate: false,
@@ -55,14 +55,14 @@ export const RATE_FIELDS = [
   },
   {
     key: 'dataTransferPerGb',
-    label: 'Data transfer out (RTMP pushes)',
+    label: 'Data out (RTMP pushes)',
     unit: '$/GB',
     page: `${MEDIALIVE_PRICING} (data transfer out to the internet, first tier); ${CHECK}`,
     estimate: true,
   },
   {
     key: 'mediaconnectFlowPerHour',
-    label: 'MediaConnect flow while ACTIVE',
+    label: 'Flow while ACTIVE',
     unit: '$/h',
     page: `${MEDIACONNECT_PRICING} (active resources: transport stream flow); ${CHECK}`,
     estimate: true,
@@ -76,8 +76,8 @@ export const RATE_FIELDS = [
   },
   {
     key: 'cloudwatchPerThousandMetrics',
-    label: 'CloudWatch GetMetricData',
-    unit: '$/1,000 metrics',
+    label: 'GetMetricData',
+    unit: '$/1k metrics',
     page: `${CLOUDWATCH_PRICING} (API requests: GetMetricData, per 1,000 metrics requested)`,
     estimate: false,
   },
