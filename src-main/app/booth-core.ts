@@ -212,6 +212,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       try {
         const next = await readDestinations();
         for (const d of next) profiles.set(d.id, d.encoding);
+        costs.retain(next.map((d) => d.id));
         context.destinations = next;
         await monitor.reconfigure(next);
       } catch (error) {

@@ -140,6 +140,21 @@ describe('cost meter', () => {
     expect(snapshot.flow.dataGb).toBeCloseTo(13.5 / 5 / 2, 6);
   });
 
+  it('stops billing a retired destination (idle and flow data) and keeps what it cost so far', () => {
+    const clock = { now: Date.UTC(2026, 10, 25, 12) };
+    const { costs } = meter(clock, 6_000_000);
+    costs.observe(FIVE.map((id) => status('IDLE', null, id)));
+    costs.observeFlow({ status: 'ACTIVE', sourceBitrateBps: null });
+    clock.now += HOUR;
+    costs.retain(FIVE.filter((id) => id !== 'custom'));
+    clock.now += HOUR;
+    const snapshot = costs.snapshot();
+    expect(snapshot.flow.channelInputs).toBe(4);
+    expect(snapshot.flow.dataGb).toBeCloseTo(13.5 + (13.5 * 4) / 5, 6);
+    expect(snapshot.destinations.find((d) => d.id === 'custom')!.idleUsd).toBeCloseTo(0.02, 9);
+    expect(snapshot.split.idleUsd).toBeCloseTo(0.02 * 5 + 0.02 * 4, 9);
+  });
+
   it("prices the console's GetMetricData reads per metric requested", () => {
     const clock = { now: Date.UTC(2026, 10, 25, 12) };
     const { costs } = meter(clock);

@@ -70,19 +70,27 @@ export class CostMeter {
         idleSince: null,
         onFlow: false,
       };
-      if (billing !== 'running' && meter.openSince !== null) {
-        meter.closedMs.push(Math.max(0, now - meter.openSince));
-        meter.openSince = null;
-      }
-      if (billing !== 'idle' && meter.idleSince !== null) {
-        meter.idleMs += Math.max(0, now - meter.idleSince);
-        meter.idleSince = null;
-      }
+      this.close(meter, now, billing);
       // A run that began before the session is billed from its start (its minimum and rounding are per run).
       if (billing === 'running' && meter.openSince === null) meter.openSince = status.stateSince ?? now;
       if (billing === 'idle' && meter.idleSince === null) meter.idleSince = now;
       meter.onFlow = billing !== 'none';
       this.channels.set(status.id, meter);
+    }
+    this.flow.observe(now, null, this.flowData().bps);
+  }
+
+  /**
+   * The destinations configured now: a retired one's channel is no longer the console's to bill (its runs so far
+   * stay in the session's cost), and the flow no longer counts its input.
+   */
+  retain(destinationIds: Iterable<string>): void {
+    const keep = new Set(destinationIds);
+    const now = this.deps.now();
+    for (const [id, meter] of this.channels) {
+      if (keep.has(id)) continue;
+      this.close(meter, now);
+      meter.onFlow = false;
     }
     this.flow.observe(now, null, this.flowData().bps);
   }
@@ -172,6 +180,18 @@ export class CostMeter {
       budgetUsd: this.deps.budgetUsd(),
       rateSource: rates.source,
     };
+  }
+
+  /** Ends the open run and the open idle stretch, except the one `billing` continues. */
+  private close(meter: ChannelMeter, now: number, billing: 'running' | 'idle' | 'none' = 'none'): void {
+    if (billing !== 'running' && meter.openSince !== null) {
+      meter.closedMs.push(Math.max(0, now - meter.openSince));
+      meter.openSince = null;
+    }
+    if (billing !== 'idle' && meter.idleSince !== null) {
+      meter.idleMs += Math.max(0, now - meter.idleSince);
+      meter.idleSince = null;
+    }
   }
 
   ratePerHour(destinationId: string): number {
