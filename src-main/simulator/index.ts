@@ -17,6 +17,7 @@ import { createMediaLiveService } from './services/medialive';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
+import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
 import { FlowWorld } from './world/flow';
@@ -25,6 +26,7 @@ import { SignalWorld } from './world/signal';
 export type { SimTimings } from './timings';
 export type { SimulatorControl } from './control';
 export type { SimDestinationSeed, SeededTopology } from './seed';
+export type { SimExchange } from './types';
 
 export interface SimulatorOptions {
   /** Port of the AWS endpoint (0/undefined = ephemeral). Always bound to 127.0.0.1. */
@@ -47,6 +49,8 @@ export interface SimulatorOptions {
    * Defaults to the real clock; a test passes its own to move time instead of waiting for it.
    */
   clock?: Clock;
+  /** Receives every AWS request with the simulator's raw answer (conformance tests). */
+  onExchange?: (exchange: SimExchange) => void;
 }
 
 export interface RunningSimulator {
@@ -127,6 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     control: createControlHttp(control),
     admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
+    onExchange: options.onExchange,
   });
 
   let dynamo: RunningDynamo | null = null;
