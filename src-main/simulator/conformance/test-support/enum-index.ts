@@ -56,7 +56,7 @@ export function enumIndexFor(service: ServiceId): EnumIndex {
     const v = exported[name];
     if (!v || typeof v !== 'object') return null;
     const values = Object.values(v as Record<string, unknown>);
-    return values.length > 0 && values.every((x) => typeof x === 'string') ? (values) : null;
+    return values.length > 0 && values.every((x) => typeof x === 'string') ? values : null;
   };
   const parse = (text: string): TypeRef => {
     const t = text.replace(/\s*\|\s*undefined$/, '').trim();
