@@ -107,7 +107,7 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await details.locator('[data-testid="details-arn"]').textContent()).toContain('arn:aws:mediaconnect:');
     expect(await details.locator('[data-testid="details-az"]').textContent()).toMatch(/[a-z]{2}-[a-z]+-\d[a-z]/);
     expect(await details.locator('[data-testid="details-failover"]').textContent()).toMatch(
-      /FAILOVER.*recovery window/,
+      /FAILOVER · switches source after about 500 ms without data$/,
     );
     expect(await details.locator('[data-testid="details-primary"]').textContent()).toBe('main');
     expect(await details.locator('[data-testid="details-dimensions"]').innerText()).toBe(
