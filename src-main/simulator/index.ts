@@ -8,7 +8,7 @@ import { startDynamo, type RunningDynamo } from './dynamo';
 import { FaultInjector } from './faults';
 import { createPrng } from './prng';
 import { RequestLog } from './request-log';
-import { buildSeedWorld, type SeededTopology } from './seed';
+import { buildSeedWorld, type RegionNeighbours, type SeededTopology } from './seed';
 import { createSimServer } from './server';
 import { createCloudFormationService } from './services/cloudformation';
 import { createCloudWatchService } from './services/cloudwatch';
@@ -42,6 +42,8 @@ export interface SimulatorOptions {
   withDynamo?: boolean;
   /** Destinations beyond the seeded five (`extra-1`…), each with its input and channel. */
   extraDestinations?: number;
+  /** Other workloads' channels and push inputs in the same Region (they count against its quotas). */
+  neighbours?: RegionNeighbours;
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
   backfillHistoryMs?: number;
   /**
@@ -74,7 +76,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
   const timers = new TimerRegistry(clock);
-  const seed = buildSeedWorld({ region, accountId, prng, extraDestinations: options.extraDestinations ?? 0 });
+  const seed = buildSeedWorld({
+    region,
+    accountId,
+    prng,
+    extraDestinations: options.extraDestinations ?? 0,
+    ...(options.neighbours ? { neighbours: options.neighbours } : {}),
+  });
 
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;
