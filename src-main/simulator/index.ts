@@ -96,7 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
   const world: World = { region, accountId, seed, channels, flow, signal, now };
 
-  const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
+  const sampleNow = (): void =>
+    signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
   if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning())
     signal.backfill(options.backfillHistoryMs ?? 0, Math.max(timings.metricSampleMs, 1_000), flow.activeSource());
   let sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
