@@ -76,7 +76,10 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await card('main').getAttribute('data-feeding')).toBe('true');
     expect(await card('main').locator('[data-testid="source-feeding"]').textContent()).toContain('ON AIR');
     expect(await card('backup').locator('[data-testid="source-feeding"]').textContent()).toContain('STANDBY');
-    expect(await card('main').textContent()).toContain('feeding (inferred)');
+    expect(await card('main').textContent()).toContain('feeding: inferred');
+    expect(await card('main').locator('[data-testid="source-feeding-signal"]').getAttribute('title')).toContain(
+      'feeding: inferred from SourceConnected and the primary source',
+    );
     const flow = control().state().flow;
     expect(await card('main').locator('[data-testid="source-endpoint"]').textContent()).toMatch(/^srt:\/\/[\d.]+:\d+$/);
     expect(await card('main').locator('[data-testid="source-cidr"]').textContent()).toMatch(/\/\d+$/);

@@ -51,6 +51,9 @@ export const roleLabel = (role: SourceRole) => (role === 'main' ? 'MAIN' : 'BACK
 /** "ON AIR" for the source that feeds the flow (inferred: DescribeFlow does not say), else STANDBY. */
 export function feedingWord(flow: FlowState, role: SourceRole): { label: string; feeding: boolean } {
   if (flow.feeding.role === role) return { label: 'ON AIR', feeding: true };
+  // MERGE mode with MergeActive 1: every source feeds the merged stream.
+  if (!flow.feeding.inferred && flow.feeding.role === null && flow.failover?.mode === 'MERGE')
+    return { label: 'MERGED', feeding: true };
   if (flow.feeding.role === null) return { label: 'NOT FEEDING', feeding: false };
   return { label: 'STANDBY', feeding: false };
 }
@@ -105,6 +108,11 @@ export function formatSince(since: number | null, now: number): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min`;
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}`;
+}
+
+/** The short "which signal" line of a feeding card; the full one is in its title and the flow details. */
+export function signalWord(feeding: FlowState['feeding']): string {
+  return feeding.inferred ? 'feeding: inferred' : 'feeding: from metric';
 }
 
 /** Recovery window as AWS states it (ms), in words. */
