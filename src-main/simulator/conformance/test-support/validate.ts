@@ -9,7 +9,7 @@ export interface ValidateOptions {
 }
 
 /** The key a member has on this model's wire: JSON 1.0 uses member names, rest-json and query XML `locationName`. */
-export function wireKey(model: ApiModel, name: string, member: ApiShape): string {
+function wireKey(model: ApiModel, name: string, member: ApiShape): string {
   return model.protocol === 'json' ? name : (member.locationName ?? name);
 }
 
