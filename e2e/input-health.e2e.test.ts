@@ -76,7 +76,10 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await card('main').getAttribute('data-feeding')).toBe('true');
     expect(await card('main').locator('[data-testid="source-feeding"]').textContent()).toContain('ON AIR');
     expect(await card('backup').locator('[data-testid="source-feeding"]').textContent()).toContain('STANDBY');
-    expect(await card('main').textContent()).toContain('feeding (inferred)');
+    expect(await card('main').textContent()).toContain('feeding: inferred');
+    expect(await card('main').locator('[data-testid="source-feeding-signal"]').getAttribute('title')).toContain(
+      'feeding: inferred from SourceConnected and the primary source',
+    );
     const flow = control().state().flow;
     expect(await card('main').locator('[data-testid="source-endpoint"]').textContent()).toMatch(/^srt:\/\/[\d.]+:\d+$/);
     expect(await card('main').locator('[data-testid="source-cidr"]').textContent()).toMatch(/\/\d+$/);
@@ -107,7 +110,7 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await details.locator('[data-testid="details-arn"]').textContent()).toContain('arn:aws:mediaconnect:');
     expect(await details.locator('[data-testid="details-az"]').textContent()).toMatch(/[a-z]{2}-[a-z]+-\d[a-z]/);
     expect(await details.locator('[data-testid="details-failover"]').textContent()).toMatch(
-      /FAILOVER.*recovery window/,
+      /FAILOVER · switches source after about 500 ms without data$/,
     );
     expect(await details.locator('[data-testid="details-primary"]').textContent()).toBe('main');
     expect(await details.locator('[data-testid="details-dimensions"]').innerText()).toBe(

@@ -119,14 +119,16 @@ export const FailoverInfoSchema = z.strictObject({
 export type FailoverInfo = z.infer<typeof FailoverInfoSchema>;
 
 /**
- * Which source feeds the flow now. DescribeFlow has no such field: it is derived from the failover
- * configuration and the sources' connectivity, and always marked as inferred.
+ * Which source feeds the flow now. DescribeFlow has no such field. In MERGE mode the flow-level MergeActive metric
+ * says whether every source is merged; otherwise it is derived from the failover configuration and the sources'
+ * connectivity and marked as inferred. `signal` names what it was read from, in the operator's words.
  */
 export const FeedingSourceSchema = z.strictObject({
   source: z.string().nullable(),
   role: SourceRoleSchema.nullable(),
-  inferred: z.literal(true),
+  inferred: z.boolean(),
   reason: z.string(),
+  signal: z.string(),
 });
 export type FeedingSource = z.infer<typeof FeedingSourceSchema>;
 

@@ -39,7 +39,7 @@ const state = (
   statusSince: null,
   problem: null,
   failover: null,
-  feeding: { source: null, role: null, inferred: true, reason: '' },
+  feeding: { source: null, role: null, inferred: true, reason: '', signal: '' },
   sources: [main, backup],
   metadata: null,
   metrics: { state: 'ok', message: null, lastSuccessAt: null },

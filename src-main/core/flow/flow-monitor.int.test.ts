@@ -1,4 +1,5 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { UpdateFlowCommand } from '@aws-sdk/client-mediaconnect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowFeedSchema, FlowSnapshotSchema, type FlowAlert } from '../../../shared/domain/flow';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
@@ -172,7 +173,12 @@ describe('FlowMonitor against the simulator', () => {
       recoveryWindowMs: 200,
       primarySource: 'main',
     });
-    expect(state.feeding).toMatchObject({ source: 'main', role: 'main', inferred: true });
+    expect(state.feeding).toMatchObject({
+      source: 'main',
+      role: 'main',
+      inferred: true,
+      signal: 'inferred from SourceConnected and the primary source',
+    });
     expect(src(t.monitor, 'main')).toMatchObject({
       name: 'main',
       connected: true,
@@ -422,5 +428,36 @@ describe('FlowMonitor against the simulator', () => {
     await t.clock.advance(3_000);
     const mc = t.sim.control.requests({ service: 'mediaconnect', since: from }).length;
     expect(mc).toBeLessThanOrEqual(3 * 4 + 2);
+  });
+
+  it('in MERGE mode reads MergeActive for the flow and says so; with a source lost it infers the connected one', async () => {
+    const t = await setup();
+    await t.clients.mediaconnect.send(
+      new UpdateFlowCommand({ FlowArn: t.sim.topology.flowArn, SourceFailoverConfig: { FailoverMode: 'MERGE' } }),
+    );
+    t.monitor.start();
+    await t.clock.until(() => expect(t.monitor.current().feeding.signal).toBe('from the MergeActive metric'), 3_000);
+    expect(t.monitor.current().feeding).toMatchObject({ source: null, inferred: false });
+    const gmd = t.cwSent.filter((r) => r.command === 'GetMetricDataCommand').at(-1)!;
+    expect((gmd.input['MetricDataQueries'] as MetricDataQuery[]).at(-1)).toEqual({
+      Id: 'flow_mergeActive',
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/MediaConnect',
+          MetricName: 'MergeActive',
+          Dimensions: [{ Name: 'FlowARN', Value: t.sim.topology.flowArn }],
+        },
+        Period: 1,
+        Stat: 'Minimum',
+      },
+      ReturnData: true,
+    });
+
+    t.sim.control.loseSource('backup');
+    await t.clock.until(() => expect(t.monitor.current().feeding.source).toBe('main'), 3_000);
+    expect(t.monitor.current().feeding).toMatchObject({
+      inferred: true,
+      signal: 'inferred from SourceConnected (MergeActive metric: not every source merged)',
+    });
   });
 });

@@ -36,7 +36,13 @@ import {
 } from './flow-model';
 import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
-import { buildSourceQueries, discoverSourceDimensions, parseSourceResults } from './metric-queries';
+import {
+  buildMergeActiveQuery,
+  buildSourceQueries,
+  discoverSourceDimensions,
+  parseMergeActive,
+  parseSourceResults,
+} from './metric-queries';
 import { createMediaConnectBucket } from '../request-budgets';
 import type { TokenBucket } from './token-bucket';
 import { PollLoop } from '../poll-loop';
@@ -110,6 +116,8 @@ export class FlowMonitor {
   private known: KnownSource[] = [];
   private rawFailover: FailoverConfig | undefined;
   private metricsEnd: number | null = null;
+  /** The newest MergeActive reading (MERGE mode only). */
+  private mergeActive: { at: number; value: number } | null = null;
   private firstPollAt: number | null = null;
   private metadataAt = 0;
   private metadataFor: string | null = null;
@@ -147,7 +155,7 @@ export class FlowMonitor {
       statusSince: null,
       problem: flowArn ? null : 'No MediaConnect flow ARN is configured (stack output FlowArn).',
       failover: null,
-      feeding: { source: null, role: null, inferred: true, reason: 'Not read yet.' },
+      feeding: { source: null, role: null, inferred: true, reason: 'Not read yet.', signal: 'nothing read yet' },
       sources: [],
       metadata: null,
       metrics: { state: 'not-polled', message: null, lastSuccessAt: null },
@@ -275,7 +283,7 @@ export class FlowMonitor {
     }
 
     if (next.status !== 'MISSING' && this.known.length > 0) {
-      const metrics = await this.readMetrics(now);
+      const metrics = await this.readMetrics(now, next.failover?.mode === 'MERGE');
       throttled ||= metrics.state === 'throttled';
       next = { ...next, metrics };
     }
@@ -327,7 +335,7 @@ export class FlowMonitor {
   }
 
   /** ONE GetMetricData for every metric of every source; merges the answer into the history. */
-  private async readMetrics(now: number): Promise<MetricsStatus> {
+  private async readMetrics(now: number, merge: boolean): Promise<MetricsStatus> {
     const periodMs = this.options.periodSec * 1000;
     const earliest = now - this.options.historyMs;
     const from =
@@ -346,7 +354,10 @@ export class FlowMonitor {
               StartTime: new Date(from),
               EndTime: new Date(now),
               ScanBy: 'TimestampAscending',
-              MetricDataQueries: buildSourceQueries(this.flowArn!, this.known, this.options.periodSec, dimensions.set),
+              MetricDataQueries: [
+                ...buildSourceQueries(this.flowArn!, this.known, this.options.periodSec, dimensions.set),
+                ...(merge ? [buildMergeActiveQuery(this.flowArn!, this.options.periodSec)] : []),
+              ],
             }),
           );
         },
@@ -358,8 +369,12 @@ export class FlowMonitor {
         this.history.merge(series.source, series.metric, series.points, gapFrom, now, 2 * periodMs);
       }
       this.metricsEnd = now;
+      const mergeActive = merge ? parseMergeActive(out.MetricDataResults ?? []) : null;
+      // A reading older than three periods says nothing about now.
+      this.mergeActive = mergeActive && now - mergeActive.at <= 3 * periodMs ? mergeActive : null;
       return { state: 'ok', message: null, lastSuccessAt: now, dimensions };
     } catch (error) {
+      this.mergeActive = null;
       const mapped = mapAwsError(error, 'Read the SRT source metrics');
       this.deps.logger.warn('flow: GetMetricData failed', { code: mapped.code, message: mapped.message });
       return {
@@ -417,7 +432,8 @@ export class FlowMonitor {
       };
     });
     const running = next.status === 'ACTIVE' || next.status === 'UPDATING' || next.status === 'UNKNOWN';
-    return { ...next, sources, feeding: inferFeeding(next.failover, sources, running) };
+    const mergeActive = next.failover?.mode === 'MERGE' ? (this.mergeActive?.value ?? null) : null;
+    return { ...next, sources, feeding: inferFeeding(next.failover, sources, running, mergeActive) };
   }
 
   /** Source metadata every `metadataIntervalMs`, and at once when the feeding source changes. */

@@ -153,13 +153,15 @@ export class FlowWorld {
           );
         nextConfig['state'] = state;
       }
+      // "You can choose a value from 100-500 ms ... This setting only applies when Failover Mode is set to MERGE"
+      // (AWS::MediaConnect::Flow FailoverConfig, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediaconnect-flow-failoverconfig.html).
       const rw = sfc['recoveryWindow'];
       if (rw !== undefined) {
-        if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 15000) {
+        if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 500) {
           throw new AwsError(
             'BadRequestException',
             400,
-            'recoveryWindow must be an integer between 100 and 15000 milliseconds.',
+            'recoveryWindow must be an integer between 100 and 500 milliseconds.',
           );
         }
         nextConfig['recoveryWindow'] = rw;
