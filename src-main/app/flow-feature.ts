@@ -11,7 +11,21 @@ export type FlowChannel = keyof typeof FLOW_INVOKE_ROLES;
 
 /** Raised flow alerts reach the operator as notifications too (and so as desktop alerts). */
 function notifyAlert(context: FeatureContext, alert: FlowAlert): void {
+  // An alarm raised or cleared: in the incident log as an alarm either way.
+  context.incidents.record({
+    kind: 'alarm',
+    level: alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning',
+    title:
+      alert.state === 'cleared'
+        ? 'Input alert cleared'
+        : alert.kind === 'main-lost'
+          ? 'Main SRT source lost'
+          : 'SRT input alert',
+    detail: alert.message,
+    at: alert.at,
+  });
   context.notifier.notify({
+    inIncidentLog: true,
     level: alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning',
     kind: alert.state === 'cleared' ? 'state' : 'alert',
     title:

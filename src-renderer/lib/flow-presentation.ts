@@ -47,6 +47,8 @@ export const roleLabel = (role: SourceRole) => (role === 'main' ? 'MAIN' : 'BACK
  */
 export function feedingWord(flow: FlowState, role: SourceRole): { label: string; feeding: boolean } {
   if (flow.feeding.role === role) return { label: 'FEEDING', feeding: true };
+  // A lost source is not waiting on standby: it could not feed if asked.
+  if (flow.sources.find((s) => s.role === role)?.grade === 'lost') return { label: 'NOT FEEDING', feeding: false };
   if (flow.feeding.role === null) return { label: 'NOT FEEDING', feeding: false };
   return { label: 'STANDBY', feeding: false };
 }
