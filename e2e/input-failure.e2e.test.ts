@@ -13,6 +13,20 @@ import { eventually, startBooth, type BoothHarness } from './support/harness';
 let booth: BoothHarness;
 let page: Page;
 
+/** The same screen at the two sizes the booth runs at, for a look; back to 1600x900 afterwards. */
+async function shots(name: string) {
+  await booth.screenshot(`${name}-1600x900.png`);
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    await booth.screenshot(`${name}-${width}x${height}.png`);
+  }
+  await page.setViewportSize({ width: 1600, height: 900 });
+}
+
 const LIVE = ['youtube', 'twitch'] as const;
 const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
 const card = (role: 'main' | 'backup'): Locator => page.locator(`[data-testid="source-card"][data-role="${role}"]`);
@@ -93,7 +107,7 @@ describe('input failure on air (web preview, simulation)', () => {
     // Tiles that are not on air wear no strip: there is nothing of theirs to lose.
     expect(await tile('linkedin').locator('[data-testid="tile-input-strip"]').count()).toBe(0);
     expect(await card('main').getAttribute('data-feeding')).toBe('false');
-    await booth.screenshot('input-failure-both-lost.png');
+    await shots('input-failure-both-lost');
   });
 
   it('main lost alone: automatic failover, the backup card says so and offers return or prefer, tiles ON BACKUP', async () => {
@@ -132,7 +146,7 @@ describe('input failure on air (web preview, simulation)', () => {
     expect(what).not.toMatch(/will take its input/);
     await page.click('[data-testid="switch-cancel"]');
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(0);
-    await booth.screenshot('input-failure-failover.png');
+    await shots('input-failure-failover');
   });
 
   it('the incident log holds the actions, the outage with its duration and the failover; its CSV too, without secrets', async () => {
@@ -152,7 +166,7 @@ describe('input failure on air (web preview, simulation)', () => {
     await page.keyboard.press('t');
     await expect.poll(() => page.locator('[data-testid="flow-armed"]').textContent()).toMatch(/ARMED: TEST BACKUP/);
     await page.keyboard.press('Escape');
-    await booth.screenshot('input-failure-incident-log.png');
+    await shots('input-failure-incident-log');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

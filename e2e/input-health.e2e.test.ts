@@ -185,7 +185,7 @@ describe('SRT input health (web preview, simulation)', () => {
     // The cards follow: backup is the primary now, so the offer moved to main, which is still lost: force only.
     await expect
       .poll(() => card('main').locator('[data-testid="switch-source"]').textContent(), { timeout: 5_000 })
-      .toContain('MAIN not connected · Force…');
+      .toContain('Force MAIN…');
     expect(await card('backup').locator('[data-testid="switch-source"]').count()).toBe(0);
     expect(await page.locator('[data-testid="flow-line"]').textContent()).toMatch(/switch to backup: switched/);
   });
@@ -234,7 +234,7 @@ describe('SRT input health (web preview, simulation)', () => {
     const before = control().requests({ operation: 'UpdateFlow' }).length;
     const offer = card('backup').locator('[data-testid="switch-source"]');
     await expect.poll(() => offer.getAttribute('data-force')).toBe('true');
-    expect(await offer.textContent()).toContain('BACKUP not connected · Force…');
+    expect(await offer.textContent()).toContain('Force BACKUP…');
     await offer.click();
     await page.locator('[data-testid="switch-force-what"]').waitFor();
     expect(await page.locator('[data-testid="switch-confirm"]').count()).toBe(0);

@@ -102,6 +102,6 @@ export function sourceOffer(flow: FlowState, source: FlowSourceStatus): SourceOf
       note: `${other} stays the primary: the flow returns to it when it is back`,
     };
   }
-  if (source.connected !== true) return { kind: 'force', target: source.role, label: `${me} not connected · Force…` };
+  if (source.connected !== true) return { kind: 'force', target: source.role, label: `Force ${me}…` };
   return { kind: 'switch', target: source.role, label: source.role === 'backup' ? 'Switch to BACKUP' : 'Back to MAIN' };
 }
