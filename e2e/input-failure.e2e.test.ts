@@ -173,7 +173,7 @@ describe('input failure on air (web preview, simulation)', () => {
       page.click('[data-testid="incident-export"]'),
     ]);
     expect(download.suggestedFilename()).toMatch(/^lunora-incidents-\d{8}-\d{6}\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('time,kind,level,title,detail,destination,ended,duration_s');
     expect(lines.some((l) => /,outage,error,Input outage: nothing feeds the flow,.*,\d+$/.test(l))).toBe(true);

@@ -206,8 +206,7 @@ export type InputOutage = z.infer<typeof InputOutageSchema>;
  * The flow view could not be confirmed by the last poll (DescribeFlow or GetMetricData failed): what it
  * shows is the last confirmed view, from `since`.
  */
-export const FlowUnconfirmedSchema = z.strictObject({ since: z.number().nullable(), reason: z.string() });
-export type FlowUnconfirmed = z.infer<typeof FlowUnconfirmedSchema>;
+const FlowUnconfirmedSchema = z.strictObject({ since: z.number().nullable(), reason: z.string() });
 
 export const FlowStateSchema = z.strictObject({
   flowArn: z.string().nullable(),

@@ -28,7 +28,7 @@ const RUNNING: ReadonlySet<FlowStatus> = new Set(['ACTIVE', 'UPDATING']);
 
 const label = (role: SourceRole) => (role === 'main' ? 'MAIN' : 'BACKUP');
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);

@@ -38,6 +38,7 @@ export class IncidentsStore {
   }
 
   #upsert(entries: IncidentEntry[]): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup local to this call, never rendered
     const byId = new Map(this.list.map((e) => [e.id, e]));
     for (const e of entries) byId.set(e.id, e);
     this.list = [...byId.values()].sort((a, b) => b.at - a.at);
