@@ -71,7 +71,9 @@ export interface FlowMonitorOptions {
 const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
-  maxBackoffMs: 30_000,
+  // Short enough that the view catches up soon after a throttling storm ends (it reads unconfirmed meanwhile),
+  // long enough that a 1 s poll backs off to a tenth of MediaConnect's 5 requests/s.
+  maxBackoffMs: 10_000,
   metadataIntervalMs: 30_000,
   periodSec: 5,
   historyMs: 15 * 60_000,
