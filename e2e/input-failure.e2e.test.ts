@@ -145,8 +145,20 @@ describe('input failure on air (web preview, simulation)', () => {
     expect(what).toMatch(/^BACKUP already feeds the flow since \d\d:\d\d:\d\d, after an automatic failover\./);
     expect(what).not.toMatch(/will take its input/);
     await page.click('[data-testid="switch-cancel"]');
+    // The switch key arms the same thing, in the same two steps; Esc cancels and nothing is sent.
+    await page.keyboard.press('s');
+    await expect
+      .poll(() => page.locator('[data-testid="flow-armed"]').textContent())
+      .toMatch(/^ARMED: MAKE BACKUP PREFERRED · Enter = take, Esc = cancel · \d+s$/);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="flow-armed"]').waitFor({ state: 'detached' });
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(0);
     await shots('input-failure-failover');
+    // "Return to MAIN when healthy": MAIN stays the primary (no AWS call), the choice is recorded.
+    await card('backup').locator('[data-testid="return-to-primary"]').click();
+    await expect.poll(() => card('backup').locator('.action').getAttribute('data-offer')).toBe('prefer');
+    expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(0);
+    expect(control().state().flow.failover.primarySource).toBe('main');
   });
 
   it('the incident log holds the actions, the outage with its duration and the failover; its CSV too, without secrets', async () => {
@@ -181,6 +193,15 @@ describe('input failure on air (web preview, simulation)', () => {
     expect(lines.some((l) => /,action,/.test(l) && /YouTube/i.test(l))).toBe(true);
     // No stream key, passphrase reference or ARN.
     expect(csv).not.toMatch(/-key-[0-9a-f]{12}|SecretArn|arn:aws/);
+    expect(lines.some((l) => /,acknowledgement,info,Operator: return to MAIN when healthy,/.test(l))).toBe(true);
+    await page.click('[data-testid="incident-close"]');
+    // The tray reports the outage and the recovery.
+    await page.click('[data-testid="open-notifications"]');
+    const tray = await page.locator('[data-testid="notification"]').allTextContents();
+    expect(tray.some((t) => /Input outage/.test(t))).toBe(true);
+    expect(tray.some((t) => /Input restored.*Input outage over after \d+ s/.test(t))).toBe(true);
+    expect(tray.some((t) => /Automatic failover/.test(t))).toBe(true);
+    await page.keyboard.press('Escape');
     control().restoreSource('main');
   });
 });
