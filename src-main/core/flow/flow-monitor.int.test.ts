@@ -294,6 +294,9 @@ describe('FlowMonitor against the simulator', () => {
       primarySource: 'backup',
     });
     expect(src(t.monitor, 'backup')!.isPrimary).toBe(true);
+    // A change the operator asked for, not a failover.
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'backup', cause: 'operator-switch' });
+    expect(t.inputEvents.map((e) => e.kind === 'feeding-changed' && e.cause)).toEqual(['operator-switch']);
 
     // Again: AWS is already there, nothing is sent.
     await expect(t.clock.run(t.swap.switchTo({ target: 'backup' }))).resolves.toMatchObject({ outcome: 'already' });
