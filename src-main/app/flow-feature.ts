@@ -9,31 +9,21 @@ import type { Feature, FeatureContext } from './feature';
 
 export type FlowChannel = keyof typeof FLOW_INVOKE_ROLES;
 
-/** Raised flow alerts reach the operator as notifications too (and so as desktop alerts). */
+/** Raised flow alerts reach the operator as notifications too (and so as desktop alerts), and the incident log as alarms. */
 function notifyAlert(context: FeatureContext, alert: FlowAlert): void {
-  // An alarm raised or cleared: in the incident log as an alarm either way.
-  context.incidents.record({
-    kind: 'alarm',
-    level: alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning',
-    title:
-      alert.state === 'cleared'
-        ? 'Input alert cleared'
-        : alert.kind === 'main-lost'
-          ? 'Main SRT source lost'
-          : 'SRT input alert',
-    detail: alert.message,
-    at: alert.at,
-  });
+  const level = alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning';
+  const title =
+    alert.state === 'cleared'
+      ? 'Input alert cleared'
+      : alert.kind === 'main-lost'
+        ? 'Main SRT source lost'
+        : 'SRT input alert';
+  context.incidents.record({ kind: 'alarm', level, title, detail: alert.message, at: alert.at });
   context.notifier.notify({
     inIncidentLog: true,
-    level: alert.state === 'cleared' ? 'info' : alert.severity === 'critical' ? 'error' : 'warning',
+    level,
     kind: alert.state === 'cleared' ? 'state' : 'alert',
-    title:
-      alert.state === 'cleared'
-        ? 'Input alert cleared'
-        : alert.kind === 'main-lost'
-          ? 'Main SRT source lost'
-          : 'SRT input alert',
+    title,
     message: alert.message,
   });
 }
