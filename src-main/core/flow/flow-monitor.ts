@@ -71,8 +71,8 @@ export interface FlowMonitorOptions {
 const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
-  // Short enough that the view catches up soon after a throttling storm ends (it reads unconfirmed meanwhile),
-  // long enough that a 1 s poll backs off to a tenth of MediaConnect's 5 requests/s.
+  // Short enough that the view catches up within 10 s of a throttling storm's end (it reads unconfirmed
+  // meanwhile); at the ceiling the monitor sends one DescribeFlow and one GetMetricData every 10 s.
   maxBackoffMs: 10_000,
   metadataIntervalMs: 30_000,
   periodSec: 5,
