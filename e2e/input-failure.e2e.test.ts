@@ -204,4 +204,22 @@ describe('input failure on air (web preview, simulation)', () => {
     await page.keyboard.press('Escape');
     control().restoreSource('main');
   });
+
+  it('main back: the main card says automatic return; S then Enter switches to BACKUP with one UpdateFlow, like a take', async () => {
+    await expect.poll(() => card('main').getAttribute('data-feeding'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => card('main').locator('[data-testid="source-feeding-since"]').textContent(), { timeout: 5_000 })
+      .toMatch(/\(automatic return\)/);
+    await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="healthy"]');
+    await page.keyboard.press('s');
+    await expect
+      .poll(() => page.locator('[data-testid="flow-armed"]').textContent())
+      .toMatch(/^ARMED: SWITCH TO BACKUP/);
+    expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(0);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="switch-result"][data-outcome="switched"]', { timeout: 15_000 });
+    expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(1);
+    expect(control().state().flow.failover.primarySource).toBe('backup');
+    await page.click('[data-testid="switch-close"]');
+  });
 });
