@@ -268,6 +268,10 @@ describe('streaming sessions record', () => {
     ]);
     expect(item!['cost_usd']['by_destination']['youtube']).toBeGreaterThan(0.09);
     expect((item!['events'] as Array<{ title: string }>).map((e) => e.title)).toContain('YouTube Live is ON AIR');
+    // The incident log is in the record as well: the operator's actions and what AWS reported.
+    const incidents = item!['incidents'] as Array<{ kind: string; title: string; at: string }>;
+    expect(incidents).toContainEqual(expect.objectContaining({ kind: 'aws', title: 'YouTube Live is ON AIR' }));
+    expect(incidents.some((i) => i.kind === 'action')).toBe(true);
   });
 });
 

@@ -34,6 +34,8 @@ import { describeConnection, readCallerAccount } from './connection-info';
 import { chooseConnection } from './connection-mode';
 import type { FeatureContext } from './feature';
 import { createFlowFeature } from './flow-feature';
+import { createIncidentsFeature } from './incidents-feature';
+import { IncidentLog } from '../core/incidents/incident-log';
 import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
 import { createOperatorFeature } from './operator-feature';
 import { createReadinessFeature } from './readiness-feature';
@@ -141,8 +143,13 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       logger,
       now,
     );
-    const notifier = createNotifier((n) => {
+    const incidents = new IncidentLog((entry) => {
+      sessions.incidents.appendIncident(entry);
+      publish('incidents.feed', entry);
+    }, now);
+    const notifier = createNotifier((n, input) => {
       sessions.note(n);
+      if (!input.inIncidentLog) incidents.noteNotification(n);
       publish('notifications.feed', n);
     }, now);
     const stateNotifications = new StateNotifications(notifier);
@@ -195,6 +202,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       destinations,
       monitor,
       notifier,
+      incidents,
       presetStore,
       destinationStore,
       catalog,
@@ -226,7 +234,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
     const flow = createFlowFeature(context, options.flow, (state) => costs.observeFlow(flowReading(state)));
     const readiness = createReadinessFeature(context);
-    const features = [connectionFeature, operator, admin, flow, readiness];
+    const incidentsFeature = createIncidentsFeature(context);
+    const features = [connectionFeature, operator, admin, flow, readiness, incidentsFeature];
     const router = createRouter(
       {
         ...connectionFeature.handlers,
@@ -234,6 +243,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         ...admin.handlers,
         ...flow.handlers,
         ...readiness.handlers,
+        ...incidentsFeature.handlers,
       },
       logger,
     );

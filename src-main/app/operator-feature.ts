@@ -27,7 +27,17 @@ export function createOperatorFeature(context: FeatureContext, services: Operato
       'channels.acknowledgeAlarm': async ({ destinationId }) => {
         if (!monitor.status(destinationId))
           throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
-        return { acknowledged: monitor.acknowledgeAlarm(destinationId) };
+        const alarm = monitor.status(destinationId)?.alarm ?? null;
+        const acknowledged = monitor.acknowledgeAlarm(destinationId);
+        if (acknowledged)
+          context.incidents.record({
+            kind: 'acknowledgement',
+            level: 'info',
+            title: `Alarm acknowledged: ${monitor.status(destinationId)?.name ?? destinationId}`,
+            detail: alarm ? `The operator acknowledged: ${alarm.message}` : 'The operator acknowledged the alarm.',
+            destinationId,
+          });
+        return { acknowledged };
       },
       'costs.snapshot': async () => costs.snapshot(),
       'notifications.recent': async () => ({ notifications: notifier.recent() }),

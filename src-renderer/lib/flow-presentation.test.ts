@@ -46,9 +46,9 @@ describe('flow presentation', () => {
     expect(figure(0, fmtMbps)).toBe('0');
   });
 
-  it('names the feeding source ON AIR and summarises the input like the sketch', () => {
+  it('names the feeding source FEEDING (not the on-air tally) and summarises the input like the sketch', () => {
     const { flow } = sampleFlowSnapshot();
-    expect(feedingWord(flow, 'main')).toEqual({ label: 'ON AIR', feeding: true });
+    expect(feedingWord(flow, 'main')).toEqual({ label: 'FEEDING', feeding: true });
     expect(feedingWord(flow, 'backup').label).toBe('STANDBY');
     expect(inputSummary(flow)).toEqual({ text: 'MAIN healthy', tone: 'ok' });
     expect(
@@ -58,6 +58,10 @@ describe('flow presentation', () => {
         sources: flow.sources.map((s) => ({ ...s, grade: 'no-data' as const })),
       }).text,
     ).toBe('no data');
+    expect(inputSummary({ ...flow, unconfirmed: { since: 1, reason: 'throttled' } })).toEqual({
+      text: 'MAIN healthy?',
+      tone: 'idle',
+    });
   });
 
   it('says main is down while the backup carries the show', () => {

@@ -48,12 +48,17 @@ export function flowStatusTone(status: FlowStatus): FlowTone {
 
 export const roleLabel = (role: SourceRole) => (role === 'main' ? 'MAIN' : 'BACKUP');
 
-/** "ON AIR" for the source that feeds the flow (inferred: DescribeFlow does not say), else STANDBY. */
+/**
+ * "FEEDING" for the source that feeds the flow (see `feeding.signal` for how that is known), else STANDBY. Not
+ * "ON AIR" and not red: red is the destinations' on-air tally, and a source feeds even when nothing is live.
+ */
 export function feedingWord(flow: FlowState, role: SourceRole): { label: string; feeding: boolean } {
-  if (flow.feeding.role === role) return { label: 'ON AIR', feeding: true };
+  if (flow.feeding.role === role) return { label: 'FEEDING', feeding: true };
   // MERGE mode with MergeActive 1: every source feeds the merged stream.
   if (!flow.feeding.inferred && flow.feeding.role === null && flow.failover?.mode === 'MERGE')
     return { label: 'MERGED', feeding: true };
+  // A lost source is not waiting on standby: it could not feed if asked.
+  if (flow.sources.find((s) => s.role === role)?.grade === 'lost') return { label: 'NOT FEEDING', feeding: false };
   if (flow.feeding.role === null) return { label: 'NOT FEEDING', feeding: false };
   return { label: 'STANDBY', feeding: false };
 }
@@ -61,6 +66,12 @@ export function feedingWord(flow: FlowState, role: SourceRole): { label: string;
 /** The status bar's one-line summary, like the sketch: "MAIN healthy", "BACKUP degraded", "no source". */
 export function inputSummary(flow: FlowState | null): { text: string; tone: FlowTone } {
   if (!flow) return { text: 'not read yet', tone: 'idle' };
+  const summary = summarise(flow);
+  // The last confirmed view while AWS does not answer: marked, never at full confidence.
+  return flow.unconfirmed ? { text: `${summary.text}?`, tone: summary.tone === 'bad' ? 'bad' : 'idle' } : summary;
+}
+
+function summarise(flow: FlowState): { text: string; tone: FlowTone } {
   const role = flow.feeding.role;
   const source = role ? flow.sources.find((s) => s.role === role) : undefined;
   if (!source) {

@@ -46,6 +46,9 @@ const state = (
   lastSwitch: null,
   lastError: null,
   polledAt: null,
+  feedingSince: null,
+  inputOutage: null,
+  unconfirmed: null,
 });
 
 describe('FlowAlerts', () => {

@@ -46,6 +46,7 @@ import {
 import { createMediaConnectBucket } from '../request-budgets';
 import type { TokenBucket } from './token-bucket';
 import { PollLoop } from '../poll-loop';
+import { FeedingTracker, type InputEvent } from './feeding-tracker';
 
 export interface FlowMonitorOptions {
   /** Poll interval when both sources are healthy and nothing moves. */
@@ -76,7 +77,9 @@ export interface FlowMonitorOptions {
 const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
-  maxBackoffMs: 30_000,
+  // Short enough that the view catches up within 10 s of a throttling storm's end (it reads unconfirmed
+  // meanwhile); at the ceiling the monitor sends one DescribeFlow and one GetMetricData every 10 s.
+  maxBackoffMs: 10_000,
   metadataIntervalMs: 30_000,
   periodSec: 5,
   historyMs: 15 * 60_000,
@@ -96,6 +99,8 @@ export interface FlowMonitorDeps {
   /** Shared with the backup switch: every MediaConnect call of the console draws from it. */
   bucket?: TokenBucket;
   counter?: CallCounter;
+  /** Failovers, returns and input outages, once per change, from confirmed polls only. */
+  onInputEvent?: (event: InputEvent) => void;
 }
 
 const TRANSITIONAL: ReadonlySet<FlowStatus> = new Set(['STARTING', 'STOPPING', 'UPDATING', 'DELETING']);
@@ -127,6 +132,9 @@ export class FlowMonitor {
   private throttleStreak = 0;
   private switching = false;
   private fastUntil = 0;
+  private readonly tracker = new FeedingTracker();
+  /** The last poll whose DescribeFlow and GetMetricData both answered. */
+  private confirmedAt: number | null = null;
   private seq = 0;
   private readonly loop: PollLoop;
 
@@ -162,6 +170,9 @@ export class FlowMonitor {
       lastSwitch: null,
       lastError: null,
       polledAt: null,
+      feedingSince: null,
+      inputOutage: null,
+      unconfirmed: null,
     };
   }
 
@@ -233,6 +244,13 @@ export class FlowMonitor {
     this.commit({ ...this.state, lastSwitch: report });
   }
 
+  /** After an automatic failover: the operator keeps the primary and lets the flow return to it when it is back. */
+  acknowledgeFailover(): boolean {
+    if (!this.tracker.acknowledge()) return false;
+    this.commit({ ...this.state, ...this.tracker.current() });
+    return true;
+  }
+
   endSwitch(report: SwitchReport | null): void {
     this.switching = false;
     this.fastUntil = Math.max(this.fastUntil, this.options.now() + 10 * this.options.fastIntervalMs);
@@ -269,6 +287,8 @@ export class FlowMonitor {
     }
     let throttled = false;
     let next: FlowState = { ...this.state, polledAt: now };
+    /** What could not be read in this poll: the view is then the last confirmed one. */
+    const unread: string[] = [];
 
     try {
       const out = await this.callMediaConnect('DescribeFlow', 'Read the MediaConnect flow', () =>
@@ -280,19 +300,38 @@ export class FlowMonitor {
       const mapped = mapAwsError(error, 'Read the MediaConnect flow');
       throttled ||= mapped.code === 'throttled';
       next = this.onDescribeFailure(next, mapped, now);
+      if (next.status !== 'MISSING')
+        unread.push(mapped.code === 'throttled' ? 'MediaConnect is throttling the flow reads' : mapped.message);
     }
 
     if (next.status !== 'MISSING' && this.known.length > 0) {
       const metrics = await this.readMetrics(now, next.failover?.mode === 'MERGE');
       throttled ||= metrics.state === 'throttled';
       next = { ...next, metrics };
+      if (metrics.state === 'throttled') unread.push('CloudWatch is throttling the source metric reads');
+      else if (metrics.state === 'error') unread.push(metrics.message ?? 'CloudWatch could not be read');
     }
     this.history.trim(now);
     this.throttleStreak = throttled ? Math.min(this.throttleStreak + 1, 6) : 0;
 
     next = this.grade(next, now);
     next = await this.maybeReadMetadata(next, now);
+    if (unread.length === 0) this.confirmedAt = now;
+    next = {
+      ...next,
+      unconfirmed: unread.length === 0 ? null : { since: this.confirmedAt, reason: unread.join('; ') },
+    };
+    next = this.track(next, now);
     this.commit(next);
+  }
+
+  /** Which source feeds since when, and outages: named from confirmed polls, logged with their times. */
+  private track(next: FlowState, now: number): FlowState {
+    for (const event of this.tracker.observe(next, now)) {
+      this.deps.logger.info(`flow: ${event.kind}`, { at: new Date(event.at).toISOString(), message: event.message });
+      this.deps.onInputEvent?.(event);
+    }
+    return { ...next, ...this.tracker.current() };
   }
 
   private applyFlow(prev: FlowState, flow: Flow | undefined, now: number): FlowState {

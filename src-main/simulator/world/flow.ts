@@ -195,7 +195,14 @@ export class FlowWorld {
     return this.describe();
   }
 
-  /** Source the failover logic wants now, from connectivity and the failover config. */
+  /**
+   * Source the failover logic wants now, from connectivity and the failover config. In FAILOVER mode the
+   * primary is used whenever it is available ("If set, MediaConnect always uses this source when it is
+   * available", https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-mediaconnect-alpha.FailoverFailoverOptions.html),
+   * so the flow returns to it on its own; UpdateFlow with SourceFailoverConfig.SourcePriority.PrimarySource
+   * changes which source that is ("The priority you want to assign to a source. You can have a primary stream
+   * and a backup stream", https://docs.aws.amazon.com/mediaconnect/latest/api/API_FailoverConfig.html).
+   */
   private desiredSource(): string | null {
     const names = this.sourceNames();
     const cfg = this.failoverConfig();

@@ -74,6 +74,9 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
       lastSwitch: null,
       lastError: null,
       polledAt: now - 2_000,
+      feedingSince: { source: 'main', role: 'main', since: now - 600_000, cause: 'observed', acknowledged: false },
+      inputOutage: null,
+      unconfirmed: null,
     },
     history: [
       series('main', 'bitrateBps', (i) => 6_100_000 + 120_000 * Math.sin(i / 7)),
