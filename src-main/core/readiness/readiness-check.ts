@@ -20,6 +20,8 @@ const PROBE_KEY = '__lunora_readiness_probe__';
 export interface ReadinessDeps {
   clients: AwsClients;
   stackName: string;
+  /** Where the checks look, named in every "does not exist". */
+  region: string;
   destinations: ConfiguredDestination[];
   credentialsExpireAt: () => Promise<number | null>;
   now: () => number;
@@ -185,7 +187,7 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
         'flow',
         'MediaConnect flow',
         error,
-        'Check the FlowArn output and that the flow exists in this region.',
+        `Check the FlowArn output and that the flow exists in ${deps.region}.`,
       ),
     ];
   }
@@ -227,7 +229,7 @@ async function checkDestinations(
           label,
           status: 'fail',
           detail: dest.channelId
-            ? `MediaLive channel ${dest.channelId} does not exist in this region.`
+            ? `MediaLive channel ${dest.channelId} does not exist in ${deps.region}.`
             : (dest.problem ?? 'No channel is mapped.'),
           fix: 'Redeploy the channels template, or set the destination’s channel in the admin window.',
         }),
@@ -383,7 +385,7 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
         'stack',
         `Stack ${deps.stackName}`,
         error,
-        'Check the stack name and region in settings.',
+        `Check the stack name and the region (${deps.region}) in the admin window (Connection & readiness).`,
       ),
     );
   }
