@@ -267,7 +267,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     if (connecting || !info) return new BoothError('unavailable', 'The console is connecting; try again in a moment.');
     const problem = info.problem;
     if (!problem) return new BoothError('unavailable', 'The console is not connected.');
-    return new BoothError(PROBLEM_CODES[problem.kind], `Not connected: ${problem.message} ${problem.fix}`);
+    // Windows add their own ". Retrying…" after it.
+    return new BoothError(PROBLEM_CODES[problem.kind], `Not connected: ${problem.message.replace(/\.$/, '')}`);
   }
 
   const local = {

@@ -23,28 +23,24 @@ export interface ReadinessSubject {
 
 /** The first item: where the console looks, and, when it could not connect, what failed. */
 function connectionItem(connection: ConnectionInfo): ReadinessItem {
-  const region = connection.region ?? 'no region';
-  const where = `${connection.mode === 'simulation' ? 'Built-in simulator' : `Profile ${connection.profile ?? '?'}`}, region ${region} (${connection.regionSource}), stack ${connection.stackName}.`;
+  const where =
+    connection.mode === 'simulation'
+      ? `Built-in simulator, stack ${connection.stackName}.`
+      : `Profile ${connection.profile ?? '?'}, region ${connection.region ?? 'none'} (${connection.regionSource}), stack ${connection.stackName}.`;
   const endpoints =
     connection.mode === 'aws' && connection.endpointSources.length > 0
       ? ` Custom endpoint: ${connection.endpointSources.join('; ')}.`
       : '';
-  if (connection.problem)
-    return {
-      id: `connection-${connection.problem.kind}`,
-      group: 'connection',
-      label: 'Connection',
-      status: 'fail',
-      detail: `${connection.problem.message} ${where}${endpoints}`,
-      fix: connection.problem.fix,
-    };
+  const problem = connection.problem;
   return {
-    id: 'connection',
+    id: problem ? `connection-${problem.kind}` : 'connection',
     group: 'connection',
     label: 'Connection',
-    status: 'pass',
-    detail: `${where}${endpoints}`,
-    fix: null,
+    status: problem ? 'fail' : 'pass',
+    detail: problem
+      ? `${problem.message} ${connection.mode === 'aws' ? where : ''}${endpoints}`.trim()
+      : `${where}${endpoints}`,
+    fix: problem?.fix ?? null,
   };
 }
 

@@ -389,11 +389,24 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
       ),
     );
   }
+  if (!stack) {
+    // Everything else is named by the stack's outputs: without them there is nothing to check, only to read again.
+    items.push(
+      item({
+        id: 'not-checked',
+        group: 'stack',
+        label: 'Flow, channels, tables and permissions',
+        status: 'info',
+        detail: 'Not checked: they are found through the stack, which could not be read.',
+      }),
+    );
+    return { ranAt, showEndsAt: ends, items, ready: false };
+  }
   const [flowItems, destinations, tables, sessions] = await Promise.all([
-    checkFlow(deps, stack?.flowArn ?? null),
-    checkDestinations(deps, stack?.flowArn ?? null),
-    stack ? checkTables(deps, stack) : Promise.resolve([]),
-    checkSessionWrite(deps, stack?.tables.sessions ?? null),
+    checkFlow(deps, stack.flowArn),
+    checkDestinations(deps, stack.flowArn),
+    checkTables(deps, stack),
+    checkSessionWrite(deps, stack.tables.sessions),
   ]);
   items.push(...flowItems, ...destinations.items, ...tables, sessions);
   items.push(
