@@ -12,6 +12,8 @@ import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/cha
 import { StateNotifications } from '../core/channels/state-notifications';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
+import { flowReading } from '../core/costs/flow-usage';
+import { countMetricsRequested } from '../core/costs/metrics-requested';
 import { watchCredentialExpiry } from '../core/credentials-watch';
 import { readConfiguredDestinations } from '../core/destinations/configured-destinations';
 import { createDestinationStore } from '../core/destinations/destination-store';
@@ -109,6 +111,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     spend: monthSpendStore(input.settings),
     now,
   });
+  countMetricsRequested(clients.cloudwatch, (metrics) => costs.recordMetricsRequested(metrics));
   const destinationListeners = new Set<() => void>();
   const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), {
     ...DEFAULT_FORGOTTEN,
@@ -165,6 +168,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     try {
       const next = await readDestinations();
       for (const d of next) profiles.set(d.id, d.encoding);
+      costs.retain(next.map((d) => d.id));
       context.destinations = next;
       await monitor.reconfigure(next);
     } catch (error) {
@@ -175,7 +179,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   };
   const operator = createOperatorFeature(context, { actions, costs });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
-  const flow = createFlowFeature(context, tuning.flow);
+  const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   const features = [operator, admin, flow];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({

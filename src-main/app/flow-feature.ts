@@ -1,6 +1,6 @@
 import type { FLOW_INVOKE_ROLES } from '../../shared/ipc/features/flow.roles';
 import { BoothError } from '../../shared/domain/errors';
-import type { FlowAlert } from '../../shared/domain/flow';
+import type { FlowAlert, FlowState } from '../../shared/domain/flow';
 import { BackupSwitch } from '../core/flow/backup-switch';
 import { FlowAlerts } from '../core/flow/flow-alerts';
 import { FlowMonitor, type FlowMonitorOptions } from '../core/flow/flow-monitor';
@@ -27,6 +27,8 @@ function notifyAlert(context: FeatureContext, alert: FlowAlert): void {
 export function createFlowFeature(
   context: FeatureContext,
   options: Partial<FlowMonitorOptions> = {},
+  /** Every new flow state (the cost meter bills the flow by its status). */
+  onFlowState?: (flow: FlowState) => void,
 ): Feature<FlowChannel> {
   const { clients, logger, publish } = context;
   const liveCount = () => context.monitor.snapshot().destinations.filter((d) => d.state === 'RUNNING').length;
@@ -43,7 +45,10 @@ export function createFlowFeature(
     context.stack.flowArn,
     (feed) => {
       publish('flow.feed', feed);
-      if (feed.kind === 'snapshot' || feed.flow !== null) alerts.observe(monitor.current());
+      if (feed.kind === 'snapshot' || feed.flow !== null) {
+        alerts.observe(monitor.current());
+        onFlowState?.(monitor.current());
+      }
     },
     { now: context.now, ...options },
   );
