@@ -18,6 +18,8 @@ const config: KnipConfig = {
     'e2e/electron/*.electron.spec.ts',
   ],
   project: ['**/*.{ts,mts,js,mjs,svelte}'],
+  // Declarations of plain-node scripts (start.mjs imports electron-hint.mjs): tsc reads them for the tests.
+  ignore: ['scripts/*.d.mts'],
   // A Python tool (pip install cfn-lint), not an npm package.
   ignoreBinaries: ['cfn-lint'],
   // AWS's service models (aws-sdk/apis/*.min.json) are read as data files by the simulator's conformance test support

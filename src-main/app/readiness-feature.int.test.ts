@@ -115,7 +115,7 @@ describe('readiness check against the simulator', () => {
     }
   });
 
-  it('saves the connection an admin chooses (validated), for the next start; operators may not change it', async () => {
+  it('saves the connection an admin chooses (validated) and applies it at once; operators may not change it', async () => {
     const settings = createMemorySettingsStore();
     core = await startBoothCore({ settings, logger: silentLogger, env: {} });
     const bad = await core.router.invoke(
@@ -130,23 +130,17 @@ describe('readiness check against the simulator', () => {
       { role: 'operator' },
     );
     expect(operator).toMatchObject({ ok: false, code: 'forbidden' });
-    const same = await core.router.invoke(
-      'connection.configure',
-      { profile: null, region: 'us-east-1', stackName: 'lunora-booth' },
-      { role: 'admin' },
-    );
-    expect(same).toMatchObject({ ok: true, data: { restartRequired: false } });
     const other = await core.router.invoke(
       'connection.configure',
-      { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' },
+      { profile: null, region: null, stackName: 'show-stack' },
       { role: 'admin' },
     );
     expect(other).toMatchObject({
       ok: true,
-      data: { restartRequired: true, saved: { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' } },
+      data: { saved: { profile: null, region: null, stackName: 'show-stack' }, connection: { status: 'failed' } },
     });
-    expect(settings.get().connection).toEqual({ profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' });
+    expect(settings.get().connection).toEqual({ profile: null, region: null, stackName: 'show-stack' });
     const listed = await core.router.invoke('connection.profiles', {}, { role: 'operator' });
-    expect(listed).toMatchObject({ ok: true, data: { saved: { profile: 'booth' } } });
+    expect(listed).toMatchObject({ ok: true, data: { saved: { stackName: 'show-stack' } } });
   });
 });

@@ -25,6 +25,8 @@ const PROBE_KEY = '__lunora_readiness_probe__';
 export interface ReadinessDeps {
   clients: AwsClients;
   stackName: string;
+  /** Where the checks look, named in every "does not exist". */
+  region: string;
   destinations: ConfiguredDestination[];
   credentialsExpireAt: () => Promise<number | null>;
   now: () => number;
@@ -190,7 +192,7 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
         'flow',
         'MediaConnect flow',
         error,
-        'Check the FlowArn output and that the flow exists in this region.',
+        `Check the FlowArn output and that the flow exists in ${deps.region}.`,
       ),
     ];
   }
@@ -232,7 +234,7 @@ async function checkDestinations(
           label,
           status: 'fail',
           detail: dest.channelId
-            ? `MediaLive channel ${dest.channelId} does not exist in this region.`
+            ? `MediaLive channel ${dest.channelId} does not exist in ${deps.region}.`
             : (dest.problem ?? 'No channel is mapped.'),
           fix: 'Redeploy the channels template, or set the destination’s channel in the admin window.',
         }),
@@ -455,15 +457,28 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
         'stack',
         `Stack ${deps.stackName}`,
         error,
-        'Check the stack name and region in settings.',
+        `Check the stack name and the region (${deps.region}) in the admin window (Connection & readiness).`,
       ),
     );
   }
+  if (!stack) {
+    // Everything else is named by the stack's outputs: without them there is nothing to check, only to read again.
+    items.push(
+      item({
+        id: 'not-checked',
+        group: 'stack',
+        label: 'Flow, channels, tables and permissions',
+        status: 'info',
+        detail: 'Not checked: they are found through the stack, which could not be read.',
+      }),
+    );
+    return { ranAt, showEndsAt: ends, items, ready: false };
+  }
   const [flowItems, destinations, tables, sessions] = await Promise.all([
-    checkFlow(deps, stack?.flowArn ?? null),
-    checkDestinations(deps, stack?.flowArn ?? null),
-    stack ? checkTables(deps, stack) : Promise.resolve([]),
-    checkSessionWrite(deps, stack?.tables.sessions ?? null),
+    checkFlow(deps, stack.flowArn),
+    checkDestinations(deps, stack.flowArn),
+    checkTables(deps, stack),
+    checkSessionWrite(deps, stack.tables.sessions),
   ]);
   items.push(...flowItems, ...destinations.items, ...tables, sessions);
   items.push(
