@@ -30,7 +30,9 @@ export function requestToWire(model: ApiModel, operation: string, req: SimReques
     if (member.location === 'querystring') {
       queryNames.add(key);
       const raw = req.query.get(key);
-      if (raw !== null) value[key] = member.type === 'integer' || member.type === 'long' ? Number(raw) : raw;
+      // A list member repeats the parameter (DeleteTags' tagKeys=a&tagKeys=b).
+      if (raw !== null && member.type === 'list') value[key] = req.query.getAll(key);
+      else if (raw !== null) value[key] = member.type === 'integer' || member.type === 'long' ? Number(raw) : raw;
     }
     if (member.location === 'header') {
       const raw = req.headers[key.toLowerCase()];
@@ -41,13 +43,16 @@ export function requestToWire(model: ApiModel, operation: string, req: SimReques
   return { value, issues };
 }
 
-/** `{channelId}` and `{flowArn+}` labels of a requestUri template, decoded, or null when the path does not match. */
+/**
+ * `{channelId}`, `{flowArn+}` and `{resource-arn}` labels of a requestUri template, decoded, or null when the path
+ * does not match.
+ */
 function matchUri(template: string, path: string): Record<string, string> | null {
   const names: string[] = [];
   const pattern = template
     .split('?')[0]!
     .replace(/[.*^$()|[\]\\]/g, '\\$&')
-    .replace(/\{(\w+)(\+?)\}/g, (_m, name: string, greedy: string) => {
+    .replace(/\{([\w-]+)(\+?)\}/g, (_m, name: string, greedy: string) => {
       names.push(name);
       return greedy ? '(.+)' : '([^/]+)';
     });
