@@ -117,7 +117,10 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
     if (!isCode(error, 'access-denied')) return null;
     const reason = `Read-only: AWS refused a write. ${error.message}`;
     if (access.canWrite)
-      logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', { awsCode: error.awsCode });
+      logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', {
+        awsCode: error.awsCode,
+        detail: error.detail,
+      });
     access = { canWrite: false, reason };
     return { status: 'read-only', reason };
   };
