@@ -373,6 +373,7 @@ describe('destinations and stream keys', () => {
         ingest: { main: null, backup: null },
         channels: new Map(),
       },
+      listChannels: async () => [],
       createdBy: 'admin:test',
       logger: recordingLogger,
       onChanged: ({ kind, id }) => seen.push(`${kind}:${id}`),
@@ -411,7 +412,7 @@ describe('destinations and stream keys', () => {
     const plan = await call('destinations.migrationDryRun', {});
     const record = plan.records.find((r) => r.id === 'old-show');
     expect(record?.changes.map((c) => c.field)).toEqual(
-      expect.arrayContaining(['channel_status', 'version', 'stream_key']),
+      expect.arrayContaining(['created_at', 'version', 'stream_key']),
     );
     expect(JSON.stringify(plan)).not.toContain('old-clear-key-777');
     const applied = await call('destinations.migrationApply', { confirm: true });

@@ -50,6 +50,7 @@ function handlersOver(client: DynamoDBDocumentClient) {
     migration: createDestinationMigration(client, 'd', silentLogger),
     backup: async () => ({ backupArn: 'arn:backup' }),
     stack,
+    listChannels: async () => [],
     createdBy: 'admin:test',
     logger: silentLogger,
   }).handlers;

@@ -121,7 +121,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
     await seedPresets(presetStore, logger);
     const destinationStore = catalog.destinations(
-      createDestinationStore(clients.dynamo, stack.tables.destinations, logger),
+      createDestinationStore(clients.dynamo, stack.tables.destinations, logger, stack),
     );
     const readDestinations = () => readConfiguredDestinations(destinationStore, presetStore, stack);
     const destinations = await readDestinations();
