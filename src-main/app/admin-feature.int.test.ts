@@ -264,9 +264,11 @@ describe('destinations and stream keys', () => {
       status: 'saved',
       destination: { id: 'church-feed', version: 1, is_active: true, channelId: null },
     });
-    expect(
-      await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } }),
-    ).toMatchObject({ status: 'conflict', current: null });
+    expect(await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } })).toEqual({
+      // A duplicate name is the name field's error, not "someone else changed this destination".
+      status: 'invalid',
+      errors: [{ field: 'name', message: 'A destination named "Church Feed" already exists: choose another name.' }],
+    });
     const bad = await call('destinations.create', {
       destination: { platform: 'Custom!', name: '', stream_key: 'abc' },
     });
@@ -470,5 +472,55 @@ describe('a preset queued while the channel runs', () => {
     });
     expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') as unknown });
     expect(await call('presets.cancelPendingApply', { destinationId: 'custom' })).toEqual({ cancelled: false });
+  });
+});
+
+describe('choosing the channel of a destination', () => {
+  it('lists the MediaLive channels with their state, input and destination, read from AWS', async () => {
+    const { channels } = await call('destinations.channels', {});
+    const custom = channels.find((c) => c.id === channelOf('custom'));
+    expect(custom).toMatchObject({
+      name: 'lunora-custom',
+      state: 'IDLE',
+      usedBy: { id: 'custom', name: 'Custom RTMP' },
+    });
+    expect(custom?.inputs).toHaveLength(1);
+    expect(sim().control.requests({ operation: 'ListChannels' }).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a second destination on Custom RTMP's channel, naming it, and a channel AWS does not have", async () => {
+    const keysBefore = (await describeChannel(channelOf('custom'))).Destinations;
+    const second = await call('destinations.create', {
+      destination: { platform: 'custom', name: 'Second RTMP', medialive_channel_id: channelOf('custom') },
+    });
+    expect(second).toMatchObject({
+      status: 'invalid',
+      errors: [
+        { field: 'medialive_channel_id', message: expect.stringContaining('already used by Custom RTMP') as unknown },
+      ],
+    });
+    expect((await describeChannel(channelOf('custom'))).Destinations).toEqual(keysBefore);
+    const unknown = await call('destinations.create', {
+      destination: { platform: 'custom', name: 'Ghost', medialive_channel_id: '4040404' },
+    });
+    expect(unknown).toEqual({
+      status: 'invalid',
+      errors: [
+        {
+          field: 'medialive_channel_id',
+          message: 'There is no MediaLive channel 4040404 in this account and region: pick one from the list.',
+        },
+      ],
+    });
+  });
+
+  it('offers nothing to create from the stack while every stack destination has its record', async () => {
+    const { entries } = await call('destinations.stackPlan', {});
+    expect(entries.map((e) => e.id)).toEqual(['primary', 'youtube', 'twitch', 'linkedin', 'custom']);
+    expect(entries.every((e) => e.skip !== null)).toBe(true);
+    expect(await call('destinations.createFromStack', { confirm: true })).toMatchObject({
+      status: 'created',
+      created: [],
+    });
   });
 });
