@@ -414,7 +414,7 @@ describe('admin window: presets, destinations, applying (web preview, simulation
     await page.getByTestId('destination-save').click();
     const channelError = form.locator('[data-testid="field-error"][data-field="medialive_channel_id"]');
     await channelError.waitFor();
-    expect(await channelError.textContent()).toContain('set the channel id first');
+    expect(await channelError.textContent()).toContain('choose the channel first');
     await booth.screenshot('admin-destination-add.png');
     expect(
       (
