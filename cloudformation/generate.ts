@@ -59,7 +59,9 @@ export function loadDestinations(text: string): Destination[] {
 
 /**
  * What the console writes into an empty destinations table for this destination (its id, platform, name and default
- * preset), as one JSON output value: the console reads the stack's own list instead of guessing it.
+ * preset), as one JSON output value: the console reads the stack's own list instead of guessing it. One output per
+ * destination keeps far below CloudFormation's 200 outputs per template ("CloudFormation quotas",
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).
  */
 export function destinationRecord(d: Destination): string {
   return JSON.stringify({ id: d.id, platform: d.platform, name: d.name, preset_id: d.preset_id });
