@@ -70,7 +70,9 @@ describe('mapAwsError', () => {
       validationErrors: [{ elementPath: 'encoderSettings.videoDescriptions', errorMessage: 'is required' }],
     });
     const mapped = mapAwsError(error, 'Apply preset');
-    expect(mapped.message).toBe('Apply preset failed: AWS rejected the settings. encoderSettings.videoDescriptions: is required');
+    expect(mapped.message).toBe(
+      'Apply preset failed: AWS rejected the settings. encoderSettings.videoDescriptions: is required',
+    );
   });
 
   it('handles things that are not errors at all', () => {

@@ -2,14 +2,7 @@ import { AwsError } from './errors';
 import type { ServiceId } from './types';
 
 export type FaultKind =
-  | 'throttle'
-  | 'server-error'
-  | 'latency'
-  | 'timeout'
-  | 'access-denied'
-  | 'expired-token'
-  | 'html-page'
-  | 'bare-error';
+  'throttle' | 'server-error' | 'latency' | 'timeout' | 'access-denied' | 'expired-token' | 'html-page' | 'bare-error';
 const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
   'server-error',

@@ -16,7 +16,7 @@ export interface StackDestination {
  * One entry per `ChannelId<Dest>` output, in the outputs' order, with the platform, name and default preset of the
  * `Destination<Dest>` output; an older stack without it gives the output's suffix as id and name, platform custom.
  */
-export function stackDestinations(stack: StackTopology): StackDestination[] {
+function stackDestinations(stack: StackTopology): StackDestination[] {
   const list: StackDestination[] = [];
   for (const [key, channel] of stack.channels) {
     if (!channel.id) continue;
