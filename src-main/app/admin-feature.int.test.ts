@@ -514,6 +514,24 @@ describe('choosing the channel of a destination', () => {
     });
   });
 
+  it('an HTML page instead of the channel list is said in words; the parser text reaches only the log', async () => {
+    const fault = sim().control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'html-page' });
+    try {
+      const result = await core.router.invoke('destinations.channels', {}, admin);
+      expect(result).toMatchObject({ ok: false, code: 'unavailable' });
+      const message = result.ok ? '' : result.message;
+      expect(message).toMatch(
+        /^List the MediaLive channels failed: AWS \(or the endpoint\) sent an unexpected answer \(HTTP 502\)/,
+      );
+      expect(message).not.toMatch(/SyntaxError|Unexpected token|\$response/);
+      expect(logLines.some((l) => l.startsWith('ipc: answered a failure') && l.includes('Unexpected token'))).toBe(
+        true,
+      );
+    } finally {
+      sim().control.removeFault(fault.id);
+    }
+  });
+
   it('offers nothing to create from the stack while every stack destination has its record', async () => {
     const { entries } = await call('destinations.stackPlan', {});
     expect(entries.map((e) => e.id)).toEqual(['primary', 'youtube', 'twitch', 'linkedin', 'custom']);
