@@ -85,10 +85,11 @@ describe('destinations of a freshly deployed stack (web preview, simulation)', (
       const dialog = page.getByTestId('confirm-dialog');
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain('Existing records are never overwritten');
+      await shots('stack-confirm');
       await page.getByTestId('confirm-yes').click();
       await page.locator('[data-testid="destinations-message"]', { hasText: 'Created 5 destination(s)' }).waitFor();
+      await eventually(async () => (await page.getByTestId('destination-row').count()) === 5, 'five rows');
       await offer.waitFor({ state: 'detached' });
-      expect(await page.getByTestId('destination-row').count()).toBe(5);
       // The stack's own list: platform, name and default preset of each destination; the channel from the stack.
       const seeded = booth.simulator.topology.destinations;
       const rowText = await page.locator('[data-destination-id="primary"]').textContent();
@@ -168,5 +169,27 @@ describe('destinations of a freshly deployed stack (web preview, simulation)', (
     // No channel of its own: it still follows the stack's ChannelIdLinkedin output.
     expect(linkedin?.['medialive_channel_id']?.S).toBeUndefined();
     expect(await page.locator('[data-destination-id="linkedin"]').textContent()).toContain('(stack)');
+  });
+
+  it('when MediaLive answers something that is not AWS, the form says so in words and takes a typed channel id', async () => {
+    const fault = booth.simulator.control.addFault({
+      service: 'medialive',
+      operation: 'ListChannels',
+      kind: 'bare-error',
+    });
+    try {
+      await openDestinations();
+      await page.getByTestId('destination-add').click();
+      const hint = form().locator('.hint', { hasText: 'could not be listed' });
+      await hint.waitFor();
+      const text = (await hint.textContent()) ?? '';
+      expect(text).toContain('AWS (or the endpoint) sent an unexpected answer (HTTP 500)');
+      expect(text).not.toMatch(/Unknown|SyntaxError|\$response/);
+      expect(await form().locator('input[data-field="medialive_channel_id"]').getAttribute('maxlength')).toBe('256');
+      await shots('channels-unreadable');
+      await form().getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      booth.simulator.control.removeFault(fault.id);
+    }
   });
 });
