@@ -283,6 +283,14 @@ describe('admin changes reach the operator tiles', () => {
       removed.push(...((payload as { removed?: string[] }).removed ?? [])),
     );
     const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
+    // One channel feeds one destination: Twitch retires first, so that its channel is free for the new one.
+    const freed = await booth.router.invoke(
+      'destinations.retire',
+      { id: 'twitch', expected_version: 1 },
+      { role: 'admin' },
+    );
+    expect(freed).toMatchObject({ ok: true, data: { status: 'saved' } });
+    await feed.until(() => removed.includes('twitch'));
     const created = await booth.router.invoke(
       'destinations.create',
       {
