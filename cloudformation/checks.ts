@@ -488,18 +488,12 @@ function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
       finding('failover', where, `${flowName}: sources must be named main and backup (found ${names.join(', ')})`),
     );
   const cfg = fp['SourceFailoverConfig'];
-  if (
-    !isObj(cfg) ||
-    cfg['State'] !== 'ENABLED' ||
-    cfg['FailoverMode'] !== 'FAILOVER' ||
-    cfg['RecoveryWindow'] === undefined
-  ) {
+  // No RecoveryWindow is required: it only applies to MERGE ("This setting only applies when Failover Mode is set to
+  // MERGE", AWS::MediaConnect::Flow FailoverConfig,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediaconnect-flow-failoverconfig.html).
+  if (!isObj(cfg) || cfg['State'] !== 'ENABLED' || cfg['FailoverMode'] !== 'FAILOVER') {
     found.push(
-      finding(
-        'failover',
-        where,
-        `${flowName}: SourceFailoverConfig must be State ENABLED, FailoverMode FAILOVER, with a RecoveryWindow`,
-      ),
+      finding('failover', where, `${flowName}: SourceFailoverConfig must be State ENABLED, FailoverMode FAILOVER`),
     );
   } else if (!isObj(cfg['SourcePriority']) || cfg['SourcePriority']['PrimarySource'] !== 'main') {
     found.push(finding('failover', where, `${flowName}: SourcePriority.PrimarySource must be main`));

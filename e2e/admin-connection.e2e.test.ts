@@ -30,14 +30,24 @@ describe('connection and readiness (admin window)', () => {
     await booth.assertNoPageProblems();
   });
 
-  it('saves another stack for the next start and says a restart is needed', async () => {
-    await page.getByTestId('connection-region').fill('eu-west-1');
+  it('connects at once to what is saved, and says so; a stack that does not exist is named with the region', async () => {
+    await page.getByTestId('connection-region').fill('');
     await page.getByTestId('connection-stack').fill('show-stack');
     await page.getByTestId('connection-save').click();
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid="connection-result"]')?.textContent?.includes('Restart'),
+      document.querySelector('[data-testid="connection-result"]')?.textContent?.includes('not connected'),
+    );
+    expect(await page.getByTestId('connection-problem').textContent()).toContain(
+      'There is no stack "show-stack" in us-east-1',
     );
     await booth.screenshot('admin-connection.png');
+    // The readiness panel opened for the failure: close it and connect back.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('connection-stack').fill('lunora-booth');
+    await page.getByTestId('connection-save').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="connection-result"]')?.textContent?.includes('Saved and connected'),
+    );
     await booth.assertNoPageProblems();
   });
 

@@ -74,9 +74,12 @@ describe('SRT input health (web preview, simulation)', () => {
     await expect.poll(() => card('main').locator('[data-testid="source-state"]').textContent()).toBe('CONNECTED');
     expect(await card('backup').locator('[data-testid="source-state"]').textContent()).toBe('CONNECTED');
     expect(await card('main').getAttribute('data-feeding')).toBe('true');
-    expect(await card('main').locator('[data-testid="source-feeding"]').textContent()).toContain('ON AIR');
+    expect(await card('main').locator('[data-testid="source-feeding"]').textContent()).toContain('FEEDING');
     expect(await card('backup').locator('[data-testid="source-feeding"]').textContent()).toContain('STANDBY');
-    expect(await card('main').textContent()).toContain('feeding (inferred)');
+    expect(await card('main').textContent()).toContain('feeding: inferred');
+    expect(await card('main').locator('[data-testid="source-feeding-signal"]').getAttribute('title')).toContain(
+      'feeding: inferred from SourceConnected and the primary source',
+    );
     const flow = control().state().flow;
     expect(await card('main').locator('[data-testid="source-endpoint"]').textContent()).toMatch(/^srt:\/\/[\d.]+:\d+$/);
     expect(await card('main').locator('[data-testid="source-cidr"]').textContent()).toMatch(/\/\d+$/);
@@ -107,7 +110,7 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await details.locator('[data-testid="details-arn"]').textContent()).toContain('arn:aws:mediaconnect:');
     expect(await details.locator('[data-testid="details-az"]').textContent()).toMatch(/[a-z]{2}-[a-z]+-\d[a-z]/);
     expect(await details.locator('[data-testid="details-failover"]').textContent()).toMatch(
-      /FAILOVER.*recovery window/,
+      /FAILOVER · switches source after about 500 ms without data$/,
     );
     expect(await details.locator('[data-testid="details-primary"]').textContent()).toBe('main');
     expect(await details.locator('[data-testid="details-dimensions"]').innerText()).toBe(
@@ -150,7 +153,7 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await card('main').locator('[data-testid="source-state"]').textContent()).toBe('LOST');
     await expect
       .poll(() => card('main').locator('[data-testid="source-alert"]').textContent(), { timeout: 5_000 })
-      .toMatch(/ALERT.*Main source .* LOST/);
+      .toMatch(/ALERT MAIN LOST/);
     // The flow fails over by itself: backup feeds (inferred), main is still the primary.
     await expect.poll(() => card('backup').getAttribute('data-feeding'), { timeout: 5_000 }).toBe('true');
     expect(await page.locator('[data-testid="input-health"]').textContent()).toContain('BACKUP');
@@ -164,15 +167,17 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(await boxes()).toBe(initial);
   });
 
-  it('switch to backup via the UI: confirmation says what happens, the simulator primary changes, the cards follow', async () => {
+  it('make backup preferred via the UI after the failover: the dialog says backup feeds already, the primary changes, the cards follow', async () => {
+    expect(await card('backup').locator('[data-testid="switch-source"]').textContent()).toContain(
+      'Make BACKUP preferred',
+    );
     await page.click('[data-testid="switch-source"][data-target="backup"]');
     const dialog = page.locator('[data-testid="switch-dialog"]');
     await dialog.waitFor();
     // innerText is the text as shown: markup line breaks collapse to spaces, as on screen.
     const what = await dialog.locator('[data-testid="switch-what"]').innerText();
-    expect(what).toMatch(
-      /The flow will take its input from BACKUP \([\d.]+:\d+\)\. MediaConnect switches in about half a second; viewers may see a brief glitch\./,
-    );
+    expect(what).toMatch(/^BACKUP already feeds the flow since \d\d:\d\d:\d\d, after an automatic failover\./);
+    expect(what).toMatch(/keeps the flow on BACKUP when MAIN comes back/);
     await page.click('[data-testid="switch-confirm"]:not([disabled])');
     await page.waitForSelector('[data-testid="switch-result"][data-outcome="switched"]', { timeout: 15_000 });
     expect(control().state().flow.failover.primarySource).toBe('backup');
@@ -180,10 +185,10 @@ describe('SRT input health (web preview, simulation)', () => {
     expect(updates).toHaveLength(1);
     await booth.screenshot('input-health-switched.png');
     await page.click('[data-testid="switch-close"]');
-    // The cards follow: backup is the primary now, so the button moved to main ("Back to MAIN").
+    // The cards follow: backup is the primary now, so the offer moved to main, which is still lost: force only.
     await expect
       .poll(() => card('main').locator('[data-testid="switch-source"]').textContent(), { timeout: 5_000 })
-      .toContain('Back to MAIN');
+      .toContain('Force MAIN…');
     expect(await card('backup').locator('[data-testid="switch-source"]').count()).toBe(0);
     expect(await page.locator('[data-testid="flow-line"]').textContent()).toMatch(/switch to backup: switched/);
   });
@@ -224,21 +229,20 @@ describe('SRT input health (web preview, simulation)', () => {
     });
   });
 
-  it('backup disconnected: switching to it is refused with the reason, then "Switch anyway" (confirmed twice) works', async () => {
+  it('backup disconnected: no plain switch is offered, only "Force…" behind its own confirmation, which works', async () => {
     control().loseSource('backup');
     await page.waitForSelector('[data-testid="source-card"][data-role="backup"][data-grade="lost"]', {
       timeout: 10_000,
     });
     const before = control().requests({ operation: 'UpdateFlow' }).length;
-    await switchVia('backup');
-    const refusal = page.locator('[data-testid="switch-refusal"]');
-    await refusal.waitFor({ timeout: 10_000 });
-    expect(await refusal.textContent()).toMatch(/Refused: backup is not connected/);
+    const offer = card('backup').locator('[data-testid="switch-source"]');
+    await expect.poll(() => offer.getAttribute('data-force')).toBe('true');
+    expect(await offer.textContent()).toContain('Force BACKUP…');
+    await offer.click();
+    await page.locator('[data-testid="switch-force-what"]').waitFor();
+    expect(await page.locator('[data-testid="switch-confirm"]').count()).toBe(0);
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(before);
     expect(control().state().flow.failover.primarySource).toBe('main');
-    await booth.screenshot('input-health-refused.png');
-    await page.click('[data-testid="switch-anyway"]:not([disabled])');
-    await page.locator('[data-testid="switch-force-what"]').waitFor();
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(before);
     await booth.screenshot('input-health-force-confirm.png');
     await page.click('[data-testid="switch-force-confirm"]:not([disabled])');
@@ -268,15 +272,18 @@ describe('SRT input health (web preview, simulation)', () => {
       await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-metrics="throttled"]', {
         timeout: 10_000,
       });
-      expect(await card('main').locator('[data-testid="source-metrics-note"]').textContent()).toMatch(
-        /CloudWatch THROTTLED/,
+      // The view is the last confirmed one, and says so with its time: hatched, "?" after the state.
+      expect(await card('main').getAttribute('data-unconfirmed')).toBe('true');
+      expect(await card('main').locator('[data-testid="source-unconfirmed"]').textContent()).toMatch(
+        /^Not confirmed since \d\d:\d\d:\d\d: CloudWatch is throttling the source metric reads\.$/,
       );
+      expect(await card('main').locator('[data-testid="source-state"]').textContent()).toMatch(/\?$/);
       // Once the last figures are older than the staleness threshold: NO DATA, figures as "—" and "no data".
       await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="no-data"]', {
         timeout: 15_000,
       });
       for (const role of ['main', 'backup'] as const) {
-        expect(await card(role).locator('[data-testid="source-state"]').textContent()).toBe('NO DATA');
+        expect(await card(role).locator('[data-testid="source-state"]').textContent()).toBe('NO DATA?');
         expect(await card(role).getAttribute('data-cause')).toBe('metrics-throttled');
         const bitrate = await card(role).locator('[data-testid="fig-bitrate"] .value').textContent();
         expect(bitrate).toBe('—no data');

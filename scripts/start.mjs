@@ -1,13 +1,30 @@
 // `npm start`: build renderer + main and launch the desktop app. On a machine without the
 // Electron binary (offline install, CI image), say so plainly and run the web preview instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronMissingHint } from './electron-hint.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
+
+/** Whether npm left the electron package in node_modules (it removes a failed optional dependency whole). */
+function electronPackagePresent() {
+  try {
+    require.resolve('electron/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Electron version package.json pins. */
+function pinnedElectron() {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron ?? null;
+}
 
 /** The Electron binary's path, or null with the reason. */
 function findElectron() {
@@ -34,16 +51,13 @@ function run(command, args, env = process.env) {
 
 const electron = findElectron();
 if ('reason' in electron) {
-  console.warn(
-    [
-      '',
-      'Lunora Booth: the Electron binary is not installed, so the desktop app cannot start here.',
-      `  (${electron.reason})`,
-      '  To get it, on a machine with network access: node node_modules/electron/install.js',
-      '  Starting the web preview instead (npm run web): same console, same core, in your browser.',
-      '',
-    ].join('\n'),
-  );
+  const lines = electronMissingHint({
+    packagePresent: electronPackagePresent(),
+    pinnedVersion: pinnedElectron(),
+    reason: electron.reason,
+    skipDownload: Boolean(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD),
+  });
+  console.warn(['', ...lines, ''].join('\n'));
   const npmCli = process.env.npm_execpath;
   run(npmCli ? process.execPath : 'npm', npmCli ? [npmCli, 'run', 'web'] : ['run', 'web']);
 } else {

@@ -44,6 +44,8 @@ export interface HarnessOptions {
   timings?: Partial<SimTimings>;
   /** Flow monitor overrides (faster polling, 1 s periods, thresholds) for the input-health tests. */
   flow?: Partial<FlowMonitorOptions>;
+  /** Stored settings the console starts with (a wrong stack name, say). */
+  settings?: unknown;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
   try {
     const logger = createConsoleLogger(process.env['LUNORA_E2E_LOG'] === 'debug' ? 'debug' : 'warn');
     const core = await startBoothCore({
-      settings: createMemorySettingsStore(),
+      settings: createMemorySettingsStore(options.settings),
       logger,
       // Whatever the developer's shell has, these tests run against the embedded simulator.
       env: {},

@@ -18,7 +18,11 @@ export const ConnectionSettingsSchema = z.strictObject({
     .max(128)
     .regex(/^[\w.+@=,-]+$/, 'a profile name from ~/.aws/config')
     .nullable(),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as us-east-1'),
+  /** null: resolved as the SDK does (AWS_REGION, AWS_DEFAULT_REGION, then the profile's region). */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as us-east-1')
+    .nullable(),
   stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'a CloudFormation stack name (letters, digits, dashes)'),
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;

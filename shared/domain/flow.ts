@@ -119,14 +119,16 @@ export const FailoverInfoSchema = z.strictObject({
 export type FailoverInfo = z.infer<typeof FailoverInfoSchema>;
 
 /**
- * Which source feeds the flow now. DescribeFlow has no such field: it is derived from the failover
- * configuration and the sources' connectivity, and always marked as inferred.
+ * Which source feeds the flow now. DescribeFlow has no such field. In MERGE mode the flow-level MergeActive metric
+ * says whether every source is merged; otherwise it is derived from the failover configuration and the sources'
+ * connectivity and marked as inferred. `signal` names what it was read from, in the operator's words.
  */
 export const FeedingSourceSchema = z.strictObject({
   source: z.string().nullable(),
   role: SourceRoleSchema.nullable(),
-  inferred: z.literal(true),
+  inferred: z.boolean(),
   reason: z.string(),
+  signal: z.string(),
 });
 export type FeedingSource = z.infer<typeof FeedingSourceSchema>;
 
@@ -173,6 +175,41 @@ export const SwitchReportSchema = z.strictObject({
 });
 export type SwitchReport = z.infer<typeof SwitchReportSchema>;
 
+/** Why the flow feeds from the source it feeds from now, as the console saw it change. */
+export const FeedingCauseSchema = z.enum([
+  /** Already feeding when the console first read the flow: the start time is when the console saw it. */
+  'observed',
+  /** The primary stopped and MediaConnect moved the flow to the other source on its own. */
+  'automatic-failover',
+  /** The primary came back and MediaConnect returned the flow to it on its own. */
+  'automatic-return',
+  /** After an operator's switch of the primary source. */
+  'operator-switch',
+  /** A source feeds again after nothing did. */
+  'recovered',
+]);
+export type FeedingCause = z.infer<typeof FeedingCauseSchema>;
+
+export const FeedingSinceSchema = z.strictObject({
+  source: z.string(),
+  role: SourceRoleSchema,
+  since: z.number(),
+  cause: FeedingCauseSchema,
+  /** After an automatic failover: the operator has chosen to return to the primary when it is healthy. */
+  acknowledged: z.boolean(),
+});
+export type FeedingSince = z.infer<typeof FeedingSinceSchema>;
+
+/** Nothing feeds the flow while it is active (every source lost), or the flow is in ERROR: since when and why. */
+export const InputOutageSchema = z.strictObject({ since: z.number(), reason: z.string() });
+export type InputOutage = z.infer<typeof InputOutageSchema>;
+
+/**
+ * The flow view could not be confirmed by the last poll (DescribeFlow or GetMetricData failed): what it
+ * shows is the last confirmed view, from `since`.
+ */
+const FlowUnconfirmedSchema = z.strictObject({ since: z.number().nullable(), reason: z.string() });
+
 export const FlowStateSchema = z.strictObject({
   flowArn: z.string().nullable(),
   name: z.string().nullable(),
@@ -190,6 +227,10 @@ export const FlowStateSchema = z.strictObject({
   lastSwitch: SwitchReportSchema.nullable(),
   lastError: ErrorSummarySchema.nullable(),
   polledAt: num,
+  /** Which source feeds since when and why; null while nothing feeds or it is not known. */
+  feedingSince: FeedingSinceSchema.nullable(),
+  inputOutage: InputOutageSchema.nullable(),
+  unconfirmed: FlowUnconfirmedSchema.nullable(),
 });
 export type FlowState = z.infer<typeof FlowStateSchema>;
 

@@ -4,7 +4,7 @@ const CHECK_STATUSES = ['pass', 'fail', 'warn', 'info'] as const;
 
 export const ReadinessItemSchema = z.strictObject({
   id: z.string(),
-  group: z.enum(['identity', 'stack', 'flow', 'destinations', 'tables', 'permissions', 'quotas']),
+  group: z.enum(['connection', 'identity', 'stack', 'flow', 'destinations', 'tables', 'permissions', 'quotas']),
   label: z.string(),
   status: z.enum(CHECK_STATUSES),
   /** What was found, in words. */

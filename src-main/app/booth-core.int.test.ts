@@ -212,10 +212,25 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     expect(external.control.requests({ service: 'sts' }).length).toBeGreaterThan(0);
     expect(external.control.requests({ service: 'cloudformation', operation: 'DescribeStacks' }).length).toBe(1);
   });
+
+  it("without a region setting uses the profile's region and names every endpoint setting in force", async () => {
+    external = await startSimulator({ timings: FAST });
+    core = await startAwsModeAgainst(external, 'from the profile');
+    expect(core.connection).toMatchObject({
+      status: 'connected',
+      region: external.region,
+      regionSource: 'from profile rehearsal',
+      customEndpoint: true,
+      endpointSources: ['AWS_ENDPOINT_URL_DYNAMODB', 'profile rehearsal endpoint_url'],
+    });
+  });
 });
 
 /** A real-mode core whose profile sends every request to the given simulator, as with LocalStack. */
-async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
+async function startAwsModeAgainst(
+  sim: RunningSimulator,
+  region: 'from the settings' | 'from the profile' = 'from the settings',
+): Promise<BoothCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'booth-aws-'));
   const configFile = path.join(dir, 'config');
   writeFileSync(
@@ -234,7 +249,9 @@ async function startAwsModeAgainst(sim: RunningSimulator): Promise<BoothCore> {
   process.env['AWS_SHARED_CREDENTIALS_FILE'] = path.join(dir, 'credentials-none');
   process.env['AWS_ENDPOINT_URL_DYNAMODB'] = sim.dynamoEndpoint!;
   return startBoothCore({
-    settings: createMemorySettingsStore({ connection: { profile: 'rehearsal', region: sim.region } }),
+    settings: createMemorySettingsStore({
+      connection: { profile: 'rehearsal', region: region === 'from the settings' ? sim.region : null },
+    }),
     logger: silentLogger,
     env: process.env,
     monitor: MONITOR,
@@ -271,6 +288,10 @@ describe('streaming sessions record', () => {
     ]);
     expect(item!['cost_usd']['by_destination']['youtube']).toBeGreaterThan(0.09);
     expect((item!['events'] as Array<{ title: string }>).map((e) => e.title)).toContain('YouTube Live is ON AIR');
+    // The incident log is in the record as well: the operator's actions and what AWS reported.
+    const incidents = item!['incidents'] as Array<{ kind: string; title: string; at: string }>;
+    expect(incidents).toContainEqual(expect.objectContaining({ kind: 'aws', title: 'YouTube Live is ON AIR' }));
+    expect(incidents.some((i) => i.kind === 'action')).toBe(true);
   });
 });
 

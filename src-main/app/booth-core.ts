@@ -1,288 +1,354 @@
-import type { ConnectionInfo } from '../../shared/domain/connection';
-import { createAwsClients, type ClientTuning } from '../aws/clients';
-import { attachRequestBudgets, RequestBudgets } from '../core/request-budgets';
-import { mapAwsError } from '../aws/errors';
+import type { ConnectionInfo, ConnectionProblem } from '../../shared/domain/connection';
+import type { DestinationsFeed } from '../../shared/domain/destination';
+import { BoothError, type ErrorCode } from '../../shared/domain/errors';
+import type { FlowFeed } from '../../shared/domain/flow';
+import { INVOKE_ROLES, type InvokeChannel } from '../../shared/ipc/channels';
+import { createAwsClients, type AwsClients, type ClientTuning } from '../aws/clients';
+import { configuredEndpoints } from '../aws/endpoints';
+import { describeRegionSource, resolveRegion } from '../aws/region';
 import { ssoSessionExpiry } from '../aws/sso-session';
-import { watchCredentialExpiry } from '../core/credentials-watch';
-import type { RetryPolicy } from '../aws/retry';
-import { hasEndpointOverride, type AwsTarget } from '../aws/target';
-import { ChannelActions } from '../core/channels/channel-actions';
-import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
-import { readConfiguredDestinations } from '../core/destinations/configured-destinations';
-import { createDestinationStore } from '../core/destinations/destination-store';
+import type { AwsTarget } from '../aws/target';
 import type { Logger } from '../core/logger';
-import { OfflineCatalog } from '../core/catalog-cache';
-import { SessionRecorder } from '../core/sessions/session-recorder';
-import { createPresetStore } from '../core/presets/preset-store';
-import { seedPresets } from '../core/presets/seed-presets';
-import type { SettingsStore } from '../core/settings';
-import { discoverStack } from '../core/stack/stack-outputs';
-import { createRouter, type Router } from '../ipc/router';
-import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
-import { StateNotifications } from '../core/channels/state-notifications';
-import { ChannelAlarms } from '../core/channels/channel-alarms';
-import { CostMeter } from '../core/costs/cost-meter';
-import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { createNotifier } from '../core/notifications/notifier';
 import { createOperatorSettingsService, type OperatorSettingsService } from '../core/operator-settings-service';
+import { attachRequestBudgets, RequestBudgets } from '../core/request-budgets';
+import type { SettingsStore } from '../core/settings';
+import { discoverStack, type StackTopology } from '../core/stack/stack-outputs';
+import { createRouter, type CallerIdentity, type InvokeHandlers, type Router } from '../ipc/router';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
-import { createAdminFeature } from './admin-feature';
+import { openBoothSession, type BoothSession, type SessionChannel, type SessionTuning } from './booth-session';
 import { createConnectionFeature } from './connection-feature';
 import { describeConnection, readCallerAccount } from './connection-info';
-import { chooseConnection } from './connection-mode';
-import type { FeatureContext } from './feature';
-import { createFlowFeature } from './flow-feature';
-import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
-import { createOperatorFeature } from './operator-feature';
+import { chooseConnection, type ConnectionChoice } from './connection-mode';
+import { connectionProblem, missingOutputs, missingRegion } from './connection-problem';
+import { FeedSequence } from './feed-sequence';
+import { createLocalOperatorFeature } from './operator-feature';
+import { createIncidentsFeature } from './incidents-feature';
+import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
 
-export interface BoothCoreOptions {
+export interface BoothCoreOptions extends SessionTuning {
   settings: SettingsStore;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   simulator?: SimulatorOptions;
-  monitor?: Partial<ChannelMonitorOptions>;
-  retry?: RetryPolicy;
-  forgotten?: Partial<ForgottenChannelOptions>;
-  costTickMs?: number;
-  flow?: Partial<FlowMonitorOptions>;
   /** SDK request timeouts (tests shorten them). */
   aws?: ClientTuning;
   now?: () => number;
 }
 
-const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
-
 export interface BoothCore {
   router: Router;
-  connection: ConnectionInfo;
+  /** The connection in use now; it changes when an admin chooses another one. */
+  readonly connection: ConnectionInfo;
   settings: OperatorSettingsService;
-  /** The streaming-sessions record this run writes (sessions table, key session_id). */
-  sessionId: string;
-  /** Destination ids in tile order (for global shortcuts). */
+  /** The streaming-sessions record the current connection writes (sessions table, key session_id); null when not connected. */
+  readonly sessionId: string | null;
+  /** Destination ids in tile order (for global shortcuts); empty when not connected. */
   destinationIds(): string[];
   /** Re-reads destinations and presets (after an admin change) and updates the tiles. */
   reloadDestinations(): Promise<void>;
-  /** The embedded simulator in simulation mode (tests and rehearsals drive it), else null. */
-  simulator: RunningSimulator | null;
+  /** The embedded simulator once simulation mode has been used (tests and rehearsals drive it), else null. */
+  readonly simulator: RunningSimulator | null;
+  /** Called after every connection attempt, with its outcome. */
+  onConnectionChanged(listener: (connection: ConnectionInfo) => void): () => void;
   close(): Promise<void>;
 }
 
+const PROBLEM_CODES: Record<ConnectionProblem['kind'], ErrorCode> = {
+  region: 'not-found',
+  'sign-in': 'expired-credentials',
+  'access-denied': 'access-denied',
+  stack: 'not-found',
+  'stack-outputs': 'not-found',
+  network: 'network',
+  other: 'unavailable',
+};
+
+/** Where one attempt looks, before anything is read. */
+interface Place {
+  target: AwsTarget | null;
+  info: Omit<Parameters<typeof describeConnection>[0], 'accountId' | 'credentialsExpireAt' | 'problem'>;
+}
+
 /**
- * The plain-Node core of the console: the same services run inside Electron's main process
- * and behind the web preview. Chooses the connection, discovers the stack from its outputs,
- * reads destinations and presets from DynamoDB, and starts the channel monitor.
+ * The plain-Node core of the console: the same services run inside Electron's main process and behind the
+ * web preview. Chooses the connection, discovers the stack from its outputs, reads destinations and presets
+ * from DynamoDB, and starts the monitors. A stack that cannot be read does not stop it: the console runs
+ * disconnected, says what failed, and connects again when the admin changes the choice or retries, without
+ * a restart and without touching a channel.
  */
 export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCore> {
   const { logger } = options;
   const env = options.env ?? process.env;
-  const choice = chooseConnection(options.settings.get(), env);
+  const now = options.now ?? Date.now;
+
+  let routerPublish: Router['publish'] = () => {};
+  const operatorSettings = createOperatorSettingsService(options.settings, (next) =>
+    routerPublish('settings.feed', next),
+  );
+  let session: BoothSession | null = null;
+  // Kept across reconnections: one log for the console's whole run, copied into each show's session record.
+  const incidents = new IncidentLog((entry) => {
+    session?.noteIncident(entry);
+    routerPublish('incidents.feed', entry);
+  }, now);
+  const notifier = createNotifier((n, input) => {
+    session?.note(n);
+    if (!input.inIncidentLog) incidents.noteNotification(n);
+    routerPublish('notifications.feed', n);
+  }, now);
+  const destinationsSeq = new FeedSequence();
+  const flowSeq = new FeedSequence();
+  const sessionPublish: Router['publish'] = (channel, payload) => {
+    if (channel === 'destinations.feed')
+      routerPublish('destinations.feed', destinationsSeq.shift(payload as DestinationsFeed));
+    else if (channel === 'flow.feed') routerPublish('flow.feed', flowSeq.shift(payload as FlowFeed));
+    else routerPublish(channel, payload);
+  };
 
   let simulator: RunningSimulator | null = null;
-  let target: AwsTarget;
-  if (choice.mode === 'simulation') {
-    simulator = await startSimulator(options.simulator);
-    if (!simulator.dynamoEndpoint) throw new Error('the simulator must run DynamoDB for simulation mode');
-    target = {
-      mode: 'simulation',
-      region: simulator.region,
-      endpoint: simulator.endpoint,
-      dynamoEndpoint: simulator.dynamoEndpoint,
-    };
-    logger.info('connection: SIMULATION mode (embedded AWS simulator on loopback)', { endpoint: simulator.endpoint });
-  } else {
-    target = { mode: 'aws', region: choice.region, profile: choice.profile };
-    // The SDK resolves a profile's endpoint_url / services section through AWS_PROFILE, not the client's
-    // profile option; main's environment never reaches a renderer.
-    process.env['AWS_PROFILE'] = choice.profile;
-    logger.info('connection: AWS mode', {
-      profile: choice.profile,
-      region: choice.region,
-      customEndpoint: hasEndpointOverride(env),
-    });
-  }
-  const stackName = simulator ? simulator.topology.stackName : choice.stackName;
-  const clients = createAwsClients(target, options.aws);
-  // Every request of every feature waits for its budget (MediaConnect's and CloudWatch's documented rates).
-  attachRequestBudgets(clients, new RequestBudgets());
+  let clients: AwsClients | null = null;
+  let stack: StackTopology | null = null;
+  let choice = chooseConnection(options.settings.get(), env);
+  let info: ConnectionInfo | null = null;
+  let connecting = false;
+  const listeners = new Set<(connection: ConnectionInfo) => void>();
 
-  try {
-    const [accountId, credentialsExpireAt, stack] = await Promise.all([
-      readCallerAccount(clients, logger),
-      target.mode === 'aws' ? ssoSessionExpiry(target.profile) : Promise.resolve(null),
-      discoverStack(clients.cloudformation, stackName),
-    ]);
-    if (!stack.tables.destinations || !stack.tables.presets) {
-      throw new Error(
-        `Stack ${stackName} has no DestinationsTableName/PresetsTableName outputs; deploy the data template of cloudformation/.`,
-      );
-    }
-    const catalog = new OfflineCatalog(options.settings, logger, options.now ?? Date.now);
-    const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
-    await seedPresets(presetStore, logger);
-    const destinationStore = catalog.destinations(
-      createDestinationStore(clients.dynamo, stack.tables.destinations, logger, stack),
-    );
-    const readDestinations = () => readConfiguredDestinations(destinationStore, presetStore, stack);
-    const destinations = await readDestinations();
-
-    const connection = describeConnection({ target, stackName, accountId, credentialsExpireAt, env });
-
-    // The services publish through the router, which is created with the handlers that use them.
-    let publish: Router['publish'] = () => {};
-    const now = options.now ?? Date.now;
-    const settings = createOperatorSettingsService(options.settings, (next) => publish('settings.feed', next));
-    const sessions = new SessionRecorder(
-      clients.dynamo,
-      stack.tables.sessions,
-      connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation',
-      logger,
-      now,
-    );
-    const notifier = createNotifier((n) => {
-      sessions.note(n);
-      publish('notifications.feed', n);
-    }, now);
-    const stateNotifications = new StateNotifications(notifier);
-    const alarms = new ChannelAlarms(notifier, now);
-    const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
-    const costs = new CostMeter({
-      rates: () => settings.get().rateCard,
-      budgetUsd: () => settings.get().monthlyBudgetUsd,
-      profile: (id) => profiles.get(id) ?? null,
-      spend: monthSpendStore(options.settings),
-      now,
-    });
-    const destinationListeners = new Set<() => void>();
-    const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), {
-      ...DEFAULT_FORGOTTEN,
-      now,
-      ...options.forgotten,
-    });
-    const monitor = new ChannelMonitor(
-      clients.medialive,
-      destinations,
-      (feed) => {
-        publish('destinations.feed', feed);
-        const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
-        stateNotifications.observe(changed);
-        costs.observe(changed);
-        sessions.observe(changed);
-        forgotten.observe(monitor.snapshot().destinations);
-        for (const listener of destinationListeners) listener();
-      },
-      logger,
-      { ...options.monitor, now, review: (previous, next) => alarms.review(previous, next) },
-    );
-    const actions = new ChannelActions({
-      medialive: clients.medialive,
-      monitor,
-      notifier,
-      stateNotifications,
-      alarms,
-      forgotten,
-      logger,
-      now,
-      ...(options.retry ? { retry: options.retry } : {}),
-    });
-    const context: FeatureContext = {
-      clients,
-      connection,
-      stack,
-      destinations,
-      monitor,
-      notifier,
-      presetStore,
-      destinationStore,
-      catalog,
-      settings: options.settings,
-      logger,
-      publish: (channel, payload) => publish(channel, payload),
-      now,
-      onDestinationsChanged(listener) {
-        destinationListeners.add(listener);
-        return () => destinationListeners.delete(listener);
-      },
-    };
-    // What an admin changes (a destination added or retired, a preset applied) reaches the tiles now, not at the next start.
-    const reloadDestinations = async () => {
-      try {
-        const next = await readDestinations();
-        for (const d of next) profiles.set(d.id, d.encoding);
-        context.destinations = next;
-        await monitor.reconfigure(next);
-      } catch (error) {
-        logger.warn('destinations: reload after an admin change failed', {
-          message: mapAwsError(error, 'Reload destinations').message,
+  async function placeOf(next: ConnectionChoice): Promise<Place> {
+    if (next.mode === 'simulation') {
+      if (!simulator) {
+        simulator = await startSimulator(options.simulator);
+        logger.info('connection: SIMULATION mode (embedded AWS simulator on loopback)', {
+          endpoint: simulator.endpoint,
         });
       }
-    };
-    const connectionFeature = createConnectionFeature(context);
-    const operator = createOperatorFeature(context, { actions, costs, settings });
-    const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
-    const flow = createFlowFeature(context, options.flow);
-    const readiness = createReadinessFeature(context);
-    const features = [connectionFeature, operator, admin, flow, readiness];
-    const router = createRouter(
-      {
-        ...connectionFeature.handlers,
-        ...operator.handlers,
-        ...admin.handlers,
-        ...flow.handlers,
-        ...readiness.handlers,
+      if (!simulator.dynamoEndpoint) throw new Error('the simulator must run DynamoDB for simulation mode');
+      return {
+        target: {
+          mode: 'simulation',
+          region: simulator.region,
+          endpoint: simulator.endpoint,
+          dynamoEndpoint: simulator.dynamoEndpoint,
+        },
+        info: {
+          mode: 'simulation',
+          profile: null,
+          region: simulator.region,
+          regionSource: 'the built-in simulator',
+          stackName: next.stackName,
+          endpointSources: ['the built-in simulator'],
+        },
+      };
+    }
+    const [resolved, endpointSources] = await Promise.all([
+      resolveRegion({ explicit: next.region, profile: next.profile, env }),
+      configuredEndpoints(next.profile, env),
+    ]);
+    // The SDK resolves a profile's endpoint_url / services section through AWS_PROFILE, not the client's
+    // profile option; main's environment never reaches a renderer.
+    process.env['AWS_PROFILE'] = next.profile;
+    const regionSource = resolved
+      ? `${describeRegionSource(resolved.source, next.profile)}${resolved.profileRegion && resolved.profileRegion !== resolved.region ? `; profile ${next.profile} names ${resolved.profileRegion}` : ''}`
+      : 'none set';
+    logger.info('connection: AWS mode', {
+      profile: next.profile,
+      region: resolved?.region ?? null,
+      regionSource,
+      customEndpoint: endpointSources.length > 0,
+      endpoints: endpointSources.join('; '),
+    });
+    return {
+      target: resolved ? { mode: 'aws', region: resolved.region, profile: next.profile } : null,
+      info: {
+        mode: 'aws',
+        profile: next.profile,
+        region: resolved?.region ?? null,
+        regionSource,
+        stackName: next.stackName,
+        endpointSources,
       },
-      logger,
+    };
+  }
+
+  async function stopCurrent(): Promise<void> {
+    const previous = session;
+    session = null;
+    await previous?.stop().catch((error: unknown) =>
+      logger.warn('connection: the previous connection did not stop cleanly', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
     );
-    publish = (channel, payload) => router.publish(channel, payload);
-    if (catalog.servedFromCacheAt !== null) {
-      notifier.notify({
-        level: 'warning',
-        kind: 'alert',
-        title: 'Offline copy of destinations and presets',
-        message: `DynamoDB could not be reached; the console shows the copy saved at ${new Date(catalog.servedFromCacheAt).toLocaleString()}. Channel states still come from MediaLive; the admin window is read-only until DynamoDB answers.`,
+    clients?.destroy();
+    clients = null;
+    stack = null;
+    destinationsSeq.restart();
+    flowSeq.restart();
+  }
+
+  async function attempt(next: ConnectionChoice): Promise<ConnectionInfo> {
+    await stopCurrent();
+    choice = next;
+    const place = await placeOf(next);
+    if (!place.target) {
+      const profile = place.info.profile ?? 'default';
+      return describeConnection({
+        ...place.info,
+        accountId: null,
+        credentialsExpireAt: null,
+        problem: missingRegion(profile),
       });
     }
-    await monitor.refresh();
-    const initial = monitor.snapshot().destinations;
-    stateNotifications.observe(initial);
-    costs.observe(initial);
-    sessions.observe(initial);
-    monitor.start();
-    forgotten.startChecking(() => monitor.snapshot().destinations);
-    for (const feature of features) await feature.start?.();
-    const credentials =
-      target.mode === 'aws' ? watchCredentialExpiry(() => ssoSessionExpiry(target.profile), notifier, { now }) : null;
-    void credentials?.check();
-    const costTicker = startCostTicker(
-      costs,
-      (snapshot) => publish('costs.feed', snapshot),
-      options.costTickMs ?? 2_000,
-      () => void sessions.flush(costs.snapshot()),
-    );
+    const target = place.target;
+    clients = createAwsClients(target, options.aws);
+    // Every request of every feature waits for its budget (MediaConnect's and CloudWatch's documented rates).
+    attachRequestBudgets(clients, new RequestBudgets());
+    const where = { mode: target.mode, profile: place.info.profile, region: target.region, stackName: next.stackName };
+    let accountId: string | null = null;
+    let credentialsExpireAt: number | null = null;
+    try {
+      const [account, expiry, found] = await Promise.all([
+        readCallerAccount(clients, logger),
+        target.mode === 'aws' ? ssoSessionExpiry(target.profile) : Promise.resolve(null),
+        discoverStack(clients.cloudformation, next.stackName),
+      ]);
+      accountId = account;
+      credentialsExpireAt = expiry;
+      stack = found;
+      const { presets, destinations } = found.tables;
+      if (!presets || !destinations) {
+        const missing = [!destinations && 'DestinationsTableName', !presets && 'PresetsTableName'].filter(
+          (name): name is string => typeof name === 'string',
+        );
+        return describeConnection({
+          ...place.info,
+          accountId,
+          credentialsExpireAt,
+          problem: missingOutputs(where, missing),
+        });
+      }
+      const connected = describeConnection({ ...place.info, accountId, credentialsExpireAt, problem: null });
+      session = await openBoothSession({
+        clients,
+        connection: connected,
+        stack: { ...found, tables: { ...found.tables, presets, destinations } },
+        settings: options.settings,
+        operatorSettings,
+        notifier,
+        incidents,
+        logger,
+        now,
+        publish: sessionPublish,
+        tuning: options,
+      });
+      return connected;
+    } catch (error) {
+      const problem = connectionProblem(error, where);
+      logger.warn('connection: the console runs disconnected', { problem: problem.message });
+      return describeConnection({ ...place.info, accountId, credentialsExpireAt, problem });
+    }
+  }
 
-    return {
-      router,
-      connection,
-      simulator,
-      sessionId: sessions.sessionId,
-      settings,
-      destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
-      reloadDestinations,
-      async close() {
-        costTicker.stop();
-        forgotten.stopChecking();
-        credentials?.stop();
-        for (const feature of features) await feature.stop?.();
-        costs.persist();
-        await sessions.flush(costs.snapshot(), true);
-        monitor.stop();
-        clients.destroy();
-        await simulator?.close();
-      },
-    };
+  // One attempt at a time: a second choice made while one connects waits for it, then replaces it.
+  let queue: Promise<unknown> = Promise.resolve();
+  function connect(next: ConnectionChoice): Promise<ConnectionInfo> {
+    const run = queue.then(async () => {
+      connecting = true;
+      try {
+        info = await attempt(next);
+      } finally {
+        connecting = false;
+      }
+      routerPublish('connection.changed', info);
+      for (const listener of listeners) listener(info);
+      return info;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const current = (): ConnectionInfo => {
+    if (!info) throw new BoothError('unavailable', 'The console is still connecting.');
+    return info;
+  };
+
+  function notConnected(): BoothError {
+    if (connecting || !info) return new BoothError('unavailable', 'The console is connecting; try again in a moment.');
+    const problem = info.problem;
+    if (!problem) return new BoothError('unavailable', 'The console is not connected.');
+    // Windows add their own ". Retrying…" after it.
+    return new BoothError(PROBLEM_CODES[problem.kind], `Not connected: ${problem.message.replace(/\.$/, '')}`);
+  }
+
+  const local = {
+    ...createConnectionFeature(options.settings, {
+      current,
+      connect,
+      retry: () => connect(choice),
+    }).handlers,
+    ...createReadinessFeature(
+      () => ({
+        connection: current(),
+        clients,
+        stack,
+        destinations: session?.destinations() ?? [],
+      }),
+      now,
+    ).handlers,
+    ...createLocalOperatorFeature(notifier, operatorSettings).handlers,
+    ...createIncidentsFeature(incidents, now).handlers,
+  };
+
+  /** A channel that needs the stack answers from the current connection, or says why there is none. */
+  async function viaSession(channel: SessionChannel, input: unknown, caller: CallerIdentity): Promise<unknown> {
+    const active = session;
+    if (!active) throw notConnected();
+    const handler = active.handlers[channel] as (input: unknown, caller: CallerIdentity) => Promise<unknown>;
+    const output = await handler(input, caller);
+    if (channel === 'destinations.snapshot') return destinationsSeq.shift(output as { seq: number });
+    if (channel === 'flow.snapshot') return flowSeq.shift(output as { seq: number });
+    return output;
+  }
+  const handlers: Record<string, unknown> = { ...local };
+  for (const channel of Object.keys(INVOKE_ROLES) as InvokeChannel[]) {
+    if (!(channel in local))
+      handlers[channel] = (input: unknown, caller: CallerIdentity) =>
+        viaSession(channel as SessionChannel, input, caller);
+  }
+  // Every channel is either answered here (connection, readiness, the operator's own settings) or by the session.
+  const router = createRouter(handlers as InvokeHandlers, logger);
+  routerPublish = (channel, payload) => router.publish(channel, payload);
+
+  try {
+    await connect(choice);
   } catch (error) {
-    clients.destroy();
-    await simulator?.close();
+    await stopCurrent();
+    await (simulator as RunningSimulator | null)?.close();
     throw error;
   }
+
+  return {
+    router,
+    get connection() {
+      return current();
+    },
+    settings: operatorSettings,
+    get sessionId() {
+      return session?.sessionId ?? null;
+    },
+    get simulator() {
+      return simulator;
+    },
+    destinationIds: () => session?.destinationIds() ?? [],
+    reloadDestinations: async () => session?.reloadDestinations(),
+    onConnectionChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await queue;
+      await stopCurrent();
+      await simulator?.close();
+    },
+  };
 }

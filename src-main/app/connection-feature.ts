@@ -1,27 +1,39 @@
+import type { ConnectionSettings } from '../../shared/domain/aws-profile';
+import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { CONNECTION_INVOKE_ROLES } from '../../shared/ipc/features/connection.roles';
 import { listAwsProfiles } from '../aws/profiles';
-import type { Feature, FeatureContext } from './feature';
+import type { SettingsStore } from '../core/settings';
+import { choiceFromAdmin, type ConnectionChoice } from './connection-mode';
+import type { Feature } from './feature';
 
 export type ConnectionChannel = keyof typeof CONNECTION_INVOKE_ROLES;
 
-/** Which account, region and stack the console talks to now, and the choice for the next start. */
-export function createConnectionFeature(context: FeatureContext): Feature<ConnectionChannel> {
-  const { connection, stack } = context;
+export interface ConnectionControl {
+  current(): ConnectionInfo;
+  /** Connects with this choice now: monitors and clients are rebuilt, channels in AWS are left as they are. */
+  connect(choice: ConnectionChoice): Promise<ConnectionInfo>;
+  /** Connects again with the choice in use. */
+  retry(): Promise<ConnectionInfo>;
+}
+
+/** Which account, region and stack the console talks to, and the admin's choice, applied at once. */
+export function createConnectionFeature(
+  settings: SettingsStore,
+  control: ConnectionControl,
+): Feature<ConnectionChannel> {
   return {
     handlers: {
-      'connection.describe': async () => connection,
+      'connection.describe': async () => control.current(),
       'connection.profiles': async () => ({
         profiles: await listAwsProfiles(),
-        saved: context.settings.get().connection,
+        saved: settings.get().connection satisfies ConnectionSettings,
       }),
       'connection.configure': async (choice) => {
-        const saved = context.settings.update((current) => ({ ...current, connection: choice })).connection;
-        // The SDK clients, the stack's outputs and the monitors are built for one connection at start.
-        const active = connection.mode === 'simulation' ? null : connection.profile;
-        const restartRequired =
-          saved.profile !== active || saved.region !== connection.region || saved.stackName !== stack.stackName;
-        return { saved, restartRequired };
+        const saved = settings.update((current) => ({ ...current, connection: choice })).connection;
+        return { saved, connection: await control.connect(choiceFromAdmin(saved)) };
       },
+      // A console that is connected has nothing to retry: reconnecting would only restart its monitors.
+      'connection.retry': async () => (control.current().status === 'connected' ? control.current() : control.retry()),
     },
   };
 }

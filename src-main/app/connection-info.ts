@@ -1,8 +1,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { ConnectionInfo } from '../../shared/domain/connection';
+import type { ConnectionInfo, ConnectionProblem } from '../../shared/domain/connection';
 import type { AwsClients } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
-import { hasEndpointOverride, type AwsTarget } from '../aws/target';
 import type { Logger } from '../core/logger';
 
 /** The account behind the credentials, or null when STS cannot tell (the console still starts). */
@@ -17,22 +16,30 @@ export async function readCallerAccount(clients: AwsClients, logger: Logger): Pr
   }
 }
 
-/** What both windows are told about the connection chosen at start. */
+/** What both windows are told about the connection: where it looks, and whether the stack could be read. */
 export function describeConnection(input: {
-  target: AwsTarget;
+  mode: 'simulation' | 'aws';
+  profile: string | null;
+  region: string | null;
+  regionSource: string;
   stackName: string;
   accountId: string | null;
   credentialsExpireAt: number | null;
-  env: NodeJS.ProcessEnv;
+  /** The endpoint settings in force; the simulator is one. */
+  endpointSources: string[];
+  problem: ConnectionProblem | null;
 }): ConnectionInfo {
-  const { target } = input;
   return {
-    mode: target.mode,
-    profile: target.mode === 'aws' ? target.profile : null,
-    region: target.region,
+    mode: input.mode,
+    profile: input.profile,
+    region: input.region,
+    regionSource: input.regionSource,
     accountId: input.accountId,
     stackName: input.stackName,
-    customEndpoint: target.mode === 'simulation' || hasEndpointOverride(input.env),
+    customEndpoint: input.endpointSources.length > 0,
+    endpointSources: input.endpointSources,
     credentialsExpireAt: input.credentialsExpireAt,
+    status: input.problem ? 'failed' : 'connected',
+    problem: input.problem,
   };
 }

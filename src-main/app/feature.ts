@@ -3,6 +3,7 @@ import type { AwsClients } from '../aws/clients';
 import type { ChannelMonitor, ConfiguredDestination } from '../core/channels/channel-monitor';
 import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
+import type { IncidentLog } from '../core/incidents/incident-log';
 import type { OfflineCatalog } from '../core/catalog-cache';
 import type { DestinationStore } from '../core/destinations/destination-store';
 import type { PresetStore } from '../core/presets/preset-store';
@@ -18,6 +19,8 @@ export interface FeatureContext {
   destinations: ConfiguredDestination[];
   monitor: ChannelMonitor;
   notifier: Notifier;
+  /** The session's incident log (notifications reach it by themselves). */
+  incidents: IncidentLog;
   presetStore: PresetStore;
   destinationStore: DestinationStore;
   /** Tells whether the presets and destinations come from the offline copy. */

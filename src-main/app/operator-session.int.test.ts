@@ -158,7 +158,18 @@ describe('operator session services', () => {
     expect(youtube.billedMinutes).toBe(10);
     expect(youtube.usdPerHour).toBeGreaterThan(0.5616);
     expect(last.destinations.find((d) => d.id === 'twitch')!.usd).toBe(0);
-    expect(last.totalUsd).toBeCloseTo(youtube.usd + last.flowUsd, 6);
+    const { split } = last;
+    expect(split.channelsUsd).toBeCloseTo(youtube.usd, 9);
+    expect(last.totalUsd).toBeCloseTo(
+      split.channelsUsd + split.flowHoursUsd + split.flowDataUsd + split.idleUsd + split.monitoringUsd,
+      9,
+    );
+    // The flow feeds every destination's channel input; the console's own source-health reads are metered.
+    expect(last.flow.channelInputs).toBe(5);
+    expect(last.flow.activeMs).toBeGreaterThan(0);
+    expect(split.flowDataUsd).toBeGreaterThan(0);
+    expect(last.metricsRequested).toBeGreaterThan(0);
+    expect(split.monitoringUsd).toBeGreaterThan(0);
     expect(last.budgetUsd).toBe(400);
     expect(last.projectedMonthUsd).toBeGreaterThan(last.monthToDateUsd);
   });

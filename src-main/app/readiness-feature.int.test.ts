@@ -59,6 +59,42 @@ describe('readiness check against the simulator', () => {
     expect(byId(report, 'identity')?.detail).toContain('The AWS credentials have expired');
   });
 
+  it('counts the channels and push inputs of other workloads in the region against the quota', async () => {
+    core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {} });
+    const alone = await run();
+    expect(byId(alone, 'quota-channels')).toMatchObject({
+      status: 'pass',
+      detail:
+        '5 channels exist in the region (5 of this booth, 0 of other workloads): 5 of the default quota of 5 per region.',
+    });
+    expect(byId(alone, 'quota-push-inputs')?.detail).toMatch(/^No push inputs exist in the region/);
+    await core.close();
+
+    core = await startBoothCore({
+      settings: createMemorySettingsStore(),
+      logger: silentLogger,
+      env: {},
+      simulator: { neighbours: { channels: 1, pushInputs: 2 } },
+    });
+    const crowded = await run();
+    expect(byId(crowded, 'quota-channels')).toMatchObject({
+      status: 'warn',
+      detail:
+        '6 channels exist in the region (5 of this booth, 1 of other workloads): 6 of the default quota of 5 per region.',
+    });
+    expect(byId(crowded, 'quota-channels')?.fix).toContain('at least 6');
+    expect(byId(crowded, 'quota-push-inputs')).toMatchObject({ status: 'pass' });
+    expect(byId(crowded, 'quota-push-inputs')?.detail).toMatch(/^2 push inputs exist in the region \(2 RTMP_PUSH\)/);
+
+    core.simulator!.control.addFault({ service: 'medialive', operation: 'ListInputs', kind: 'access-denied' });
+    const denied = await run();
+    expect(byId(denied, 'quota-push-inputs')).toMatchObject({
+      status: 'warn',
+      fix: 'The operator policy must allow medialive:ListInputs.',
+    });
+    expect(denied.ready).toBe(true);
+  });
+
   it('refuses a malformed show end', async () => {
     core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {} });
     const result = await core.router.invoke('readiness.run', { showEndsAt: 'tonight' }, { role: 'operator' });
@@ -79,7 +115,7 @@ describe('readiness check against the simulator', () => {
     }
   });
 
-  it('saves the connection an admin chooses (validated), for the next start; operators may not change it', async () => {
+  it('saves the connection an admin chooses (validated) and applies it at once; operators may not change it', async () => {
     const settings = createMemorySettingsStore();
     core = await startBoothCore({ settings, logger: silentLogger, env: {} });
     const bad = await core.router.invoke(
@@ -94,23 +130,17 @@ describe('readiness check against the simulator', () => {
       { role: 'operator' },
     );
     expect(operator).toMatchObject({ ok: false, code: 'forbidden' });
-    const same = await core.router.invoke(
-      'connection.configure',
-      { profile: null, region: 'us-east-1', stackName: 'lunora-booth' },
-      { role: 'admin' },
-    );
-    expect(same).toMatchObject({ ok: true, data: { restartRequired: false } });
     const other = await core.router.invoke(
       'connection.configure',
-      { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' },
+      { profile: null, region: null, stackName: 'show-stack' },
       { role: 'admin' },
     );
     expect(other).toMatchObject({
       ok: true,
-      data: { restartRequired: true, saved: { profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' } },
+      data: { saved: { profile: null, region: null, stackName: 'show-stack' }, connection: { status: 'failed' } },
     });
-    expect(settings.get().connection).toEqual({ profile: 'booth', region: 'eu-west-1', stackName: 'show-stack' });
+    expect(settings.get().connection).toEqual({ profile: null, region: null, stackName: 'show-stack' });
     const listed = await core.router.invoke('connection.profiles', {}, { role: 'operator' });
-    expect(listed).toMatchObject({ ok: true, data: { saved: { profile: 'booth' } } });
+    expect(listed).toMatchObject({ ok: true, data: { saved: { stackName: 'show-stack' } } });
   });
 });

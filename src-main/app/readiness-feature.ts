@@ -1,39 +1,93 @@
+import { BoothError } from '../../shared/domain/errors';
+import type { ConnectionInfo } from '../../shared/domain/connection';
+import type { ReadinessItem, ReadinessReport } from '../../shared/domain/readiness';
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
+import type { AwsClients } from '../aws/clients';
 import { ssoSessionExpiry } from '../aws/sso-session';
+import type { ConfiguredDestination } from '../core/channels/channel-monitor';
 import { runReadinessCheck } from '../core/readiness/readiness-check';
 import { singleFlight } from '../core/single-flight';
-import type { Feature, FeatureContext } from './feature';
+import type { StackTopology } from '../core/stack/stack-outputs';
+import type { Feature } from './feature';
 
 export type ReadinessChannel = keyof typeof READINESS_INVOKE_ROLES;
 
-/** What the console found in the stack, and the pre-show checklist. */
-export function createReadinessFeature(context: FeatureContext): Feature<ReadinessChannel> {
-  const { stack, clients, connection, now } = context;
+/** What the checklist runs against now: the connection, and what of it could be read. */
+export interface ReadinessSubject {
+  connection: ConnectionInfo;
+  /** null when no client could be built (no region). */
+  clients: AwsClients | null;
+  stack: StackTopology | null;
+  destinations: ConfiguredDestination[];
+}
+
+/** The first item: where the console looks, and, when it could not connect, what failed. */
+function connectionItem(connection: ConnectionInfo): ReadinessItem {
+  const where =
+    connection.mode === 'simulation'
+      ? `Built-in simulator, stack ${connection.stackName}.`
+      : `Profile ${connection.profile ?? '?'}, region ${connection.region ?? 'none'} (${connection.regionSource}), stack ${connection.stackName}.`;
+  const endpoints =
+    connection.mode === 'aws' && connection.endpointSources.length > 0
+      ? ` Custom endpoint: ${connection.endpointSources.join('; ')}.`
+      : '';
+  const problem = connection.problem;
+  return {
+    id: problem ? `connection-${problem.kind}` : 'connection',
+    group: 'connection',
+    label: 'Connection',
+    status: problem ? 'fail' : 'pass',
+    detail: problem
+      ? `${problem.message} ${connection.mode === 'aws' ? where : ''}${endpoints}`.trim()
+      : `${where}${endpoints}`,
+    fix: problem?.fix ?? null,
+  };
+}
+
+/** What the console found in the stack, and the pre-show checklist; both answer while disconnected too. */
+export function createReadinessFeature(subject: () => ReadinessSubject, now: () => number): Feature<ReadinessChannel> {
   // One checklist at a time per console: it makes a dozen AWS calls, and twenty windows or clicks asking at once
   // must not become twenty times that. A request made while one runs gets that run's report.
-  const run = singleFlight((showEndsAt: number | undefined) =>
-    runReadinessCheck(
+  const run = singleFlight(async (showEndsAt: number | undefined): Promise<ReadinessReport> => {
+    const current = subject();
+    const first = connectionItem(current.connection);
+    if (!current.clients) {
+      const ranAt = now();
+      return { ranAt, showEndsAt: showEndsAt ?? ranAt, items: [first], ready: false };
+    }
+    const { connection } = current;
+    const report = await runReadinessCheck(
       {
-        clients,
-        stackName: stack.stackName,
-        destinations: context.destinations,
+        clients: current.clients,
+        stackName: connection.stackName,
+        region: connection.region ?? '?',
+        destinations: current.destinations,
         credentialsExpireAt: async () =>
           connection.mode === 'aws' && connection.profile ? ssoSessionExpiry(connection.profile) : null,
         now,
       },
       showEndsAt,
-    ),
-  );
+    );
+    return { ...report, items: [first, ...report.items], ready: report.ready && first.status !== 'fail' };
+  });
   return {
     handlers: {
-      'stack.describe': async () => ({
-        stackName: stack.stackName,
-        stackStatus: stack.stackStatus,
-        flowArn: stack.flowArn,
-        tables: stack.tables,
-        ingest: stack.ingest,
-        destinations: context.destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
-      }),
+      'stack.describe': async () => {
+        const { stack, connection, destinations } = subject();
+        if (!stack)
+          throw new BoothError(
+            connection.problem?.kind === 'sign-in' ? 'expired-credentials' : 'not-found',
+            connection.problem ? `${connection.problem.message} ${connection.problem.fix}` : 'The stack was not read.',
+          );
+        return {
+          stackName: stack.stackName,
+          stackStatus: stack.stackStatus,
+          flowArn: stack.flowArn,
+          tables: stack.tables,
+          ingest: stack.ingest,
+          destinations: destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
+        };
+      },
       'readiness.run': async ({ showEndsAt }) => run(showEndsAt),
     },
   };

@@ -6,6 +6,7 @@ import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tagErrorRegion } from './errors';
 import { SIMULATION_CREDENTIALS, type AwsTarget } from './target';
 
 export interface AwsClients {
@@ -63,6 +64,27 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
   });
+
+  // Every error leaves the client carrying the region it was sent to, so a "not found" can say where it looked.
+  const tagged = target.mode === 'simulation' ? `${target.region} (the built-in simulator)` : target.region;
+  const regionTag = { step: 'initialize', name: 'lunoraRegionTag', override: true } as const;
+  const tagging =
+    <A, R>(next: (args: A) => Promise<R>) =>
+    async (args: A): Promise<R> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        tagErrorRegion(error, tagged);
+        throw error;
+      }
+    };
+  medialive.middlewareStack.add(tagging, regionTag);
+  mediaconnect.middlewareStack.add(tagging, regionTag);
+  cloudwatch.middlewareStack.add(tagging, regionTag);
+  sts.middlewareStack.add(tagging, regionTag);
+  cloudformation.middlewareStack.add(tagging, regionTag);
+  dynamoBase.middlewareStack.add(tagging, regionTag);
+  dynamo.middlewareStack.add(tagging, regionTag);
 
   return {
     medialive,

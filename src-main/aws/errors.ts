@@ -6,6 +6,8 @@ interface AwsLikeError {
   code?: string;
   $metadata?: { httpStatusCode?: number };
   $fault?: 'client' | 'server';
+  /** The region the request went to (set by the clients of clients.ts). */
+  $lunoraRegion?: string;
   validationErrors?: Array<{ elementPath?: string; errorMessage?: string }>;
 }
 
@@ -96,6 +98,12 @@ const ADVICE: Record<ErrorCode, string> = {
   'invalid-input': '',
 };
 
+/** Marks an SDK error with the region its request went to; the first mark wins. */
+export function tagErrorRegion(error: unknown, region: string): void {
+  if (typeof error === 'object' && error !== null && !('$lunoraRegion' in error))
+    Object.defineProperty(error, '$lunoraRegion', { value: region, enumerable: false });
+}
+
 /** True for the failures that are safe to retry blindly: the request was not acted on. */
 function isRetryableCode(code: ErrorCode): boolean {
   return code === 'throttled' || code === 'unavailable';
@@ -155,7 +163,11 @@ export function mapAwsError(error: unknown, action: string): BoothError {
     .slice(0, 5)
     .join('; ');
   const detail = [awsName, awsReason, fields].filter(Boolean).join(': ');
-  const message = `${action} failed: ${ADVICE[code]}${fields ? ` ${redactArns(fields)}` : ''}`;
+  const advice =
+    code === 'not-found' && aws.$lunoraRegion
+      ? ADVICE[code].replace('this resource.', `this resource in ${aws.$lunoraRegion}.`)
+      : ADVICE[code];
+  const message = `${action} failed: ${advice}${fields ? ` ${redactArns(fields)}` : ''}`;
   return new BoothError(code, message, {
     retryable: isRetryableCode(code),
     ...(awsName ? { awsCode: awsName } : {}),

@@ -20,8 +20,3 @@ export type AwsTarget =
 
 /** Credentials the simulator accepts; they are not secrets and never leave loopback. */
 export const SIMULATION_CREDENTIALS = { accessKeyId: 'SIMULATION', secretAccessKey: 'SIMULATION' } as const;
-
-/** True when the SDK's standard endpoint variables send some service somewhere other than AWS. */
-export function hasEndpointOverride(env: NodeJS.ProcessEnv): boolean {
-  return Object.keys(env).some((key) => key === 'AWS_ENDPOINT_URL' || key.startsWith('AWS_ENDPOINT_URL_'));
-}

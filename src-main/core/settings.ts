@@ -16,7 +16,8 @@ export const SettingsSchema = z.object({
     .object({
       /** A profile from ~/.aws/config; null means simulation mode. */
       profile: z.string().min(1).nullable().default(null),
-      region: z.string().min(1).default('us-east-1'),
+      /** null: the region comes from AWS_REGION, AWS_DEFAULT_REGION or the profile, as with the AWS CLI. */
+      region: z.string().min(1).nullable().default(null),
       stackName: z.string().min(1).default('lunora-booth'),
     })
     .prefault({}),

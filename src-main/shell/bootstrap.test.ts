@@ -14,6 +14,7 @@ import type { Router } from '../ipc/router';
 import { pageUrl } from './app-url';
 import { DEFAULT_OPERATOR_SETTINGS } from '../../shared/domain/operator-settings';
 import { FAKE_TILE } from '../ipc/test-support/fake-handlers';
+import { SIMULATED_CONNECTION } from '../../shared/domain/test-support/connection';
 import { runShell, type CoreHandle } from './bootstrap';
 import { fake, fakeEvent, FakeBrowserWindow, resetElectronFake } from './test-support/electron-fake';
 
@@ -25,15 +26,8 @@ function fakeCore(): CoreHandle & { close: Mock<() => Promise<void>> } {
   };
   return {
     router,
-    connection: {
-      mode: 'simulation',
-      profile: null,
-      region: 'us-east-1',
-      accountId: null,
-      stackName: 's',
-      customEndpoint: true,
-      credentialsExpireAt: null,
-    },
+    connection: { ...SIMULATED_CONNECTION, accountId: null, stackName: 's' },
+    onConnectionChanged: () => () => {},
     settings: {
       get: () => DEFAULT_OPERATOR_SETTINGS,
       update: () => DEFAULT_OPERATOR_SETTINGS,

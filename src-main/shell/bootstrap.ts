@@ -23,6 +23,8 @@ export interface CoreHandle {
   connection: ConnectionInfo;
   settings: OperatorSettingsService;
   destinationIds(): string[];
+  /** After every reconnection (another stack's destinations need other shortcuts). */
+  onConnectionChanged(listener: (connection: ConnectionInfo) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
     const applyShortcuts = () => shortcuts.apply(core.settings.get().globalShortcuts, core.destinationIds());
     applyShortcuts();
     core.settings.onChange(applyShortcuts);
+    core.onConnectionChanged(applyShortcuts);
     if (Notification.isSupported())
       attachDesktopAlerts(core.router, (title, body) => new Notification({ title, body }).show());
 

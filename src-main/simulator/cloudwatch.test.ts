@@ -6,6 +6,7 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import { ManualClock } from '../core/test-support/manual-clock';
+import { MediaConnectClient, UpdateFlowCommand } from '@aws-sdk/client-mediaconnect';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, sdkError } from './test-support/helpers';
 
@@ -128,6 +129,33 @@ describe('CloudWatch GetMetricData (JSON 1.0, query-compatible)', () => {
       );
       expect([error.$metadata.httpStatusCode, error.message]).toEqual([400, expect.stringContaining('Period')]);
     }
+  });
+
+  it('publishes MergeActive per Flow ARN in MERGE mode only: 1 with every source connected, 0 with one lost', async () => {
+    const flow = sim.topology.flowArn;
+    const [main] = sim.control.state().sources;
+    const merge = () =>
+      get([
+        q('ma', 'MergeActive', 'Minimum', { FlowARN: flow }),
+        q('bysrc', 'MergeActive', 'Minimum', { SourceARN: main!.sourceArn }),
+      ]);
+    await clock.advance(200);
+    expect((await merge()).MetricDataResults!.map((r) => r.Values)).toEqual([[], []]);
+
+    const mc = new MediaConnectClient(clientConfig(sim, { maxAttempts: 1 }));
+    await mc.send(new UpdateFlowCommand({ FlowArn: flow, SourceFailoverConfig: { FailoverMode: 'MERGE' } }));
+    mc.destroy();
+    const mergedFrom = clock.now();
+    await clock.advance(1000);
+    const merged = await merge();
+    expect(merged.MetricDataResults![0]!.Values!.length).toBeGreaterThan(0);
+    expect(new Set(merged.MetricDataResults![0]!.Values)).toEqual(new Set([1]));
+    expect(merged.MetricDataResults![1]!.Values).toEqual([]);
+
+    sim.control.loseSource('backup');
+    await clock.advance(1000);
+    const lost = await get([q('ma', 'MergeActive', 'Minimum', { FlowARN: flow })], clock.now() - mergedFrom);
+    expect(lost.MetricDataResults![0]!.Values![0]).toBe(0);
   });
 
   it('unknown metric and wrong dimensions give empty results, not errors', async () => {

@@ -8,7 +8,7 @@ import { startDynamo, type RunningDynamo } from './dynamo';
 import { FaultInjector } from './faults';
 import { createPrng } from './prng';
 import { RequestLog } from './request-log';
-import { buildSeedWorld, type SeededTopology } from './seed';
+import { buildSeedWorld, type RegionNeighbours, type SeededTopology } from './seed';
 import { createSimServer } from './server';
 import { createCloudFormationService } from './services/cloudformation';
 import { createCloudWatchService } from './services/cloudwatch';
@@ -17,6 +17,7 @@ import { createMediaLiveService } from './services/medialive';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
+import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
 import { FlowWorld } from './world/flow';
@@ -25,6 +26,7 @@ import { SignalWorld } from './world/signal';
 export type { SimTimings } from './timings';
 export type { SimulatorControl } from './control';
 export type { SimDestinationSeed, SeededTopology } from './seed';
+export type { SimExchange } from './types';
 
 export interface SimulatorOptions {
   /** Port of the AWS endpoint (0/undefined = ephemeral). Always bound to 127.0.0.1. */
@@ -40,6 +42,8 @@ export interface SimulatorOptions {
   withDynamo?: boolean;
   /** Destinations beyond the seeded five (`extra-1`…), each with its input and channel. */
   extraDestinations?: number;
+  /** Other workloads' channels and push inputs in the same Region (they count against its quotas). */
+  neighbours?: RegionNeighbours;
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
   backfillHistoryMs?: number;
   /**
@@ -47,6 +51,8 @@ export interface SimulatorOptions {
    * Defaults to the real clock; a test passes its own to move time instead of waiting for it.
    */
   clock?: Clock;
+  /** Receives every AWS request with the simulator's raw answer (conformance tests). */
+  onExchange?: (exchange: SimExchange) => void;
 }
 
 export interface RunningSimulator {
@@ -70,7 +76,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
   const timers = new TimerRegistry(clock);
-  const seed = buildSeedWorld({ region, accountId, prng, extraDestinations: options.extraDestinations ?? 0 });
+  const seed = buildSeedWorld({
+    region,
+    accountId,
+    prng,
+    extraDestinations: options.extraDestinations ?? 0,
+    ...(options.neighbours ? { neighbours: options.neighbours } : {}),
+  });
 
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;
@@ -84,7 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
   const world: World = { region, accountId, seed, channels, flow, signal, now };
 
-  const sampleNow = (): void => signal.sample(flow.isRunning(), flow.activeSource());
+  const sampleNow = (): void =>
+    signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
   if ((options.backfillHistoryMs ?? 0) > 0 && flow.isRunning())
     signal.backfill(options.backfillHistoryMs ?? 0, Math.max(timings.metricSampleMs, 1_000), flow.activeSource());
   let sampler = timers.setInterval(sampleNow, timings.metricSampleMs);
@@ -127,6 +140,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     control: createControlHttp(control),
     admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
+    onExchange: options.onExchange,
   });
 
   let dynamo: RunningDynamo | null = null;

@@ -136,4 +136,14 @@ describe('MediaConnect over the real SDK (3.654)', () => {
     expect([throttled.name, throttled.$metadata.httpStatusCode]).toEqual(['TooManyRequestsException', 429]);
     expect((await describeFlow()).Flow?.Status).toBe('ACTIVE');
   });
+
+  it('refuses a recovery window outside 100-500 ms, the range AWS::MediaConnect::Flow FailoverConfig documents', async () => {
+    const update = (ms: number) =>
+      mc.send(new UpdateFlowCommand({ FlowArn: sim.topology.flowArn, SourceFailoverConfig: { RecoveryWindow: ms } }));
+    const refused = await sdkError(update(600));
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400]);
+    expect(refused.message).toContain('between 100 and 500');
+    expect((await sdkError(update(99))).name).toBe('BadRequestException');
+    expect((await describeFlow()).Flow?.SourceFailoverConfig?.RecoveryWindow).toBe(200);
+  });
 });

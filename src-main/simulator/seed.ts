@@ -131,11 +131,18 @@ function extraDestinationPlans(count: number): DestinationPlan[] {
   }));
 }
 
+/** Resources of other workloads in the same account and Region. */
+export interface RegionNeighbours {
+  channels?: number;
+  pushInputs?: number;
+}
+
 export function buildSeedWorld(opts: {
   region: string;
   accountId: string;
   prng: Prng;
   extraDestinations?: number;
+  neighbours?: RegionNeighbours;
 }): SeedWorld {
   const { region, accountId, prng } = opts;
   const plans = [...DESTINATION_PLANS, ...extraDestinationPlans(opts.extraDestinations ?? 0)];
@@ -244,6 +251,48 @@ export function buildSeedWorld(opts: {
       inputId,
       presetId: plan.presetId,
     });
+  }
+
+  // Other workloads' resources in the same Region: they count against the account's Region quotas too.
+  for (let i = 1; i <= (opts.neighbours?.channels ?? 0); i++) {
+    const id = numericId();
+    channels.push(
+      toWire({
+        Arn: `arn:aws:medialive:${region}:${accountId}:channel:${id}`,
+        Id: id,
+        Name: `other-workload-${i}`,
+        State: 'IDLE',
+        ChannelClass: 'SINGLE_PIPELINE',
+        Destinations: [],
+        EgressEndpoints: [],
+        InputAttachments: [],
+        PipelineDetails: [],
+        PipelinesRunningCount: 0,
+        Tags: {},
+      }) as JsonObject,
+    );
+  }
+  for (let i = 1; i <= (opts.neighbours?.pushInputs ?? 0); i++) {
+    const id = numericId();
+    inputs.push(
+      toWire({
+        Arn: `arn:aws:medialive:${region}:${accountId}:input:${id}`,
+        Id: id,
+        Name: `other-push-${i}`,
+        Type: 'RTMP_PUSH',
+        InputClass: 'STANDARD',
+        InputSourceType: 'STATIC',
+        State: 'DETACHED',
+        AttachedChannels: [],
+        Destinations: [{ Ip: `52.1.0.${i}`, Port: '1935', Url: `rtmp://52.1.0.${i}:1935/live/other-${i}` }],
+        SecurityGroups: ['1234567'],
+        Sources: [],
+        MediaConnectFlows: [],
+        InputDevices: [],
+        InputPartnerIds: [],
+        Tags: {},
+      }) as JsonObject,
+    );
   }
 
   const secretArn = `arn:aws:secretsmanager:${region}:${accountId}:secret:lunora-booth/srt-password-${prng.alnum(6)}`;

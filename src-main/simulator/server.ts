@@ -5,7 +5,7 @@ import { faultError, foreignReply, TIMEOUT_CAP_MS, type FaultInjector } from './
 import type { RequestLog } from './request-log';
 import type { ServiceHandler } from './services/service';
 import type { TimerRegistry } from './timers';
-import type { ServiceId, SimRequest } from './types';
+import type { ServiceId, SimExchange, SimRequest } from './types';
 
 /** SigV4 credential-scope service names -> simulated service. */
 const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
@@ -27,6 +27,8 @@ export interface ServerDeps {
   control: (req: SimRequest, res: ServerResponse) => void;
   /** Says why a caller is refused (403), or null to serve it. */
   admit: (req: SimRequest) => string | null;
+  /** Receives every AWS request with the raw answer once it is written. */
+  onExchange?: ((exchange: SimExchange) => void) | undefined;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -90,6 +92,9 @@ export function createSimServer(deps: ServerDeps): SimServer {
     }
     const service = deps.services[serviceId];
     const requestId = randomUUID();
+    let operation = 'Unknown';
+    if (deps.onExchange)
+      tapResponse(res, (response) => deps.onExchange?.({ service: serviceId, operation, request: req, response }));
     let op;
     try {
       op = service.resolve(req);
@@ -106,6 +111,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
       entry.errorCode = err.code;
       return;
     }
+    operation = op.operation;
     const entry = deps.log.add({ service: serviceId, operation: op.operation, at: deps.now(), params: op.params });
     const fault = deps.faults.take(serviceId, op.operation);
     if (fault) {
@@ -168,6 +174,23 @@ export function createSimServer(deps: ServerDeps): SimServer {
       server.closeAllConnections();
     },
   };
+}
+
+/** Calls `done` with what `res.writeHead` and `res.end` wrote (every answer here is one of each). */
+function tapResponse(res: ServerResponse, done: (response: SimExchange['response']) => void): void {
+  const headers: Record<string, string> = {};
+  const writeHead = res.writeHead.bind(res) as (status: number, h?: Record<string, unknown>) => ServerResponse;
+  res.writeHead = ((status: number, h?: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(h ?? {})) headers[k.toLowerCase()] = String(v);
+    return writeHead(status, h);
+  }) as ServerResponse['writeHead'];
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  res.end = ((chunk?: unknown) => {
+    const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    const out = end(chunk);
+    done({ status: res.statusCode, headers, body });
+    return out;
+  }) as ServerResponse['end'];
 }
 
 function toSimRequest(req: IncomingMessage, body: string): SimRequest {

@@ -24,3 +24,14 @@ export interface OperationOutput {
   status: number;
   body: unknown;
 }
+
+/**
+ * One AWS request and the simulator's raw answer, as they crossed the socket (conformance tests read these; they
+ * carry stream keys in UpdateChannel bodies, so nothing but an in-process test should receive them).
+ */
+export interface SimExchange {
+  service: ServiceId;
+  operation: string;
+  request: SimRequest;
+  response: { status: number; headers: Record<string, string>; body: string };
+}

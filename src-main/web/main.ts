@@ -27,12 +27,18 @@ async function main(): Promise<void> {
     simulator: REHEARSAL_SIMULATOR,
   });
   const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
+  const connection = core.connection;
   const mode =
-    core.connection.mode === 'simulation' ? 'SIMULATION' : `AWS ${core.connection.profile} ${core.connection.region}`;
+    connection.mode === 'simulation'
+      ? 'SIMULATION'
+      : `AWS ${connection.profile} ${connection.region ?? '(no region)'}, region ${connection.regionSource}${connection.customEndpoint ? `, custom endpoint: ${connection.endpointSources.join('; ')}` : ''}`;
   process.stdout.write(
     [
       '',
       `Lunora Booth web preview (${mode}) — loopback only, links valid for this run:`,
+      connection.problem
+        ? `  NOT CONNECTED: ${connection.problem.message}\n    ${connection.problem.fix}\n    The console runs; fix it in the admin window (Connection & readiness).`
+        : '',
       `  Operator: ${preview.operatorUrl}`,
       `  Admin:    ${preview.adminUrl}`,
       core.simulator ? `  Simulator control API: ${core.simulator.endpoint}/_sim/state` : '',

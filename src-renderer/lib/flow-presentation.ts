@@ -1,4 +1,11 @@
-import type { FlowSourceStatus, FlowState, FlowStatus, HealthGrade, SourceRole } from '../../shared/domain/flow';
+import type {
+  FailoverInfo,
+  FlowSourceStatus,
+  FlowState,
+  FlowStatus,
+  HealthGrade,
+  SourceRole,
+} from '../../shared/domain/flow';
 
 /**
  * How the SRT input reads on screen: every state in words as well as colour, and "no data" never
@@ -41,9 +48,17 @@ export function flowStatusTone(status: FlowStatus): FlowTone {
 
 export const roleLabel = (role: SourceRole) => (role === 'main' ? 'MAIN' : 'BACKUP');
 
-/** "ON AIR" for the source that feeds the flow (inferred: DescribeFlow does not say), else STANDBY. */
+/**
+ * "FEEDING" for the source that feeds the flow (see `feeding.signal` for how that is known), else STANDBY. Not
+ * "ON AIR" and not red: red is the destinations' on-air tally, and a source feeds even when nothing is live.
+ */
 export function feedingWord(flow: FlowState, role: SourceRole): { label: string; feeding: boolean } {
-  if (flow.feeding.role === role) return { label: 'ON AIR', feeding: true };
+  if (flow.feeding.role === role) return { label: 'FEEDING', feeding: true };
+  // MERGE mode with MergeActive 1: every source feeds the merged stream.
+  if (!flow.feeding.inferred && flow.feeding.role === null && flow.failover?.mode === 'MERGE')
+    return { label: 'MERGED', feeding: true };
+  // A lost source is not waiting on standby: it could not feed if asked.
+  if (flow.sources.find((s) => s.role === role)?.grade === 'lost') return { label: 'NOT FEEDING', feeding: false };
   if (flow.feeding.role === null) return { label: 'NOT FEEDING', feeding: false };
   return { label: 'STANDBY', feeding: false };
 }
@@ -51,6 +66,12 @@ export function feedingWord(flow: FlowState, role: SourceRole): { label: string;
 /** The status bar's one-line summary, like the sketch: "MAIN healthy", "BACKUP degraded", "no source". */
 export function inputSummary(flow: FlowState | null): { text: string; tone: FlowTone } {
   if (!flow) return { text: 'not read yet', tone: 'idle' };
+  const summary = summarise(flow);
+  // The last confirmed view while AWS does not answer: marked, never at full confidence.
+  return flow.unconfirmed ? { text: `${summary.text}?`, tone: summary.tone === 'bad' ? 'bad' : 'idle' } : summary;
+}
+
+function summarise(flow: FlowState): { text: string; tone: FlowTone } {
   const role = flow.feeding.role;
   const source = role ? flow.sources.find((s) => s.role === role) : undefined;
   if (!source) {
@@ -100,10 +121,29 @@ export function formatSince(since: number | null, now: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}`;
 }
 
+/** The short "which signal" line of a feeding card; the full one is in its title and the flow details. */
+export function signalWord(feeding: FlowState['feeding']): string {
+  return feeding.inferred ? 'feeding: inferred' : 'feeding: from metric';
+}
+
 /** Recovery window as AWS states it (ms), in words. */
-export function formatWindow(ms: number | null): string {
+function formatWindow(ms: number | null): string {
   if (ms === null) return '—';
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${ms} ms`;
+}
+
+/**
+ * The failover configuration in words. The recovery window is MERGE's buffer ("This setting only applies when
+ * Failover Mode is set to MERGE", AWS::MediaConnect::Flow FailoverConfig, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediaconnect-flow-failoverconfig.html);
+ * in FAILOVER mode an SRT flow switches to the other source after 500 ms without data ("AWS Elemental MediaConnect
+ * supports SRT failover", https://aws.amazon.com/about-aws/whats-new/2023/05/aws-elemental-mediaconnect-srt-failover),
+ * so a window configured there is not shown as if it applied.
+ */
+export function describeFailover(failover: FailoverInfo): string {
+  const head = `${failover.state ?? 'state unknown'} · mode ${failover.mode ?? 'unknown'}`;
+  if (failover.mode === 'MERGE') return `${head} · recovery window ${formatWindow(failover.recoveryWindowMs)}`;
+  if (failover.mode === 'FAILOVER') return `${head} · switches source after about 500 ms without data`;
+  return head;
 }
 
 /** "1920x1080 30 fps h264" from the metadata's first video stream. */

@@ -5,8 +5,12 @@ export const SIMULATED_CONNECTION: ConnectionInfo = {
   mode: 'simulation',
   profile: null,
   region: 'us-east-1',
+  regionSource: 'the simulator',
   accountId: '123456789012',
   stackName: 'lunora-booth',
   customEndpoint: true,
+  endpointSources: ['the built-in simulator'],
   credentialsExpireAt: null,
+  status: 'connected',
+  problem: null,
 };

@@ -10,8 +10,11 @@ export const CONNECTION_INVOKE_CONTRACT = {
   },
   'connection.configure': {
     input: ConnectionSettingsSchema,
-    output: z.strictObject({ saved: ConnectionSettingsSchema, restartRequired: z.boolean() }),
+    output: z.strictObject({ saved: ConnectionSettingsSchema, connection: ConnectionInfoSchema }),
   },
+  'connection.retry': { input: z.strictObject({}), output: ConnectionInfoSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
-export const CONNECTION_EVENT_CONTRACT = {} as const satisfies Record<string, { payload: z.ZodType }>;
+export const CONNECTION_EVENT_CONTRACT = {
+  'connection.changed': { payload: ConnectionInfoSchema },
+} as const satisfies Record<string, { payload: z.ZodType }>;

@@ -5,8 +5,13 @@ export const CONNECTION_INVOKE_ROLES = {
   'connection.describe': ['operator', 'admin'],
   /** The profiles of ~/.aws/config and the saved connection choice. */
   'connection.profiles': ['operator', 'admin'],
-  /** Choose profile (or simulation), region and stack; takes effect at the next start. */
+  /** Choose profile (or simulation), region and stack; the console reconnects at once (channels keep running). */
   'connection.configure': ['admin'],
+  /** Try the same connection again after a failure (after signing in again, say); changes no setting. */
+  'connection.retry': ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export const CONNECTION_EVENT_ROLES = {} as const satisfies Record<string, readonly Role[]>;
+export const CONNECTION_EVENT_ROLES = {
+  /** The console connected to another account, region or stack, or failed to. */
+  'connection.changed': ['operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;

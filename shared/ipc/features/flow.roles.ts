@@ -6,6 +6,7 @@ export const FLOW_INVOKE_ROLES = {
   'flow.switchSource': ['operator'],
   'flow.testBackup': ['operator'],
   'flow.alerts': ['operator', 'admin'],
+  'flow.acknowledgeFailover': ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const FLOW_EVENT_ROLES = {

@@ -5,7 +5,7 @@ import type { CostMeter } from './cost-meter';
 import type { EncodingProfile } from './cost-model';
 
 /** What the meters need of a preset; HLS to MediaPackage stays inside AWS, RTMP pushes leave it. */
-export function encodingProfile(preset: Preset, platform: string): EncodingProfile {
+export function encodingProfile(preset: Pick<Preset, 'video' | 'audio'>, platform: string): EncodingProfile {
   const height = Number(preset.video.resolution.split('x')[1] ?? 0);
   return {
     height,

@@ -39,13 +39,16 @@ const state = (
   statusSince: null,
   problem: null,
   failover: null,
-  feeding: { source: null, role: null, inferred: true, reason: '' },
+  feeding: { source: null, role: null, inferred: true, reason: '', signal: '' },
   sources: [main, backup],
   metadata: null,
   metrics: { state: 'ok', message: null, lastSuccessAt: null },
   lastSwitch: null,
   lastError: null,
   polledAt: null,
+  feedingSince: null,
+  inputOutage: null,
+  unconfirmed: null,
 });
 
 describe('FlowAlerts', () => {

@@ -62,30 +62,60 @@ export function failoverInfo(config: FailoverConfig | undefined): FailoverInfo |
   };
 }
 
+const FROM_CONNECTIVITY = 'inferred from SourceConnected and the primary source';
+
 /**
- * Which source feeds the flow, inferred (the API does not say): in FAILOVER mode the primary
- * when it is connected, else the other connected one. Unknown connectivity is said as unknown.
+ * Which source feeds the flow. In MERGE mode the flow-level MergeActive metric says whether every source is merged
+ * (1) or at least one is not (0) ("AWS Elemental MediaConnect metrics to monitor flow health",
+ * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-flow-health.html). No AWS
+ * document names a metric for the source a FAILOVER flow has selected, so there it is inferred: the primary when it is
+ * connected, else the other connected one. Unknown connectivity is said as unknown. `mergeActive` is the latest
+ * MergeActive value, or null when there is none.
  */
 export function inferFeeding(
   failover: FailoverInfo | null,
   sources: ReadonlyArray<{ name: string; role: SourceRole; connected: boolean | null }>,
   running: boolean,
+  mergeActive: number | null = null,
 ): FeedingSource {
-  const result = (source: { name: string; role: SourceRole } | null, reason: string): FeedingSource => ({
+  const result = (
+    source: { name: string; role: SourceRole } | null,
+    reason: string,
+    signal = FROM_CONNECTIVITY,
+  ): FeedingSource => ({
     source: source?.name ?? null,
     role: source?.role ?? null,
     inferred: true,
     reason,
+    signal,
   });
-  if (!running) return result(null, 'The flow is not active: no source feeds it.');
-  if (sources.length === 0) return result(null, 'The flow has no sources.');
+  if (!running) return result(null, 'The flow is not active: no source feeds it.', 'from the flow status');
+  if (sources.length === 0) return result(null, 'The flow has no sources.', 'from DescribeFlow');
   if (!failover || failover.state !== 'ENABLED') {
     const only = sources[0]!;
-    if (only.connected === false) return result(null, `Failover is off and ${only.name} is not connected.`);
-    return result(only, `Failover is off: ${only.name} is the flow's source.`);
+    const signal = 'inferred from SourceConnected (failover off)';
+    if (only.connected === false) return result(null, `Failover is off and ${only.name} is not connected.`, signal);
+    return result(only, `Failover is off: ${only.name} is the flow's source.`, signal);
   }
-  if (failover.mode === 'MERGE')
-    return result(null, 'MERGE mode: MediaConnect merges packets from every connected source.');
+  if (failover.mode === 'MERGE') {
+    if (mergeActive === 1)
+      return {
+        source: null,
+        role: null,
+        inferred: false,
+        reason: 'MERGE mode: every source is merged into the flow.',
+        signal: 'from the MergeActive metric',
+      };
+    const connected = sources.filter((s) => s.connected === true);
+    const signal =
+      mergeActive === 0
+        ? 'inferred from SourceConnected (MergeActive metric: not every source merged)'
+        : 'inferred from SourceConnected (no MergeActive data)';
+    if (connected.length === 1)
+      return result(connected[0]!, `MERGE mode: only ${connected[0]!.name} is connected.`, signal);
+    if (mergeActive === 0) return result(null, 'MERGE mode: not every source is merged.', signal);
+    return result(null, 'MERGE mode: MediaConnect merges packets from every connected source.', signal);
+  }
   const primary = sources.find((s) => s.name === failover.primarySource) ?? sources[0]!;
   const other = sources.find((s) => s !== primary);
   if (primary.connected === true) return result(primary, `${primary.name} is the primary source and is connected.`);

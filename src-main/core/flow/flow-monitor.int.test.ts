@@ -1,4 +1,5 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { UpdateFlowCommand } from '@aws-sdk/client-mediaconnect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowFeedSchema, FlowSnapshotSchema, type FlowAlert } from '../../../shared/domain/flow';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
@@ -7,6 +8,7 @@ import { BackupSwitch } from './backup-switch';
 import { FlowAlerts } from './flow-alerts';
 import { FlowMonitor, type FlowMonitorOptions } from './flow-monitor';
 import { SOURCE_METRIC_TABLE } from './metric-queries';
+import type { InputEvent } from './feeding-tracker';
 import { captureRequests, emptyMetricAnswers, follow, simClients } from './test-support/sim-clients';
 
 const TIMINGS = { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 };
@@ -56,7 +58,8 @@ async function setup(
   if (opts.emptyMetrics) emptyMetricAnswers(clients.cloudwatch, opts.emptyMetrics);
   const feed = follow();
   const flowArn = opts.flowArn ?? sim.topology.flowArn;
-  const monitor = new FlowMonitor(clients, flowArn, feed.publish, {
+  const inputEvents: InputEvent[] = [];
+  const monitor = new FlowMonitor({ ...clients, onInputEvent: (e) => inputEvents.push(e) }, flowArn, feed.publish, {
     ...MONITOR,
     now: clock.now,
     timers: clock,
@@ -88,6 +91,7 @@ async function setup(
     alerts,
     alerter,
     observe,
+    inputEvents,
     swap,
     mcSent,
     cwSent,
@@ -172,7 +176,12 @@ describe('FlowMonitor against the simulator', () => {
       recoveryWindowMs: 200,
       primarySource: 'main',
     });
-    expect(state.feeding).toMatchObject({ source: 'main', role: 'main', inferred: true });
+    expect(state.feeding).toMatchObject({
+      source: 'main',
+      role: 'main',
+      inferred: true,
+      signal: 'inferred from SourceConnected and the primary source',
+    });
     expect(src(t.monitor, 'main')).toMatchObject({
       name: 'main',
       connected: true,
@@ -291,6 +300,9 @@ describe('FlowMonitor against the simulator', () => {
       primarySource: 'backup',
     });
     expect(src(t.monitor, 'backup')!.isPrimary).toBe(true);
+    // A change the operator asked for, not a failover.
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'backup', cause: 'operator-switch' });
+    expect(t.inputEvents.map((e) => e.kind === 'feeding-changed' && e.cause)).toEqual(['operator-switch']);
 
     // Again: AWS is already there, nothing is sent.
     await expect(t.clock.run(t.swap.switchTo({ target: 'backup' }))).resolves.toMatchObject({ outcome: 'already' });
@@ -422,5 +434,138 @@ describe('FlowMonitor against the simulator', () => {
     await t.clock.advance(3_000);
     const mc = t.sim.control.requests({ service: 'mediaconnect', since: from }).length;
     expect(mc).toBeLessThanOrEqual(3 * 4 + 2);
+  });
+
+  it('in MERGE mode reads MergeActive for the flow and says so; with a source lost it infers the connected one', async () => {
+    const t = await setup();
+    await t.clients.mediaconnect.send(
+      new UpdateFlowCommand({ FlowArn: t.sim.topology.flowArn, SourceFailoverConfig: { FailoverMode: 'MERGE' } }),
+    );
+    t.monitor.start();
+    await t.clock.until(() => expect(t.monitor.current().feeding.signal).toBe('from the MergeActive metric'), 3_000);
+    expect(t.monitor.current().feeding).toMatchObject({ source: null, inferred: false });
+    const gmd = t.cwSent.filter((r) => r.command === 'GetMetricDataCommand').at(-1)!;
+    expect((gmd.input['MetricDataQueries'] as MetricDataQuery[]).at(-1)).toEqual({
+      Id: 'flow_mergeActive',
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/MediaConnect',
+          MetricName: 'MergeActive',
+          Dimensions: [{ Name: 'FlowARN', Value: t.sim.topology.flowArn }],
+        },
+        Period: 1,
+        Stat: 'Minimum',
+      },
+      ReturnData: true,
+    });
+
+    t.sim.control.loseSource('backup');
+    await t.clock.until(() => expect(t.monitor.current().feeding.source).toBe('main'), 3_000);
+    expect(t.monitor.current().feeding).toMatchObject({
+      inferred: true,
+      signal: 'inferred from SourceConnected (MergeActive metric: not every source merged)',
+    });
+  });
+
+  it('both sources lost: an input outage with its start, then its end and duration when main is back', async () => {
+    const t = await setup();
+    t.monitor.start();
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'main', cause: 'observed' });
+    t.sim.control.loseSource('main');
+    t.sim.control.loseSource('backup');
+    await t.clock.until(() => expect(t.monitor.current().inputOutage).not.toBeNull(), 3_000);
+    const state = t.monitor.current();
+    expect(state.sources.map((s) => s.grade)).toEqual(['lost', 'lost']);
+    expect(state.feeding.source).toBeNull();
+    expect(state.feedingSince).toBeNull();
+    expect(state.inputOutage!.reason).toMatch(/Both SRT sources are lost/);
+    const started = t.inputEvents.find((e) => e.kind === 'outage-started')!;
+    expect(started.at).toBe(state.inputOutage!.since);
+    await t.clock.advance(2_000);
+    t.sim.control.restoreSource('main');
+    await t.clock.until(() => expect(t.monitor.current().inputOutage).toBeNull(), 4_000);
+    const ended = t.inputEvents.find((e) => e.kind === 'outage-ended');
+    expect(ended).toMatchObject({ since: started.at });
+    expect(ended!.kind === 'outage-ended' && ended!.durationMs).toBeGreaterThanOrEqual(2_000);
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'main', cause: 'recovered' });
+  });
+
+  it('flow stopped (STANDBY): no source feeds, no figures are shown, and no failover is claimed', async () => {
+    const t = await setup();
+    t.monitor.start();
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    expect(src(t.monitor, 'main')!.figures.bitrateBps).not.toBeNull();
+    t.sim.control.stopFlow();
+    await t.clock.until(() => expect(t.monitor.current().status).toBe('STANDBY'), 5_000);
+    const state = t.monitor.current();
+    for (const s of state.sources) {
+      expect(s).toMatchObject({ grade: 'no-data', gradeCause: 'flow-not-running' });
+      // Not the last figures under NO DATA: blank.
+      expect(Object.entries(s.figures).filter(([k, v]) => k !== 'countWindowMs' && v !== null)).toEqual([]);
+    }
+    expect(state.feeding.source).toBeNull();
+    expect(state.feedingSince).toBeNull();
+    expect(t.inputEvents.filter((e) => e.kind === 'feeding-changed')).toEqual([]);
+  });
+
+  it('names an automatic failover and the automatic return, with their times', async () => {
+    const t = await setup();
+    t.monitor.start();
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    t.sim.control.loseSource('main');
+    await t.clock.until(() => expect(t.monitor.current().feeding.source).toBe('backup'), 3_000);
+    const failover = t.monitor.current().feedingSince!;
+    expect(failover).toMatchObject({
+      source: 'backup',
+      role: 'backup',
+      cause: 'automatic-failover',
+      acknowledged: false,
+    });
+    expect(t.inputEvents.at(-1)).toMatchObject({
+      kind: 'feeding-changed',
+      cause: 'automatic-failover',
+      at: failover.since,
+    });
+    expect(t.monitor.acknowledgeFailover()).toBe(true);
+    expect(t.monitor.current().feedingSince).toMatchObject({ cause: 'automatic-failover', acknowledged: true });
+    expect(t.monitor.acknowledgeFailover()).toBe(false);
+    t.sim.control.restoreSource('main');
+    await t.clock.until(() => expect(t.monitor.current().feeding.source).toBe('main'), 4_000);
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'main', cause: 'automatic-return' });
+    expect(
+      t.inputEvents.filter((e) => e.kind === 'feeding-changed').map((e) => e.kind === 'feeding-changed' && e.cause),
+    ).toEqual(['automatic-failover', 'automatic-return']);
+    // The primary never changed: MediaConnect did it all.
+    expect(t.sim.control.requests({ operation: 'UpdateFlow' })).toHaveLength(0);
+  });
+
+  it('a throttle storm on the flow marks the view unconfirmed from the first failed read, and clears when reads answer', async () => {
+    // The production fast interval: its back-off reaches the ceiling in a long storm.
+    const t = await setup({ monitor: { fastIntervalMs: 1_000 } });
+    t.monitor.start();
+    await t.clock.until(() => src(t.monitor, 'main')?.grade === 'healthy', 3_000);
+    const confirmed = t.monitor.current().polledAt!;
+    const storm = [
+      t.sim.control.addFault({ service: 'mediaconnect', operation: 'DescribeFlow', kind: 'throttle' }),
+      t.sim.control.addFault({ service: 'cloudwatch', operation: 'GetMetricData', kind: 'throttle' }),
+    ];
+    await t.clock.until(() => expect(t.monitor.current().unconfirmed).not.toBeNull(), 1_000);
+    expect(t.monitor.current().unconfirmed!.since).toBe(confirmed);
+    expect(t.monitor.current().unconfirmed!.reason).toMatch(/throttling/);
+    // Main lost during the storm: the console cannot know, and says the view is not confirmed, whatever it shows.
+    t.sim.control.loseSource('main');
+    await t.clock.advance(3_000);
+    expect(t.monitor.current().unconfirmed).toMatchObject({ since: confirmed });
+    // Nothing is claimed from unconfirmed polls.
+    expect(t.inputEvents).toEqual([]);
+    // A long storm: the back-off reaches its ceiling.
+    await t.clock.advance(30_000);
+    for (const f of storm) t.sim.control.removeFault(f.id);
+    // The view catches up within one back-off ceiling (10 s) of the storm's end, not half a minute later.
+    const catchUpMs = await t.clock.until(() => expect(t.monitor.current().unconfirmed).toBeNull(), 40_000);
+    expect(catchUpMs).toBeLessThanOrEqual(10_000);
+    expect(src(t.monitor, 'main')!.grade).toBe('lost');
+    expect(t.monitor.current().feedingSince).toMatchObject({ source: 'backup', cause: 'automatic-failover' });
   });
 });

@@ -36,10 +36,17 @@ import {
 } from './flow-model';
 import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
-import { buildSourceQueries, discoverSourceDimensions, parseSourceResults } from './metric-queries';
+import {
+  buildMergeActiveQuery,
+  buildSourceQueries,
+  discoverSourceDimensions,
+  parseMergeActive,
+  parseSourceResults,
+} from './metric-queries';
 import { createMediaConnectBucket } from '../request-budgets';
 import type { TokenBucket } from './token-bucket';
 import { PollLoop } from '../poll-loop';
+import { FeedingTracker, type InputEvent } from './feeding-tracker';
 
 export interface FlowMonitorOptions {
   /** Poll interval when both sources are healthy and nothing moves. */
@@ -70,7 +77,9 @@ export interface FlowMonitorOptions {
 const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
-  maxBackoffMs: 30_000,
+  // Short enough that the view catches up within 10 s of a throttling storm's end (it reads unconfirmed
+  // meanwhile); at the ceiling the monitor sends one DescribeFlow and one GetMetricData every 10 s.
+  maxBackoffMs: 10_000,
   metadataIntervalMs: 30_000,
   periodSec: 5,
   historyMs: 15 * 60_000,
@@ -90,6 +99,8 @@ export interface FlowMonitorDeps {
   /** Shared with the backup switch: every MediaConnect call of the console draws from it. */
   bucket?: TokenBucket;
   counter?: CallCounter;
+  /** Failovers, returns and input outages, once per change, from confirmed polls only. */
+  onInputEvent?: (event: InputEvent) => void;
 }
 
 const TRANSITIONAL: ReadonlySet<FlowStatus> = new Set(['STARTING', 'STOPPING', 'UPDATING', 'DELETING']);
@@ -110,6 +121,8 @@ export class FlowMonitor {
   private known: KnownSource[] = [];
   private rawFailover: FailoverConfig | undefined;
   private metricsEnd: number | null = null;
+  /** The newest MergeActive reading (MERGE mode only). */
+  private mergeActive: { at: number; value: number } | null = null;
   private firstPollAt: number | null = null;
   private metadataAt = 0;
   private metadataFor: string | null = null;
@@ -119,6 +132,9 @@ export class FlowMonitor {
   private throttleStreak = 0;
   private switching = false;
   private fastUntil = 0;
+  private readonly tracker = new FeedingTracker();
+  /** The last poll whose DescribeFlow and GetMetricData both answered. */
+  private confirmedAt: number | null = null;
   private seq = 0;
   private readonly loop: PollLoop;
 
@@ -147,13 +163,16 @@ export class FlowMonitor {
       statusSince: null,
       problem: flowArn ? null : 'No MediaConnect flow ARN is configured (stack output FlowArn).',
       failover: null,
-      feeding: { source: null, role: null, inferred: true, reason: 'Not read yet.' },
+      feeding: { source: null, role: null, inferred: true, reason: 'Not read yet.', signal: 'nothing read yet' },
       sources: [],
       metadata: null,
       metrics: { state: 'not-polled', message: null, lastSuccessAt: null },
       lastSwitch: null,
       lastError: null,
       polledAt: null,
+      feedingSince: null,
+      inputOutage: null,
+      unconfirmed: null,
     };
   }
 
@@ -225,6 +244,13 @@ export class FlowMonitor {
     this.commit({ ...this.state, lastSwitch: report });
   }
 
+  /** After an automatic failover: the operator keeps the primary and lets the flow return to it when it is back. */
+  acknowledgeFailover(): boolean {
+    if (!this.tracker.acknowledge()) return false;
+    this.commit({ ...this.state, ...this.tracker.current() });
+    return true;
+  }
+
   endSwitch(report: SwitchReport | null): void {
     this.switching = false;
     this.fastUntil = Math.max(this.fastUntil, this.options.now() + 10 * this.options.fastIntervalMs);
@@ -261,6 +287,8 @@ export class FlowMonitor {
     }
     let throttled = false;
     let next: FlowState = { ...this.state, polledAt: now };
+    /** What could not be read in this poll: the view is then the last confirmed one. */
+    const unread: string[] = [];
 
     try {
       const out = await this.callMediaConnect('DescribeFlow', 'Read the MediaConnect flow', () =>
@@ -272,19 +300,38 @@ export class FlowMonitor {
       const mapped = mapAwsError(error, 'Read the MediaConnect flow');
       throttled ||= mapped.code === 'throttled';
       next = this.onDescribeFailure(next, mapped, now);
+      if (next.status !== 'MISSING')
+        unread.push(mapped.code === 'throttled' ? 'MediaConnect is throttling the flow reads' : mapped.message);
     }
 
     if (next.status !== 'MISSING' && this.known.length > 0) {
-      const metrics = await this.readMetrics(now);
+      const metrics = await this.readMetrics(now, next.failover?.mode === 'MERGE');
       throttled ||= metrics.state === 'throttled';
       next = { ...next, metrics };
+      if (metrics.state === 'throttled') unread.push('CloudWatch is throttling the source metric reads');
+      else if (metrics.state === 'error') unread.push(metrics.message ?? 'CloudWatch could not be read');
     }
     this.history.trim(now);
     this.throttleStreak = throttled ? Math.min(this.throttleStreak + 1, 6) : 0;
 
     next = this.grade(next, now);
     next = await this.maybeReadMetadata(next, now);
+    if (unread.length === 0) this.confirmedAt = now;
+    next = {
+      ...next,
+      unconfirmed: unread.length === 0 ? null : { since: this.confirmedAt, reason: unread.join('; ') },
+    };
+    next = this.track(next, now);
     this.commit(next);
+  }
+
+  /** Which source feeds since when, and outages: named from confirmed polls, logged with their times. */
+  private track(next: FlowState, now: number): FlowState {
+    for (const event of this.tracker.observe(next, now)) {
+      this.deps.logger.info(`flow: ${event.kind}`, { at: new Date(event.at).toISOString(), message: event.message });
+      this.deps.onInputEvent?.(event);
+    }
+    return { ...next, ...this.tracker.current() };
   }
 
   private applyFlow(prev: FlowState, flow: Flow | undefined, now: number): FlowState {
@@ -327,7 +374,7 @@ export class FlowMonitor {
   }
 
   /** ONE GetMetricData for every metric of every source; merges the answer into the history. */
-  private async readMetrics(now: number): Promise<MetricsStatus> {
+  private async readMetrics(now: number, merge: boolean): Promise<MetricsStatus> {
     const periodMs = this.options.periodSec * 1000;
     const earliest = now - this.options.historyMs;
     const from =
@@ -346,7 +393,10 @@ export class FlowMonitor {
               StartTime: new Date(from),
               EndTime: new Date(now),
               ScanBy: 'TimestampAscending',
-              MetricDataQueries: buildSourceQueries(this.flowArn!, this.known, this.options.periodSec, dimensions.set),
+              MetricDataQueries: [
+                ...buildSourceQueries(this.flowArn!, this.known, this.options.periodSec, dimensions.set),
+                ...(merge ? [buildMergeActiveQuery(this.flowArn!, this.options.periodSec)] : []),
+              ],
             }),
           );
         },
@@ -358,8 +408,12 @@ export class FlowMonitor {
         this.history.merge(series.source, series.metric, series.points, gapFrom, now, 2 * periodMs);
       }
       this.metricsEnd = now;
+      const mergeActive = merge ? parseMergeActive(out.MetricDataResults ?? []) : null;
+      // A reading older than three periods says nothing about now.
+      this.mergeActive = mergeActive && now - mergeActive.at <= 3 * periodMs ? mergeActive : null;
       return { state: 'ok', message: null, lastSuccessAt: now, dimensions };
     } catch (error) {
+      this.mergeActive = null;
       const mapped = mapAwsError(error, 'Read the SRT source metrics');
       this.deps.logger.warn('flow: GetMetricData failed', { code: mapped.code, message: mapped.message });
       return {
@@ -417,7 +471,8 @@ export class FlowMonitor {
       };
     });
     const running = next.status === 'ACTIVE' || next.status === 'UPDATING' || next.status === 'UNKNOWN';
-    return { ...next, sources, feeding: inferFeeding(next.failover, sources, running) };
+    const mergeActive = next.failover?.mode === 'MERGE' ? (this.mergeActive?.value ?? null) : null;
+    return { ...next, sources, feeding: inferFeeding(next.failover, sources, running, mergeActive) };
   }
 
   /** Source metadata every `metadataIntervalMs`, and at once when the feeding source changes. */

@@ -101,6 +101,21 @@ function figuresOf(history: MetricHistory, source: string, now: number, t: Healt
   };
 }
 
+function blankFigures(t: HealthThresholds): SourceFigures {
+  return {
+    at: null,
+    bitrateBps: null,
+    packetLossPercent: null,
+    jitterMs: null,
+    latencyMs: null,
+    countWindowMs: t.lossWindowMs,
+    notRecoveredPackets: null,
+    recoveredPackets: null,
+    arqRequests: null,
+    disconnections: null,
+  };
+}
+
 /**
  * Grades one source. Order matters: what we cannot know (flow missing or stopped, no datapoints,
  * CloudWatch throttling) is said as such before any judgement on figures, so an absence of data
@@ -109,13 +124,14 @@ function figuresOf(history: MetricHistory, source: string, now: number, t: Healt
 export function gradeSource(input: GradeInput, t: HealthThresholds): SourceGrade {
   const { source, history, now, metrics } = input;
   const figures = figuresOf(history, source, now, t);
+  // No data to judge by: no figures either, so that a card never shows numbers under NO DATA.
   const noData = (cause: GradeCause, reason: string): SourceGrade => ({
     grade: 'no-data',
     cause,
     reason,
     connected: null,
     connectedSince: null,
-    figures,
+    figures: blankFigures(t),
   });
 
   if (input.flowStatus === 'MISSING')

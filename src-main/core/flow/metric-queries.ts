@@ -137,3 +137,42 @@ export async function discoverSourceDimensions(
   if (sets.includes('FlowARN+SourceARN')) return { dimensions: 'FlowARN+SourceARN', listed: true };
   return { dimensions: 'SourceARN', listed: false };
 }
+
+const MERGE_ACTIVE_ID = 'flow_mergeActive';
+
+/**
+ * MergeActive, published per Flow ARN: 1 when every source is merged, 0 when at least one is not ("AWS Elemental
+ * MediaConnect metrics to monitor flow health",
+ * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-flow-health.html). Minimum, so
+ * that one unmerged sample in a period shows as 0. Only asked for in MERGE mode, where it applies.
+ */
+export function buildMergeActiveQuery(flowArn: string, periodSec: number): MetricDataQuery {
+  return {
+    Id: MERGE_ACTIVE_ID,
+    MetricStat: {
+      Metric: {
+        Namespace: MEDIACONNECT_NAMESPACE,
+        MetricName: 'MergeActive',
+        Dimensions: [{ Name: 'FlowARN', Value: flowArn }],
+      },
+      Period: periodSec,
+      Stat: 'Minimum',
+    },
+    ReturnData: true,
+  };
+}
+
+/** The newest MergeActive value of an answer, or null when CloudWatch had none. */
+export function parseMergeActive(results: MetricDataResult[]): { at: number; value: number } | null {
+  const result = results.find((r) => r.Id === MERGE_ACTIVE_ID);
+  let newest: { at: number; value: number } | null = null;
+  const times = result?.Timestamps ?? [];
+  const values = result?.Values ?? [];
+  for (let i = 0; i < Math.min(times.length, values.length); i++) {
+    const t = times[i];
+    const v = values[i];
+    if (t instanceof Date && typeof v === 'number' && Number.isFinite(v) && (!newest || t.getTime() > newest.at))
+      newest = { at: t.getTime(), value: v };
+  }
+  return newest;
+}

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../../../shared/domain/notification';
 
-export type NotificationInput = Omit<Notification, 'id' | 'at' | 'destinationId'> & { destinationId?: string | null };
+export type NotificationInput = Omit<Notification, 'id' | 'at' | 'destinationId'> & {
+  destinationId?: string | null;
+  /** True when the sender has already written it to the incident log in its own words (failovers, outages). */
+  inIncidentLog?: boolean;
+};
 
 export interface Notifier {
   notify(input: NotificationInput): Notification;
@@ -11,7 +15,10 @@ export interface Notifier {
 const KEEP = 100;
 
 /** Every outcome and alert the operator should read, kept for windows that open later. */
-export function createNotifier(publish: (notification: Notification) => void, now: () => number = Date.now): Notifier {
+export function createNotifier(
+  publish: (notification: Notification, input: NotificationInput) => void,
+  now: () => number = Date.now,
+): Notifier {
   const kept: Notification[] = [];
   return {
     notify(input) {
@@ -26,7 +33,7 @@ export function createNotifier(publish: (notification: Notification) => void, no
       };
       kept.push(notification);
       if (kept.length > KEEP) kept.splice(0, kept.length - KEEP);
-      publish(notification);
+      publish(notification, input);
       return notification;
     },
     recent: () => [...kept],

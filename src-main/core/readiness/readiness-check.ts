@@ -1,6 +1,11 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeFlowCommand } from '@aws-sdk/client-mediaconnect';
-import { DescribeInputCommand, paginateListChannels, type ChannelSummary } from '@aws-sdk/client-medialive';
+import {
+  DescribeInputCommand,
+  paginateListChannels,
+  paginateListInputs,
+  type ChannelSummary,
+} from '@aws-sdk/client-medialive';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { format } from 'date-fns';
@@ -20,6 +25,8 @@ const PROBE_KEY = '__lunora_readiness_probe__';
 export interface ReadinessDeps {
   clients: AwsClients;
   stackName: string;
+  /** Where the checks look, named in every "does not exist". */
+  region: string;
   destinations: ConfiguredDestination[];
   credentialsExpireAt: () => Promise<number | null>;
   now: () => number;
@@ -185,7 +192,7 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
         'flow',
         'MediaConnect flow',
         error,
-        'Check the FlowArn output and that the flow exists in this region.',
+        `Check the FlowArn output and that the flow exists in ${deps.region}.`,
       ),
     ];
   }
@@ -194,7 +201,7 @@ async function checkFlow(deps: ReadinessDeps, flowArn: string | null): Promise<R
 async function checkDestinations(
   deps: ReadinessDeps,
   flowArn: string | null,
-): Promise<{ items: ReadinessItem[]; channelsInRegion: number | null }> {
+): Promise<{ items: ReadinessItem[]; channelsInRegion: ReadonlySet<string> | null }> {
   const byId = new Map<string, ChannelSummary>();
   try {
     for await (const page of paginateListChannels({ client: deps.clients.medialive, pageSize: 100 }, {})) {
@@ -227,7 +234,7 @@ async function checkDestinations(
           label,
           status: 'fail',
           detail: dest.channelId
-            ? `MediaLive channel ${dest.channelId} does not exist in this region.`
+            ? `MediaLive channel ${dest.channelId} does not exist in ${deps.region}.`
             : (dest.problem ?? 'No channel is mapped.'),
           fix: 'Redeploy the channels template, or set the destination’s channel in the admin window.',
         }),
@@ -253,7 +260,7 @@ async function checkDestinations(
       }),
     );
   }
-  return { items, channelsInRegion: byId.size };
+  return { items, channelsInRegion: new Set(byId.keys()) };
 }
 
 /** The attached input must read from this stack's flow, or the channel will start on no signal. */
@@ -353,16 +360,83 @@ async function checkSessionWrite(deps: ReadinessDeps, table: string | null): Pro
   }
 }
 
-function checkQuota(destinations: number, channelsInRegion: number | null): ReadinessItem {
+/**
+ * The channel quota is per account and Region, so channels of other workloads there count too: the booth fits when
+ * the channels that exist plus the booth's channels still to be created stay within it.
+ */
+function checkQuota(
+  destinations: ConfiguredDestination[],
+  channelsInRegion: ReadonlySet<string> | null,
+): ReadinessItem {
   const label = 'MediaLive channel quota';
-  const over = destinations > DEFAULT_MEDIALIVE_CHANNEL_QUOTA;
+  if (!channelsInRegion) {
+    return item({
+      id: 'quota-channels',
+      group: 'quotas',
+      label,
+      status: 'warn',
+      detail: 'The channels in the region could not be listed, so the quota could not be checked.',
+      fix: 'The operator policy must allow medialive:ListChannels.',
+    });
+  }
+  const own = destinations.filter((d) => d.channelId && channelsInRegion.has(d.channelId)).length;
+  const toCreate = destinations.length - own;
+  const others = channelsInRegion.size - own;
+  const total = channelsInRegion.size + toCreate;
+  const over = total > DEFAULT_MEDIALIVE_CHANNEL_QUOTA;
   return item({
     id: 'quota-channels',
     group: 'quotas',
     label,
     status: over ? 'warn' : 'pass',
-    detail: `${destinations} destinations need ${destinations} channels; ${channelsInRegion ?? '?'} channels exist in the region; the default quota is ${DEFAULT_MEDIALIVE_CHANNEL_QUOTA} per region.`,
-    fix: over ? 'Request a MediaLive channel quota increase (Service Quotas) before adding more destinations.' : null,
+    detail:
+      `${channelsInRegion.size} channels exist in the region (${own} of this booth, ${others} of other workloads)` +
+      `${toCreate > 0 ? `; ${toCreate} more to create for this booth` : ''}: ${total} of the default quota of ${DEFAULT_MEDIALIVE_CHANNEL_QUOTA} per region.`,
+    fix: over
+      ? `Request a MediaLive channel quota increase (Service Quotas) to at least ${total}, or remove unused channels in the region.`
+      : null,
+  });
+}
+
+/**
+ * Push inputs that already exist in the region, which a further push input for this booth would join under the
+ * account's push-input quota. RTMP/RTP/UDP push inputs are push inputs by type; CDI and Elemental Link inputs are push
+ * inputs too ("AWS Elemental MediaLive feature rules and limits",
+ * https://docs.aws.amazon.com/medialive/latest/ug/eml-limitations-and-rules.html). The booth's own inputs are
+ * MediaConnect inputs.
+ */
+const PUSH_INPUT_TYPES = new Set(['RTMP_PUSH', 'RTP_PUSH', 'UDP_PUSH', 'AWS_CDI', 'INPUT_DEVICE']);
+
+async function checkPushInputs(deps: ReadinessDeps): Promise<ReadinessItem> {
+  const label = 'MediaLive push inputs';
+  const counts = new Map<string, number>();
+  try {
+    for await (const page of paginateListInputs({ client: deps.clients.medialive, pageSize: 100 }, {})) {
+      for (const input of page.Inputs ?? [])
+        if (input.Type && PUSH_INPUT_TYPES.has(input.Type)) counts.set(input.Type, (counts.get(input.Type) ?? 0) + 1);
+    }
+  } catch (error) {
+    const mapped = mapAwsError(error, 'List MediaLive inputs');
+    return item({
+      id: 'quota-push-inputs',
+      group: 'quotas',
+      label,
+      status: 'warn',
+      detail: `The inputs in the region could not be listed: ${mapped.message}`,
+      fix: 'The operator policy must allow medialive:ListInputs.',
+    });
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const byType = [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
+  return item({
+    id: 'quota-push-inputs',
+    group: 'quotas',
+    label,
+    status: 'pass',
+    detail:
+      total === 0
+        ? 'No push inputs exist in the region; this booth feeds its channels through MediaConnect inputs.'
+        : `${total} push inputs exist in the region (${byType}); this booth adds none (it uses MediaConnect inputs). Compare with the push-input quota in Service Quotas before adding an RTMP push destination.`,
   });
 }
 
@@ -383,15 +457,28 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
         'stack',
         `Stack ${deps.stackName}`,
         error,
-        'Check the stack name and region in settings.',
+        `Check the stack name and the region (${deps.region}) in the admin window (Connection & readiness).`,
       ),
     );
   }
+  if (!stack) {
+    // Everything else is named by the stack's outputs: without them there is nothing to check, only to read again.
+    items.push(
+      item({
+        id: 'not-checked',
+        group: 'stack',
+        label: 'Flow, channels, tables and permissions',
+        status: 'info',
+        detail: 'Not checked: they are found through the stack, which could not be read.',
+      }),
+    );
+    return { ranAt, showEndsAt: ends, items, ready: false };
+  }
   const [flowItems, destinations, tables, sessions] = await Promise.all([
-    checkFlow(deps, stack?.flowArn ?? null),
-    checkDestinations(deps, stack?.flowArn ?? null),
-    stack ? checkTables(deps, stack) : Promise.resolve([]),
-    checkSessionWrite(deps, stack?.tables.sessions ?? null),
+    checkFlow(deps, stack.flowArn),
+    checkDestinations(deps, stack.flowArn),
+    checkTables(deps, stack),
+    checkSessionWrite(deps, stack.tables.sessions),
   ]);
   items.push(...flowItems, ...destinations.items, ...tables, sessions);
   items.push(
@@ -403,7 +490,8 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
       detail: 'AWS has no dry run for StartChannel/StopChannel; this is proven on the first take.',
       fix: null,
     }),
-    checkQuota(deps.destinations.length, destinations.channelsInRegion),
+    checkQuota(deps.destinations, destinations.channelsInRegion),
+    await checkPushInputs(deps),
   );
   return { ranAt, showEndsAt: ends, items, ready: items.every((i) => i.status !== 'fail') };
 }

@@ -14,6 +14,7 @@ describe('credentials versus the planned end of the show', () => {
     const report = await runReadinessCheck(
       {
         clients: offline,
+        region: 'us-east-1',
         stackName: 's',
         destinations: [],
         credentialsExpireAt: async () => now + 3_600_000,
@@ -31,6 +32,7 @@ describe('credentials versus the planned end of the show', () => {
     const report = await runReadinessCheck(
       {
         clients: offline,
+        region: 'us-east-1',
         stackName: 's',
         destinations: [],
         credentialsExpireAt: async () => now + 8 * 3_600_000,

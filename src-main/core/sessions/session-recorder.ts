@@ -6,6 +6,7 @@ import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { Notification } from '../../../shared/domain/notification';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
+import { SessionIncidents } from './session-incidents';
 
 interface Run {
   destination_id: string;
@@ -24,6 +25,8 @@ const MAX_EVENTS = 300;
  */
 export class SessionRecorder {
   readonly sessionId = randomUUID();
+  /** The incident log of the session, written with the record. */
+  readonly incidents = new SessionIncidents();
   private readonly startedAt: string;
   private readonly runs: Run[] = [];
   private readonly open = new Map<string, Run>();
@@ -82,6 +85,7 @@ export class SessionRecorder {
             runs: this.runs,
             cost_usd: { total: costs.totalUsd, flow: costs.flowUsd, by_destination: Object.fromEntries(usdOf) },
             events: this.events,
+            incidents: this.incidents.items(),
             updated_at: new Date(this.now()).toISOString(),
           },
         }),

@@ -84,15 +84,28 @@ export function parseStackOutputs(
   };
 }
 
+/**
+ * Reads the stack's outputs. A stack that does not exist is refused by DescribeStacks with a ValidationError
+ * "Stack with id <name> does not exist" (AWS CloudFormation API Reference, DescribeStacks,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html); the console says
+ * so in its own words, naming the region it looked in, since a stack in another region is invisible.
+ */
 export async function discoverStack(cloudformation: CloudFormationClient, stackName: string): Promise<StackTopology> {
-  const response = await callAws(`Read stack ${stackName}`, () =>
-    cloudformation.send(new DescribeStacksCommand({ StackName: stackName })),
-  );
-  const stack = response.Stacks?.[0];
-  if (!stack)
-    throw new BoothError(
+  const missing = async () =>
+    new BoothError(
       'not-found',
-      `Stack ${stackName} was not found in this account and region. Check the stack name in settings.`,
+      `There is no stack "${stackName}" in ${await cloudformation.config.region()} for these credentials. Check the stack name and the region (Connection & readiness in the admin window).`,
     );
+  let response;
+  try {
+    response = await callAws(`Read stack ${stackName}`, () =>
+      cloudformation.send(new DescribeStacksCommand({ StackName: stackName })),
+    );
+  } catch (error) {
+    if (error instanceof BoothError && error.code === 'not-found') throw await missing();
+    throw error;
+  }
+  const stack = response.Stacks?.[0];
+  if (!stack) throw await missing();
   return parseStackOutputs(stackName, stack.StackStatus ?? 'UNKNOWN', stack.Outputs ?? []);
 }

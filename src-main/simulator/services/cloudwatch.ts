@@ -2,7 +2,13 @@ import type { ResolvedOperation } from '../types';
 import { AwsError } from '../errors';
 import { json10Operation, writeJson10, writeJson10Error } from '../protocols/json10';
 import type { World } from '../world';
-import { SOURCE_METRICS, type MetricSample, type SampleRing, type SourceMetric } from '../world/signal';
+import {
+  FLOW_METRICS,
+  SOURCE_METRICS,
+  type MetricSample,
+  type PublishedMetric,
+  type SampleRing,
+} from '../world/signal';
 import { parseJsonBody, type ServiceHandler } from './service';
 
 const NAMESPACE = 'AWS/MediaConnect';
@@ -110,11 +116,12 @@ function answerQuery(
     );
   const stat = ms['Stat'];
   if (typeof stat !== 'string') throw new AwsError('ValidationError', 400, `Query ${id}: Stat is required.`);
-  if (metric['Namespace'] !== NAMESPACE || !(SOURCE_METRICS as readonly string[]).includes(metricName)) return empty;
+  const published: readonly string[] = [...SOURCE_METRICS, ...FLOW_METRICS];
+  if (metric['Namespace'] !== NAMESPACE || !published.includes(metricName)) return empty;
   if (!(STATS as readonly string[]).includes(stat)) return empty;
   const ring = ringForDimensions(world, metric['Dimensions']);
   if (!ring) return empty;
-  const buckets = aggregate(ring.range(start, end), metricName as SourceMetric, stat as Stat, period * 1000);
+  const buckets = aggregate(ring.range(start, end), metricName as PublishedMetric, stat as Stat, period * 1000);
   buckets.sort((a, b) => (ascending ? a.t - b.t : b.t - a.t));
   return { ...empty, Timestamps: buckets.map((b) => b.t / 1000), Values: buckets.map((b) => b.v) };
 }
@@ -160,7 +167,7 @@ function listMetrics(world: World, input: Record<string, unknown>): Array<Record
 
 function aggregate(
   samples: MetricSample[],
-  metric: SourceMetric,
+  metric: PublishedMetric,
   stat: Stat,
   periodMs: number,
 ): { t: number; v: number }[] {

@@ -153,13 +153,15 @@ export class FlowWorld {
           );
         nextConfig['state'] = state;
       }
+      // "You can choose a value from 100-500 ms ... This setting only applies when Failover Mode is set to MERGE"
+      // (AWS::MediaConnect::Flow FailoverConfig, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediaconnect-flow-failoverconfig.html).
       const rw = sfc['recoveryWindow'];
       if (rw !== undefined) {
-        if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 15000) {
+        if (typeof rw !== 'number' || !Number.isInteger(rw) || rw < 100 || rw > 500) {
           throw new AwsError(
             'BadRequestException',
             400,
-            'recoveryWindow must be an integer between 100 and 15000 milliseconds.',
+            'recoveryWindow must be an integer between 100 and 500 milliseconds.',
           );
         }
         nextConfig['recoveryWindow'] = rw;
@@ -193,7 +195,14 @@ export class FlowWorld {
     return this.describe();
   }
 
-  /** Source the failover logic wants now, from connectivity and the failover config. */
+  /**
+   * Source the failover logic wants now, from connectivity and the failover config. In FAILOVER mode the
+   * primary is used whenever it is available ("If set, MediaConnect always uses this source when it is
+   * available", https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-mediaconnect-alpha.FailoverFailoverOptions.html),
+   * so the flow returns to it on its own; UpdateFlow with SourceFailoverConfig.SourcePriority.PrimarySource
+   * changes which source that is ("The priority you want to assign to a source. You can have a primary stream
+   * and a backup stream", https://docs.aws.amazon.com/mediaconnect/latest/api/API_FailoverConfig.html).
+   */
   private desiredSource(): string | null {
     const names = this.sourceNames();
     const cfg = this.failoverConfig();

@@ -19,10 +19,18 @@ export const SOURCE_METRICS = [
 ] as const;
 export type SourceMetric = (typeof SOURCE_METRICS)[number];
 
+/**
+ * Flow-level metrics beside the source ones: MergeActive, 1 when every source is merged and 0 when at least one is
+ * not, published per Flow ARN in MERGE mode ("AWS Elemental MediaConnect metrics to monitor flow health",
+ * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-cloudwatch-metrics-flow-health.html).
+ */
+export const FLOW_METRICS = ['MergeActive'] as const;
+export type PublishedMetric = SourceMetric | (typeof FLOW_METRICS)[number];
+
 export interface MetricSample {
   /** Epoch ms. */
   t: number;
-  values: Partial<Record<SourceMetric, number>>;
+  values: Partial<Record<PublishedMetric, number>>;
 }
 
 /**
@@ -230,7 +238,7 @@ export class SignalWorld {
    * Takes one sample of every source. `flowRunning` false = the flow is in STANDBY: MediaConnect
    * publishes nothing, so nothing is recorded (no data rather than zeros).
    */
-  sample(flowRunning: boolean, activeSource: string | null, now = this.now()): void {
+  sample(flowRunning: boolean, activeSource: string | null, now = this.now(), merge = false): void {
     const dtSec = Math.max(0.001, (now - this.lastSampleAt) / 1000);
     this.lastSampleAt = now;
     if (!flowRunning) {
@@ -243,12 +251,11 @@ export class SignalWorld {
       s.ring.push({ t: now, values });
       if (s.seed.name === activeSource) activeValues = values;
     }
-    this.flowRing.push({
-      t: now,
-      values: activeValues
-        ? { ...activeValues }
-        : { SourceConnected: 0, SourceBitRate: 0, SourceTotalPackets: 0, SourceUptime: 0 },
-    });
+    const flowValues: MetricSample['values'] = activeValues
+      ? { ...activeValues }
+      : { SourceConnected: 0, SourceBitRate: 0, SourceTotalPackets: 0, SourceUptime: 0 };
+    if (merge) flowValues.MergeActive = [...this.sources.values()].every((s) => s.connected) ? 1 : 0;
+    this.flowRing.push({ t: now, values: flowValues });
   }
 
   private sampleSource(s: SourceSignal, now: number, dtSec: number): MetricSample['values'] {

@@ -34,6 +34,13 @@ describe('keymap', () => {
     expect(commandFor({ key: 'A' }, map)).toEqual({ type: 'acknowledge' });
   });
 
+  it('S arms the source switch and T the backup test; no destination may take them', () => {
+    const map = buildKeymap(['a', 'b'], { ...DEFAULT_SHORTCUTS, destinations: { a: 's', b: 'T' } });
+    expect([map.keyOf.get('a'), map.keyOf.get('b')]).toEqual(['1', '2']);
+    expect(commandFor({ key: 's' }, map)).toEqual({ type: 'armSwitch' });
+    expect(commandFor({ key: 'T' }, map)).toEqual({ type: 'armTest' });
+  });
+
   it('maps take, disarm, help and end all; ignores modified keys', () => {
     const map = buildKeymap(ids, DEFAULT_SHORTCUTS);
     expect(commandFor({ key: 'Escape' }, map)).toEqual({ type: 'disarm' });

@@ -17,10 +17,16 @@ export interface Keymap {
   endAll: string;
   /** Acknowledges the alarm on the armed (or focused) tile. */
   acknowledge: string;
+  /** Arms the SRT source switch (to the source that is not the primary); the take key sends it. */
+  switchSource: string;
+  /** Arms "Test backup"; the take key runs it. */
+  testBackup: string;
 }
 
 /** Not in the settings (yet): a fixed letter, reserved so that no destination takes it. */
 const ACKNOWLEDGE_KEY = 'A';
+const SWITCH_SOURCE_KEY = 'S';
+const TEST_BACKUP_KEY = 'T';
 
 export type KeyCommand =
   | { type: 'arm'; destinationId: string }
@@ -28,7 +34,9 @@ export type KeyCommand =
   | { type: 'disarm' }
   | { type: 'help' }
   | { type: 'endAll' }
-  | { type: 'acknowledge' };
+  | { type: 'acknowledge' }
+  | { type: 'armSwitch' }
+  | { type: 'armTest' };
 
 /** Letters match whatever the Shift or Caps Lock state; everything else matches exactly. */
 export function normalizeKey(key: string): string {
@@ -47,7 +55,15 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export function buildKeymap(destinationIds: readonly string[], shortcuts: Shortcuts): Keymap {
   const reserved = new Set(
-    [shortcuts.take, shortcuts.disarm, shortcuts.help, shortcuts.endAll, ACKNOWLEDGE_KEY].map(normalizeKey),
+    [
+      shortcuts.take,
+      shortcuts.disarm,
+      shortcuts.help,
+      shortcuts.endAll,
+      ACKNOWLEDGE_KEY,
+      SWITCH_SOURCE_KEY,
+      TEST_BACKUP_KEY,
+    ].map(normalizeKey),
   );
   const arm = new Map<string, string>();
   const keyOf = new Map<string, string>();
@@ -78,6 +94,8 @@ export function buildKeymap(destinationIds: readonly string[], shortcuts: Shortc
     help: shortcuts.help,
     endAll: shortcuts.endAll,
     acknowledge: ACKNOWLEDGE_KEY,
+    switchSource: SWITCH_SOURCE_KEY,
+    testBackup: TEST_BACKUP_KEY,
   };
 }
 
@@ -97,6 +115,8 @@ export function commandFor(event: KeyLike, keymap: Keymap): KeyCommand | null {
   if (key === normalizeKey(keymap.help)) return { type: 'help' };
   if (key === normalizeKey(keymap.endAll)) return { type: 'endAll' };
   if (key === normalizeKey(keymap.acknowledge)) return { type: 'acknowledge' };
+  if (key === normalizeKey(keymap.switchSource)) return { type: 'armSwitch' };
+  if (key === normalizeKey(keymap.testBackup)) return { type: 'armTest' };
   const id = keymap.arm.get(key);
   return id ? { type: 'arm', destinationId: id } : null;
 }

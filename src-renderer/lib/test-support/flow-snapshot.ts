@@ -55,7 +55,13 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
       statusSince: now - 3 * 3_600_000,
       problem: null,
       failover: { state: 'ENABLED', mode: 'FAILOVER', recoveryWindowMs: 200, primarySource: 'main' },
-      feeding: { source: 'main', role: 'main', inferred: true, reason: 'main is the primary source and is connected.' },
+      feeding: {
+        source: 'main',
+        role: 'main',
+        inferred: true,
+        reason: 'main is the primary source and is connected.',
+        signal: 'inferred from SourceConnected and the primary source',
+      },
       sources: [source('main', 9998, 6_180_000, 0.01), source('backup', 9999, 6_120_000, 0.02)],
       metadata: {
         at: now - 10_000,
@@ -68,6 +74,9 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
       lastSwitch: null,
       lastError: null,
       polledAt: now - 2_000,
+      feedingSince: { source: 'main', role: 'main', since: now - 600_000, cause: 'observed', acknowledged: false },
+      inputOutage: null,
+      unconfirmed: null,
     },
     history: [
       series('main', 'bitrateBps', (i) => 6_100_000 + 120_000 * Math.sin(i / 7)),

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { eventually, startBooth, type BoothHarness } from './support/harness';
+
+/**
+ * The cost view: the session's split as AWS bills it (channels, flow hours, flow data, idle, monitoring), and the
+ * rate card in the settings with the AWS pricing page of each rate. At both screen sizes the booth is used at.
+ */
+
+const SHOTS = process.env['LUNORA_SHOTS_DIR'];
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+let booth: BoothHarness | null = null;
+
+afterEach(async () => {
+  await booth?.close();
+  booth = null;
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('costs at $width x $height', (viewport) => {
+  it('opens the split from the cost box and shows each rate with its AWS page in the settings', async () => {
+    booth = await startBooth({ window: 'operator', viewport });
+    const { page } = booth;
+    await eventually(
+      async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
+      'five IDLE tiles',
+    );
+    const box = page.getByTestId('session-cost');
+    await eventually(async () => await box.isEnabled(), 'the first cost snapshot');
+    expect(await box.getAttribute('title')).toMatch(/flow hours \$[\d.]+, flow data \$[\d.]+, idle \$[\d.]+/);
+    await box.click();
+    const view = page.getByTestId('cost-breakdown');
+    await view.waitFor();
+    const labels = await view.locator('tbody th').allTextContents();
+    expect(labels).toEqual(['Channels', 'Flow hours', 'Flow data', 'Idle', 'Monitoring']);
+    // The simulated flow is ACTIVE and feeds the five channels' inputs though none of them runs.
+    await eventually(
+      async () =>
+        /to 5 channel inputs, running or not \(.*\d+\.\d Mbps/.test(await text(view.getByTestId('cost-flowDataUsd'))),
+      'the flow data line',
+    );
+    await eventually(
+      async () =>
+        /[1-9][\d,]* metrics read with CloudWatch GetMetricData/.test(
+          await text(view.getByTestId('cost-monitoringUsd')),
+        ),
+      'the monitoring line',
+    );
+    const shot = `cost-breakdown-${viewport.width}x${viewport.height}.png`;
+    await booth.screenshot(shot);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}` });
+    await view.getByRole('button', { name: 'Close the cost details' }).click();
+    await view.waitFor({ state: 'detached' });
+
+    await page.getByTestId('open-settings').click();
+    const panel = page.getByTestId('settings-panel');
+    await panel.waitFor();
+    expect(await text(panel.getByTestId('settings-rate-page-medialiveHdHighFpsOutputPerHour'))).toMatch(
+      /^Estimate ?AWS Elemental MediaLive Pricing, https:\/\/aws\.amazon\.com\/medialive\/pricing\/ .*check the AWS page$/,
+    );
+    expect(await text(panel.getByTestId('settings-rate-page-cloudwatchPerThousandMetrics'))).toMatch(
+      /https:\/\/aws\.amazon\.com\/cloudwatch\/pricing\//,
+    );
+    const topShot = `cost-settings-top-${viewport.width}x${viewport.height}.png`;
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${topShot}` });
+    await panel.getByTestId('settings-rate-mediaconnectDataPerGb').scrollIntoViewIfNeeded();
+    const settingsShot = `cost-settings-${viewport.width}x${viewport.height}.png`;
+    await booth.screenshot(settingsShot);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${settingsShot}` });
+    await booth.assertNoPageProblems();
+  });
+});

@@ -1,0 +1,238 @@
+import type { ConnectionInfo } from '../../shared/domain/connection';
+import type { Notification } from '../../shared/domain/notification';
+import type { AwsClients } from '../aws/clients';
+import { mapAwsError } from '../aws/errors';
+import type { RetryPolicy } from '../aws/retry';
+import { ssoSessionExpiry } from '../aws/sso-session';
+import { OfflineCatalog } from '../core/catalog-cache';
+import { ChannelActions } from '../core/channels/channel-actions';
+import { ChannelAlarms } from '../core/channels/channel-alarms';
+import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
+import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
+import { StateNotifications } from '../core/channels/state-notifications';
+import { CostMeter } from '../core/costs/cost-meter';
+import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
+import { flowReading } from '../core/costs/flow-usage';
+import { countMetricsRequested } from '../core/costs/metrics-requested';
+import { watchCredentialExpiry } from '../core/credentials-watch';
+import { readConfiguredDestinations } from '../core/destinations/configured-destinations';
+import { createDestinationStore } from '../core/destinations/destination-store';
+import type { FlowMonitorOptions } from '../core/flow/flow-monitor';
+import type { Logger } from '../core/logger';
+import type { Notifier } from '../core/notifications/notifier';
+import type { IncidentLog } from '../core/incidents/incident-log';
+import type { IncidentEntry } from '../../shared/domain/incident';
+import type { OperatorSettingsService } from '../core/operator-settings-service';
+import { createPresetStore } from '../core/presets/preset-store';
+import { seedPresets } from '../core/presets/seed-presets';
+import { SessionRecorder } from '../core/sessions/session-recorder';
+import type { SettingsStore } from '../core/settings';
+import type { StackTopology } from '../core/stack/stack-outputs';
+import type { InvokeHandlers, Router } from '../ipc/router';
+import { createAdminFeature, type AdminChannel } from './admin-feature';
+import type { FeatureContext } from './feature';
+import { createFlowFeature, type FlowChannel } from './flow-feature';
+import { createOperatorFeature } from './operator-feature';
+
+const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
+
+/** The channels only a connected console can answer: they read the stack's channels, flow and tables. */
+export type SessionChannel =
+  | 'destinations.snapshot'
+  | 'channels.start'
+  | 'channels.stop'
+  | 'channels.endAll'
+  | 'channels.acknowledgeAlarm'
+  | 'costs.snapshot'
+  | AdminChannel
+  | FlowChannel;
+
+export interface SessionTuning {
+  monitor?: Partial<ChannelMonitorOptions>;
+  retry?: RetryPolicy;
+  forgotten?: Partial<ForgottenChannelOptions>;
+  costTickMs?: number;
+  flow?: Partial<FlowMonitorOptions>;
+}
+
+export interface SessionInput {
+  clients: AwsClients;
+  connection: ConnectionInfo;
+  stack: StackTopology & { tables: { presets: string; destinations: string } };
+  settings: SettingsStore;
+  operatorSettings: OperatorSettingsService;
+  notifier: Notifier;
+  incidents: IncidentLog;
+  logger: Logger;
+  now: () => number;
+  publish: Router['publish'];
+  tuning: SessionTuning;
+}
+
+/** Everything the console runs for one connection (account, region, stack); replaced whole on a reconnect. */
+export interface BoothSession {
+  handlers: Pick<InvokeHandlers, SessionChannel>;
+  sessionId: string;
+  destinations(): FeatureContext['destinations'];
+  destinationIds(): string[];
+  reloadDestinations(): Promise<void>;
+  /** Keeps a notification in the show's session record. */
+  note(notification: Notification): void;
+  /** Keeps an incident (new, or one that gained its end) in the show's session record. */
+  noteIncident(entry: IncidentEntry): void;
+  /** Stops the monitors and timers of this connection; never touches a channel in AWS. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads destinations and presets from the stack's tables and starts the monitors. Throws when the tables
+ * cannot be read (and there is no offline copy): the console then stays disconnected with the reason.
+ */
+export async function openBoothSession(input: SessionInput): Promise<BoothSession> {
+  const { clients, connection, stack, logger, now, notifier, publish, tuning } = input;
+  const catalog = new OfflineCatalog(input.settings, logger, now);
+  const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
+  await seedPresets(presetStore, logger);
+  const destinationStore = catalog.destinations(
+    createDestinationStore(clients.dynamo, stack.tables.destinations, logger, stack),
+  );
+  const readDestinations = () => readConfiguredDestinations(destinationStore, presetStore, stack);
+  const destinations = await readDestinations();
+
+  const sessions = new SessionRecorder(
+    clients.dynamo,
+    stack.tables.sessions,
+    connection.mode === 'aws' ? `profile:${connection.profile}` : 'simulation',
+    logger,
+    now,
+  );
+  const stateNotifications = new StateNotifications(notifier);
+  const alarms = new ChannelAlarms(notifier, now);
+  const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
+  const costs = new CostMeter({
+    rates: () => input.operatorSettings.get().rateCard,
+    budgetUsd: () => input.operatorSettings.get().monthlyBudgetUsd,
+    profile: (id) => profiles.get(id) ?? null,
+    spend: monthSpendStore(input.settings),
+    now,
+  });
+  countMetricsRequested(clients.cloudwatch, (metrics) => costs.recordMetricsRequested(metrics));
+  const destinationListeners = new Set<() => void>();
+  const forgotten = new ForgottenChannelWatch(notifier, (id) => costs.ratePerHour(id), {
+    ...DEFAULT_FORGOTTEN,
+    now,
+    ...tuning.forgotten,
+  });
+  const monitor = new ChannelMonitor(
+    clients.medialive,
+    destinations,
+    (feed) => {
+      publish('destinations.feed', feed);
+      const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
+      stateNotifications.observe(changed);
+      costs.observe(changed);
+      sessions.observe(changed);
+      forgotten.observe(monitor.snapshot().destinations);
+      for (const listener of destinationListeners) listener();
+    },
+    logger,
+    { ...tuning.monitor, now, review: (previous, next) => alarms.review(previous, next) },
+  );
+  const actions = new ChannelActions({
+    medialive: clients.medialive,
+    monitor,
+    notifier,
+    stateNotifications,
+    alarms,
+    forgotten,
+    logger,
+    now,
+    ...(tuning.retry ? { retry: tuning.retry } : {}),
+  });
+  const context: FeatureContext = {
+    clients,
+    connection,
+    stack,
+    destinations,
+    monitor,
+    notifier,
+    incidents: input.incidents,
+    presetStore,
+    destinationStore,
+    catalog,
+    settings: input.settings,
+    logger,
+    publish,
+    now,
+    onDestinationsChanged(listener) {
+      destinationListeners.add(listener);
+      return () => destinationListeners.delete(listener);
+    },
+  };
+  // What an admin changes (a destination added or retired, a preset applied) reaches the tiles now, not at the next start.
+  const reloadDestinations = async () => {
+    try {
+      const next = await readDestinations();
+      for (const d of next) profiles.set(d.id, d.encoding);
+      costs.retain(next.map((d) => d.id));
+      context.destinations = next;
+      await monitor.reconfigure(next);
+    } catch (error) {
+      logger.warn('destinations: reload after an admin change failed', {
+        message: mapAwsError(error, 'Reload destinations').message,
+      });
+    }
+  };
+  const operator = createOperatorFeature(context, { actions, costs });
+  const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
+  const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
+  const features = [operator, admin, flow];
+  if (catalog.servedFromCacheAt !== null) {
+    notifier.notify({
+      level: 'warning',
+      kind: 'alert',
+      title: 'Offline copy of destinations and presets',
+      message: `DynamoDB could not be reached; the console shows the copy saved at ${new Date(catalog.servedFromCacheAt).toLocaleString()}. Channel states still come from MediaLive; the admin window is read-only until DynamoDB answers.`,
+    });
+  }
+  await monitor.refresh();
+  const initial = monitor.snapshot().destinations;
+  stateNotifications.observe(initial);
+  costs.observe(initial);
+  sessions.observe(initial);
+  monitor.start();
+  forgotten.startChecking(() => monitor.snapshot().destinations);
+  for (const feature of features) await feature.start?.();
+  const profile = connection.mode === 'aws' ? connection.profile : null;
+  const credentials = profile ? watchCredentialExpiry(() => ssoSessionExpiry(profile), notifier, { now }) : null;
+  void credentials?.check();
+  const costTicker = startCostTicker(
+    costs,
+    (snapshot) => publish('costs.feed', snapshot),
+    tuning.costTickMs ?? 2_000,
+    () => void sessions.flush(costs.snapshot()),
+  );
+  // The windows may hold the previous connection's tiles and flow: give them this one's now.
+  publish('destinations.feed', monitor.snapshot());
+  publish('flow.feed', await flow.handlers['flow.snapshot']({}, { role: 'operator' }));
+  publish('costs.feed', costs.snapshot());
+
+  return {
+    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers },
+    sessionId: sessions.sessionId,
+    destinations: () => context.destinations,
+    destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
+    reloadDestinations,
+    note: (notification) => sessions.note(notification),
+    noteIncident: (entry) => sessions.incidents.appendIncident(entry),
+    async stop() {
+      costTicker.stop();
+      forgotten.stopChecking();
+      credentials?.stop();
+      for (const feature of features) await feature.stop?.();
+      costs.persist();
+      await sessions.flush(costs.snapshot(), true);
+      monitor.stop();
+    },
+  };
+}
