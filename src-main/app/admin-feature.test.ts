@@ -14,7 +14,7 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
   const writes: string[] = [];
   // An instance (the SDK's paginators check it) whose send() is the fake.
   const client = Object.assign(Object.create(DynamoDBDocumentClient.prototype) as DynamoDBDocumentClient, {
-    async send(command: { constructor: { name: string } }) {
+    async send(command: { constructor: { name: string }; input?: { TableName?: string } }) {
       const name = command.constructor.name;
       if (/Put|Update|Delete/.test(name)) {
         writes.push(name);
@@ -29,9 +29,9 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
           },
         );
       }
-      if (name === 'GetCommand')
-        return { Item: { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true } };
-      return { Items: [] };
+      const youtube = { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true };
+      if (name === 'GetCommand') return { Item: youtube };
+      return { Items: command.input?.TableName === 'd' ? [youtube] : [] };
     },
   });
   return { client, writes };
@@ -115,6 +115,8 @@ describe('admin handlers with credentials that cannot write to DynamoDB', () => 
   it('reads still work read-only (the list stays visible)', async () => {
     const h = handlersOver(readOnlyDynamo().client);
     expect(await h['presets.listAll']({}, caller)).toEqual({ presets: [] });
-    expect(await h['destinations.listAll']({}, caller)).toEqual({ destinations: [] });
+    expect(await h['destinations.listAll']({}, caller)).toMatchObject({
+      destinations: [{ id: 'youtube', name: 'YouTube', version: 3 }],
+    });
   });
 });

@@ -158,8 +158,13 @@ export function createDestinationStore(
   }
 
   /** Refuses a name or a channel another active destination already has (records written before claims existed). */
-  async function refuseClashes(selfId: string | null, name: string | undefined, channelId: string | null) {
-    const others = (await scan()).filter((r) => r.id !== selfId && r.is_active !== false);
+  function refuseClashes(
+    records: DestinationRecord[],
+    selfId: string | null,
+    name: string | undefined,
+    channelId: string | null,
+  ) {
+    const others = records.filter((r) => r.id !== selfId && r.is_active !== false);
     if (name !== undefined) {
       const twin = others.find((r) => sameName(r.name, name));
       if (twin) throw taken('name', `A destination named "${twin.name}" already exists: choose another name.`);
@@ -253,7 +258,7 @@ export function createDestinationStore(
       version: 1,
     };
     const channelId = effectiveChannel(record);
-    await refuseClashes(null, record.name, channelId);
+    refuseClashes(await scan(), null, record.name, channelId);
     if (channelId) await claim(channelId, record.id, now);
     try {
       await callAws('Add destination', () =>
@@ -285,7 +290,9 @@ export function createDestinationStore(
   ): Promise<DestinationRecord> {
     const parsed = DestinationUpdateSchema.safeParse(input);
     if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
-    const before = await get(id);
+    // One read for the record and its neighbours; the version is checked again by the conditional write.
+    const records = await scan();
+    const before = records.find((r) => r.id === id);
     if (!before || before.version !== expectedVersion) return conflict(id, expectedVersion);
     const oldChannel = effectiveChannel(before);
     const newChannel =
@@ -293,7 +300,7 @@ export function createDestinationStore(
         ? oldChannel
         : effectiveChannel({ id, medialive_channel_id: parsed.data.medialive_channel_id });
     const moving = newChannel !== oldChannel;
-    await refuseClashes(id, parsed.data.name, moving ? newChannel : null);
+    refuseClashes(records, id, parsed.data.name, moving ? newChannel : null);
     if (moving && newChannel) await claim(newChannel, id, now);
     const entries = Object.entries(parsed.data).filter(([, v]) => v !== undefined);
     const names: Record<string, string> = { '#v': 'version' };
