@@ -19,6 +19,9 @@ beforeAll(async () => {
     env: {},
     simulator: { timings: { channelStartMs: 200, channelStopMs: 150, channelUpdateMs: 50 } },
     monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
+    // What is tested is who wins, not how fast: 200 sockets opened at once to dynalite on a loaded 2-core machine
+    // can take longer than the console's 3 s connection timeout, which would turn a conflict into a timeout.
+    aws: { connectionTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
   });
 });
 afterAll(async () => core?.close());
