@@ -127,7 +127,11 @@ function checkAppOutputs(root: Doc, destinations: Destination[], where = 'booth.
   const have = outputs(root);
   const wanted = [
     ...APP_OUTPUTS,
-    ...destinations.flatMap((d) => [`ChannelId${pascal(d.id)}`, `ChannelArn${pascal(d.id)}`]),
+    ...destinations.flatMap((d) => [
+      `ChannelId${pascal(d.id)}`,
+      `ChannelArn${pascal(d.id)}`,
+      `Destination${pascal(d.id)}`,
+    ]),
   ];
   return wanted
     .filter((name) => !isObj(have[name]) || have[name]['Value'] === undefined)

@@ -57,6 +57,16 @@ export function loadDestinations(text: string): Destination[] {
   return list;
 }
 
+/**
+ * What the console writes into an empty destinations table for this destination (its id, platform, name and default
+ * preset), as one JSON output value: the console reads the stack's own list instead of guessing it. One output per
+ * destination keeps far below CloudFormation's 200 outputs per template ("CloudFormation quotas",
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).
+ */
+export function destinationRecord(d: Destination): string {
+  return JSON.stringify({ id: d.id, platform: d.platform, name: d.name, preset_id: d.preset_id });
+}
+
 /** "custom-two" -> "CustomTwo": the suffix of ChannelId<Dest> that the app's destinationKey() maps back. */
 export function pascal(id: string): string {
   return id
@@ -205,6 +215,7 @@ export function buildChannels(destinations: Destination[]): Doc {
     };
     outputs[`ChannelId${P}`] = { Description: `${d.name} MediaLive channel id`, Value: ref(`Channel${P}`) };
     outputs[`ChannelArn${P}`] = { Description: `${d.name} MediaLive channel ARN`, Value: getAtt(`Channel${P}`, 'Arn') };
+    outputs[`Destination${P}`] = { Description: `${d.name} destination record (JSON)`, Value: destinationRecord(d) };
   }
 
   return {
@@ -489,6 +500,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   for (const d of destinations) {
     reexport('ChannelsStack', `ChannelId${pascal(d.id)}`, `${d.name} channel id`);
     reexport('ChannelsStack', `ChannelArn${pascal(d.id)}`, `${d.name} channel ARN`);
+    reexport('ChannelsStack', `Destination${pascal(d.id)}`, `${d.name} destination record (JSON)`);
     if (d.kind === 'mediapackage')
       reexport('ChannelsStack', `HlsPlaybackUrl${pascal(d.id)}`, `${d.name} HLS playback URL`);
   }

@@ -118,6 +118,7 @@ describe('each check fails on a broken copy', () => {
       expect.arrayContaining([
         'output ChannelIdKick (read by the app) is missing',
         'output ChannelArnKick (read by the app) is missing',
+        'output DestinationKick (read by the app) is missing',
         'destination kick: parameter RtmpUrlKick is missing',
         'destination kick: parameter StreamKeyKick is missing',
         'destination kick: no MediaLive channel ChannelKick',

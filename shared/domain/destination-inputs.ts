@@ -5,6 +5,16 @@
 import { z } from 'zod';
 import { DestinationIdSchema } from './destination';
 
+/** The platforms an admin can pick for a destination, and their names in the admin window. */
+export const DESTINATION_PLATFORMS = [
+  { id: 'youtube', label: 'YouTube' },
+  { id: 'twitch', label: 'Twitch' },
+  { id: 'linkedin', label: 'LinkedIn' },
+  { id: 'facebook', label: 'Facebook' },
+  { id: 'custom', label: 'Custom RTMP(S)' },
+  { id: 'hls', label: 'HLS / MediaPackage' },
+] as const;
+
 /** Field lengths, shared by the schemas and the admin form's inputs (so the form never sends what main refuses). */
 export const DESTINATION_FIELD_LIMITS = { name: 80, channelId: 256, url: 1024, streamKey: 512 } as const;
 const L = DESTINATION_FIELD_LIMITS;

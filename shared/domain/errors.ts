@@ -22,17 +22,21 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A failure the operator can act on: `message` is written for people, `awsCode` keeps AWS's own name. */
+/**
+ * A failure the operator can act on: `message` is written for people (no exception names, no ARNs), `awsCode` keeps
+ * AWS's own name and `detail` what AWS (or whatever answered) said, for the log and a "details" disclosure only.
+ */
 export class BoothError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly awsCode: string | undefined;
   readonly httpStatus: number | undefined;
+  readonly detail: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    details: { retryable?: boolean; awsCode?: string; httpStatus?: number; cause?: unknown } = {},
+    details: { retryable?: boolean; awsCode?: string; httpStatus?: number; detail?: string; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'BoothError';
@@ -40,6 +44,7 @@ export class BoothError extends Error {
     this.retryable = details.retryable ?? false;
     this.awsCode = details.awsCode;
     this.httpStatus = details.httpStatus;
+    this.detail = details.detail;
   }
 }
 

@@ -264,9 +264,11 @@ describe('destinations and stream keys', () => {
       status: 'saved',
       destination: { id: 'church-feed', version: 1, is_active: true, channelId: null },
     });
-    expect(
-      await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } }),
-    ).toMatchObject({ status: 'conflict', current: null });
+    expect(await call('destinations.create', { destination: { platform: 'custom', name: 'Church Feed' } })).toEqual({
+      // A duplicate name is the name field's error, not "someone else changed this destination".
+      status: 'invalid',
+      errors: [{ field: 'name', message: 'A destination named "Church Feed" already exists: choose another name.' }],
+    });
     const bad = await call('destinations.create', {
       destination: { platform: 'Custom!', name: '', stream_key: 'abc' },
     });
@@ -373,6 +375,7 @@ describe('destinations and stream keys', () => {
         ingest: { main: null, backup: null },
         channels: new Map(),
       },
+      listChannels: async () => [],
       createdBy: 'admin:test',
       logger: recordingLogger,
       onChanged: ({ kind, id }) => seen.push(`${kind}:${id}`),
@@ -411,7 +414,7 @@ describe('destinations and stream keys', () => {
     const plan = await call('destinations.migrationDryRun', {});
     const record = plan.records.find((r) => r.id === 'old-show');
     expect(record?.changes.map((c) => c.field)).toEqual(
-      expect.arrayContaining(['channel_status', 'version', 'stream_key']),
+      expect.arrayContaining(['created_at', 'version', 'stream_key']),
     );
     expect(JSON.stringify(plan)).not.toContain('old-clear-key-777');
     const applied = await call('destinations.migrationApply', { confirm: true });
@@ -469,5 +472,73 @@ describe('a preset queued while the channel runs', () => {
     });
     expect(refused).toMatchObject({ status: 'refused', reason: expect.stringContaining('IDLE now') as unknown });
     expect(await call('presets.cancelPendingApply', { destinationId: 'custom' })).toEqual({ cancelled: false });
+  });
+});
+
+describe('choosing the channel of a destination', () => {
+  it('lists the MediaLive channels with their state, input and destination, read from AWS', async () => {
+    const { channels } = await call('destinations.channels', {});
+    const custom = channels.find((c) => c.id === channelOf('custom'));
+    expect(custom).toMatchObject({
+      name: 'lunora-custom',
+      state: 'IDLE',
+      usedBy: { id: 'custom', name: 'Custom RTMP' },
+    });
+    expect(custom?.inputs).toHaveLength(1);
+    expect(sim().control.requests({ operation: 'ListChannels' }).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a second destination on Custom RTMP's channel, naming it, and a channel AWS does not have", async () => {
+    const keysBefore = (await describeChannel(channelOf('custom'))).Destinations;
+    const second = await call('destinations.create', {
+      destination: { platform: 'custom', name: 'Second RTMP', medialive_channel_id: channelOf('custom') },
+    });
+    expect(second).toMatchObject({
+      status: 'invalid',
+      errors: [
+        { field: 'medialive_channel_id', message: expect.stringContaining('already used by Custom RTMP') as unknown },
+      ],
+    });
+    expect((await describeChannel(channelOf('custom'))).Destinations).toEqual(keysBefore);
+    const unknown = await call('destinations.create', {
+      destination: { platform: 'custom', name: 'Ghost', medialive_channel_id: '4040404' },
+    });
+    expect(unknown).toEqual({
+      status: 'invalid',
+      errors: [
+        {
+          field: 'medialive_channel_id',
+          message: 'There is no MediaLive channel 4040404 in this account and region: pick one from the list.',
+        },
+      ],
+    });
+  });
+
+  it('an HTML page instead of the channel list is said in words; the parser text reaches only the log', async () => {
+    const fault = sim().control.addFault({ service: 'medialive', operation: 'ListChannels', kind: 'html-page' });
+    try {
+      const result = await core.router.invoke('destinations.channels', {}, admin);
+      expect(result).toMatchObject({ ok: false, code: 'unavailable' });
+      const message = result.ok ? '' : result.message;
+      expect(message).toMatch(
+        /^List the MediaLive channels failed: AWS \(or the endpoint\) sent an unexpected answer \(HTTP 502\)/,
+      );
+      expect(message).not.toMatch(/SyntaxError|Unexpected token|\$response/);
+      expect(logLines.some((l) => l.startsWith('ipc: answered a failure') && l.includes('Unexpected token'))).toBe(
+        true,
+      );
+    } finally {
+      sim().control.removeFault(fault.id);
+    }
+  });
+
+  it('offers nothing to create from the stack while every stack destination has its record', async () => {
+    const { entries } = await call('destinations.stackPlan', {});
+    expect(entries.map((e) => e.id)).toEqual(['primary', 'youtube', 'twitch', 'linkedin', 'custom']);
+    expect(entries.every((e) => e.skip !== null)).toBe(true);
+    expect(await call('destinations.createFromStack', { confirm: true })).toMatchObject({
+      status: 'created',
+      created: [],
+    });
   });
 });

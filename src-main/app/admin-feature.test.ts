@@ -14,7 +14,7 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
   const writes: string[] = [];
   // An instance (the SDK's paginators check it) whose send() is the fake.
   const client = Object.assign(Object.create(DynamoDBDocumentClient.prototype) as DynamoDBDocumentClient, {
-    async send(command: { constructor: { name: string } }) {
+    async send(command: { constructor: { name: string }; input?: { TableName?: string } }) {
       const name = command.constructor.name;
       if (/Put|Update|Delete/.test(name)) {
         writes.push(name);
@@ -29,9 +29,9 @@ function readOnlyDynamo(): { client: DynamoDBDocumentClient; writes: string[] } 
           },
         );
       }
-      if (name === 'GetCommand')
-        return { Item: { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true } };
-      return { Items: [] };
+      const youtube = { id: 'youtube', platform: 'youtube', name: 'YouTube', version: 3, is_active: true };
+      if (name === 'GetCommand') return { Item: youtube };
+      return { Items: command.input?.TableName === 'd' ? [youtube] : [] };
     },
   });
   return { client, writes };
@@ -50,6 +50,7 @@ function handlersOver(client: DynamoDBDocumentClient) {
     migration: createDestinationMigration(client, 'd', silentLogger),
     backup: async () => ({ backupArn: 'arn:backup' }),
     stack,
+    listChannels: async () => [],
     createdBy: 'admin:test',
     logger: silentLogger,
   }).handlers;
@@ -83,8 +84,11 @@ describe('admin handlers with credentials that cannot write to DynamoDB', () => 
     expect(created).toMatchObject({ status: 'read-only', reason: expect.stringContaining('Read-only') as unknown });
     expect(await h['admin.access']({}, caller)).toMatchObject({
       canWrite: false,
-      reason: expect.stringContaining('AccessDeniedException') as unknown,
+      reason: expect.stringContaining('These credentials are not allowed') as unknown,
     });
+    // The read-only banner names neither the exception nor the caller's STS ARN.
+    const banner = await h['admin.access']({}, caller);
+    expect(banner.reason).not.toMatch(/AccessDeniedException|arn:aws|123456789012/);
 
     expect(await h['destinations.create']({ destination: { platform: 'custom', name: 'X' } }, caller)).toMatchObject({
       status: 'read-only',
@@ -111,6 +115,8 @@ describe('admin handlers with credentials that cannot write to DynamoDB', () => 
   it('reads still work read-only (the list stays visible)', async () => {
     const h = handlersOver(readOnlyDynamo().client);
     expect(await h['presets.listAll']({}, caller)).toEqual({ presets: [] });
-    expect(await h['destinations.listAll']({}, caller)).toEqual({ destinations: [] });
+    expect(await h['destinations.listAll']({}, caller)).toMatchObject({
+      destinations: [{ id: 'youtube', name: 'YouTube', version: 3 }],
+    });
   });
 });

@@ -8,7 +8,10 @@ import {
   type BackupFn,
   type ChannelRef,
 } from '../core/destinations/destination-migration';
-import type { DestinationStore } from '../core/destinations/destination-store';
+import { listChannelChoices, type ChannelChoice } from '../core/destinations/channel-choices';
+import { channelIdOf } from '../core/destinations/configured-destinations';
+import { DestinationInputError, type DestinationStore } from '../core/destinations/destination-store';
+import { createFromStack, planFromStack } from '../core/destinations/stack-destinations';
 import { ChannelWriteGuard } from '../core/channels/channel-write-guard';
 import { createStreamKeyService, type StreamKeyService } from '../core/destinations/stream-keys';
 import type { Logger } from '../core/logger';
@@ -46,6 +49,8 @@ export interface AdminServices {
   migration: ReturnType<typeof createDestinationMigration>;
   backup: BackupFn;
   stack: StackTopology;
+  /** The account's MediaLive channels (ListChannels), to pick one for a destination. */
+  listChannels: () => Promise<ChannelChoice[]>;
   /** Who created a preset ("admin:<profile>"). */
   createdBy: string;
   logger: Logger;
@@ -87,6 +92,7 @@ function servicesFrom(context: FeatureContext): AdminServices {
     // backup fails and the migration is refused, as it would be against a table that cannot be backed up.
     backup: dynamoOnDemandBackup(clients.dynamodb),
     stack,
+    listChannels: () => listChannelChoices(clients.medialive),
     createdBy,
     logger,
     channelStates: () => context.monitor.snapshot().destinations,
@@ -117,11 +123,34 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
     if (!isCode(error, 'access-denied')) return null;
     const reason = `Read-only: AWS refused a write. ${error.message}`;
     if (access.canWrite)
-      logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', { awsCode: error.awsCode });
+      logger.warn('admin: write refused by AWS (AccessDenied); read-only from now on', {
+        awsCode: error.awsCode,
+        detail: error.detail,
+      });
     access = { canWrite: false, reason };
     return { status: 'read-only', reason };
   };
   const conflictingDestination = destinationConflict(stack);
+
+  /**
+   * A channel the admin picked must exist in this account and region; its ARN is taken from MediaLive, never from the
+   * window. Clearing the channel (null) clears the ARN too, so the record follows the stack again.
+   */
+  async function withChannelFromAws(input: unknown): Promise<unknown> {
+    if (typeof input !== 'object' || input === null || !('medialive_channel_id' in input)) return input;
+    const id: unknown = input.medialive_channel_id;
+    if (id === null) return { ...input, medialive_channel_arn: null };
+    if (typeof id !== 'string' || id.trim() === '') return input;
+    const choice = (await services.listChannels()).find((c) => c.id === id.trim());
+    if (!choice)
+      throw new DestinationInputError([
+        {
+          field: 'medialive_channel_id',
+          message: `There is no MediaLive channel ${id.trim()} in this account and region: pick one from the list.`,
+        },
+      ]);
+    return { ...input, medialive_channel_id: choice.id, medialive_channel_arn: choice.arn };
+  }
   const targetOf = (destinationId: string) => findChannelTarget(destinations, stack, destinationId);
 
   const workflow: ApplyWorkflowDeps = {
@@ -267,7 +296,7 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
       'destinations.create': async ({ destination }) =>
         guarded(
           async () => {
-            const created = await destinations.create(destination);
+            const created = await destinations.create(await withChannelFromAws(destination));
             changed('destination', created.id);
             return { status: 'saved' as const, destination: toAdminDestination(created, stack) };
           },
@@ -279,7 +308,7 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
       'destinations.update': async ({ id, expected_version, changes }) =>
         guarded(
           async () => {
-            const updated = await destinations.update(id, changes, expected_version);
+            const updated = await destinations.update(id, await withChannelFromAws(changes), expected_version);
             changed('destination', id);
             return { status: 'saved' as const, destination: toAdminDestination(updated, stack) };
           },
@@ -321,6 +350,39 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
           readOnly,
         );
       },
+
+      'destinations.channels': async () => {
+        const [channels, records] = await Promise.all([services.listChannels(), destinations.listActive()]);
+        return {
+          channels: channels.map((c) => {
+            const user = records.find((r) => channelIdOf(r, stack) === c.id);
+            return {
+              id: c.id,
+              name: c.name,
+              state: c.state,
+              inputs: c.inputs,
+              usedBy: user ? { id: user.id, name: user.name } : null,
+            };
+          }),
+        };
+      },
+
+      'destinations.stackPlan': async () => ({ entries: await planFromStack(destinations, stack) }),
+
+      'destinations.createFromStack': async () =>
+        guarded(async () => {
+          const result = await createFromStack(destinations, stack);
+          for (const record of result.created) changed('destination', record.id);
+          logger.info('admin: destinations created from the stack outputs', {
+            created: result.created.map((r) => r.id),
+            skipped: result.skipped.map((s) => s.id),
+          });
+          return {
+            status: 'created' as const,
+            created: result.created.map((r) => toAdminDestination(r, stack)),
+            skipped: result.skipped,
+          };
+        }, readOnly),
 
       'destinations.migrationDryRun': async () => planOut(await migration.dryRun(channelRefFor(stack))),
 

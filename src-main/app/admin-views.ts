@@ -4,7 +4,7 @@ import { channelIdOf } from '../core/destinations/configured-destinations';
 import type { MigrationPlan } from '../core/destinations/destination-migration';
 import type { DestinationRecord } from '../core/destinations/destination-store';
 import type { SettingChange } from '../core/presets/encoder-settings-diff';
-import type { StackTopology } from '../core/stack/stack-outputs';
+import { destinationKey, type StackTopology } from '../core/stack/stack-outputs';
 
 const MAX_VALUE_CHARS = 400;
 
@@ -28,7 +28,7 @@ export function toAdminDestination(record: DestinationRecord, stack: StackTopolo
     medialive_channel_id: record.medialive_channel_id ?? null,
     medialive_channel_arn: record.medialive_channel_arn ?? null,
     channelId: channelIdOf(record, stack),
-    channel_status: record.channel_status ?? null,
+    stackChannelId: stack.channels.get(destinationKey(record.id))?.id ?? null,
     is_active: record.is_active !== false,
     created_at: record.created_at ?? null,
     updated_at: record.updated_at ?? null,

@@ -101,7 +101,10 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
     control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'server-error', status: 500, count: 5 });
     const failed = await booth.router.invoke('channels.start', { destinationId: 'custom' }, operator);
     expect(failed).toMatchObject({ ok: false, code: 'unavailable' });
-    if (!failed.ok) expect(failed.message).toContain('InternalServerErrorException');
+    if (!failed.ok) {
+      expect(failed.message).toContain('AWS had an internal error');
+      expect(failed.message).not.toContain('InternalServerErrorException');
+    }
     expect(control.channelState(booth.simulator!.topology.destinations.find((d) => d.id === 'custom')!.channelId)).toBe(
       'IDLE',
     );
@@ -301,6 +304,14 @@ describe('admin changes reach the operator tiles', () => {
       removed.push(...((payload as { removed?: string[] }).removed ?? [])),
     );
     const twitch = booth.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;
+    // One channel feeds one destination: Twitch retires first, so that its channel is free for the new one.
+    const freed = await booth.router.invoke(
+      'destinations.retire',
+      { id: 'twitch', expected_version: 1 },
+      { role: 'admin' },
+    );
+    expect(freed).toMatchObject({ ok: true, data: { status: 'saved' } });
+    await feed.until(() => removed.includes('twitch'));
     const created = await booth.router.invoke(
       'destinations.create',
       {

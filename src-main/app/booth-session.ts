@@ -100,7 +100,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const presetStore = catalog.presets(createPresetStore(clients.dynamo, stack.tables.presets, logger));
   await seedPresets(presetStore, logger);
   const destinationStore = catalog.destinations(
-    createDestinationStore(clients.dynamo, stack.tables.destinations, logger),
+    createDestinationStore(clients.dynamo, stack.tables.destinations, logger, stack),
   );
   const readDestinations = () => readConfiguredDestinations(destinationStore, presetStore, stack);
   const destinations = await readDestinations();

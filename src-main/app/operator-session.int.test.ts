@@ -72,7 +72,8 @@ describe('operator session services', () => {
     expect(titles).toContain('success: Twitch: going live');
     expect(titles.some((t) => /^success: Twitch.* is ON AIR$/.test(t))).toBe(true);
     const failure = notes.find((n) => n.destinationId === 'custom' && n.level === 'error');
-    expect(failure?.message).toContain('ForbiddenException');
+    expect(failure?.message).toContain('These credentials are not allowed to do this');
+    expect(failure?.message).not.toMatch(/ForbiddenException|arn:/);
     expect(feed.tiles.get('custom')?.lastError?.code).toBe('access-denied');
     const recent = await booth.router.invoke('notifications.recent', {}, operator);
     expect(recent.ok && (recent.data as { notifications: Notification[] }).notifications.length).toBe(notes.length);

@@ -56,7 +56,7 @@ describe('readiness check against the simulator', () => {
     const report = await run();
     expect(byId(report, 'flow-status')?.status).toBe('warn');
     expect(byId(report, 'identity')).toMatchObject({ status: 'fail' });
-    expect(byId(report, 'identity')?.detail).toContain('ExpiredToken');
+    expect(byId(report, 'identity')?.detail).toContain('The AWS credentials have expired');
   });
 
   it('counts the channels and push inputs of other workloads in the region against the quota', async () => {

@@ -32,7 +32,24 @@ describe('mapAwsError', () => {
     expect(mapped.retryable).toBe(retryable);
     expect(mapped.awsCode).toBe(name);
     expect(mapped.message).toMatch(/^Start YouTube failed: /);
-    expect(mapped.message).toContain(`AWS: ${name}: AWS said no`);
+    // The exception's name and AWS's text go to the log's detail, never into the operator's headline.
+    expect(mapped.message).not.toContain(name);
+    expect(mapped.message).not.toContain('AWS said no');
+    expect(mapped.detail).toBe(`${name}: AWS said no`);
+  });
+
+  it('keeps an ARN out of the headline and masks it in the detail', () => {
+    const denied = awsError(
+      'AccessDenied',
+      403,
+      'User: arn:aws:sts::123456789012:assumed-role/booth/admin is not authorized to perform: dynamodb:PutItem',
+    );
+    const mapped = mapAwsError(denied, 'Save destination');
+    expect(mapped.message).toBe(
+      'Save destination failed: These credentials are not allowed to do this. Ask an admin for the operator or admin policy of the stack.',
+    );
+    expect(mapped.detail).toBe('AccessDenied: User: arn:… is not authorized to perform: dynamodb:PutItem');
+    expect(mapped.detail).not.toContain('123456789012');
   });
 
   it('recognises a stack that does not exist as not-found', () => {
@@ -52,7 +69,10 @@ describe('mapAwsError', () => {
     const error = awsError('UnprocessableEntityException', 422, 'Unprocessable', {
       validationErrors: [{ elementPath: 'encoderSettings.videoDescriptions', errorMessage: 'is required' }],
     });
-    expect(mapAwsError(error, 'Apply preset').message).toContain('encoderSettings.videoDescriptions: is required');
+    const mapped = mapAwsError(error, 'Apply preset');
+    expect(mapped.message).toBe(
+      'Apply preset failed: AWS rejected the settings. encoderSettings.videoDescriptions: is required',
+    );
   });
 
   it('handles things that are not errors at all', () => {

@@ -110,30 +110,69 @@ function isRetryableCode(code: ErrorCode): boolean {
 }
 
 /**
- * Turns an SDK error into a BoothError whose message says what was attempted, what AWS said
- * and what to do. `action` is the operator's words for the attempt, e.g. "Start YouTube".
+ * The SDK could not read the answer as the service's protocol (an HTML page from a proxy, a captive portal, an empty
+ * 5xx with no error shape): it throws the parser's own error ("SyntaxError: Unexpected token '<'", "XML parse error")
+ * with a hint about the hidden `$response` field, or an "Unknown"/"UnknownError" error without any AWS error code.
+ * See aws/aws-sdk-js-v3#4592 (the `$response` hint) and smithy-lang/smithy-typescript#555 (unexpected responses).
+ */
+function isForeignAnswer(error: AwsLikeError): boolean {
+  const message = error.message ?? '';
+  if (/Deserialization error|\$response/i.test(message)) return true;
+  if (error.$metadata?.httpStatusCode === undefined) return false;
+  return error.name === 'SyntaxError' || (error.name === 'Unknown' && /^Unknown(Error)?$/.test(message));
+}
+
+/** ARNs and account ids out of text meant for the log: they identify the account, not the problem. */
+function redactArns(text: string): string {
+  return text.replace(/arn:aws[a-z-]*:[^\s"',)]+/g, 'arn:…');
+}
+
+function foreignAnswer(aws: AwsLikeError, action: string, error: unknown): BoothError {
+  const status = aws.$metadata?.httpStatusCode;
+  const serverSide = status !== undefined && status >= 500;
+  const code: ErrorCode = serverSide ? 'unavailable' : 'internal';
+  const statusText = status !== undefined ? `HTTP ${status}` : 'no HTTP status';
+  const message =
+    `${action} failed: AWS (or the endpoint) sent an unexpected answer (${statusText}), not an AWS response. ` +
+    'A proxy, firewall or wrong endpoint setting may be answering instead of AWS; check the network and the endpoint.' +
+    (serverSide ? ' The console retries with backoff.' : '');
+  return new BoothError(code, message, {
+    retryable: serverSide,
+    ...(status !== undefined ? { httpStatus: status } : {}),
+    detail: `${aws.name ?? 'Error'}: ${(aws.message ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+    cause: error,
+  });
+}
+
+/**
+ * Turns an SDK error into a BoothError whose message says what was attempted and what to do, in words: no exception
+ * name and no ARN in it. What AWS said goes to `detail` (and `awsCode`) for the log. `action` is the operator's words
+ * for the attempt, e.g. "Start YouTube". MediaLive's field-level validation errors stay in the message: they name
+ * the setting to fix.
  */
 export function mapAwsError(error: unknown, action: string): BoothError {
   if (error instanceof BoothError) return error;
   const aws: AwsLikeError = typeof error === 'object' && error !== null ? error : { message: String(error) };
+  if (isForeignAnswer(aws)) return foreignAnswer(aws, action, error);
   const code = classify(aws);
   const awsName = aws.name && aws.name !== 'Error' ? aws.name : aws.code;
-  const awsReason = aws.message ? aws.message.replace(/\s+/g, ' ').trim().slice(0, 300) : '';
-  const details = aws.validationErrors
+  const awsReason = aws.message ? redactArns(aws.message.replace(/\s+/g, ' ').trim().slice(0, 300)) : '';
+  const fields = aws.validationErrors
     ?.map((v) => [v.elementPath, v.errorMessage].filter(Boolean).join(': '))
     .filter(Boolean)
     .slice(0, 5)
     .join('; ');
-  const said = [awsName, awsReason, details].filter(Boolean).join(': ');
+  const detail = [awsName, awsReason, fields].filter(Boolean).join(': ');
   const advice =
     code === 'not-found' && aws.$lunoraRegion
       ? ADVICE[code].replace('this resource.', `this resource in ${aws.$lunoraRegion}.`)
       : ADVICE[code];
-  const message = `${action} failed: ${advice}${said ? ` (AWS: ${said})` : ''}`;
+  const message = `${action} failed: ${advice}${fields ? ` ${redactArns(fields)}` : ''}`;
   return new BoothError(code, message, {
     retryable: isRetryableCode(code),
     ...(awsName ? { awsCode: awsName } : {}),
     ...(aws.$metadata?.httpStatusCode !== undefined ? { httpStatus: aws.$metadata.httpStatusCode } : {}),
+    ...(detail ? { detail } : {}),
     cause: error,
   });
 }

@@ -88,7 +88,11 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
       const handler = handlers[channel] as (input: unknown, caller: CallerIdentity) => Promise<unknown>;
       result = await handler(input.data, caller);
     } catch (error) {
-      if (isBoothError(error)) return { ok: false, code: error.code, message: error.message };
+      if (isBoothError(error)) {
+        // What AWS (or whatever answered) said stays in the log; the window gets the message in words.
+        if (error.detail) logger.warn('ipc: answered a failure', { channel, code: error.code, detail: error.detail });
+        return { ok: false, code: error.code, message: error.message };
+      }
       logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
       return {
         ok: false,

@@ -1,7 +1,8 @@
 import { AwsError } from './errors';
 import type { ServiceId } from './types';
 
-export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'timeout' | 'access-denied' | 'expired-token';
+export type FaultKind =
+  'throttle' | 'server-error' | 'latency' | 'timeout' | 'access-denied' | 'expired-token' | 'html-page' | 'bare-error';
 const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
   'server-error',
@@ -9,6 +10,8 @@ const FAULT_KINDS: readonly FaultKind[] = [
   'timeout',
   'access-denied',
   'expired-token',
+  'html-page',
+  'bare-error',
 ];
 
 export interface FaultRuleInput {
@@ -19,7 +22,7 @@ export interface FaultRuleInput {
   count?: number;
   /** For 'latency' (default 1000). */
   latencyMs?: number;
-  /** For 'server-error' (default 500). */
+  /** For 'server-error' (default 500), 'html-page' (default 502) and 'bare-error' (default 500). */
   status?: 500 | 502 | 503 | 504;
 }
 
@@ -86,6 +89,23 @@ function validateRule(input: FaultRuleInput): void {
 }
 
 const REST_JSON = new Set<ServiceId>(['medialive', 'mediaconnect']);
+
+/**
+ * A reply that did not come from AWS: what a proxy, captive portal or load balancer in front of the endpoint sends
+ * (an HTML error page), or a bare 5xx with no error shape at all. The answer is written as is, never as an AWS error.
+ */
+export function foreignReply(rule: FaultRule): { status: number; contentType: string; body: string } | null {
+  if (rule.kind === 'html-page') {
+    const status = rule.status ?? 502;
+    return {
+      status,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!DOCTYPE html>\n<html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1><hr><center>proxy</center></body></html>\n`,
+    };
+  }
+  if (rule.kind === 'bare-error') return { status: rule.status ?? 500, contentType: 'text/plain', body: '' };
+  return null;
+}
 
 /** The AWS error a fault produces for a given service, as that service's model names it. */
 export function faultError(service: ServiceId, rule: FaultRule): AwsError {

@@ -362,6 +362,12 @@ export function buildSeedWorld(opts: {
       value: d.channelArn,
       description: `MediaLive channel ARN (${d.id})`,
     });
+    // The deployed stack's own destination list (cloudformation/channels.yaml writes one JSON output per destination).
+    outputs.push({
+      key: `Destination${pascal(d.id)}`,
+      value: JSON.stringify({ id: d.id, platform: d.platform, name: d.name, preset_id: d.presetId }),
+      description: `${d.name} destination record (JSON)`,
+    });
   }
 
   return {

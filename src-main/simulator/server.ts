@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AwsError, isAwsError } from './errors';
-import { faultError, TIMEOUT_CAP_MS, type FaultInjector } from './faults';
+import { faultError, foreignReply, TIMEOUT_CAP_MS, type FaultInjector } from './faults';
 import type { RequestLog } from './request-log';
 import type { ServiceHandler } from './services/service';
 import type { TimerRegistry } from './timers';
@@ -126,6 +126,13 @@ export function createSimServer(deps: ServerDeps): SimServer {
           deps.timers.clearTimeout(timer);
           hanging.delete(res);
         });
+        return;
+      }
+      const foreign = foreignReply(fault);
+      if (foreign) {
+        res.writeHead(foreign.status, { 'content-type': foreign.contentType });
+        res.end(foreign.body);
+        entry.status = foreign.status;
         return;
       }
       if (fault.kind === 'latency') {

@@ -17,7 +17,13 @@ const afterFailover = (): FlowState => {
   const flow = lost(base(), 'main');
   return {
     ...flow,
-    feeding: { source: 'backup', role: 'backup', inferred: true, reason: 'failover' },
+    feeding: {
+      source: 'backup',
+      role: 'backup',
+      inferred: true,
+      reason: 'failover',
+      signal: 'inferred from SourceConnected',
+    },
     feedingSince: {
       source: 'backup',
       role: 'backup',
@@ -32,7 +38,13 @@ describe('input strips and the screen-wide alarm', () => {
   it('both sources lost: NO INPUT on the tiles and the alarm, with the live channels counted', () => {
     const flow = {
       ...lost(base(), 'main', 'backup'),
-      feeding: { source: null, role: null, inferred: true as const, reason: 'none' },
+      feeding: {
+        source: null,
+        role: null,
+        inferred: true as const,
+        reason: 'none',
+        signal: 'inferred from SourceConnected',
+      },
       inputOutage: { since: Date.now(), reason: 'Both SRT sources are lost: nothing feeds the flow.' },
     };
     expect(inputStrip(flow)).toMatchObject({ kind: 'no-input', label: 'NO INPUT' });
@@ -44,7 +56,13 @@ describe('input strips and the screen-wide alarm', () => {
     const flow = {
       ...base(),
       status: 'STANDBY' as const,
-      feeding: { source: null, role: null, inferred: true as const, reason: '' },
+      feeding: {
+        source: null,
+        role: null,
+        inferred: true as const,
+        reason: '',
+        signal: 'inferred from SourceConnected',
+      },
     };
     expect(inputStrip(flow)).toMatchObject({ kind: 'no-input', detail: expect.stringMatching(/STANDBY/) });
     expect(inputAlarm(flow, 0)).toBeNull();

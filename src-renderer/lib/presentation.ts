@@ -38,6 +38,7 @@ const PLATFORM_LABELS: Record<string, string> = {
   youtube: 'YouTube',
   twitch: 'Twitch',
   linkedin: 'LinkedIn',
+  facebook: 'Facebook',
   custom: 'Custom',
   generic: 'Generic',
   primary: 'HLS',

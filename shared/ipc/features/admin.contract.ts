@@ -41,7 +41,8 @@ export const AdminDestinationSchema = z.strictObject({
   medialive_channel_arn: z.string().nullable(),
   /** The channel the console actually uses: the record's, else the stack output's. */
   channelId: z.string().nullable(),
-  channel_status: z.string().nullable(),
+  /** The stack's ChannelId output for this destination (what a record without its own channel follows). */
+  stackChannelId: z.string().nullable(),
   is_active: z.boolean(),
   created_at: z.string().nullable(),
   updated_at: z.string().nullable(),
@@ -171,6 +172,27 @@ export type MigrationPlanOut = z.infer<typeof MigrationPlanSchema>;
 
 const NoInput = z.strictObject({});
 
+/** A MediaLive channel to pick for a destination, as ListChannels describes it; `usedBy` names its destination. */
+export const ChannelChoiceSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  state: z.string(),
+  inputs: z.array(z.string()),
+  usedBy: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+});
+export type ChannelChoiceOut = z.infer<typeof ChannelChoiceSchema>;
+
+/** One destination the stack has a channel for; `skip` says why it would not be created (null: it would). */
+export const StackPlanEntrySchema = z.strictObject({
+  id: z.string(),
+  platform: z.string(),
+  name: z.string(),
+  preset_id: z.string().nullable(),
+  channelId: z.string(),
+  skip: z.string().nullable(),
+});
+export type StackPlanEntryOut = z.infer<typeof StackPlanEntrySchema>;
+
 /** A preset waiting for its channel's next IDLE; one per destination (a newer request replaces it). */
 export const PendingApplySchema = z.strictObject({
   destinationId: z.string(),
@@ -233,6 +255,19 @@ export const ADMIN_INVOKE_CONTRACT = {
     // Lengths only here (the router's message never echoes a value); the service checks the formats field by field.
     input: z.strictObject({ id: DestinationIdSchema, url: z.string().max(2_048), streamKey: z.string().max(1_024) }),
     output: SetStreamKeyOutputSchema,
+  },
+  'destinations.channels': { input: NoInput, output: z.strictObject({ channels: z.array(ChannelChoiceSchema) }) },
+  'destinations.stackPlan': { input: NoInput, output: z.strictObject({ entries: z.array(StackPlanEntrySchema) }) },
+  'destinations.createFromStack': {
+    input: z.strictObject({ confirm: z.literal(true) }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({
+        status: z.literal('created'),
+        created: z.array(AdminDestinationSchema),
+        skipped: z.array(z.strictObject({ id: z.string(), name: z.string(), reason: z.string() })),
+      }),
+      ReadOnly,
+    ]),
   },
   'destinations.migrationDryRun': { input: NoInput, output: MigrationPlanSchema },
   'destinations.migrationApply': {

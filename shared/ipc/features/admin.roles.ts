@@ -26,6 +26,12 @@ export const ADMIN_INVOKE_ROLES = {
   'destinations.streamTarget': ADMIN,
   /** The only channel that carries a stream key, and only renderer -> main; its answer holds a masked hint. */
   'destinations.setStreamKey': ADMIN,
+  /** The account's MediaLive channels (name, id, state, inputs), to pick one for a destination. */
+  'destinations.channels': ADMIN,
+  /** What creating the destinations from the stack outputs would do (nothing written). */
+  'destinations.stackPlan': ADMIN,
+  /** Creates them, never overwriting a record: the admin confirmed the plan. */
+  'destinations.createFromStack': ADMIN,
   'destinations.migrationDryRun': ADMIN,
   'destinations.migrationApply': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;

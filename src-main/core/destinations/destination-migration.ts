@@ -11,6 +11,7 @@ import { paginateScan, UpdateCommand, type DynamoDBDocumentClient } from '@aws-s
 import { BoothError, isBoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
+import { isChannelClaim } from './destination-store';
 
 export interface ChannelRef {
   channelId: string;
@@ -60,7 +61,6 @@ function planRecordMigration(
     else notes.push('no channel for this destination in the stack outputs: medialive_channel_id left empty');
   }
   if (missing('medialive_channel_arn') && channel) set['medialive_channel_arn'] = channel.channelArn;
-  if (missing('channel_status')) set['channel_status'] = 'unknown';
   if (missing('created_at')) set['created_at'] = now.toISOString();
   const remove = Object.keys(raw).filter((k) => SECRET_ATTRIBUTE.test(k));
   if (Object.keys(set).length === 0 && remove.length === 0) return null;
@@ -111,8 +111,8 @@ export function createDestinationMigration(dynamo: DynamoDBDocumentClient, table
       scanned = 0;
       for await (const page of paginateScan({ client: dynamo }, { TableName: tableName })) {
         for (const raw of page.Items ?? []) {
+          if (typeof raw['id'] !== 'string' || isChannelClaim(raw)) continue;
           scanned += 1;
-          if (typeof raw['id'] !== 'string') continue;
           const plan = planRecordMigration(raw, channelFor, now);
           if (plan) records.push(plan);
         }

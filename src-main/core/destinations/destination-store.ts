@@ -1,4 +1,5 @@
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   UpdateCommand,
@@ -9,6 +10,8 @@ import { z } from 'zod';
 import { BoothError, isBoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
+import type { StackTopology } from '../stack/stack-outputs';
+import { channelIdOf } from './configured-destinations';
 import {
   DestinationCreateSchema,
   DestinationUpdateSchema,
@@ -29,8 +32,6 @@ export const DestinationRecordSchema = z.object({
   preset_id: z.string().nullish(),
   medialive_channel_id: z.string().nullish(),
   medialive_channel_arn: z.string().nullish(),
-  channel_status: z.string().nullish(),
-  last_channel_sync: z.string().nullish(),
   is_active: z.boolean().optional(),
   sort_order: z.number().optional(),
   created_at: z.string().optional(),
@@ -84,23 +85,54 @@ export interface DestinationStore {
   update(id: string, input: unknown, expectedVersion: number, now?: Date): Promise<DestinationRecord>;
   /** is_active = false (the channel is left alone; deleting it is a stack change). */
   retire(id: string, expectedVersion: number, now?: Date): Promise<DestinationRecord>;
-  /** Records what the channel monitor saw; unconditional on version (status fields only). */
-  recordChannelStatus(id: string, status: string, now?: Date): Promise<void>;
 }
 
 const isConflict = (e: unknown) => isBoothError(e) && e.code === 'conflict';
+
+/**
+ * One MediaLive channel belongs to one active destination: two would share its stream key and one take would put both
+ * on air. The table holds a claim item per channel (`channel#<id>`, never a destination id: those have no `#`), written
+ * with a condition, so of two admins adding destinations on the same channel at once only one wins.
+ */
+const CLAIM_PREFIX = 'channel#';
+const claimKey = (channelId: string) => `${CLAIM_PREFIX}${channelId}`;
+/** A claim this young is held even when its destination is not (yet) written: its admin is still saving it. */
+const CLAIM_GRACE_MS = 120_000;
+const ClaimSchema = z.object({ id: z.string(), owner: z.string(), claimed_at: z.string() });
+
+/** Whether a table item is a channel claim rather than a destination. */
+export const isChannelClaim = (item: Record<string, unknown>) =>
+  typeof item['id'] === 'string' && item['id'].startsWith(CLAIM_PREFIX);
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+function taken(field: string, message: string): DestinationInputError {
+  return new DestinationInputError([{ field, message }]);
+}
+
+const channelTaken = (channelId: string, holder: string) =>
+  taken(
+    'medialive_channel_id',
+    `Channel ${channelId} is already used by ${holder}: one channel can feed only one destination (they would share its stream key and go on air together). Pick another channel, or retire ${holder} first.`,
+  );
 
 export function createDestinationStore(
   dynamo: DynamoDBDocumentClient,
   tableName: string,
   logger: Logger,
+  /** The stack's ChannelId outputs: a record without its own channel uses the stack's for its id. */
+  stack?: StackTopology,
 ): DestinationStore {
+  const effectiveChannel = (record: Pick<DestinationRecord, 'id' | 'medialive_channel_id'>) =>
+    stack ? channelIdOf(record, stack) : (record.medialive_channel_id ?? null);
+
   async function scan(): Promise<DestinationRecord[]> {
     const records: DestinationRecord[] = [];
     await callAws('Read destinations', async () => {
       records.length = 0;
       for await (const page of paginateScan({ client: dynamo }, { TableName: tableName })) {
         for (const raw of page.Items ?? []) {
+          if (isChannelClaim(raw)) continue;
           const parsed = DestinationRecordSchema.safeParse(raw);
           if (!parsed.success) {
             logger.warn('destinations: skipped a record that does not match the schema', { id: raw['id'] });
@@ -125,6 +157,88 @@ export function createDestinationStore(
     throw new DestinationConflictError(id, expectedVersion, await get(id));
   }
 
+  /** Refuses a name or a channel another active destination already has (records written before claims existed). */
+  function refuseClashes(
+    records: DestinationRecord[],
+    selfId: string | null,
+    name: string | undefined,
+    channelId: string | null,
+  ) {
+    const others = records.filter((r) => r.id !== selfId && r.is_active !== false);
+    if (name !== undefined) {
+      const twin = others.find((r) => sameName(r.name, name));
+      if (twin) throw taken('name', `A destination named "${twin.name}" already exists: choose another name.`);
+    }
+    if (channelId) {
+      const holder = others.find((r) => effectiveChannel(r) === channelId);
+      if (holder) throw channelTaken(channelId, holder.name);
+    }
+  }
+
+  /** Takes the channel's claim for `owner`; a stale claim (its destination retired, moved or never written) is taken over. */
+  async function claim(channelId: string, owner: string, now: Date): Promise<void> {
+    const item = { id: claimKey(channelId), owner, claimed_at: now.toISOString() };
+    const put = (condition: string, values: Record<string, unknown>) =>
+      callAws('Claim channel', () =>
+        dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { '#o': 'owner' },
+            ExpressionAttributeValues: values,
+          }),
+        ),
+      );
+    try {
+      await put('attribute_not_exists(id) OR #o = :me', { ':me': owner });
+      return;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const out = await callAws('Read channel claim', () =>
+      dynamo.send(new GetCommand({ TableName: tableName, Key: { id: item.id }, ConsistentRead: true })),
+    );
+    const current = ClaimSchema.safeParse(out.Item);
+    if (!current.success) throw new BoothError('conflict', `Channel ${channelId} changed hands meanwhile; try again.`);
+    const holder = await get(current.data.owner);
+    const young = now.getTime() - Date.parse(current.data.claimed_at) < CLAIM_GRACE_MS;
+    if (young || (holder && holder.is_active !== false && effectiveChannel(holder) === channelId))
+      throw channelTaken(channelId, holder?.name ?? `"${current.data.owner}" (being added right now)`);
+    try {
+      await put('#o = :stale', { ':stale': current.data.owner });
+      logger.info('destinations: took over a stale channel claim', { channelId, from: current.data.owner, to: owner });
+    } catch (error) {
+      if (isConflict(error))
+        throw new BoothError('conflict', `Channel ${channelId} changed hands meanwhile; try again.`);
+      throw error;
+    }
+  }
+
+  /** Gives the claim back if `owner` still holds it; a failure only leaves a stale claim, which the next claim takes over. */
+  async function release(channelId: string, owner: string): Promise<void> {
+    try {
+      await callAws('Release channel claim', () =>
+        dynamo.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { id: claimKey(channelId) },
+            ConditionExpression: '#o = :me',
+            ExpressionAttributeNames: { '#o': 'owner' },
+            ExpressionAttributeValues: { ':me': owner },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!isConflict(error))
+        logger.warn('destinations: could not release a channel claim', {
+          channelId,
+          owner,
+          error: error instanceof Error ? error.message : String(error),
+        });
+    }
+  }
+
   async function create(input: unknown, now = new Date()): Promise<DestinationRecord> {
     const parsed = DestinationCreateSchema.safeParse(input);
     if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
@@ -137,13 +251,15 @@ export function createDestinationStore(
       preset_id: d.preset_id ?? null,
       medialive_channel_id: d.medialive_channel_id ?? null,
       medialive_channel_arn: d.medialive_channel_arn ?? null,
-      channel_status: d.medialive_channel_id ? 'unknown' : 'unassigned',
       is_active: true,
       ...(d.sort_order !== undefined ? { sort_order: d.sort_order } : {}),
       created_at: stamp,
       updated_at: stamp,
       version: 1,
     };
+    const channelId = effectiveChannel(record);
+    refuseClashes(await scan(), null, record.name, channelId);
+    if (channelId) await claim(channelId, record.id, now);
     try {
       await callAws('Add destination', () =>
         dynamo.send(
@@ -151,11 +267,15 @@ export function createDestinationStore(
         ),
       );
     } catch (error) {
-      if (isConflict(error))
-        throw new BoothError(
-          'conflict',
-          `A destination with id "${record.id}" already exists; choose another name or id.`,
+      if (channelId) await release(channelId, record.id);
+      if (isConflict(error)) {
+        const existing = await get(record.id);
+        const what = existing ? `"${existing.name}"${existing.is_active === false ? ' (retired)' : ''}` : 'another';
+        throw taken(
+          'name',
+          `The name gives the id "${record.id}", which destination ${what} already has: choose another name.`,
         );
+      }
       throw error;
     }
     logger.info('destinations: added', { id: record.id, platform: record.platform });
@@ -170,6 +290,18 @@ export function createDestinationStore(
   ): Promise<DestinationRecord> {
     const parsed = DestinationUpdateSchema.safeParse(input);
     if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
+    // One read for the record and its neighbours; the version is checked again by the conditional write.
+    const records = await scan();
+    const before = records.find((r) => r.id === id);
+    if (!before || before.version !== expectedVersion) return conflict(id, expectedVersion);
+    const oldChannel = effectiveChannel(before);
+    const newChannel =
+      parsed.data.medialive_channel_id === undefined
+        ? oldChannel
+        : effectiveChannel({ id, medialive_channel_id: parsed.data.medialive_channel_id });
+    const moving = newChannel !== oldChannel;
+    refuseClashes(records, id, parsed.data.name, moving ? newChannel : null);
+    if (moving && newChannel) await claim(newChannel, id, now);
     const entries = Object.entries(parsed.data).filter(([, v]) => v !== undefined);
     const names: Record<string, string> = { '#v': 'version' };
     const values: Record<string, unknown> = {
@@ -197,8 +329,10 @@ export function createDestinationStore(
           }),
         ),
       );
+      if (moving && oldChannel) await release(oldChannel, id);
       return DestinationRecordSchema.parse(out.Attributes);
     } catch (error) {
+      if (moving && newChannel) await release(newChannel, id);
       if (isConflict(error)) return conflict(id, expectedVersion);
       throw error;
     }
@@ -225,25 +359,14 @@ export function createDestinationStore(
         ),
       );
       logger.info('destinations: retired', { id });
-      return DestinationRecordSchema.parse(out.Attributes);
+      const retired = DestinationRecordSchema.parse(out.Attributes);
+      const channelId = effectiveChannel(retired);
+      if (channelId) await release(channelId, id);
+      return retired;
     } catch (error) {
       if (isConflict(error)) return conflict(id, expectedVersion);
       throw error;
     }
-  }
-
-  async function recordChannelStatus(id: string, status: string, now = new Date()): Promise<void> {
-    await callAws('Record channel status', () =>
-      dynamo.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { id },
-          UpdateExpression: 'SET channel_status = :s, last_channel_sync = :now',
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeValues: { ':s': status, ':now': now.toISOString() },
-        }),
-      ),
-    );
   }
 
   return {
@@ -255,6 +378,5 @@ export function createDestinationStore(
     create,
     update,
     retire,
-    recordChannelStatus,
   };
 }

@@ -35,8 +35,11 @@ describe('destination store (dynalite)', () => {
 
   it('adds, edits and retires a custom destination with conditional writes', async () => {
     const added = await store.create({ platform: 'custom', name: 'Church Feed', preset_id: 'preset_generic_720p' });
-    expect(added).toMatchObject({ id: 'church-feed', version: 1, is_active: true, channel_status: 'unassigned' });
-    await expect(store.create({ platform: 'custom', name: 'Church Feed' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(added).toMatchObject({ id: 'church-feed', version: 1, is_active: true });
+    await expect(store.create({ platform: 'custom', name: 'Church Feed' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      errors: [{ field: 'name', message: 'A destination named "Church Feed" already exists: choose another name.' }],
+    });
     const bad = await store.create({ platform: 'custom', name: 'x', stream_key: 'live_abc' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(DestinationInputError);
     expect((bad as DestinationInputError).errors[0]?.field).toBe('stream_key');
@@ -188,7 +191,6 @@ describe('migration of older records', () => {
       medialive_channel_id: '999',
       medialive_channel_arn: ref.channelArn,
       version: 1,
-      channel_status: 'unknown',
     });
     expect(after['stream_key']).toBeUndefined();
     // applying the stale plan again skips it (the record moved on)

@@ -381,7 +381,7 @@ describe('FlowMonitor against the simulator', () => {
     t.sim.control.addFault({ service: 'cloudwatch', operation: 'GetMetricData', kind: 'throttle' });
     await t.poll();
     expect(t.monitor.current().metrics).toMatchObject({ state: 'throttled' });
-    expect(t.monitor.current().metrics.message).toMatch(/Throttling/);
+    expect(t.monitor.current().metrics.message).toMatch(/AWS is limiting the request rate/);
     // Past staleAfterMs (2.5 s) without a successful read, the last figures are no longer trusted.
     await t.clock.advance(2_600);
     await t.poll();

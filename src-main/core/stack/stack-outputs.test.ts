@@ -21,4 +21,18 @@ describe('parseStackOutputs', () => {
     expect(topology.channels.get(destinationKey('custom-two'))).toEqual({ id: '2222222', arn: null });
     expect(topology.channels.has('unrelated')).toBe(false);
   });
+
+  it("reads the stack's own record per destination and ignores one that is not the expected JSON", () => {
+    const record = { id: 'custom-two', platform: 'custom', name: 'Custom Two', preset_id: 'preset_generic_720p' };
+    const topology = parseStackOutputs('lunora-booth', 'CREATE_COMPLETE', [
+      { OutputKey: 'ChannelIdCustomTwo', OutputValue: '2222222' },
+      { OutputKey: 'DestinationCustomTwo', OutputValue: JSON.stringify(record) },
+      { OutputKey: 'DestinationYoutube', OutputValue: '{not json' },
+      { OutputKey: 'DestinationsTableName', OutputValue: 'lunora-destinations' },
+    ]);
+    expect(topology.channels.get('customtwo')).toEqual({ id: '2222222', arn: null, record });
+    expect(topology.channels.has('youtube')).toBe(false);
+    expect(topology.channels.has('stablename')).toBe(false);
+    expect(topology.tables.destinations).toBe('lunora-destinations');
+  });
 });

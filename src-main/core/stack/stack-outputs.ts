@@ -1,4 +1,5 @@
 import { DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { z } from 'zod';
 import { BoothError } from '../../../shared/domain/errors';
 import { callAws } from '../../aws/retry';
 
@@ -9,8 +10,33 @@ export interface StackTopology {
   flowArn: string | null;
   tables: { presets: string | null; destinations: string | null; sessions: string | null };
   ingest: { main: string | null; backup: string | null };
-  /** Channel id and ARN per destination key (the normalised destination id). */
-  channels: Map<string, { id: string | null; arn: string | null }>;
+  /** Channel id and ARN per destination key (the normalised destination id), and the stack's record for it. */
+  channels: Map<string, StackChannel>;
+}
+
+export interface StackChannel {
+  id: string | null;
+  arn: string | null;
+  /** The `Destination<Dest>` output: what the stack's own destination list says; absent on older stacks. */
+  record?: StackDestinationRecord;
+}
+
+/** The `Destination<Dest>` output's value (JSON), as cloudformation/generate.ts writes it. */
+const StackDestinationRecordSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  platform: z.string().min(1),
+  name: z.string().min(1),
+  preset_id: z.string().min(1),
+});
+export type StackDestinationRecord = z.infer<typeof StackDestinationRecordSchema>;
+
+function parseRecord(value: string): StackDestinationRecord | undefined {
+  try {
+    const parsed = StackDestinationRecordSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Destination ids and output suffixes meet in one form: lower-case letters and digits only. */
@@ -26,8 +52,16 @@ export function parseStackOutputs(
   const byKey = new Map<string, string>();
   for (const output of outputs)
     if (output.OutputKey && output.OutputValue) byKey.set(output.OutputKey, output.OutputValue);
-  const channels = new Map<string, { id: string | null; arn: string | null }>();
+  const channels = new Map<string, StackChannel>();
   for (const [key, value] of byKey) {
+    const record = /^Destination(.+)$/.exec(key);
+    if (record?.[1]) {
+      const parsed = parseRecord(value);
+      if (!parsed) continue;
+      const dest = destinationKey(record[1]);
+      channels.set(dest, { ...(channels.get(dest) ?? { id: null, arn: null }), record: parsed });
+      continue;
+    }
     const match = /^Channel(Id|Arn)(.+)$/.exec(key);
     if (!match?.[1] || !match[2]) continue;
     const dest = destinationKey(match[2]);
