@@ -6,7 +6,7 @@ import {
   ListChannelsCommand,
   MediaLiveClient,
 } from '@aws-sdk/client-medialive';
-import medialiveModel from 'aws-sdk/apis/medialive-2017-10-14.min.json';
+import { loadApiModel } from './conformance/test-support/api-model';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
 
@@ -29,17 +29,15 @@ const youtube = () => {
 };
 
 /** AWS's own MediaLive service model (aws-sdk v2 ships it): the routes and answers the simulator must match. */
-const model = medialiveModel as unknown as {
-  operations: Record<string, { http: { method?: string; requestUri: string; responseCode?: number } }>;
-};
+const model = loadApiModel('medialive');
 
 describe('MediaLive CreateTags / DeleteTags over the real SDK', () => {
   it('serves the routes AWS documents for them', async () => {
-    expect(model.operations['CreateTags']?.http).toMatchObject({
+    expect(model.operation('CreateTags').http).toMatchObject({
       requestUri: '/prod/tags/{resource-arn}',
       responseCode: 204,
     });
-    expect(model.operations['DeleteTags']?.http).toMatchObject({
+    expect(model.operation('DeleteTags').http).toMatchObject({
       method: 'DELETE',
       requestUri: '/prod/tags/{resource-arn}',
       responseCode: 204,
