@@ -39,7 +39,8 @@ describe('electron settings store', () => {
     disk.data = { connection: { region: 42 }, windows: 'nope' };
     const store = createElectronSettingsStore();
     expect(store.get()).toEqual(parseSettings({}));
-    expect(store.get().connection).toEqual({ profile: null, region: 'us-east-1', stackName: 'lunora-booth' });
+    // No saved region: it is resolved like the SDK's (AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
+    expect(store.get().connection).toEqual({ profile: null, region: null, stackName: 'lunora-booth' });
     expect(disk.options).toEqual([{ name: 'settings', clearInvalidConfig: true }]);
   });
 
