@@ -22,11 +22,32 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const close = (): Promise<void> =>
-    new Promise((resolve) => {
+  // dynalite closes its database with the server; a request still being served then fails inside dynalite
+  // with an uncaught "Database is closed". Closing waits (briefly) for the requests in flight.
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  server.prependListener('request', (_request, response) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+  });
+  const close = async (): Promise<void> => {
+    if (inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5_000);
+        drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  };
 
   const client = new DynamoDBClient({
     region,
