@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, FAST_FLOW_OPERATOR, startBooth, type BoothHarness } from './support/harness';
 
 /**
  * An input failure reaches every on-air tile: two channels live, then both SRT sources lost in the
@@ -41,18 +41,7 @@ async function goLive(id: string) {
 }
 
 beforeAll(async () => {
-  booth = await startBooth({
-    window: 'operator',
-    viewport: { width: 1600, height: 900 },
-    timings: { metricSampleMs: 250, failoverMs: 200, flowUpdateMs: 300 },
-    flow: {
-      steadyIntervalMs: 500,
-      fastIntervalMs: 250,
-      maxBackoffMs: 2_000,
-      periodSec: 1,
-      thresholds: { staleAfterMs: 4_000, lostAfterNoBitrateMs: 1_500, lossWindowMs: 3_000 },
-    },
-  });
+  booth = await startBooth(FAST_FLOW_OPERATOR);
   page = booth.page;
   await page.waitForSelector('[data-testid="source-card"][data-role="main"][data-grade="healthy"]', {
     timeout: 15_000,

@@ -112,6 +112,23 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
 }
 
 /** The operator window at 1600x900 on the seeded booth, once its five tiles read IDLE. */
+/**
+ * An operator window whose flow monitor and simulated SRT signal run fast: 1 s CloudWatch periods, 250 ms samples,
+ * a 200 ms failover, so input faults show within seconds.
+ */
+export const FAST_FLOW_OPERATOR: HarnessOptions = {
+  window: 'operator',
+  viewport: { width: 1600, height: 900 },
+  timings: { metricSampleMs: 250, failoverMs: 200, flowUpdateMs: 300 },
+  flow: {
+    steadyIntervalMs: 500,
+    fastIntervalMs: 250,
+    maxBackoffMs: 2_000,
+    periodSec: 1,
+    thresholds: { staleAfterMs: 4_000, lostAfterNoBitrateMs: 1_500, lossWindowMs: 3_000 },
+  },
+};
+
 export async function startOperatorBooth(): Promise<BoothHarness> {
   const booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
   await eventually(
