@@ -96,3 +96,8 @@ export function formatExpiry(expiresAt: number, now: number): string {
   if (minutes < 60) return `in ${minutes} min`;
   return `in ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** A message that ends a clause of the window's own sentence ("…: {message}. Retrying…") without a doubled full stop. */
+export function asClause(message: string): string {
+  return message.replace(/[.\s]+$/, '');
+}
