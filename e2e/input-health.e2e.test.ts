@@ -152,7 +152,9 @@ describe('SRT input health (web preview, simulation)', () => {
     await expect
       .poll(() => page.locator('[data-testid="notification"][data-kind="alert"]').allTextContents())
       .toContainEqual(expect.stringMatching(/Main SRT source lost/));
+    // The tray is a drawer beside the tiles: closed, the tiles are back where they were.
     await page.keyboard.press('Escape');
+    await page.getByTestId('notification-tray').waitFor({ state: 'detached' });
     expect(await boxes()).toBe(initial);
   });
 
