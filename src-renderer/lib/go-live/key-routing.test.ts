@@ -9,8 +9,7 @@ describe('routeKey', () => {
   });
 
   it('gives the arm, take and End all keys to the console while a drawer is open and focus is not in a field', () => {
-    for (const key of ['1', 'Enter', 'e', '?'])
-      expect(routeKey({ ...base, key, drawerOpen: true })).toBe('console');
+    for (const key of ['1', 'Enter', 'e', '?']) expect(routeKey({ ...base, key, drawerOpen: true })).toBe('console');
   });
 
   it('types a digit into a focused field in a drawer instead of arming', () => {
