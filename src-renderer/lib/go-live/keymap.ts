@@ -39,7 +39,7 @@ export type KeyCommand =
   | { type: 'armTest' };
 
 /** Letters match whatever the Shift or Caps Lock state; everything else matches exactly. */
-export function normalizeKey(key: string): string {
+function normalizeKey(key: string): string {
   return key.length === 1 ? key.toLowerCase() : key;
 }
 
