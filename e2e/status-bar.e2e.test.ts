@@ -210,10 +210,12 @@ async function measure(page: Page) {
         right: r.right,
         top: r.top,
         bottom: r.bottom,
-        // Text cut inside the cell: wider content than the box, or a child pushed past the box's edge.
+        // Text cut inside the cell: wider content than the box (or than a box within it, an ellipsis), or a child
+        // pushed past the box's edge.
         clipped:
-          e.scrollWidth > e.clientWidth + 1 ||
-          [...e.querySelectorAll('*')].filter(visible).some((c) => box(c).right > r.right + 0.5),
+          [e, ...e.querySelectorAll<HTMLElement>('*')].some(
+            (c) => c.clientWidth > 0 && c.scrollWidth > c.clientWidth + 1,
+          ) || [...e.querySelectorAll('*')].filter(visible).some((c) => box(c).right > r.right + 0.5),
         text: (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
       };
     });
@@ -297,6 +299,7 @@ describe('status bar: cells never overlap, priority cells are never cut (fake wi
           await context.close();
         }
       }
+      expect(positions[0]!.map((p) => p.cell)).toEqual(['live', 'outbound', 'show', 'cost']);
       expect(positions[1]).toEqual(positions[0]);
       expect(positions[2]).toEqual(positions[0]);
     });
