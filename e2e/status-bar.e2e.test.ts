@@ -7,7 +7,7 @@ import type { ConnectionInfo } from '../shared/domain/connection';
 import type { CostSnapshot } from '../shared/domain/cost';
 import type { DestinationStatus } from '../shared/domain/destination';
 import type { FlowSnapshot } from '../shared/domain/flow';
-import type { LinkStatus } from '../src-renderer/lib/ipc';
+import type { LinkStatus } from '../src-renderer/lib/web-bridge';
 import { silentLogger } from '../src-main/core/logger';
 import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';

@@ -3,7 +3,7 @@ import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { DestinationState } from '../../shared/domain/channel';
 import type { FlowSnapshot } from '../../shared/domain/flow';
 import type { CostSnapshot } from '../../shared/domain/cost';
-import type { LinkStatus } from '../../src-renderer/lib/ipc';
+import type { LinkStatus } from '../../src-renderer/lib/web-bridge';
 
 /**
  * A stand-in for the Electron preload's `window.booth`, installed by an init script: the
