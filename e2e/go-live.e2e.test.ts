@@ -104,9 +104,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(requestsFor('StartChannel', 'youtube', since)).toHaveLength(1);
     await eventually(async () => (await text(page.getByTestId('live-count'))) === 'LIVE 1/5', 'LIVE 1/5');
     // 6 Mbps video + 128 kbps audio of the YouTube preset.
-    expect(await text(page.getByTestId('outbound'))).toBe('6.1 Mbps OUT');
+    expect(await text(page.getByTestId('outbound'))).toBe('OUT 6.1 Mbps');
     await eventually(async () => /^\$\d+\.\d\d/.test(await text(yt.getByTestId('tile-cost'))), 'a cost on the tile');
-    expect(await text(page.getByTestId('session-cost'))).toMatch(/^\$\d+\.\d\d · month \$\d+\/400$/);
+    expect(await text(page.getByTestId('session-cost'))).toMatch(/^COST · month \$\d+\/400 \$\d+\.\d\d$/);
     expect(await boxes()).toBe(initialBoxes);
     await booth.screenshot('go-live-on-air-1600x900.png');
   });

@@ -2,6 +2,8 @@ import type { DestinationStatus } from '../../shared/domain/destination';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { DestinationState } from '../../shared/domain/channel';
 import type { FlowSnapshot } from '../../shared/domain/flow';
+import type { CostSnapshot } from '../../shared/domain/cost';
+import type { LinkStatus } from '../../src-renderer/lib/web-bridge';
 
 /**
  * A stand-in for the Electron preload's `window.booth`, installed by an init script: the
@@ -13,6 +15,9 @@ export function fakeBoothScript(snapshot: {
   destinations: DestinationStatus[];
   connection: ConnectionInfo;
   flow?: FlowSnapshot;
+  costs?: CostSnapshot;
+  /** The link to the core as the web preview's socket would report it; 'connected' (as under Electron) when left out. */
+  link?: LinkStatus;
 }): string {
   return `
     (() => {
@@ -22,6 +27,7 @@ export function fakeBoothScript(snapshot: {
         if (channel === 'destinations.snapshot') return { ok: true, data: { kind: 'snapshot', seq: 1, at: Date.now(), destinations: data.destinations } };
         if (channel === 'flow.snapshot' && data.flow) return { ok: true, data: data.flow };
         if (channel === 'flow.alerts' && data.flow) return { ok: true, data: { alerts: [] } };
+        if (channel === 'costs.snapshot' && data.costs) return { ok: true, data: data.costs };
         return { ok: false, code: 'unavailable', message: 'not in this fake' };
       };
       Object.defineProperty(window, 'booth', {
@@ -29,6 +35,7 @@ export function fakeBoothScript(snapshot: {
           role: 'operator',
           invoke: (channel) => Promise.resolve(answer(channel)),
           on: () => () => {},
+          ...(data.link ? { status: data.link, onStatus: () => () => {}, close: () => {} } : {}),
         }),
       });
     })();
