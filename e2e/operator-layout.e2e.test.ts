@@ -1,38 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Router } from '../src-main/ipc/router';
-import { silentLogger } from '../src-main/core/logger';
-import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
-import { launchChromium, newWatchedPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { newWatchedPage } from './support/browser';
+import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
 import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
-import { ARTIFACTS, REPO } from './support/harness';
+import { ARTIFACTS } from './support/harness';
 
-/** The preview only serves the files here; the page talks to the fake `window.booth`, never to this router. */
-const unusedRouter: Router = {
-  invoke: async () => ({ ok: false, code: 'unavailable', message: 'no core in layout tests' }),
-  publish: () => {},
-  attach: () => () => {},
-};
-
-let preview: WebPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startWebPreview({
-    router: unusedRouter,
-    logger: silentLogger,
-    rendererDir: path.join(REPO, 'out/renderer'),
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const booth = useFakeBoothPreview();
 
 const CASES = [
   { count: 20, width: 1920, height: 1080 },
@@ -44,7 +19,7 @@ const CASES = [
 describe('operator window layout with many destinations (fake window.booth)', () => {
   for (const { count, ...screen } of CASES) {
     it(`fits ${count} tiles on a ${screen.width}x${screen.height} screen without scrolling, states and lines in full`, async () => {
-      const { context, page, problems } = await newWatchedPage(browser, screen);
+      const { context, page, problems } = await newWatchedPage(booth.browser, screen);
       try {
         await context.addInitScript({
           content: fakeBoothScript({
@@ -53,7 +28,7 @@ describe('operator window layout with many destinations (fake window.booth)', ()
             flow: sampleFlowSnapshot(),
           }),
         });
-        await page.goto(`${preview.origin}/operator/`);
+        await page.goto(`${booth.preview.origin}/operator/`);
         await page.waitForSelector('[data-testid="destination-tile"]');
         await page.waitForSelector(
           '[data-testid="source-card"][data-role="backup"] [data-testid="chart-bitrate"][data-has-data="true"]',

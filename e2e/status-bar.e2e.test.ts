@@ -1,30 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Router } from '../src-main/ipc/router';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ConnectionInfo } from '../shared/domain/connection';
 import type { CostSnapshot } from '../shared/domain/cost';
 import type { DestinationStatus } from '../shared/domain/destination';
 import type { FlowSnapshot } from '../shared/domain/flow';
 import type { LinkStatus } from '../src-renderer/lib/web-bridge';
-import { silentLogger } from '../src-main/core/logger';
-import { startWebPreview, type WebPreview } from '../src-main/web/preview-server';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
-import { launchChromium, newWatchedPage } from './support/browser';
+import { newWatchedPage } from './support/browser';
+import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
-import { ARTIFACTS, REPO } from './support/harness';
+import { ARTIFACTS } from './support/harness';
 
 /**
  * The status bar in every state it must hold, shown by the operator window on a fake `window.booth` (the AWS-mode
  * labels, a link down and a core restart cannot be had from the simulator-backed harness): every cell measured.
  */
-const unusedRouter: Router = {
-  invoke: async () => ({ ok: false, code: 'unavailable', message: 'no core in status bar tests' }),
-  publish: () => {},
-  attach: () => () => {},
-};
-
 const NOW = Date.now();
 
 const COSTS: CostSnapshot = {
@@ -147,25 +139,10 @@ const SCREENS = [
 /** Cells whose text must never be cut; only the mode badge's detail (profile · account · region) may give way. */
 const PRIORITY = ['flow', 'input', 'live', 'outbound', 'show', 'cost', 'keys', 'link', 'clock'];
 
-let preview: WebPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startWebPreview({
-    router: unusedRouter,
-    logger: silentLogger,
-    rendererDir: path.join(REPO, 'out/renderer'),
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const booth = useFakeBoothPreview();
 
 async function openBar(state: BarState, screen: { width: number; height: number }) {
-  const { context, page, problems } = await newWatchedPage(browser, screen);
+  const { context, page, problems } = await newWatchedPage(booth.browser, screen);
   await context.addInitScript({
     content: fakeBoothScript({
       destinations: state.destinations ?? destinations(0),
@@ -175,7 +152,7 @@ async function openBar(state: BarState, screen: { width: number; height: number 
       ...(state.link ? { link: state.link } : {}),
     }),
   });
-  await page.goto(`${preview.origin}/operator/`);
+  await page.goto(`${booth.preview.origin}/operator/`);
   await page.waitForFunction(() => {
     const text = document.querySelector('[data-testid="input-health"]')?.textContent ?? '';
     return text.length > 0 && !text.includes('—') && !text.includes('not read yet');
