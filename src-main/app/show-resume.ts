@@ -4,6 +4,7 @@ import type { CostMeter } from '../core/costs/cost-meter';
 import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
 import { sessionDecision, type SessionRecorder } from '../core/sessions/session-recorder';
+import { clockTime } from '../../shared/domain/time-format';
 
 export interface ShowResumeDeps {
   monitor: ChannelMonitor;
@@ -73,9 +74,7 @@ export async function resumeShow(deps: ShowResumeDeps): Promise<'continued' | 'a
     level: 'info',
     kind: 'alert',
     title: 'Show continued after a restart',
-    message: `Channels were live when this console started: it continues the show's session (started ${new Date(
-      Date.parse(stored.started_at),
-    ).toLocaleTimeString()}) with its on-air times and cost so far.`,
+    message: `Channels were live when this console started: it continues the show's session (started ${clockTime(Date.parse(stored.started_at))}) with its on-air times and cost so far.`,
   });
   return 'continued';
 }

@@ -1,3 +1,4 @@
+import { clockTime } from '../../shared/domain/time-format';
 import type { DestinationState } from '../../shared/domain/channel';
 
 /** Broadcast tones: red tally on air, amber for transitions (and armed), grey idle, a distinct error colour. */
@@ -58,11 +59,9 @@ export function formatDuration(ms: number): string {
   return `${pad(hours)}:${pad(minutes)}:${pad(total % 60)}`;
 }
 
-/** 24-hour time of day, as broadcast clocks show it. */
-export function formatTimeOfDay(epochMs: number, withSeconds = true): string {
-  const date = new Date(epochMs);
-  const hm = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return withSeconds ? `${hm}:${pad(date.getSeconds())}` : hm;
+/** 24-hour time of day with seconds, as broadcast clocks show it: one format everywhere. */
+export function formatTimeOfDay(epochMs: number): string {
+  return clockTime(epochMs);
 }
 
 /** Dollars as an operator reads a running meter: cents below $100, whole dollars above. */

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { clockTime } from '../../shared/domain/time-format';
 import { BILLING_STATES, type DestinationState } from '../../shared/domain/channel';
 import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/destination';
 
@@ -17,11 +17,6 @@ const CORE_RESTARTED_REASON = "This window is from the core's previous run and i
 /** States in which the tally reads on air: running, or recovering while still on air. */
 export function isOnAir(state: DestinationState): boolean {
   return state === 'RUNNING' || state === 'RECOVERING';
-}
-
-/** "11:01:33", the 24-hour time of day broadcast clocks show. */
-function clockTime(epochMs: number): string {
-  return format(epochMs, 'HH:mm:ss');
 }
 
 /**

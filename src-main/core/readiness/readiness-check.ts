@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-medialive';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { format } from 'date-fns';
+import { clockTime } from '../../../shared/domain/time-format';
 import type { ReadinessItem, ReadinessReport } from '../../../shared/domain/readiness';
 import type { AwsClients } from '../../aws/clients';
 import { mapAwsError } from '../../aws/errors';
@@ -72,7 +72,7 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
       status: 'pass',
       detail: 'These credentials do not expire on a schedule.',
     });
-  const when = (ms: number) => format(ms, 'HH:mm');
+  const when = (ms: number) => clockTime(ms);
   if (expiresAt <= showEndsAt) {
     return item({
       id: 'credentials',
