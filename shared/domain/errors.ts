@@ -32,11 +32,23 @@ export class BoothError extends Error {
   readonly awsCode: string | undefined;
   readonly httpStatus: number | undefined;
   readonly detail: string | undefined;
+  /** The request id AWS gave its answer (the `x-amzn-RequestId` header), for AWS support; not for the headline. */
+  readonly requestId: string | undefined;
+  /** How many times the request was sent before the console gave up (1 when it was not retried). */
+  readonly attempts: number;
 
   constructor(
     code: ErrorCode,
     message: string,
-    details: { retryable?: boolean; awsCode?: string; httpStatus?: number; detail?: string; cause?: unknown } = {},
+    details: {
+      retryable?: boolean;
+      awsCode?: string;
+      httpStatus?: number;
+      detail?: string;
+      requestId?: string;
+      attempts?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'BoothError';
@@ -45,6 +57,8 @@ export class BoothError extends Error {
     this.awsCode = details.awsCode;
     this.httpStatus = details.httpStatus;
     this.detail = details.detail;
+    this.requestId = details.requestId;
+    this.attempts = details.attempts ?? 1;
   }
 }
 

@@ -4,7 +4,7 @@ interface AwsLikeError {
   name?: string;
   message?: string;
   code?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string };
   $fault?: 'client' | 'server';
   /** The region the request went to (set by the clients of clients.ts). */
   $lunoraRegion?: string;
@@ -78,8 +78,7 @@ function classify(error: AwsLikeError): ErrorCode {
 }
 
 const ADVICE: Record<ErrorCode, string> = {
-  throttled:
-    'AWS is limiting the request rate; the console retries with backoff. If it persists, wait a few seconds and try again.',
+  throttled: 'AWS is limiting the request rate. If it persists, wait a few seconds and try again.',
   'expired-credentials':
     'The AWS credentials have expired or could not be loaded. Sign in again (aws sso login) and retry; running channels are not affected.',
   'access-denied':
@@ -89,8 +88,7 @@ const ADVICE: Record<ErrorCode, string> = {
   validation: 'AWS rejected the settings.',
   timeout: 'AWS did not answer in time; the outcome is unknown until the next status read.',
   network: 'AWS could not be reached. Check the network connection.',
-  unavailable:
-    'AWS had an internal error; the console retries with backoff. If it persists, check the AWS Health Dashboard.',
+  unavailable: 'AWS had an internal error. If it persists, check the AWS Health Dashboard.',
   'invalid-state': 'AWS refused the request in the current state.',
   internal: 'Unexpected error from AWS.',
   'unknown-channel': '',
@@ -134,11 +132,11 @@ function foreignAnswer(aws: AwsLikeError, action: string, error: unknown): Booth
   const statusText = status !== undefined ? `HTTP ${status}` : 'no HTTP status';
   const message =
     `${action} failed: AWS (or the endpoint) sent an unexpected answer (${statusText}), not an AWS response. ` +
-    'A proxy, firewall or wrong endpoint setting may be answering instead of AWS; check the network and the endpoint.' +
-    (serverSide ? ' The console retries with backoff.' : '');
+    'A proxy, firewall or wrong endpoint setting may be answering instead of AWS; check the network and the endpoint.';
   return new BoothError(code, message, {
     retryable: serverSide,
     ...(status !== undefined ? { httpStatus: status } : {}),
+    ...(aws.$metadata?.requestId ? { requestId: aws.$metadata.requestId } : {}),
     detail: `${aws.name ?? 'Error'}: ${(aws.message ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
     cause: error,
   });
@@ -172,6 +170,7 @@ export function mapAwsError(error: unknown, action: string): BoothError {
     retryable: isRetryableCode(code),
     ...(awsName ? { awsCode: awsName } : {}),
     ...(aws.$metadata?.httpStatusCode !== undefined ? { httpStatus: aws.$metadata.httpStatusCode } : {}),
+    ...(aws.$metadata?.requestId ? { requestId: aws.$metadata.requestId } : {}),
     ...(detail ? { detail } : {}),
     cause: error,
   });
