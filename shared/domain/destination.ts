@@ -11,6 +11,8 @@ export const ErrorSummarySchema = z.strictObject({
   code: z.string(),
   message: z.string(),
   at: z.number(),
+  /** Set when an operator's go-live (start) or end (stop) failed: latched on the tile until acknowledged. */
+  action: z.enum(['start', 'stop']).optional(),
 });
 export type ErrorSummary = z.infer<typeof ErrorSummarySchema>;
 

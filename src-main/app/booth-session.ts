@@ -46,6 +46,7 @@ export type SessionChannel =
   | 'channels.stop'
   | 'channels.endAll'
   | 'channels.acknowledgeAlarm'
+  | 'channels.acknowledgeFailure'
   | 'costs.snapshot'
   | AdminChannel
   | FlowChannel;

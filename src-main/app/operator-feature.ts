@@ -44,6 +44,21 @@ export function createOperatorFeature(
           });
         return { acknowledged };
       },
+      'channels.acknowledgeFailure': async ({ destinationId }) => {
+        const status = monitor.status(destinationId);
+        if (!status) throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
+        const failure = status.lastError;
+        const acknowledged = monitor.acknowledgeFailure(destinationId);
+        if (acknowledged && failure)
+          context.incidents.record({
+            kind: 'acknowledgement',
+            level: 'info',
+            title: `Failure acknowledged: ${status.name}`,
+            detail: `The operator acknowledged: ${failure.message}`,
+            destinationId,
+          });
+        return { acknowledged };
+      },
       'costs.snapshot': async () => costs.snapshot(),
     },
   };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CostSnapshot } from '../../shared/domain/cost';
+import type { IncidentEntry } from '../../shared/domain/incident';
 import type { Notification } from '../../shared/domain/notification';
 import type { OperatorSettings } from '../../shared/domain/operator-settings';
 import { silentLogger } from '../core/logger';
@@ -74,7 +75,20 @@ describe('operator session services', () => {
     const failure = notes.find((n) => n.destinationId === 'custom' && n.level === 'error');
     expect(failure?.message).toContain('These credentials are not allowed to do this');
     expect(failure?.message).not.toMatch(/ForbiddenException|arn:/);
-    expect(feed.tiles.get('custom')?.lastError?.code).toBe('access-denied');
+    expect(feed.tiles.get('custom')?.lastError).toMatchObject({ code: 'access-denied', action: 'start' });
+    // One headline in words; the details (AWS's text, the request id, the attempts) in the message.
+    expect(failure?.title).toBe('Custom RTMP: DID NOT GO LIVE — permission denied');
+    expect(failure?.message).toMatch(/AWS said \(HTTP 403\): ".+"\. Request id: [0-9a-f-]{36}\. Attempts: 1\.$/);
+    // Acknowledged, the tile's failure clears (the state stays), once; the incident log records it.
+    const ack = await booth.router.invoke('channels.acknowledgeFailure', { destinationId: 'custom' }, operator);
+    expect(ack).toEqual({ ok: true, data: { acknowledged: true } });
+    await feed.until(() => feed.tiles.get('custom')?.lastError === null);
+    expect(feed.tiles.get('custom')?.state).toBe('IDLE');
+    const again = await booth.router.invoke('channels.acknowledgeFailure', { destinationId: 'custom' }, operator);
+    expect(again).toEqual({ ok: true, data: { acknowledged: false } });
+    const incidents = await booth.router.invoke('incidents.list', {}, operator);
+    const titles2 = incidents.ok ? (incidents.data as { entries: IncidentEntry[] }).entries.map((e) => e.title) : [];
+    expect(titles2).toContain('Failure acknowledged: Custom RTMP');
     const recent = await booth.router.invoke('notifications.recent', {}, operator);
     expect(recent.ok && (recent.data as { notifications: Notification[] }).notifications.length).toBe(notes.length);
   });

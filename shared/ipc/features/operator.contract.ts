@@ -43,6 +43,11 @@ export const OPERATOR_INVOKE_CONTRACT = {
     input: ChannelActionInput,
     output: z.strictObject({ acknowledged: z.boolean() }),
   },
+  /** Clears the destination's latched failed go-live or end, never its state; false when there was none. */
+  'channels.acknowledgeFailure': {
+    input: ChannelActionInput,
+    output: z.strictObject({ acknowledged: z.boolean() }),
+  },
   'costs.snapshot': { input: NoInput, output: CostSnapshotSchema },
   'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
   'settings.get': { input: NoInput, output: OperatorSettingsSchema },

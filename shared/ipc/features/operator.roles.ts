@@ -11,6 +11,7 @@ export const OPERATOR_INVOKE_ROLES = {
   'channels.endAll': ['operator'],
   /** The operator has seen an alarm (a drop, a recovery, a change made elsewhere): its latch clears. */
   'channels.acknowledgeAlarm': ['operator'],
+  'channels.acknowledgeFailure': ['operator'],
   'costs.snapshot': ['operator', 'admin'],
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-medialive';
 import { BILLING_STATES, toDestinationState, type DestinationState } from '../../../shared/domain/channel';
 import { BoothError } from '../../../shared/domain/errors';
+import { failureHeadline } from '../../../shared/domain/failure-headline';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import { callAws, type RetryPolicy } from '../../aws/retry';
@@ -37,6 +38,25 @@ function mayNeedStop(d: DestinationStatus): boolean {
   if (!d.channelId || d.state === 'MISSING') return false;
   if (d.unconfirmed) return true;
   return BILLING_STATES.has(d.state) && d.state !== 'STOPPING';
+}
+
+/** The tray's and the incident log's account of a failed action: what happened, what AWS said, how often. */
+function failureDetails(failure: BoothError): string {
+  // AWS's words without its exception name (that stays in the log with the code).
+  const said =
+    failure.awsCode && failure.detail?.startsWith(`${failure.awsCode}: `)
+      ? failure.detail.slice(failure.awsCode.length + 2)
+      : failure.detail;
+  const status = failure.httpStatus !== undefined ? ` (HTTP ${failure.httpStatus})` : '';
+  return [
+    failure.message,
+    // An ARN redacted for the log reads as "the resource" here: the tray is for people.
+    said ? `AWS said${status}: "${said.replaceAll('arn:…', 'the resource')}".` : null,
+    failure.requestId ? `Request id: ${failure.requestId}.` : null,
+    `Attempts: ${failure.attempts}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export interface ChannelActionsDeps {
@@ -149,6 +169,7 @@ export class ChannelActions {
       return this.fail(
         destinationId,
         status.name,
+        kind,
         error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error }),
       );
     });
@@ -218,21 +239,32 @@ export class ChannelActions {
         return this.fail(
           destinationId,
           status.name,
-          new BoothError(failure.code, `${failure.message} The channel is ${now}.`),
+          kind,
+          new BoothError(failure.code, `${failure.message} The channel is ${now}.`, {
+            ...(failure.detail ? { detail: failure.detail } : {}),
+            ...(failure.requestId ? { requestId: failure.requestId } : {}),
+            attempts: failure.attempts,
+          }),
         );
       }
-      return this.fail(destinationId, status.name, failure);
+      return this.fail(destinationId, status.name, kind, failure);
     }
   }
 
-  private fail(destinationId: string, name: string, failure: BoothError): never {
-    this.deps.monitor.setLastError(destinationId, { code: failure.code, message: failure.message, at: this.now() });
+  /**
+   * Latches the failure on the tile (until the operator acknowledges it) and puts the whole story in the tray and the
+   * incident log: the headline in words there too, then the console's message, AWS's own text, the request id and
+   * how many times the request was sent.
+   */
+  private fail(destinationId: string, name: string, kind: Kind, failure: BoothError): never {
+    const at = this.now();
+    this.deps.monitor.setLastError(destinationId, { code: failure.code, message: failure.message, at, action: kind });
     this.deps.notifier.notify({
       destinationId,
       level: 'error',
       kind: 'action',
-      title: `${name}: action failed`,
-      message: failure.message,
+      title: `${name}: ${failureHeadline(kind, failure.code)}`,
+      message: failureDetails(failure),
     });
     throw failure;
   }

@@ -229,6 +229,14 @@ export class ChannelMonitor {
     return true;
   }
 
+  /** Clears a failed go-live or end latched on the tile (the operator has seen it); the state stays what AWS reports. */
+  acknowledgeFailure(destinationId: string): boolean {
+    const current = this.statuses.get(destinationId);
+    if (!current?.lastError?.action) return false;
+    this.apply([{ ...current, lastError: null }]);
+    return true;
+  }
+
   /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
   setPending(destinationId: string, pending: PendingAction | null): void {
     const current = this.statuses.get(destinationId);
