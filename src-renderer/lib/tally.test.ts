@@ -73,8 +73,16 @@ describe('unconfirmed tiles', () => {
     expect(list.map((d) => d.unconfirmed?.code ?? null)).toEqual([LINK_DOWN_CODE, LINK_DOWN_CODE, null]);
     expect(list[0]?.unconfirmed).toMatchObject({ since: down, lastConfirmedAt: down });
     expect(list[0]?.state).toBe('RUNNING');
-    expect(planFor(list[0]!)).toEqual({ ok: false, reason: "the console's link to its core is down" });
-    expect(planFor(list[1]!)).toEqual({ ok: false, reason: "the console's link to its core is down" });
+    expect(planFor(list[0]!)).toEqual({
+      ok: false,
+      reason: "the console's link to its core is down",
+      short: 'console link down',
+    });
+    expect(planFor(list[1]!)).toEqual({
+      ok: false,
+      reason: "the console's link to its core is down",
+      short: 'console link down',
+    });
     const banner = unconfirmedBanner(list);
     expect(banner).toMatchObject({ linkDown: true, count: 2 });
     expect(banner?.title).toMatch(/^Link to the console core lost since 11:05:00/);
@@ -102,6 +110,7 @@ describe('unconfirmed tiles', () => {
     expect(refused).toEqual({
       ok: false,
       reason: expect.stringMatching(/^its state cannot be confirmed \(last confirmed 11:01:33\): .*credentials/),
+      short: 'state unconfirmed — waiting for AWS',
     });
     expect(planFor(tile('a', 'IDLE'))).toEqual({ ok: true, action: 'start' });
   });

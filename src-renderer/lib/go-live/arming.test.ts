@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
-import { ArmingController, RESULT_VISIBLE_MS, type ArmingEvent, type GoLiveAction, type SendResult } from './arming';
+import {
+  ArmingController,
+  planFor,
+  RESULT_VISIBLE_MS,
+  type ArmingEvent,
+  type GoLiveAction,
+  type SendResult,
+} from './arming';
 import { destinationStatus } from '../../../shared/domain/test-support/destination-status';
 
 const dest = (
@@ -123,9 +130,11 @@ describe('ArmingController: arm', () => {
     expect(t.controller.armed).not.toBeNull();
     t.clock.advance(1);
     expect(t.controller.armed).toBeNull();
-    expect(t.controller.take()).toEqual({ sent: false, reason: 'not-armed' });
-    expect(t.sent).toEqual([]);
     expect(t.events.at(-1)?.kind).toBe('expired');
+    // A take after that finds nothing armed, and says so.
+    expect(t.controller.take()).toEqual({ sent: false, reason: 'not-armed' });
+    expect(t.events.at(-1)?.kind).toBe('nothing-armed');
+    expect(t.sent).toEqual([]);
   });
 
   it('re-arming restarts the countdown with the current timeout setting', () => {
@@ -309,5 +318,87 @@ describe('ArmingController: take sends exactly one request', () => {
     expect(controller.activity('a')).toMatchObject({ ok: false, message: 'Go live failed: bridge gone' });
     expect(controller.arm('a')).toMatchObject({ ok: true });
     expect(controller.isInFlight('a')).toBe(false);
+  });
+});
+
+describe('ArmingController: a failed take, retried', () => {
+  const fail503: SendResult = {
+    ok: false,
+    code: 'unavailable',
+    message: 'Start A failed: AWS kept answering 503 (service unavailable); gave up after 5 tries at 18:40:07.',
+  };
+
+  it('keeps the failure code on the tile', async () => {
+    const t = setup([dest('a')]);
+    t.controller.arm('a');
+    t.controller.take();
+    t.answer(fail503);
+    await flush();
+    expect(t.controller.activity('a')).toMatchObject({ phase: 'done', ok: false, code: 'unavailable' });
+  });
+
+  it('Retry only arms: it never sends by itself; the take then sends exactly one request', async () => {
+    const t = setup([dest('a')]);
+    t.controller.arm('a');
+    t.controller.take();
+    t.answer(fail503);
+    await flush();
+    expect(t.sent).toHaveLength(1);
+
+    expect(t.controller.retry('a', 'start')).toMatchObject({
+      ok: true,
+      armed: { destinationId: 'a', action: 'start' },
+    });
+    // Pressing Retry again (a double click) re-arms; still nothing is sent.
+    t.controller.retry('a', 'start');
+    expect(t.sent).toHaveLength(1);
+    // Left alone, it expires: nothing is sent.
+    t.clock.advance(5_000);
+    expect(t.controller.armed).toBeNull();
+    expect(t.sent).toHaveLength(1);
+
+    t.controller.retry('a', 'start');
+    for (let i = 0; i < 10; i += 1) t.controller.take();
+    expect(t.sent).toEqual([
+      { action: 'start', id: 'a' },
+      { action: 'start', id: 'a' },
+    ]);
+  });
+
+  it('refuses a Retry when the tile now calls for the other action (the failed start went on air after all)', () => {
+    const t = setup([dest('a', 'RUNNING')]);
+    expect(t.controller.retry('a', 'start')).toMatchObject({ ok: false, reason: expect.stringMatching(/RUNNING/) });
+    expect(t.controller.armed).toBeNull();
+    expect(t.sent).toHaveLength(0);
+  });
+
+  it('acknowledging clears the failure from the tile and sends nothing', async () => {
+    const t = setup([dest('a')]);
+    t.controller.arm('a');
+    t.controller.take();
+    t.answer(fail503);
+    await flush();
+    expect(t.controller.acknowledgeFailure('a')).toBe(true);
+    expect(t.controller.activity('a')).toBeNull();
+    expect(t.controller.acknowledgeFailure('a')).toBe(false);
+    expect(t.sent).toHaveLength(1);
+  });
+
+  it('the take with nothing armed says so and sends nothing', () => {
+    const t = setup([dest('a')]);
+    expect(t.controller.take()).toEqual({ sent: false, reason: 'not-armed' });
+    expect(t.events.at(-1)).toMatchObject({ kind: 'nothing-armed', text: expect.stringMatching(/^Nothing is armed/) });
+    // A held key says it once.
+    t.controller.take({ repeat: true });
+    expect(t.events.filter((e) => e.kind === 'nothing-armed')).toHaveLength(1);
+    expect(t.sent).toHaveLength(0);
+  });
+});
+
+describe('planFor: why a tile cannot be armed, in a few words', () => {
+  it('says what to wait for', () => {
+    expect(planFor(dest('a', 'STOPPING'))).toMatchObject({ ok: false, short: 'stopping — wait for IDLE' });
+    expect(planFor(dest('a', 'UNKNOWN'))).toMatchObject({ ok: false, short: 'state unknown — waiting for AWS' });
+    expect(planFor(dest('a', 'IDLE', { channelId: null }))).toMatchObject({ ok: false, short: 'no channel mapped' });
   });
 });

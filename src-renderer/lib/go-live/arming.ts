@@ -22,7 +22,15 @@ export interface Armed {
 /** What the tile's action row says about the last take on this destination. */
 export type Activity =
   | { phase: 'sending'; action: GoLiveAction; since: number }
-  | { phase: 'done'; action: GoLiveAction; at: number; ok: boolean; message: string };
+  | {
+      phase: 'done';
+      action: GoLiveAction;
+      at: number;
+      ok: boolean;
+      message: string;
+      /** Why it failed: the IPC code main answered, or `not-sent` when the take was never sent. */
+      code?: string;
+    };
 
 /** What main answers a take: `channels.start` and `channels.stop` share one output. */
 type TakeAnswer = InvokeOutput<'channels.start' | 'channels.stop'>;
@@ -41,7 +49,16 @@ export interface ArmingDeps {
 }
 
 export type ArmingEventKind =
-  'armed' | 'refused' | 'disarmed' | 'expired' | 'sending' | 'succeeded' | 'failed' | 'ignored';
+  | 'armed'
+  | 'refused'
+  | 'disarmed'
+  | 'expired'
+  | 'sending'
+  | 'succeeded'
+  | 'failed'
+  | 'ignored'
+  /** The take key with nothing armed: said in words, nothing sent. */
+  | 'nothing-armed';
 
 export interface ArmingEvent {
   kind: ArmingEventKind;
@@ -66,6 +83,19 @@ function actionWords(action: GoLiveAction): string {
   return ACTION_WORDS[action];
 }
 
+/** Why a tile cannot be armed, short enough for the tile's action row ("CAN'T ARM" says the rest). */
+const SHORT_REFUSALS: Partial<Record<DestinationState, string>> = {
+  STOPPING: 'stopping — wait for IDLE',
+  UPDATING: 'updating — wait for IDLE',
+  CREATING: 'channel being created',
+  DELETING: 'channel being deleted',
+  DELETED: 'channel deleted in AWS',
+  CREATE_FAILED: 'channel broken — admin must fix',
+  UPDATE_FAILED: 'update failed — admin must fix',
+  MISSING: 'no channel in AWS',
+  UNKNOWN: 'state unknown — waiting for AWS',
+};
+
 const REFUSALS: Partial<Record<DestinationState, string>> = {
   STOPPING: 'it is stopping; wait until it is IDLE to go live again',
   UPDATING: 'its encoding settings are being applied; wait until it is IDLE',
@@ -81,14 +111,23 @@ const REFUSALS: Partial<Record<DestinationState, string>> = {
 /** What a take would do for a destination in this state, or why it cannot be armed. */
 export function planFor(
   destination: DestinationStatus,
-): { ok: true; action: GoLiveAction } | { ok: false; reason: string } {
+): { ok: true; action: GoLiveAction } | { ok: false; reason: string; short: string } {
   if (destination.state === 'MISSING' || destination.channelId === null) {
-    return { ok: false, reason: destination.problem ?? REFUSALS.MISSING! };
+    return {
+      ok: false,
+      reason: destination.problem ?? REFUSALS.MISSING!,
+      short: destination.channelId === null ? 'no channel mapped' : SHORT_REFUSALS.MISSING!,
+    };
   }
   const unconfirmed = destination.unconfirmed;
-  if (unconfirmed?.code === LINK_DOWN_CODE) return { ok: false, reason: "the console's link to its core is down" };
+  if (unconfirmed?.code === LINK_DOWN_CODE)
+    return { ok: false, reason: "the console's link to its core is down", short: 'console link down' };
   if (unconfirmed?.code === CORE_RESTARTED_CODE) {
-    return { ok: false, reason: 'the console core restarted: use the new address npm run web printed' };
+    return {
+      ok: false,
+      reason: 'the console core restarted: use the new address npm run web printed',
+      short: 'console restarted — reopen',
+    };
   }
   if (unconfirmed) {
     // Ending stays possible for what may be on air; a start is never sent on a guess.
@@ -96,6 +135,7 @@ export function planFor(
     return {
       ok: false,
       reason: `its state cannot be confirmed (${lastConfirmedText(unconfirmed)}): ${unconfirmed.reason}`,
+      short: 'state unconfirmed — waiting for AWS',
     };
   }
   switch (destination.state) {
@@ -106,7 +146,11 @@ export function planFor(
     case 'RECOVERING':
       return { ok: true, action: 'stop' };
     default:
-      return { ok: false, reason: REFUSALS[destination.state] ?? `it is ${destination.state}` };
+      return {
+        ok: false,
+        reason: REFUSALS[destination.state] ?? `it is ${destination.state}`,
+        short: SHORT_REFUSALS[destination.state] ?? destination.state.toLowerCase(),
+      };
   }
 }
 
@@ -189,6 +233,32 @@ export class ArmingController {
     return { ok: true, armed };
   }
 
+  /**
+   * Retry on a failed tile: arms the action that failed again, exactly as its key would; nothing is sent until the
+   * take. Refused when the tile now calls for something else (the failed start is on air after all, say).
+   */
+  retry(destinationId: string, failedAction: GoLiveAction): ArmResult {
+    const destination = this.#deps.destination(destinationId);
+    const plan = destination ? planFor(destination) : null;
+    if (destination && plan?.ok && plan.action !== failedAction) {
+      return this.#refuse(
+        destinationId,
+        destination,
+        `nothing to retry: it is ${destination.state} now (arm it to ${actionWords(plan.action)})`,
+      );
+    }
+    return this.arm(destinationId);
+  }
+
+  /** The operator has seen the failed take on this tile: it leaves the tile (the tray and the log keep it). */
+  acknowledgeFailure(destinationId: string): boolean {
+    const shown = this.#activity.get(destinationId);
+    if (shown?.phase !== 'done' || shown.ok) return false;
+    this.#clearActivity(destinationId);
+    this.#changed();
+    return true;
+  }
+
   /** Cancels the armed destination, if any (Escape, the Cancel button, a global disarm). */
   disarm(reason = 'cancelled'): boolean {
     const armed = this.#armed;
@@ -213,7 +283,15 @@ export class ArmingController {
   take(options: { repeat?: boolean } = {}): TakeResult {
     if (options.repeat) return { sent: false, reason: 'repeat' };
     const armed = this.#armed;
-    if (!armed) return { sent: false, reason: 'not-armed' };
+    if (!armed) {
+      this.#emit({
+        kind: 'nothing-armed',
+        destinationId: null,
+        action: null,
+        text: 'Nothing is armed: arm a destination with its key first, then take. Nothing sent',
+      });
+      return { sent: false, reason: 'not-armed' };
+    }
     // Consumed first: whatever happens next, this arming is spent.
     this.#armed = null;
     this.#clearTimer();
@@ -244,6 +322,7 @@ export class ArmingController {
         at: this.#deps.now(),
         ok: false,
         message: `Not sent: ${why}. Arm again.`,
+        code: 'not-sent',
       });
       this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
       this.#changed();
@@ -322,7 +401,7 @@ export class ArmingController {
       // AWS's reason as main words it; "failed" is said once.
       const verb = action === 'start' ? 'Go live' : 'End';
       const message = /failed/i.test(result.message) ? result.message : `${verb} failed: ${result.message}`;
-      this.#setActivity(destinationId, { phase: 'done', action, at, ok: false, message });
+      this.#setActivity(destinationId, { phase: 'done', action, at, ok: false, message, code: result.code });
       this.#emit({ kind: 'failed', destinationId, action, text: `${name}: ${message}` });
     }
     this.#changed();

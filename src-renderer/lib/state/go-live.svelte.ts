@@ -1,4 +1,6 @@
+import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
+import { tileFailure, type TileFailure } from '../go-live/failure';
 import {
   ArmingController,
   type Activity,
@@ -23,10 +25,12 @@ export class GoLiveStore {
   now = $state(Date.now());
 
   readonly controller: ArmingController;
+  readonly #ipc: IpcClient;
   #tick: ReturnType<typeof setInterval> | null = null;
   #offs: (() => void)[] = [];
 
   constructor(ipc: IpcClient, destinations: DestinationsStore, settings: SettingsStore) {
+    this.#ipc = ipc;
     this.controller = new ArmingController({
       now: () => Date.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -81,6 +85,29 @@ export class GoLiveStore {
   get secondsLeft(): number {
     void this.#version;
     return this.controller.secondsLeft(this.now);
+  }
+
+  /** The failed take latched on this tile, or null (hidden while it is armed or a request is on its way). */
+  failure(destination: DestinationStatus): TileFailure | null {
+    void this.#version;
+    const armed = this.controller.armed?.destinationId === destination.id;
+    return tileFailure(destination, this.controller.activity(destination.id), armed);
+  }
+
+  /** Retry on a failed tile: arms the failed action again; the take sends it. */
+  retry(destinationId: string, failedAction: TileFailure['action']): ArmResult {
+    return this.controller.retry(destinationId, failedAction);
+  }
+
+  /**
+   * Clears the failed take from the tile: the window's copy at once, main's record (shared by every window) through
+   * `channels.acknowledgeFailure`. Answers an error message in words, or null.
+   */
+  async acknowledgeFailure(destination: DestinationStatus): Promise<string | null> {
+    this.controller.acknowledgeFailure(destination.id);
+    if (!destination.lastError?.action) return null;
+    const result = await this.#ipc.invoke('channels.acknowledgeFailure', { destinationId: destination.id });
+    return result.ok ? null : result.message;
   }
 
   arm(destinationId: string, options?: { repeat?: boolean }): ArmResult {
