@@ -250,10 +250,10 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await page.keyboard.press(await keyOf('custom'));
     await eventually(async () => (await armedOf('custom')) === 'start', 'Custom armed');
     await page.keyboard.press('Enter');
-    const failed = tile('custom').getByTestId('tile-failed');
+    const failed = tile('custom').getByTestId('tile-failure');
     await failed.waitFor({ timeout: 20_000 });
-    expect(await text(failed)).toMatch(/^FAILED \d\d:\d\d .*failed: AWS .+/i);
-    expect(await text(tile('custom').getByTestId('tile-activity'))).toBe('failed, see above');
+    expect(await text(failed)).toMatch(/^FAILED DID NOT GO LIVE — AWS service error \d\d:\d\d:\d\d DETAILS ›$/);
+    expect(await text(tile('custom').getByTestId('tile-arm'))).toBe('RETRY');
     await page.waitForTimeout(600);
     expect(booth.simulator.control.channelState(destination('custom').channelId)).toBe('IDLE');
     expect(await tile('custom').getAttribute('data-state')).toBe('IDLE');
@@ -266,7 +266,7 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     const li = tile('linkedin');
     expect(await text(li.getByTestId('tile-problem'))).toMatch(/does not exist/);
     expect(await li.getByTestId('tile-arm').isDisabled()).toBe(true);
-    expect(await text(li.getByTestId('tile-arm'))).toBe("CAN'T ARM");
+    expect(await text(li.getByTestId('tile-arm'))).toBe("CAN'T ARM · no channel in AWS");
     await page.keyboard.press(await keyOf('linkedin'));
     await page.waitForTimeout(200);
     expect(await armedOf('linkedin')).toBeNull();
@@ -278,7 +278,7 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await page.keyboard.press(await keyOf('custom'));
     await eventually(async () => (await armedOf('custom')) === 'start', 'Custom armed');
     // The earlier failure has left the tile when it was armed again.
-    expect(await tile('custom').getByTestId('tile-failed').count()).toBe(0);
+    expect(await tile('custom').getByTestId('tile-failure').count()).toBe(0);
     await page.keyboard.press('Enter');
     await waitForState('primary', 'RUNNING');
     await waitForState('custom', 'RUNNING');

@@ -335,6 +335,11 @@ describe('ArmingController: a failed take, retried', () => {
     t.answer(fail503);
     await flush();
     expect(t.controller.activity('a')).toMatchObject({ phase: 'done', ok: false, code: 'unavailable' });
+    // The event line leads with the headline.
+    expect(t.events.at(-1)).toMatchObject({
+      kind: 'failed',
+      text: 'A: DID NOT GO LIVE — AWS service error. AWS kept answering 503 (service unavailable); gave up after 5 tries at 18:40:07.',
+    });
   });
 
   it('Retry only arms: it never sends by itself; the take then sends exactly one request', async () => {

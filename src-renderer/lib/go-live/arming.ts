@@ -1,5 +1,6 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../shared/domain/destination';
+import { failureHeadline } from '../../../shared/domain/failure-headline';
 import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
 import { CORE_RESTARTED_CODE, LINK_DOWN_CODE, lastConfirmedText } from '../tally';
 
@@ -402,7 +403,14 @@ export class ArmingController {
       const verb = action === 'start' ? 'Go live' : 'End';
       const message = /failed/i.test(result.message) ? result.message : `${verb} failed: ${result.message}`;
       this.#setActivity(destinationId, { phase: 'done', action, at, ok: false, message, code: result.code });
-      this.#emit({ kind: 'failed', destinationId, action, text: `${name}: ${message}` });
+      // The headline first (the event line is one line); the console's sentence after it, for the tooltip.
+      const why = message.replace(/^.*? failed:\s*/i, '');
+      this.#emit({
+        kind: 'failed',
+        destinationId,
+        action,
+        text: `${name}: ${failureHeadline(action, result.code)}. ${why}`,
+      });
     }
     this.#changed();
   }
