@@ -211,7 +211,9 @@ describe('a failed go-live, in one line (web preview, simulation)', () => {
     await page.keyboard.press('Enter');
     await waitForState('twitch', 'STOPPING');
     const twitch = tile('twitch');
-    expect(await text(twitch.getByTestId('tile-arm'))).toBe("CAN'T ARM · stopping — wait for IDLE");
+    // At 1366 the reason alone shows on the disabled button; the tooltip says CAN'T ARM and the whole reason.
+    expect(await text(twitch.getByTestId('tile-arm'))).toBe('stopping — wait for IDLE');
+    expect(await twitch.getByTestId('tile-arm').getAttribute('title')).toMatch(/^Cannot be armed: it is stopping/);
     expect(await twitch.getByTestId('tile-arm').isDisabled()).toBe(true);
     await shoot('stopping');
     booth.simulator.control.setTimings({ channelStopMs: 1_200 });
