@@ -273,11 +273,22 @@ describe('admin window: presets, destinations, applying (web preview, simulation
       await width.locator('.to').getAttribute('data-value'),
     ]).toEqual(['1920', '1280']);
     const bitrate = page.locator('[data-testid="diff-row"]', { hasText: 'H264Settings.Bitrate' });
-    expect(await bitrate.locator('.what').textContent()).toBe('Video bitrate (bps)');
+    expect(await bitrate.locator('.what').textContent()).toBe('Video bitrate');
     expect([await bitrate.locator('.from').textContent(), await bitrate.locator('.to').textContent()]).toEqual([
-      '6,000,000',
-      '4,500,000',
+      '6 Mbps',
+      '4.5 Mbps',
     ]);
+    // Video first (the size before the rest), then audio, then the outputs: as a preset reads.
+    const groups = await page.getByTestId('diff-group').allTextContents();
+    expect(groups.filter((g) => g !== 'Other')).toEqual([
+      'Video',
+      ...(groups.includes('Audio') ? ['Audio'] : []),
+      ...(groups.includes('Output') ? ['Output'] : []),
+    ]);
+    const paths = await page
+      .locator('[data-testid="diff-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
+    expect(paths[0]).toBe('VideoDescriptions[0].Width');
     await booth.screenshot('admin-apply-preview.png');
 
     await page.getByTestId('apply-go').click();

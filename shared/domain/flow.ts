@@ -245,6 +245,21 @@ export const HistorySeriesSchema = z.strictObject({
 });
 export type HistorySeries = z.infer<typeof HistorySeriesSchema>;
 
+/**
+ * A source chart's fixed y scale, the same on every card (a spike never rescales one card and not the other), and
+ * the alert threshold the monitor grades by, drawn as a line: 'above' alerts at or over it, 'below' under it.
+ */
+export const ChartScaleSchema = z.strictObject({
+  max: z.number().positive(),
+  alert: z.number().nonnegative(),
+  alertWhen: z.enum(['above', 'below']),
+});
+export type ChartScale = z.infer<typeof ChartScaleSchema>;
+
+/** The charted metrics' scales: bitrate in bits/s, loss in percent. */
+export const ChartScalesSchema = z.strictObject({ bitrateBps: ChartScaleSchema, packetLossPercent: ChartScaleSchema });
+export type ChartScales = z.infer<typeof ChartScalesSchema>;
+
 export const FlowSnapshotSchema = z.strictObject({
   kind: z.literal('snapshot'),
   seq: z.number().int(),
@@ -253,6 +268,7 @@ export const FlowSnapshotSchema = z.strictObject({
   /** Charts keep `historyMs` of points; each point covers `periodSec`. */
   historyMs: z.number().int().positive(),
   periodSec: z.number().int().positive(),
+  charts: ChartScalesSchema,
   history: z.array(HistorySeriesSchema),
 });
 export type FlowSnapshot = z.infer<typeof FlowSnapshotSchema>;

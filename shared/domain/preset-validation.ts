@@ -5,7 +5,9 @@
  * Layers: (1) shape (zod: types, required fields, string lengths, enums, unknown keys),
  * (2) the booth's own rules (bitrate floors, keyframe interval against the GOP), (3) what MediaLive, H.264 and
  * the platform accept.
- * Every error names a field path ("video.bitrate") and says what would be valid.
+ * Every error names a field path ("video.bitrate") and says what would be valid, in the admin's words and units
+ * (Mbps, "level 4.1", kHz), never an enum name or a raw bit rate. Every rule runs on every part of the draft that is
+ * valid on its own, so one pass reports every error: fixing one never uncovers the next.
  */
 import { z } from 'zod';
 import {
@@ -17,6 +19,16 @@ import {
   PRESET_TYPES,
   type Preset,
 } from './preset';
+import {
+  bitrateWords,
+  codingModeWords,
+  levelWords,
+  listWords,
+  platformWords,
+  presetTypeWords,
+  profileWords,
+  sampleRateWords,
+} from './preset-words';
 
 export interface FieldError {
   /** Dotted path into the preset, e.g. "video.bitrate", "audio.sample_rate", "name". */
@@ -57,28 +69,26 @@ export const PRESET_H264_PROFILES = ['BASELINE', 'MAIN', 'HIGH'] as const;
 
 /** H.264 Table A-1: max macroblocks/s, max frame size (macroblocks), max video bitrate (kbit/s, Baseline/Main). */
 const H264_LEVEL_LIMITS: Readonly<
-  Record<
-    Exclude<H264LevelName, 'H264_LEVEL_AUTO'>,
-    { label: string; maxMbps: number; maxFs: number; maxBrKbps: number }
-  >
+  Record<Exclude<H264LevelName, 'H264_LEVEL_AUTO'>, { maxMbps: number; maxFs: number; maxBrKbps: number }>
 > = {
-  H264_LEVEL_1: { label: '1', maxMbps: 1_485, maxFs: 99, maxBrKbps: 64 },
-  H264_LEVEL_1_1: { label: '1.1', maxMbps: 3_000, maxFs: 396, maxBrKbps: 192 },
-  H264_LEVEL_1_2: { label: '1.2', maxMbps: 6_000, maxFs: 396, maxBrKbps: 384 },
-  H264_LEVEL_1_3: { label: '1.3', maxMbps: 11_880, maxFs: 396, maxBrKbps: 768 },
-  H264_LEVEL_2: { label: '2', maxMbps: 11_880, maxFs: 396, maxBrKbps: 2_000 },
-  H264_LEVEL_2_1: { label: '2.1', maxMbps: 19_800, maxFs: 792, maxBrKbps: 4_000 },
-  H264_LEVEL_2_2: { label: '2.2', maxMbps: 20_250, maxFs: 1_620, maxBrKbps: 4_000 },
-  H264_LEVEL_3: { label: '3', maxMbps: 40_500, maxFs: 1_620, maxBrKbps: 10_000 },
-  H264_LEVEL_3_1: { label: '3.1', maxMbps: 108_000, maxFs: 3_600, maxBrKbps: 14_000 },
-  H264_LEVEL_3_2: { label: '3.2', maxMbps: 216_000, maxFs: 5_120, maxBrKbps: 20_000 },
-  H264_LEVEL_4: { label: '4', maxMbps: 245_760, maxFs: 8_192, maxBrKbps: 20_000 },
-  H264_LEVEL_4_1: { label: '4.1', maxMbps: 245_760, maxFs: 8_192, maxBrKbps: 50_000 },
-  H264_LEVEL_4_2: { label: '4.2', maxMbps: 522_240, maxFs: 8_704, maxBrKbps: 50_000 },
-  H264_LEVEL_5: { label: '5', maxMbps: 589_824, maxFs: 22_080, maxBrKbps: 135_000 },
-  H264_LEVEL_5_1: { label: '5.1', maxMbps: 983_040, maxFs: 36_864, maxBrKbps: 240_000 },
-  H264_LEVEL_5_2: { label: '5.2', maxMbps: 2_073_600, maxFs: 36_864, maxBrKbps: 240_000 },
+  H264_LEVEL_1: { maxMbps: 1_485, maxFs: 99, maxBrKbps: 64 },
+  H264_LEVEL_1_1: { maxMbps: 3_000, maxFs: 396, maxBrKbps: 192 },
+  H264_LEVEL_1_2: { maxMbps: 6_000, maxFs: 396, maxBrKbps: 384 },
+  H264_LEVEL_1_3: { maxMbps: 11_880, maxFs: 396, maxBrKbps: 768 },
+  H264_LEVEL_2: { maxMbps: 11_880, maxFs: 396, maxBrKbps: 2_000 },
+  H264_LEVEL_2_1: { maxMbps: 19_800, maxFs: 792, maxBrKbps: 4_000 },
+  H264_LEVEL_2_2: { maxMbps: 20_250, maxFs: 1_620, maxBrKbps: 4_000 },
+  H264_LEVEL_3: { maxMbps: 40_500, maxFs: 1_620, maxBrKbps: 10_000 },
+  H264_LEVEL_3_1: { maxMbps: 108_000, maxFs: 3_600, maxBrKbps: 14_000 },
+  H264_LEVEL_3_2: { maxMbps: 216_000, maxFs: 5_120, maxBrKbps: 20_000 },
+  H264_LEVEL_4: { maxMbps: 245_760, maxFs: 8_192, maxBrKbps: 20_000 },
+  H264_LEVEL_4_1: { maxMbps: 245_760, maxFs: 8_192, maxBrKbps: 50_000 },
+  H264_LEVEL_4_2: { maxMbps: 522_240, maxFs: 8_704, maxBrKbps: 50_000 },
+  H264_LEVEL_5: { maxMbps: 589_824, maxFs: 22_080, maxBrKbps: 135_000 },
+  H264_LEVEL_5_1: { maxMbps: 983_040, maxFs: 36_864, maxBrKbps: 240_000 },
+  H264_LEVEL_5_2: { maxMbps: 2_073_600, maxFs: 36_864, maxBrKbps: 240_000 },
 };
+type LevelWithLimits = keyof typeof H264_LEVEL_LIMITS;
 /** High profile may use 1.25x the level's bitrate (cpbBrVclFactor 1250 vs 1000). */
 const HIGH_PROFILE_BITRATE_FACTOR = 1.25;
 
@@ -126,9 +136,9 @@ const KEYFRAME_TOLERANCE_S = 0.01;
 
 const text = (field: string, max: number) =>
   z
-    .string({ error: `${field} must be text` })
-    .max(max, `${field} is at most ${max} characters`)
-    .refine((s) => !/\p{Cc}/u.test(s), `${field} must not contain control characters`);
+    .string({ error: `the ${field} must be text` })
+    .max(max, `the ${field} is at most ${max} characters`)
+    .refine((s) => !/\p{Cc}/u.test(s), `the ${field} must not contain control characters (tabs, line breaks)`);
 
 /** Text lengths, shared by the draft schema and the admin form's inputs. */
 export const PRESET_TEXT_LIMITS = { name: 120, description: 1000, resolution: 9 } as const;
@@ -136,10 +146,12 @@ export const PRESET_TEXT_LIMITS = { name: 120, description: 1000, resolution: 9 
 /** Create input: everything the admin types; no preset_id, created_*, updated_at, version, is_active. */
 export const PresetDraftSchema = z.strictObject({
   name: text('name', PRESET_TEXT_LIMITS.name).pipe(
-    z.string().trim().min(1, `name is required (1 to ${PRESET_TEXT_LIMITS.name} characters)`),
+    z.string().trim().min(1, `enter a name (up to ${PRESET_TEXT_LIMITS.name} characters)`),
   ),
-  platform: z.enum(PRESET_PLATFORMS, { error: `platform must be one of ${PRESET_PLATFORMS.join(', ')}` }),
-  type: z.enum(PRESET_TYPES, { error: `type must be one of ${PRESET_TYPES.join(', ')}` }),
+  platform: z.enum(PRESET_PLATFORMS, {
+    error: `choose a platform: ${listWords(PRESET_PLATFORMS.map(platformWords))}`,
+  }),
+  type: z.enum(PRESET_TYPES, { error: `choose a type: ${listWords(PRESET_TYPES.map(presetTypeWords))}` }),
   video: PresetVideoSchema,
   audio: PresetAudioSchema,
   platform_settings: PlatformSettingsSchema.optional(),
@@ -165,6 +177,47 @@ function issuesToErrors(error: z.ZodError): FieldError[] {
   });
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+type Parts<S extends z.ZodRawShape> = { [K in keyof S]?: z.output<S[K]> };
+
+/** The members of `raw` that are valid on their own (each against its own schema); the others are left out. */
+function validParts<S extends z.ZodRawShape>(shape: S, raw: unknown): Parts<S> {
+  const source = isRecord(raw) ? raw : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = (schema as z.ZodType).safeParse(source[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Parts<S>;
+}
+
+/** What the rules read: every part of a draft that is valid on its own, the rest undefined. */
+interface DraftView {
+  platform: PresetDraft['platform'] | undefined;
+  type: PresetDraft['type'] | undefined;
+  video: Parts<typeof PresetVideoSchema.shape>;
+  audio: Parts<typeof PresetAudioSchema.shape>;
+  /** undefined: the draft has no platform limits. */
+  platform_settings: Parts<typeof PlatformSettingsSchema.shape> | undefined;
+}
+
+function viewOf(input: unknown): DraftView {
+  const source = isRecord(input) ? input : {};
+  const top = validParts({ platform: PresetDraftSchema.shape.platform, type: PresetDraftSchema.shape.type }, source);
+  return {
+    platform: top.platform,
+    type: top.type,
+    video: validParts(PresetVideoSchema.shape, source['video']),
+    audio: validParts(PresetAudioSchema.shape, source['audio']),
+    platform_settings:
+      source['platform_settings'] === undefined
+        ? undefined
+        : validParts(PlatformSettingsSchema.shape, source['platform_settings']),
+  };
+}
+
 function parseResolution(resolution: string): { width: number; height: number } | null {
   const m = /^(\d{2,4})x(\d{2,4})$/.exec(resolution);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
@@ -182,7 +235,7 @@ export function validH264Levels(
   const mbH = Math.ceil(height / 16);
   const fs = mbW * mbH;
   const factor = profile === 'HIGH' ? HIGH_PROFILE_BITRATE_FACTOR : 1;
-  return (Object.keys(H264_LEVEL_LIMITS) as Array<keyof typeof H264_LEVEL_LIMITS>).filter((level) => {
+  return (Object.keys(H264_LEVEL_LIMITS) as LevelWithLimits[]).filter((level) => {
     const l = H264_LEVEL_LIMITS[level];
     const maxDim = Math.sqrt(8 * l.maxFs);
     return (
@@ -195,55 +248,95 @@ export function validH264Levels(
   });
 }
 
-function levelRule(v: PresetDraft['video'], errors: FieldError[]): void {
+const fps = (v: number) => `${Number(v.toFixed(3))} fps`;
+
+/** The choice to offer: the lowest level that carries the settings, or Auto. */
+function levelChoice(valid: readonly H264LevelName[]): string {
+  const lowest = valid[0];
+  if (!lowest) return 'no H.264 level carries this: lower the resolution, the frame rate or the bitrate';
+  return `choose level ${levelWords(lowest)}${valid.length > 1 ? ' or higher' : ''}, or Auto`;
+}
+
+function levelRule(v: DraftView['video'], errors: FieldError[]): void {
+  if (v.level === undefined) return;
   if (!(H264_LEVELS as readonly string[]).includes(v.level)) {
     errors.push({
       field: 'video.level',
-      message: `level must be one of MediaLive's H264Level values: ${H264_LEVELS.join(', ')}`,
+      message: `MediaLive has no H.264 level ${levelWords(v.level)}: choose one from the list (1.0 to 5.2, or Auto)`,
     });
     return;
   }
   if (v.level === 'H264_LEVEL_AUTO') return;
-  const res = parseResolution(v.resolution);
+  const res = v.resolution === undefined ? null : parseResolution(v.resolution);
   if (!res) return;
-  const valid = validH264Levels(res.width, res.height, v.framerate, v.bitrate, v.profile);
-  if (valid.includes(v.level as keyof typeof H264_LEVEL_LIMITS)) return;
-  const l = H264_LEVEL_LIMITS[v.level as keyof typeof H264_LEVEL_LIMITS];
-  const fs = Math.ceil(res.width / 16) * Math.ceil(res.height / 16);
-  const mbps = Math.round(fs * v.framerate);
-  const why =
-    fs > l.maxFs
-      ? `a ${v.resolution} frame is ${fs} macroblocks, level ${l.label} allows ${l.maxFs}`
-      : mbps > l.maxMbps
-        ? `${v.resolution} at ${v.framerate} fps is ${mbps} macroblocks/s, level ${l.label} allows ${l.maxMbps}`
-        : `${v.bitrate} bps exceeds level ${l.label}'s ${l.maxBrKbps * 1000 * (v.profile === 'HIGH' ? HIGH_PROFILE_BITRATE_FACTOR : 1)} bps for ${v.profile}`;
-  const options =
-    valid.length > 0
-      ? `valid: ${[...valid, 'H264_LEVEL_AUTO'].join(', ')}`
-      : 'no H.264 level carries this; lower the resolution, frame rate or bitrate';
-  errors.push({ field: 'video.level', message: `${why}; ${options}` });
+  const level = v.level as LevelWithLimits;
+  const l = H264_LEVEL_LIMITS[level];
+  const name = `level ${levelWords(level)}`;
+  const mbW = Math.ceil(res.width / 16);
+  const mbH = Math.ceil(res.height / 16);
+  const fs = mbW * mbH;
+  const maxDim = Math.sqrt(8 * l.maxFs);
+  const frameTooLarge = fs > l.maxFs || mbW > maxDim || mbH > maxDim;
+  // Each limit is judged on the settings that are valid now; a missing frame rate or bitrate is its own error.
+  const framerate = v.framerate;
+  const bitrate = v.bitrate;
+  const profile = v.profile ?? 'MAIN';
+  const valid = validH264Levels(res.width, res.height, framerate ?? 1, bitrate ?? 0, profile);
+  if (valid.includes(level)) return;
+  const factor = profile === 'HIGH' ? HIGH_PROFILE_BITRATE_FACTOR : 1;
+  const why = frameTooLarge
+    ? `a ${v.resolution} frame is too large for ${name} (${fs.toLocaleString('en-US')} macroblocks, ${name} holds ${l.maxFs.toLocaleString('en-US')})`
+    : framerate !== undefined && fs * framerate > l.maxMbps
+      ? `${v.resolution} at ${fps(framerate)} is more than ${name} carries (up to ${fps(Math.floor((l.maxMbps / fs) * 10) / 10)} at this size)`
+      : `${bitrateWords(bitrate ?? 0)} is above ${name}'s ${bitrateWords(l.maxBrKbps * 1000 * factor)} for the ${profileWords(profile)} profile`;
+  errors.push({ field: 'video.level', message: `${why}: ${levelChoice(valid)}` });
 }
 
-function videoRules(draft: PresetDraft, errors: FieldError[], warnings: FieldError[]): void {
+/** Resolutions people mean when they type one a pixel or two off. */
+const COMMON_RESOLUTIONS = [
+  [3840, 2160],
+  [2560, 1440],
+  [1920, 1080],
+  [1600, 900],
+  [1280, 720],
+  [1024, 576],
+  [960, 540],
+  [854, 480],
+  [640, 360],
+  [426, 240],
+] as const;
+
+/** An even resolution to suggest for an odd one: a common one within 2 pixels, else each side rounded down to even. */
+function evenResolution(width: number, height: number): string {
+  const near = COMMON_RESOLUTIONS.find(([w, h]) => Math.abs(w - width) <= 2 && Math.abs(h - height) <= 2);
+  if (near) return `${near[0]}x${near[1]}`;
+  return `${width - (width % 2)}x${height - (height % 2)}`;
+}
+
+function videoRules(draft: DraftView, errors: FieldError[], warnings: FieldError[]): void {
   const v = draft.video;
-  const res = parseResolution(v.resolution);
+  const platform = draft.platform === undefined ? 'the platform' : platformWords(draft.platform);
+  const res = v.resolution === undefined ? null : parseResolution(v.resolution);
+  // A resolution MediaLive refuses is its own error: the level is not judged on it (nor suggested from it).
+  let resolutionOk = res !== null;
   if (res) {
     const { width, height } = res;
-    if (width % 2 !== 0 || height % 2 !== 0) {
-      errors.push({
-        field: 'video.resolution',
-        message: `MediaLive needs an even width and height; e.g. ${width + (width % 2)}x${height + (height % 2)}`,
-      });
-    }
     if (
       width < VIDEO_LIMITS.minWidth ||
       width > VIDEO_LIMITS.maxWidth ||
       height < VIDEO_LIMITS.minHeight ||
       height > VIDEO_LIMITS.maxHeight
     ) {
+      resolutionOk = false;
       errors.push({
         field: 'video.resolution',
-        message: `MediaLive H.264 outputs are ${VIDEO_LIMITS.minWidth}-${VIDEO_LIMITS.maxWidth} wide and ${VIDEO_LIMITS.minHeight}-${VIDEO_LIMITS.maxHeight} high`,
+        message: `MediaLive H.264 outputs are ${VIDEO_LIMITS.minWidth} to ${VIDEO_LIMITS.maxWidth} pixels wide and ${VIDEO_LIMITS.minHeight} to ${VIDEO_LIMITS.maxHeight} high`,
+      });
+    } else if (width % 2 !== 0 || height % 2 !== 0) {
+      resolutionOk = false;
+      errors.push({
+        field: 'video.resolution',
+        message: `MediaLive needs an even width and height: did you mean ${evenResolution(width, height)}?`,
       });
     } else if (width > 1920 || height > 1080) {
       warnings.push({
@@ -252,125 +345,159 @@ function videoRules(draft: PresetDraft, errors: FieldError[], warnings: FieldErr
       });
     }
   }
-  if (v.bitrate > VIDEO_LIMITS.maxBitrate) {
+  if (v.bitrate !== undefined && v.bitrate > VIDEO_LIMITS.maxBitrate) {
     errors.push({
       field: 'video.bitrate',
-      message: `MediaLive H.264 takes at most ${VIDEO_LIMITS.maxBitrate} bps (80 Mbps)`,
+      message: `MediaLive encodes H.264 at up to ${bitrateWords(VIDEO_LIMITS.maxBitrate)}: lower the video bitrate`,
     });
   }
   const maxBitrate = draft.platform_settings?.max_bitrate;
-  if (maxBitrate !== undefined && v.bitrate > maxBitrate) {
+  if (maxBitrate !== undefined && v.bitrate !== undefined && v.bitrate > maxBitrate) {
     errors.push({
       field: 'video.bitrate',
-      message: `${draft.platform} accepts at most ${maxBitrate} bps (platform_settings.max_bitrate); use ${maxBitrate} or less`,
+      message: `${platform} accepts at most ${bitrateWords(maxBitrate)} (the platform limit below): use ${bitrateWords(maxBitrate)} or less`,
     });
   }
-  levelRule(v, errors);
+  if (resolutionOk) levelRule(v, errors);
 
   const keyframe = draft.platform_settings?.recommended_keyframe;
+  if (v.gop_size === undefined || v.framerate === undefined) return;
   const gopSeconds = v.gop_size / v.framerate;
+  const shown = `${Number(gopSeconds.toFixed(3))} s`;
+  const gop = `a GOP of ${v.gop_size} frames at ${fps(v.framerate)} is ${shown}`;
   if (keyframe !== undefined && Math.abs(gopSeconds - keyframe) > KEYFRAME_TOLERANCE_S) {
     const frames = Math.round(keyframe * v.framerate);
-    const shown = Number(gopSeconds.toFixed(3));
     if (gopSeconds > keyframe) {
       errors.push({
         field: 'video.gop_size',
-        message: `a GOP of ${v.gop_size} frames at ${v.framerate} fps is ${shown} s; ${draft.platform} needs a keyframe at least every ${keyframe} s: use gop_size ${frames}`,
+        message: `${gop}; ${platform} needs a keyframe at least every ${keyframe} s: set the GOP to ${frames} frames`,
       });
     } else {
       warnings.push({
         field: 'video.gop_size',
-        message: `a GOP of ${v.gop_size} frames at ${v.framerate} fps is ${shown} s, shorter than ${draft.platform}'s recommended ${keyframe} s (accepted; costs some quality per bit); gop_size ${frames} matches it`,
+        message: `${gop}, shorter than ${platform}'s recommended ${keyframe} s (accepted; costs some quality per bit); a GOP of ${frames} frames matches it`,
       });
     }
   }
   if (keyframe === undefined && Math.abs(gopSeconds - Math.round(gopSeconds)) > KEYFRAME_TOLERANCE_S) {
     // e.g. 50 frames at 30 fps: accepted, but segmenters (MediaPackage) prefer whole-second GOPs.
-    warnings.push({
-      field: 'video.gop_size',
-      message: `a GOP of ${v.gop_size} frames at ${v.framerate} fps is ${Number(gopSeconds.toFixed(3))} s; a whole number of seconds segments cleanly`,
-    });
+    warnings.push({ field: 'video.gop_size', message: `${gop}; a whole number of seconds segments cleanly` });
   }
 }
 
-function audioRules(draft: PresetDraft, errors: FieldError[]): void {
+/** The list value closest to `value`. */
+function nearest(list: readonly number[], value: number): number {
+  return list.reduce((best, x) => (Math.abs(x - value) < Math.abs(best - value) ? x : best), list[0] ?? value);
+}
+
+function audioRules(draft: DraftView, errors: FieldError[]): void {
   const a = draft.audio;
-  if (!(AAC_SAMPLE_RATES as readonly number[]).includes(a.sample_rate)) {
+  const rates = listWords(AAC_SAMPLE_RATES.map((r) => String(r / 1_000)));
+  if (a.sample_rate !== undefined && !(AAC_SAMPLE_RATES as readonly number[]).includes(a.sample_rate)) {
     errors.push({
       field: 'audio.sample_rate',
-      message: `MediaLive AAC sample rate must be one of ${AAC_SAMPLE_RATES.join(', ')} Hz`,
+      message: `MediaLive's AAC sample rates are ${rates} kHz; ${sampleRateWords(a.sample_rate)} is not one of them`,
     });
   }
-  const expectedChannels = a.coding_mode === 'CODING_MODE_1_0' ? 1 : 2;
-  if (a.channels !== expectedChannels) {
-    errors.push({
-      field: 'audio.channels',
-      message: `${a.coding_mode} carries ${expectedChannels} channel(s); set channels to ${expectedChannels} or change coding_mode`,
-    });
+  if (a.coding_mode !== undefined && a.channels !== undefined) {
+    const expected = a.coding_mode === 'CODING_MODE_1_0' ? 1 : 2;
+    if (a.channels !== expected) {
+      errors.push({
+        field: 'audio.channels',
+        message: `${codingModeWords(a.coding_mode)} carries ${expected} channel${expected === 1 ? '' : 's'}: set ${expected} channel${expected === 1 ? '' : 's'} or choose ${expected === 1 ? 'stereo' : 'mono'}`,
+      });
+    }
   }
+  if (a.bitrate === undefined) return;
   if (!(AAC_BITRATES as readonly number[]).includes(a.bitrate)) {
     errors.push({
       field: 'audio.bitrate',
-      message: `MediaLive AAC bitrate must be one of ${AAC_BITRATES.join(', ')} bps`,
+      message: `MediaLive's AAC bitrates are ${bitrateWords(AAC_BITRATES[0])} to ${bitrateWords(AAC_BITRATES.at(-1)!)} in fixed steps; ${bitrateWords(a.bitrate)} is not one: choose ${bitrateWords(nearest(AAC_BITRATES, a.bitrate))}`,
     });
     return;
   }
+  if (a.coding_mode === undefined || a.sample_rate === undefined) return;
   const range = AAC_LC_RANGES[a.coding_mode][a.sample_rate];
   if (range && (a.bitrate < range.min || a.bitrate > range.max)) {
     errors.push({
       field: 'audio.bitrate',
-      message: `AAC-LC ${a.coding_mode === 'CODING_MODE_1_0' ? 'mono' : 'stereo'} at ${a.sample_rate} Hz takes ${range.min} to ${range.max} bps`,
+      message: `AAC-LC ${codingModeWords(a.coding_mode)} at ${sampleRateWords(a.sample_rate)} takes ${bitrateWords(range.min)} to ${bitrateWords(range.max)}: choose ${bitrateWords(a.bitrate < range.min ? range.min : range.max)}`,
     });
   }
 }
 
-function consistencyRules(draft: PresetDraft, errors: FieldError[]): void {
-  if (draft.type === 'generic' && draft.platform !== 'generic') {
+function consistencyRules(draft: DraftView, errors: FieldError[]): void {
+  if (draft.type === 'generic' && draft.platform !== undefined && draft.platform !== 'generic') {
     errors.push({
       field: 'type',
-      message: `a generic preset has platform "generic"; for ${draft.platform} use type platform_specific or custom`,
+      message: `a Generic preset is for the Generic platform; for ${platformWords(draft.platform)} choose the type ${presetTypeWords('platform_specific')} or ${presetTypeWords('custom')}`,
     });
   }
   if (draft.type === 'platform_specific' && draft.platform === 'generic') {
     errors.push({
       field: 'platform',
-      message: 'a platform_specific preset names its platform: youtube, twitch, linkedin, hls or custom',
+      message: `a ${presetTypeWords('platform_specific')} preset names its platform: ${listWords(PRESET_PLATFORMS.filter((p) => p !== 'generic').map(platformWords))}`,
     });
   }
 }
 
-function businessRules(draft: PresetDraft): { errors: FieldError[]; warnings: FieldError[] } {
+/** Field paths in the order the form shows them: errors read top to bottom, and the first is the one focused. */
+const FIELD_ORDER = [
+  'name',
+  'platform',
+  'type',
+  'description',
+  'is_default',
+  'video',
+  'video.resolution',
+  'video.framerate',
+  'video.bitrate',
+  'video.gop_size',
+  'video.profile',
+  'video.level',
+  'video.rate_control',
+  'audio',
+  'audio.bitrate',
+  'audio.sample_rate',
+  'audio.coding_mode',
+  'audio.channels',
+  'platform_settings',
+  'platform_settings.max_bitrate',
+  'platform_settings.recommended_keyframe',
+];
+const rank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i === -1 ? FIELD_ORDER.length : i;
+};
+
+/**
+ * Every error at once: the shape errors (zod reports them all), then every rule on the parts that are valid on their
+ * own. A field with a shape error gets no rule error besides (its value was not understood); warnings only concern
+ * valid fields.
+ */
+function validate<T>(schema: z.ZodType<T>, input: unknown): PresetValidation<T> {
+  const parsed = schema.safeParse(input);
+  const shape = parsed.success ? [] : issuesToErrors(parsed.error);
+  const view = viewOf(input);
   const errors: FieldError[] = [];
   const warnings: FieldError[] = [];
-  videoRules(draft, errors, warnings);
-  audioRules(draft, errors);
-  consistencyRules(draft, errors);
-  return { errors, warnings };
+  videoRules(view, errors, warnings);
+  audioRules(view, errors);
+  consistencyRules(view, errors);
+  const broken = new Set(shape.map((e) => e.field));
+  const all = [...shape, ...errors.filter((e) => !broken.has(e.field))].sort((a, b) => rank(a.field) - rank(b.field));
+  if (!parsed.success || all.length > 0) return { ok: false, errors: all, warnings };
+  return { ok: true, preset: parsed.data, warnings };
 }
 
 /** Validates what the admin form sends on create (or the `draft` of an update). */
 export function validatePresetDraft(input: unknown): PresetValidation<PresetDraft> {
-  const parsed = PresetDraftSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error), warnings: [] };
-  const { errors, warnings } = businessRules(parsed.data);
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, preset: parsed.data, warnings };
+  return validate(PresetDraftSchema, input);
 }
 
 /** Validates a complete stored preset (the store runs it before every write). */
 export function validatePreset(input: unknown): PresetValidation<Preset> {
-  const parsed = PresetSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error), warnings: [] };
-  const {
-    preset_id: _id,
-    is_active: _a,
-    created_by: _c,
-    created_at: _ca,
-    updated_at: _u,
-    version: _v,
-    ...draft
-  } = parsed.data;
-  const { errors, warnings } = businessRules(draft);
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, preset: parsed.data, warnings };
+  return validate(PresetSchema, input);
 }
 
 /** "video.bitrate: ...; audio.sample_rate: ..." for a log line or a BoothError message. */

@@ -3,30 +3,49 @@ import { z } from 'zod';
 export const PRESET_PLATFORMS = ['youtube', 'twitch', 'linkedin', 'hls', 'generic', 'custom'] as const;
 export const PRESET_TYPES = ['platform_specific', 'generic', 'custom'] as const;
 
-const ResolutionSchema = z.string().regex(/^\d{2,4}x\d{2,4}$/, 'resolution is WIDTHxHEIGHT, e.g. 1920x1080');
+const ResolutionSchema = z
+  .string({ error: 'enter the resolution as width x height, e.g. 1920x1080' })
+  .regex(/^\d{2,4}x\d{2,4}$/, 'enter the resolution as width x height, e.g. 1920x1080');
+
+/** A number the admin must enter: an empty field (null) reads "enter …", not a type error. */
+const entered = (what: string) => z.number({ error: `enter ${what}` });
 
 export const PresetVideoSchema = z.strictObject({
   codec: z.literal('H264'),
   resolution: ResolutionSchema,
-  framerate: z.number().min(1, 'frame rate must be at least 1 fps').max(60, 'MediaLive H.264 outputs go up to 60 fps'),
-  bitrate: z.number().int().min(100_000, 'video bitrate must be at least 100 kbps (100000)'),
-  profile: z.enum(['BASELINE', 'MAIN', 'HIGH']),
-  level: z.string().regex(/^H264_LEVEL_(AUTO|\d(_\d)?)$/, 'level is like H264_LEVEL_4_1'),
-  gop_size: z.number().int().min(1),
-  rate_control: z.enum(['CBR', 'VBR', 'QVBR']),
+  framerate: entered('the frame rate (1 to 60 fps)')
+    .min(1, 'the frame rate is at least 1 fps')
+    .max(60, 'MediaLive H.264 outputs go up to 60 fps'),
+  bitrate: entered('the video bitrate in kbps (at least 100 kbps)')
+    .int('the video bitrate is a whole number of bits per second')
+    .min(100_000, 'the video bitrate is at least 100 kbps'),
+  profile: z.enum(['BASELINE', 'MAIN', 'HIGH'], { error: 'choose a profile: Baseline, Main or High' }),
+  level: z
+    .string({ error: 'choose an H.264 level' })
+    .regex(/^H264_LEVEL_(AUTO|\d(_\d)?)$/, 'choose an H.264 level from the list (1.0 to 5.2, or Auto)'),
+  gop_size: entered('the GOP length in frames')
+    .int('the GOP is a whole number of frames')
+    .min(1, 'the GOP is at least 1 frame'),
+  rate_control: z.enum(['CBR', 'VBR', 'QVBR'], { error: 'choose a rate control: CBR, VBR or QVBR' }),
 });
 
 export const PresetAudioSchema = z.strictObject({
   codec: z.literal('AAC'),
-  bitrate: z.number().int().min(32_000, 'audio bitrate must be at least 32 kbps (32000)'),
-  sample_rate: z.number().int().positive('sample rate is required'),
-  channels: z.number().int().min(1).max(2),
-  coding_mode: z.enum(['CODING_MODE_1_0', 'CODING_MODE_2_0']),
+  bitrate: entered('the audio bitrate')
+    .int('the audio bitrate is a whole number of bits per second')
+    .min(32_000, 'the audio bitrate is at least 32 kbps'),
+  sample_rate: entered('the sample rate').int().positive('choose a sample rate'),
+  channels: entered('the number of channels').int().min(1).max(2, 'AAC carries 1 (mono) or 2 (stereo) channels'),
+  coding_mode: z.enum(['CODING_MODE_1_0', 'CODING_MODE_2_0'], { error: 'choose mono or stereo' }),
 });
 
 export const PlatformSettingsSchema = z.strictObject({
-  max_bitrate: z.number().int().positive(),
-  recommended_keyframe: z.number().positive(),
+  max_bitrate: entered("the platform's maximum video bitrate in kbps")
+    .int()
+    .positive("the platform's maximum video bitrate is above 0 kbps"),
+  recommended_keyframe: entered('how often the platform wants a keyframe, in seconds').positive(
+    'the keyframe interval is above 0 s',
+  ),
   low_latency: z.boolean(),
   adaptive_bitrate: z.boolean(),
 });

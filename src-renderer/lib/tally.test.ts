@@ -5,6 +5,7 @@ import { destinationStatus } from '../../shared/domain/test-support/destination-
 import { planFor } from './go-live/arming';
 import { presentState } from './presentation';
 import {
+  airTally,
   alarmHeadline,
   alarmTone,
   lastConfirmedText,
@@ -133,5 +134,27 @@ describe('alarms on a tile', () => {
 
   it('RECOVERING keeps the red on-air tally', () => {
     expect(presentState('RECOVERING').tone).toBe('live');
+  });
+});
+
+describe("the admin window's live tally", () => {
+  it('lists what is on air, starting or ending, and every unconfirmed state as last confirmed with its time', () => {
+    const entries = airTally([
+      tile('youtube', 'RUNNING'),
+      tile('twitch', 'IDLE'),
+      tile('hls', 'STARTING'),
+      tile('linkedin', 'STOPPING'),
+      tile('custom', 'IDLE', { unconfirmed: outage() }),
+      tile('extra', 'RUNNING', { unconfirmed: outage() }),
+    ]);
+    expect(entries.map((e) => [e.id, e.word, e.tone, e.note])).toEqual([
+      ['youtube', 'ON AIR', 'live', null],
+      ['hls', 'STARTING', 'transition', null],
+      ['linkedin', 'STOPPING', 'transition', null],
+      // Never IDLE at full confidence: the last confirmed state, marked, with its time.
+      ['custom', 'IDLE?', 'unconfirmed', 'last confirmed 11:01:33'],
+      ['extra', 'ON AIR?', 'unconfirmed', 'last confirmed 11:01:33'],
+    ]);
+    expect(airTally([tile('twitch', 'IDLE')])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { clockTime } from '../../shared/domain/time-format';
 import { BILLING_STATES, type DestinationState } from '../../shared/domain/channel';
 import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/destination';
+import { presentState } from './presentation';
 
 /**
  * The tally never lies: what the console cannot confirm is shown as the last confirmed state, marked unconfirmed
@@ -176,5 +177,32 @@ export function endAllTargets(list: DestinationStatus[]): DestinationStatus[] {
     if (!d.channelId || d.state === 'MISSING') return false;
     if (d.unconfirmed) return true;
     return BILLING_STATES.has(d.state) && d.state !== 'STOPPING';
+  });
+}
+
+/** One line of the admin window's live tally. */
+export interface AirTallyEntry {
+  id: string;
+  name: string;
+  /** The state in the operator's words (ON AIR, STARTING…), with "?" when it is only the last confirmed one. */
+  word: string;
+  tone: 'live' | 'transition' | 'unconfirmed';
+  /** "last confirmed 18:40:07" for an unconfirmed state. */
+  note: string | null;
+}
+
+/**
+ * What is on air for an admin who is not at the operator's console: every destination on air, starting or ending,
+ * and every one whose state cannot be confirmed (shown as last confirmed, marked, with its time: never as IDLE).
+ */
+export function airTally(list: DestinationStatus[]): AirTallyEntry[] {
+  return list.flatMap((d): AirTallyEntry[] => {
+    const label = presentState(d.state).label;
+    if (d.unconfirmed)
+      return [
+        { id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: lastConfirmedText(d.unconfirmed) },
+      ];
+    if (!BILLING_STATES.has(d.state)) return [];
+    return [{ id: d.id, name: d.name, word: label, tone: isOnAir(d.state) ? 'live' : 'transition', note: null }];
   });
 }

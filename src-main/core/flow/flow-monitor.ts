@@ -34,7 +34,7 @@ import {
   type KnownSource,
   type SourceNaming,
 } from './flow-model';
-import { gradeSource, resolveThresholds, type HealthThresholds } from './health';
+import { chartScales, gradeSource, resolveThresholds, type HealthThresholds } from './health';
 import { MetricHistory } from './history';
 import {
   buildMergeActiveQuery,
@@ -196,6 +196,7 @@ export class FlowMonitor {
       flow: this.state,
       historyMs: this.options.historyMs,
       periodSec: this.options.periodSec,
+      charts: chartScales(this.thresholds),
       history: this.history.all(),
     };
   }

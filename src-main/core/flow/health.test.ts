@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsStatus } from '../../../shared/domain/flow';
-import { backupVerdict, gradeSource, resolveThresholds } from './health';
+import { backupVerdict, chartScales, gradeSource, resolveThresholds } from './health';
 import { MetricHistory } from './history';
 
 const T = resolveThresholds({
@@ -115,5 +115,14 @@ describe('backupVerdict', () => {
       ready: false,
       figures: { connectedThroughout: null },
     });
+  });
+});
+
+describe('chartScales', () => {
+  it('draws the thresholds the grades use, on scales that do not depend on the values', () => {
+    const scales = chartScales(resolveThresholds({ degradedLossPercent: 0.8, minBitrateBps: 100_000 }));
+    expect(scales.packetLossPercent).toEqual({ max: 3.2, alert: 0.8, alertWhen: 'above' });
+    expect(scales.bitrateBps).toEqual({ max: 12_000_000, alert: 100_000, alertWhen: 'below' });
+    expect(chartScales(T).packetLossPercent).toMatchObject({ max: 2, alert: 0.5 });
   });
 });

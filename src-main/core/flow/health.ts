@@ -1,4 +1,11 @@
-import type { FlowStatus, GradeCause, HealthGrade, MetricsStatus, SourceFigures } from '../../../shared/domain/flow';
+import type {
+  ChartScales,
+  FlowStatus,
+  GradeCause,
+  HealthGrade,
+  MetricsStatus,
+  SourceFigures,
+} from '../../../shared/domain/flow';
 import type { MetricHistory } from './history';
 
 /**
@@ -41,6 +48,28 @@ const DEFAULT_THRESHOLDS: HealthThresholds = {
 
 export function resolveThresholds(partial: Partial<HealthThresholds> = {}): HealthThresholds {
   return { ...DEFAULT_THRESHOLDS, ...partial };
+}
+
+/**
+ * Top of the bitrate charts: the stack's channels declare InputSpecification MaximumBitrate MAX_10_MBPS, "the
+ * maximum input bitrate for any input attached to this channel" (AWS::MediaLive::Channel InputSpecification,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-medialive-channel-inputspecification.html);
+ * 12 Mbps leaves a source above that limit visibly high, and a wild one is marked off the top.
+ */
+const CHART_MAX_BITRATE_BPS = 12_000_000;
+/** The loss charts reach four times the degraded threshold: the threshold line sits a quarter of the way up. */
+const CHART_LOSS_HEADROOM = 4;
+
+/** The source charts' fixed scales, with the thresholds the grades use drawn on them (so a line never lies). */
+export function chartScales(t: HealthThresholds): ChartScales {
+  return {
+    bitrateBps: { max: CHART_MAX_BITRATE_BPS, alert: t.minBitrateBps, alertWhen: 'below' },
+    packetLossPercent: {
+      max: t.degradedLossPercent * CHART_LOSS_HEADROOM,
+      alert: t.degradedLossPercent,
+      alertWhen: 'above',
+    },
+  };
 }
 
 export interface GradeInput {

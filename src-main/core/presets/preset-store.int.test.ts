@@ -52,7 +52,7 @@ describe('preset store (dynalite)', () => {
     expect(bad).toBeInstanceOf(PresetValidationError);
     expect((bad as PresetValidationError).errors).toContainEqual({
       field: 'video.bitrate',
-      message: 'video bitrate must be at least 100 kbps (100000)',
+      message: 'the video bitrate is at least 100 kbps',
     });
     expect((await store.listActive()).length).toBe(before);
 

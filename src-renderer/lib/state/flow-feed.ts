@@ -1,4 +1,5 @@
 import type {
+  ChartScales,
   FlowAlert,
   FlowFeed,
   FlowSnapshot,
@@ -23,6 +24,8 @@ export interface FlowView {
   history: HistoryMap;
   historyMs: number;
   periodSec: number;
+  /** The charts' fixed scales and alert lines, from the snapshot (null before the first one). */
+  charts: ChartScales | null;
   loaded: boolean;
   /** Why the last snapshot failed, in words; null when the feed is healthy. */
   error: string | null;
@@ -31,7 +34,16 @@ export interface FlowView {
 }
 
 function emptyFlowView(): FlowView {
-  return { flow: null, history: {}, historyMs: 15 * 60_000, periodSec: 5, loaded: false, error: null, alerts: [] };
+  return {
+    flow: null,
+    history: {},
+    historyMs: 15 * 60_000,
+    periodSec: 5,
+    charts: null,
+    loaded: false,
+    error: null,
+    alerts: [],
+  };
 }
 
 /**
@@ -105,6 +117,7 @@ export class FlowFeedSync extends SnapshotDeltaSync<FlowSnapshot, Delta> {
   protected applySnapshot(snapshot: FlowSnapshot) {
     this.view.historyMs = snapshot.historyMs;
     this.view.periodSec = snapshot.periodSec;
+    this.view.charts = snapshot.charts;
     this.view.flow = snapshot.flow;
     this.view.history = mergeHistory({}, snapshot.history, snapshot.at - snapshot.historyMs);
     this.view.loaded = true;

@@ -1,4 +1,11 @@
-import type { BackupTestResult, FlowAlert, FlowState, FlowSwitchResult, SourceRole } from '../../../shared/domain/flow';
+import type {
+  BackupTestResult,
+  ChartScales,
+  FlowAlert,
+  FlowState,
+  FlowSwitchResult,
+  SourceRole,
+} from '../../../shared/domain/flow';
 import type { IpcClient } from '../ipc';
 import { FlowFeedSync, type FlowView, type HistoryMap } from './flow-feed';
 
@@ -18,6 +25,7 @@ export class FlowStore implements FlowView {
   history = $state.raw<HistoryMap>({});
   historyMs = $state(15 * 60_000);
   periodSec = $state(5);
+  charts = $state.raw<ChartScales | null>(null);
   loaded = $state(false);
   error = $state<string | null>(null);
   alerts = $state.raw<FlowAlert[]>([]);

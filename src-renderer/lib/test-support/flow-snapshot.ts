@@ -47,6 +47,10 @@ export function sampleFlowSnapshot(now = Date.now()): FlowSnapshot {
     at: now,
     historyMs: 15 * 60_000,
     periodSec: 5,
+    charts: {
+      bitrateBps: { max: 12_000_000, alert: 50_000, alertWhen: 'below' },
+      packetLossPercent: { max: 2, alert: 0.5, alertWhen: 'above' },
+    },
     flow: {
       flowArn: 'arn:aws:mediaconnect:us-east-1:123456789012:flow:1-abc:lunora-srt-router',
       name: 'lunora-srt-router',
