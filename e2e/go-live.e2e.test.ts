@@ -49,7 +49,7 @@ async function boxes(): Promise<string> {
 }
 
 /** The key that arms a destination, as its tile shows it. */
-const keyOf = async (id: string) => text(tile(id).locator('kbd'));
+const keyOf = async (id: string) => text(tile(id).locator('kbd').first());
 
 beforeAll(async () => {
   booth = await startOperatorBooth();
