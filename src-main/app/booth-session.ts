@@ -28,6 +28,7 @@ import type { OperatorSettingsService } from '../core/operator-settings-service'
 import { createPresetStore } from '../core/presets/preset-store';
 import { seedPresets } from '../core/presets/seed-presets';
 import { SessionRecorder } from '../core/sessions/session-recorder';
+import { indexEarlierRecords } from '../core/sessions/show-store';
 import type { SettingsStore } from '../core/settings';
 import type { StackTopology } from '../core/stack/stack-outputs';
 import type { InvokeHandlers, Router } from '../ipc/router';
@@ -109,7 +110,11 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   // Names this console on the channels it starts (LUNORA_CONSOLE_NAME, else the machine's name).
   const consoleName = (input.env ?? process.env)['LUNORA_CONSOLE_NAME']?.trim() || hostname();
   const operatorName = input.principal ? `${input.principal} via ${who}` : who;
-  const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, who, logger, now, consoleName);
+  const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, who, logger, {
+    now,
+    consoleName,
+    operator: operatorName,
+  });
   const stateNotifications = new StateNotifications(notifier);
   const alarms = new ChannelAlarms(notifier, now);
   const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
@@ -208,6 +213,15 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       title: 'Offline copy of destinations and presets',
       message: `DynamoDB could not be reached; the console shows the copy saved at ${new Date(catalog.servedFromCacheAt).toLocaleString()}. Channel states still come from MediaLive; the admin window is read-only until DynamoDB answers.`,
     });
+  }
+  // Records of earlier versions (one item per session) join the index once, so the history and the month list them.
+  if (stack.tables.sessions) {
+    const table = stack.tables.sessions;
+    void indexEarlierRecords(clients.dynamo, table, logger).catch((error: unknown) =>
+      logger.warn('sessions: could not index the records of earlier versions', {
+        message: mapAwsError(error, 'Read the sessions table').message,
+      }),
+    );
   }
   await monitor.refresh();
   // Channels already live (this console restarted mid-show, or another console runs the show): continue the
