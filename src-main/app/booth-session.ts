@@ -14,6 +14,7 @@ import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
+import { SharedMonthSpend } from '../core/costs/shared-month';
 import { flowReading } from '../core/costs/flow-usage';
 import { countMetricsRequested } from '../core/costs/metrics-requested';
 import { watchCredentialExpiry } from '../core/credentials-watch';
@@ -118,12 +119,22 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const stateNotifications = new StateNotifications(notifier);
   const alarms = new ChannelAlarms(notifier, now);
   const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
+  const sharedMonth = stack.tables.sessions
+    ? new SharedMonthSpend({
+        dynamo: clients.dynamo,
+        table: stack.tables.sessions,
+        sessionId: () => sessions.sessionId,
+        logger,
+        now,
+      })
+    : null;
   const costs = new CostMeter({
     rates: () => input.operatorSettings.get().rateCard,
     budgetUsd: () => input.operatorSettings.get().monthlyBudgetUsd,
     profile: (id) => profiles.get(id) ?? null,
     spend: monthSpendStore(input.settings),
     now,
+    ...(sharedMonth ? { sharedMonth: (month: string) => sharedMonth.current(month) } : {}),
   });
   countMetricsRequested(clients.cloudwatch, (metrics) => costs.recordMetricsRequested(metrics));
   const destinationListeners = new Set<() => void>();
@@ -227,6 +238,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   // Channels already live (this console restarted mid-show, or another console runs the show): continue the
   // show's session record and its cost before metering anything.
   await resumeShow({ monitor, sessions, costs, notifier, logger, consoleName, now });
+  // After the resume: the month's other shows leave out this show, whichever record it continues.
+  sharedMonth?.start();
   const initial = monitor.snapshot().destinations;
   stateNotifications.observe(initial);
   costs.observe(initial);
@@ -265,6 +278,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     noteIncident: (entry) => sessions.incidents.appendIncident(entry),
     async stop() {
       costTicker.stop();
+      sharedMonth?.stop();
       forgotten.stopChecking();
       credentials?.stop();
       for (const feature of features) await feature.stop?.();
