@@ -36,6 +36,7 @@ import type { InvokeHandlers, Router } from '../ipc/router';
 import { createAdminFeature, type AdminChannel } from './admin-feature';
 import type { FeatureContext } from './feature';
 import { createFlowFeature, type FlowChannel } from './flow-feature';
+import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
 
@@ -50,7 +51,8 @@ export type SessionChannel =
   | 'channels.acknowledgeAlarm'
   | 'costs.snapshot'
   | AdminChannel
-  | FlowChannel;
+  | FlowChannel
+  | HistoryChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -216,7 +218,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const operator = createOperatorFeature(context, { actions, costs });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
-  const features = [operator, admin, flow];
+  const history = createHistoryFeature(context);
+  const features = [operator, admin, flow, history];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -267,7 +270,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('costs.feed', costs.snapshot());
 
   return {
-    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers },
+    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
     get sessionId() {
       return sessions.sessionId;
     },
