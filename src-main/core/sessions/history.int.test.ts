@@ -8,7 +8,6 @@ import { headerKeys } from './show-items';
 import { listShows, readShowDetail } from './show-store';
 import { costsOf, SESSIONS_TABLE, startSessionsTable, statusOf } from './test-support/sessions-table';
 
-const DAY = 86_400_000;
 let table: Awaited<ReturnType<typeof startSessionsTable>> | null = null;
 afterEach(async () => {
   await table?.close();
