@@ -58,6 +58,8 @@ const MAX_PENDING = 5_000;
 /** BatchWriteItem takes at most 25 put or delete requests (Amazon DynamoDB API Reference, BatchWriteItem). */
 const BATCH = 25;
 
+const TAKE_WRITES_AT_ONCE = 8;
+
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export interface SessionRecorderOptions {
@@ -246,7 +248,11 @@ export class SessionRecorder {
     const table = this.tableName;
     let ok = true;
     try {
-      for (const take of this.takes.filter((t) => !t.written)) await this.writeTake(table, take);
+      // Takes are items of their own: a few at a time (a console catching up after DynamoDB was away has many).
+      const unwritten = this.takes.filter((t) => !t.written);
+      for (let i = 0; i < unwritten.length; i += TAKE_WRITES_AT_ONCE) {
+        await Promise.all(unwritten.slice(i, i + TAKE_WRITES_AT_ONCE).map((take) => this.writeTake(table, take)));
+      }
       // Ended takes stay only until written: the show's header keeps their count.
       for (let i = this.takes.length - 1; i >= 0; i -= 1) {
         const take = this.takes[i]!;
