@@ -203,6 +203,20 @@ const FlowUsageSchema = z.strictObject({
   basis: z.enum(['measured', 'presets']),
 });
 
+/** Where the month to date's earlier shows come from. */
+const MonthBasisSchema = z.strictObject({
+  /** 'sessions-table': every show of the month (UTC) the booth's consoles recorded; 'this-console': its local copy. */
+  source: z.enum(['sessions-table', 'this-console']),
+  /** Other shows counted this month. */
+  shows: z.number().int(),
+  /** Records of the month the table holds that could not be read: not counted, so the figure is short of them. */
+  unreadable: z.number().int(),
+  readAt: z.number().nullable(),
+  /** In operator words: where the figure comes from and what it leaves out. */
+  note: z.string().max(300),
+});
+export type MonthBasis = z.infer<typeof MonthBasisSchema>;
+
 export const CostSnapshotSchema = z.strictObject({
   at: z.number(),
   sessionStartedAt: z.number(),
@@ -219,5 +233,6 @@ export const CostSnapshotSchema = z.strictObject({
   projectedMonthUsd: z.number(),
   budgetUsd: z.number(),
   rateSource: z.string(),
+  monthBasis: MonthBasisSchema.optional(),
 });
 export type CostSnapshot = z.infer<typeof CostSnapshotSchema>;

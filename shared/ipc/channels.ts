@@ -2,6 +2,7 @@ import type { Role } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
 import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
 import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
+import { HISTORY_EVENT_ROLES, HISTORY_INVOKE_ROLES } from './features/history.roles';
 import { INCIDENTS_EVENT_ROLES, INCIDENTS_INVOKE_ROLES } from './features/incidents.roles';
 import { OPERATOR_EVENT_ROLES, OPERATOR_INVOKE_ROLES } from './features/operator.roles';
 import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
@@ -17,6 +18,7 @@ export const INVOKE_ROLES = {
   ...ADMIN_INVOKE_ROLES,
   ...FLOW_INVOKE_ROLES,
   ...INCIDENTS_INVOKE_ROLES,
+  ...HISTORY_INVOKE_ROLES,
   ...READINESS_INVOKE_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -26,6 +28,7 @@ export const EVENT_ROLES = {
   ...ADMIN_EVENT_ROLES,
   ...FLOW_EVENT_ROLES,
   ...INCIDENTS_EVENT_ROLES,
+  ...HISTORY_EVENT_ROLES,
   ...READINESS_EVENT_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -4,6 +4,7 @@ import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
 import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
 import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contract';
+import { HISTORY_EVENT_CONTRACT, HISTORY_INVOKE_CONTRACT } from './features/history.contract';
 import { INCIDENTS_EVENT_CONTRACT, INCIDENTS_INVOKE_CONTRACT } from './features/incidents.contract';
 import { OPERATOR_EVENT_CONTRACT, OPERATOR_INVOKE_CONTRACT } from './features/operator.contract';
 import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
@@ -17,6 +18,7 @@ export const INVOKE_CONTRACT = {
   ...ADMIN_INVOKE_CONTRACT,
   ...FLOW_INVOKE_CONTRACT,
   ...INCIDENTS_INVOKE_CONTRACT,
+  ...HISTORY_INVOKE_CONTRACT,
   ...READINESS_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
@@ -27,6 +29,7 @@ export const EVENT_CONTRACT = {
   ...ADMIN_EVENT_CONTRACT,
   ...FLOW_EVENT_CONTRACT,
   ...INCIDENTS_EVENT_CONTRACT,
+  ...HISTORY_EVENT_CONTRACT,
   ...READINESS_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SHOW_INDEX } from '../core/sessions/show-items';
+import { readShowDetail } from '../core/sessions/show-store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DestinationStatus } from '../../shared/domain/destination';
 import { silentLogger } from '../core/logger';
@@ -285,18 +287,27 @@ describe('streaming sessions record', () => {
         credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
       }),
     );
-    const { Item: item } = await dynamo.send(
-      new GetCommand({ TableName: external.topology.tables.sessions, Key: { session_id: sessionId } }),
+    const table = external.topology.tables.sessions;
+    const { Item: item } = await dynamo.send(new GetCommand({ TableName: table, Key: { session_id: sessionId } }));
+    const detail = await readShowDetail(dynamo, table, sessionId!);
+    const items = await dynamo.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: SHOW_INDEX,
+        KeyConditionExpression: 'group_key = :g AND begins_with(item_key, :e)',
+        ExpressionAttributeValues: { ':g': `show#${sessionId}`, ':e': 'event#' },
+      }),
     );
     dynamo.destroy();
     expect(item).toMatchObject({ session_id: sessionId, console: 'profile:rehearsal', ended_at: expect.any(String) });
-    expect(item!['runs']).toEqual([
-      { destination_id: 'youtube', name: 'YouTube Live', started_at: expect.any(String), ended_at: expect.any(String) },
+    // The takes, events and incidents are items of their own under the show.
+    expect(detail!.takes).toEqual([
+      expect.objectContaining({ destinationId: 'youtube', name: 'YouTube Live', endedAt: expect.any(Number) }),
     ]);
     expect(item!['cost_usd']['by_destination']['youtube']).toBeGreaterThan(0.09);
-    expect((item!['events'] as Array<{ title: string }>).map((e) => e.title)).toContain('YouTube Live is ON AIR');
+    expect((items.Items ?? []).map((e) => e['title'])).toContain('YouTube Live is ON AIR');
     // The incident log is in the record as well: the operator's actions and what AWS reported.
-    const incidents = item!['incidents'] as Array<{ kind: string; title: string; at: string }>;
+    const incidents = detail!.incidents;
     expect(incidents).toContainEqual(expect.objectContaining({ kind: 'aws', title: 'YouTube Live is ON AIR' }));
     expect(incidents.some((i) => i.kind === 'action')).toBe(true);
   });

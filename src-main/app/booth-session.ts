@@ -14,6 +14,7 @@ import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
+import { SharedMonthSpend } from '../core/costs/shared-month';
 import { flowReading } from '../core/costs/flow-usage';
 import { countMetricsRequested } from '../core/costs/metrics-requested';
 import { watchCredentialExpiry } from '../core/credentials-watch';
@@ -28,12 +29,14 @@ import type { OperatorSettingsService } from '../core/operator-settings-service'
 import { createPresetStore } from '../core/presets/preset-store';
 import { seedPresets } from '../core/presets/seed-presets';
 import { SessionRecorder } from '../core/sessions/session-recorder';
+import { indexEarlierRecords } from '../core/sessions/show-store';
 import type { SettingsStore } from '../core/settings';
 import type { StackTopology } from '../core/stack/stack-outputs';
 import type { InvokeHandlers, Router } from '../ipc/router';
 import { createAdminFeature, type AdminChannel } from './admin-feature';
 import type { FeatureContext } from './feature';
 import { createFlowFeature, type FlowChannel } from './flow-feature';
+import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
 
@@ -49,7 +52,8 @@ export type SessionChannel =
   | 'channels.acknowledgeFailure'
   | 'costs.snapshot'
   | AdminChannel
-  | FlowChannel;
+  | FlowChannel
+  | HistoryChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -110,16 +114,30 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   // Names this console on the channels it starts (LUNORA_CONSOLE_NAME, else the machine's name).
   const consoleName = (input.env ?? process.env)['LUNORA_CONSOLE_NAME']?.trim() || hostname();
   const operatorName = input.principal ? `${input.principal} via ${who}` : who;
-  const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, who, logger, now, consoleName);
+  const sessions = new SessionRecorder(clients.dynamo, stack.tables.sessions, who, logger, {
+    now,
+    consoleName,
+    operator: operatorName,
+  });
   const stateNotifications = new StateNotifications(notifier);
   const alarms = new ChannelAlarms(notifier, now);
   const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
+  const sharedMonth = stack.tables.sessions
+    ? new SharedMonthSpend({
+        dynamo: clients.dynamo,
+        table: stack.tables.sessions,
+        sessionId: () => sessions.sessionId,
+        logger,
+        now,
+      })
+    : null;
   const costs = new CostMeter({
     rates: () => input.operatorSettings.get().rateCard,
     budgetUsd: () => input.operatorSettings.get().monthlyBudgetUsd,
     profile: (id) => profiles.get(id) ?? null,
     spend: monthSpendStore(input.settings),
     now,
+    ...(sharedMonth ? { sharedMonth: (month: string) => sharedMonth.current(month) } : {}),
   });
   countMetricsRequested(clients.cloudwatch, (metrics) => costs.recordMetricsRequested(metrics));
   const destinationListeners = new Set<() => void>();
@@ -201,7 +219,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const operator = createOperatorFeature(context, { actions, costs });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
-  const features = [operator, admin, flow];
+  const history = createHistoryFeature(context);
+  const features = [operator, admin, flow, history];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -210,10 +229,21 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       message: `DynamoDB could not be reached; the console shows the copy saved at ${new Date(catalog.servedFromCacheAt).toLocaleString()}. Channel states still come from MediaLive; the admin window is read-only until DynamoDB answers.`,
     });
   }
+  // Records of earlier versions (one item per session) join the index once, so the history and the month list them.
+  if (stack.tables.sessions) {
+    const table = stack.tables.sessions;
+    void indexEarlierRecords(clients.dynamo, table, logger).catch((error: unknown) =>
+      logger.warn('sessions: could not index the records of earlier versions', {
+        message: mapAwsError(error, 'Read the sessions table').message,
+      }),
+    );
+  }
   await monitor.refresh();
   // Channels already live (this console restarted mid-show, or another console runs the show): continue the
   // show's session record and its cost before metering anything.
   await resumeShow({ monitor, sessions, costs, notifier, logger, consoleName, now });
+  // After the resume: the month's other shows leave out this show, whichever record it continues.
+  sharedMonth?.start();
   const initial = monitor.snapshot().destinations;
   stateNotifications.observe(initial);
   costs.observe(initial);
@@ -241,7 +271,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('costs.feed', costs.snapshot());
 
   return {
-    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers },
+    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
     get sessionId() {
       return sessions.sessionId;
     },
@@ -252,6 +282,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     noteIncident: (entry) => sessions.incidents.appendIncident(entry),
     async stop() {
       costTicker.stop();
+      sharedMonth?.stop();
       forgotten.stopChecking();
       credentials?.stop();
       for (const feature of features) await feature.stop?.();

@@ -59,7 +59,6 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
     const tables: [string, string][] = [
       [topology.tables.presets, 'preset_id'],
       [topology.tables.destinations, 'id'],
-      [topology.tables.sessions, 'session_id'],
     ];
     for (const [TableName, key] of tables) {
       await client.send(
@@ -71,6 +70,29 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
         }),
       );
     }
+    // The sessions table as cloudformation/data.yaml declares it: its index groups a show's items and a month's shows.
+    await client.send(
+      new CreateTableCommand({
+        TableName: topology.tables.sessions,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'session_id', AttributeType: 'S' },
+          { AttributeName: 'group_key', AttributeType: 'S' },
+          { AttributeName: 'item_key', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'session_id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'by-group',
+            KeySchema: [
+              { AttributeName: 'group_key', KeyType: 'HASH' },
+              { AttributeName: 'item_key', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
     const now = new Date().toISOString();
     for (const d of topology.destinations) {
       const item: Record<string, AttributeValue> = {

@@ -1,5 +1,5 @@
-import { format } from 'date-fns';
-import type { CostSnapshot, RateCard } from '../../../shared/domain/cost';
+import type { CostSnapshot, MonthBasis, RateCard } from '../../../shared/domain/cost';
+import { utcMonth } from '../sessions/show-items';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import {
   billedMinutes,
@@ -22,6 +22,11 @@ export interface CostMeterDeps {
   /** Usage cost this month before this session (from settings), and where to save the running total. */
   spend: { load: (month: string) => number; save: (month: string, usageUsd: number) => void };
   now: () => number;
+  /**
+   * What the other shows of the month (UTC) cost in usage, read from the sessions table so every console of the booth
+   * agrees; null while it has no reading for the month (the local copy in `spend` is used then).
+   */
+  sharedMonth?: (month: string) => { usd: number; basis: MonthBasis } | null;
 }
 
 interface ChannelMeter {
@@ -53,7 +58,7 @@ export class CostMeter {
   constructor(private readonly deps: CostMeterDeps) {
     this.sessionStartedAt = deps.now();
     this.flow = new FlowUsage(this.sessionStartedAt);
-    this.month = format(deps.now(), 'yyyy-MM');
+    this.month = utcMonth(deps.now());
     this.monthBaseUsd = deps.spend.load(this.month);
   }
 
@@ -146,7 +151,7 @@ export class CostMeter {
   snapshot(): CostSnapshot {
     const now = this.deps.now();
     const rates = this.deps.rates();
-    const currentMonth = format(now, 'yyyy-MM');
+    const currentMonth = utcMonth(now);
     if (currentMonth !== this.month) {
       // A show across midnight at the month's end: start the new month from zero.
       this.month = currentMonth;
@@ -185,8 +190,9 @@ export class CostMeter {
       split.monitoringUsd / sessionHours;
     // Standing charges: the flow as it is now, and every channel idle around the clock.
     const standingPerHour = flowPerHour + flowData.inputs * idleRatePerHour(rates);
+    const shared = this.deps.sharedMonth?.(currentMonth) ?? null;
     const outlook = monthOutlook(
-      this.monthBaseUsd + split.channelsUsd + split.monitoringUsd,
+      (shared ? shared.usd : this.monthBaseUsd) + split.channelsUsd + split.monitoringUsd,
       new Date(now),
       standingPerHour,
     );
@@ -210,6 +216,15 @@ export class CostMeter {
       projectedMonthUsd: outlook.projectedMonthUsd,
       budgetUsd: this.deps.budgetUsd(),
       rateSource: rates.source,
+      monthBasis: shared?.basis ?? {
+        source: 'this-console',
+        shows: 0,
+        unreadable: 0,
+        readAt: null,
+        note: this.deps.sharedMonth
+          ? "This console's own copy: the sessions table could not be read for this month yet."
+          : "This console's own copy (no sessions table).",
+      },
     };
   }
 

@@ -9,6 +9,7 @@ import {
   monitoringCost,
   monthOutlook,
   outputRatePerHour,
+  utcMonthBounds,
   runCost,
 } from './cost-model';
 import { encodingProfile } from './cost-wiring';
@@ -68,9 +69,14 @@ describe('cost model', () => {
   });
 
   it('projects the month: standing charges around the clock plus usage at the pace so far', () => {
-    const now = new Date(2026, 10, 16, 0, 0, 0); // November has 30 days: half the month has passed
+    const now = new Date(Date.UTC(2026, 10, 16, 0, 0, 0)); // November has 30 days: half the month has passed
     const outlook = monthOutlook(100, now, 0.5);
     expect(outlook.monthToDateUsd).toBeCloseTo(100 + 0.5 * 24 * 15, 1);
     expect(outlook.projectedMonthUsd).toBeCloseTo(200 + 0.5 * 24 * 30, 0);
+  });
+
+  it('counts the month in UTC, as AWS bills: 20:00 on 31 December in New York is already January', () => {
+    const newYorkEvening = Date.parse('2026-12-31T20:00:00-05:00');
+    expect(utcMonthBounds(newYorkEvening)).toEqual({ start: Date.UTC(2027, 0, 1), end: Date.UTC(2027, 1, 1) });
   });
 });

@@ -1,4 +1,3 @@
-import { differenceInMilliseconds, endOfMonth, startOfMonth } from 'date-fns';
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { RateCard } from '../../../shared/domain/cost';
 
@@ -92,6 +91,20 @@ export function monitoringCost(rates: RateCard, metricsRequested: number): numbe
   return (metricsRequested / 1000) * rates.cloudwatchPerThousandMetrics;
 }
 
+/**
+ * The calendar month an instant falls in, in UTC: AWS bills by calendar months counted in UTC (a billing period runs
+ * "from the first of the month to the first of the next month", as dates "carried as the timestamp of 00:00:00 UTC on
+ * that day": AWS Billing and Cost Management API Reference, BillingPeriod,
+ * https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_payments_BillingPeriod.html).
+ */
+export function utcMonthBounds(ms: number): { start: number; end: number } {
+  const at = new Date(ms);
+  return {
+    start: Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1),
+    end: Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1),
+  };
+}
+
 export interface MonthOutlook {
   monthToDateUsd: number;
   projectedMonthUsd: number;
@@ -104,9 +117,9 @@ export interface MonthOutlook {
  * across sessions) is extrapolated at this month's pace so far.
  */
 export function monthOutlook(usageMonthToDateUsd: number, now: Date, standingPerHour: number): MonthOutlook {
-  const start = startOfMonth(now);
-  const monthMs = differenceInMilliseconds(endOfMonth(now), start);
-  const elapsed = Math.max(differenceInMilliseconds(now, start), HOUR_MS);
+  const { start, end } = utcMonthBounds(now.getTime());
+  const monthMs = end - start;
+  const elapsed = Math.max(now.getTime() - start, HOUR_MS);
   return {
     monthToDateUsd: usageMonthToDateUsd + hoursCost(standingPerHour, elapsed),
     projectedMonthUsd: (usageMonthToDateUsd / elapsed) * monthMs + hoursCost(standingPerHour, monthMs),

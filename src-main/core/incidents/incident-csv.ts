@@ -7,7 +7,7 @@ const COLUMNS = ['time', 'kind', 'level', 'title', 'detail', 'destination', 'end
  * One field as RFC 4180 writes it (quoted when it holds a comma, a quote or a line break). A field that
  * a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
  */
-function field(value: string): string {
+export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -28,7 +28,7 @@ export function incidentsToCsv(entries: readonly IncidentEntry[]): string {
         e.destinationId ?? '',
         iso(e.endedAt),
         e.durationMs === null ? '' : String(Math.round(e.durationMs / 1000)),
-      ].map(field),
+      ].map(csvField),
     );
   return [COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
 }

@@ -9,6 +9,9 @@ const record = (updatedAgoMs: number, ended: boolean): StoredSession => ({
   updated_at: new Date(NOW - updatedAgoMs).toISOString(),
   runs: [],
   events: [],
+  incidents: [],
+  incidents_count: 0,
+  legacy: false,
 });
 
 describe('which session record a console starting mid-show writes', () => {

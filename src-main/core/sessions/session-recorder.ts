@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BILLING_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
@@ -7,26 +7,33 @@ import type { Notification } from '../../../shared/domain/notification';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 import { SessionIncidents } from './session-incidents';
+import { eventKeys, headerKeys, incidentKeys, SHOW_LAYOUT_VERSION, takeKeys } from './show-items';
+import { readShowTakes, type StoredShowForResume } from './show-store';
 
-interface Run {
+interface Take {
   destination_id: string;
   name: string;
   started_at: string;
   ended_at: string | null;
+  by_console: string;
+  by_operator: string | null;
+  /** Written as it is now (false: new, or its end not written yet). */
+  written: boolean;
+  /** In the table at all (its first write succeeded). */
+  stored: boolean;
 }
 
-/** A session record as another run of a console wrote it (only what continuing it needs; the rest is kept). */
-export interface StoredSession {
-  session_id: string;
-  started_at: string;
-  ended_at: string | null;
-  updated_at: string;
-  console_name?: string;
-  runs: Run[];
-  events: Array<{ at: string; level: string; title: string; destination_id: string | null }>;
-  cost_usd?: { total: number; flow: number };
-  restarts?: string[];
+interface EventRow {
+  /** Unique within the show (this console's writer id and a counter), so a retried write puts the same item. */
+  key: string;
+  at: string;
+  level: string;
+  title: string;
+  destination_id: string | null;
 }
+
+/** A session record as another run of a console wrote it (only what continuing it needs). */
+export type StoredSession = StoredShowForResume;
 
 /** A record not written for this long belongs to a console that is no longer running (they write every minute). */
 export const SESSION_STALE_AFTER_MS = 3 * 60_000;
@@ -46,48 +53,77 @@ export function sessionDecision(
   return alive ? { kind: 'alongside', sessionId: record.session_id } : { kind: 'continue', record };
 }
 
-/** DynamoDB items stop at 400 KB; the show's event log keeps its latest entries. */
-const MAX_EVENTS = 300;
+/** Events and incidents waiting for DynamoDB are kept up to this many while it cannot be written (then the oldest go). */
+const MAX_PENDING = 5_000;
+/** BatchWriteItem takes at most 25 put or delete requests (Amazon DynamoDB API Reference, BatchWriteItem). */
+const BATCH = 25;
+
+const TAKE_WRITES_AT_ONCE = 8;
+
+const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+export interface SessionRecorderOptions {
+  now?: () => number;
+  /** The name this console writes on the channels it starts. */
+  consoleName?: string;
+  /** The person behind the credentials, recorded on the takes this console sees start without an on-air record. */
+  operator?: string | null;
+}
 
 /**
- * The streaming-sessions record of one console session: who ran it, what went live when and for
- * how long, what it cost, and the events of the show. Written whole (one item per session) every
- * minute and when the console closes; a failed write is logged and retried at the next flush.
+ * The streaming-sessions record of one console session: who ran it, what went live when and for how long, what it
+ * cost, and the events and incidents of the show. Each take, event and incident is an item of its own under the show
+ * (see show-items.ts), written once when new or changed; the show's header (a few hundred bytes) is rewritten every
+ * minute and when the console closes. A failed write is logged and retried at the next flush.
  */
 export class SessionRecorder {
   private id: string = randomUUID();
   /** The incident log of the session, written with the record. */
   readonly incidents = new SessionIncidents();
   private startedAt: string;
-  private runs: Run[] = [];
-  private readonly open = new Map<string, Run>();
-  private events: Array<{ at: string; level: string; title: string; destination_id: string | null }> = [];
+  private readonly takes: Take[] = [];
+  private readonly open = new Map<string, Take>();
+  private readonly names = new Map<string, string>();
+  private pendingEvents: EventRow[] = [];
+  private eventSeq = 0;
+  private droppedEvents = 0;
+  private takesCount = 0;
   /** When a console restarted mid-show and continued this record. */
   private restarts: string[] = [];
   /** The record a console still running writes for the same show, when this console joined it. */
   private alongside: string | null = null;
+  /** Who writes the header: another console continuing the show takes it over only once this one stopped. */
+  private readonly writer = randomUUID();
+  /** The record being continued was written by an earlier version as one item: its inline lists are removed. */
+  private dropInline = false;
+  private flushing: Promise<boolean> = Promise.resolve(true);
+  private readonly now: () => number;
+  private readonly consoleName: string;
+  private readonly operator: string | null;
+  private warnedTakenOver = false;
 
   constructor(
     private readonly dynamo: DynamoDBDocumentClient,
     private readonly tableName: string | null,
     private readonly who: string,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
-    private readonly consoleName: string = '',
+    options: SessionRecorderOptions = {},
   ) {
-    this.startedAt = new Date(now()).toISOString();
+    this.now = options.now ?? Date.now;
+    this.consoleName = options.consoleName ?? '';
+    this.operator = options.operator ?? null;
+    this.startedAt = new Date(this.now()).toISOString();
   }
 
   get sessionId(): string {
     return this.id;
   }
 
-  /** Reads a session record by id; null when there is none or the table cannot be read (logged). */
+  /** Reads a session record and its takes by id; null when there is none or the table cannot be read (logged). */
   async read(sessionId: string): Promise<StoredSession | null> {
     if (!this.tableName) return null;
     try {
-      const out = await this.dynamo.send(new GetCommand({ TableName: this.tableName, Key: { session_id: sessionId } }));
-      return (out.Item as StoredSession | undefined) ?? null;
+      return await readShowTakes(this.dynamo, this.tableName, sessionId);
     } catch (error) {
       this.logger.warn('sessions: could not read the session record of the live channels', {
         message: mapAwsError(error, 'Read the session').message,
@@ -98,23 +134,44 @@ export class SessionRecorder {
 
   /**
    * Carries on the record of the show a previous run of a console left (the console restarted mid-show): same
-   * session id, start, runs and events, open again; the restart is noted in its events.
+   * session id, start and takes, open again; the restart is noted in its events.
    */
   resume(record: StoredSession): void {
     this.id = record.session_id;
     this.startedAt = record.started_at;
-    this.runs = record.runs.map((run) => ({ ...run }));
+    this.takes.length = 0;
     this.open.clear();
-    for (const run of this.runs) if (run.ended_at === null) this.open.set(run.destination_id, run);
-    this.events = [...record.events];
+    for (const run of record.runs) {
+      const take: Take = {
+        destination_id: run.destination_id,
+        name: run.name,
+        started_at: run.started_at,
+        ended_at: run.ended_at,
+        by_console: run.by_console ?? '',
+        by_operator: run.by_operator ?? null,
+        // Takes of an earlier version's single item are not items yet: written as such at the next flush.
+        written: !record.legacy,
+        stored: !record.legacy,
+      };
+      this.takes.push(take);
+      this.names.set(take.destination_id, take.name);
+      if (take.ended_at === null) this.open.set(take.destination_id, take);
+    }
+    this.takesCount = record.runs.length;
+    this.dropInline = record.legacy;
+    this.pendingEvents = record.legacy ? record.events.map((e) => this.eventRow(e)) : [];
+    if (record.legacy) for (const incident of record.incidents) this.incidents.restore(incident);
+    else this.incidents.carryOver(record.incidents_count);
     const at = new Date(this.now()).toISOString();
     this.restarts = [...(record.restarts ?? []), at];
-    this.events.push({
-      at,
-      level: 'info',
-      title: `Console restarted mid-show; ${this.consoleName || this.who} continues this session`,
-      destination_id: null,
-    });
+    this.pendingEvents.push(
+      this.eventRow({
+        at,
+        level: 'info',
+        title: `Console restarted mid-show; ${this.consoleName || this.who} continues this session`,
+        destination_id: null,
+      }),
+    );
   }
 
   /** Another console still writes the show's record: this one keeps its own, naming that one. */
@@ -122,21 +179,33 @@ export class SessionRecorder {
     this.alongside = sessionId;
   }
 
-  /** Follows the runs; true when one opened or closed (worth writing at once: a restart then finds it). */
+  /** Follows the takes; true when one opened or closed (worth writing at once: a restart then finds it). */
   observe(statuses: Iterable<DestinationStatus>): boolean {
     const at = new Date(this.now()).toISOString();
     let changed = false;
     for (const status of statuses) {
       if (status.state === 'UNKNOWN') continue;
-      const run = this.open.get(status.id);
+      const take = this.open.get(status.id);
       const billing = BILLING_STATES.has(status.state);
-      if (billing && !run) {
-        const started: Run = { destination_id: status.id, name: status.name, started_at: at, ended_at: null };
+      if (billing && !take) {
+        const started: Take = {
+          destination_id: status.id,
+          name: status.name,
+          started_at: at,
+          ended_at: null,
+          by_console: status.startedBy?.console ?? this.consoleName,
+          by_operator: status.startedBy?.operator ?? this.operator,
+          written: false,
+          stored: false,
+        };
         this.open.set(status.id, started);
-        this.runs.push(started);
+        this.takes.push(started);
+        this.names.set(status.id, status.name);
+        this.takesCount += 1;
         changed = true;
-      } else if (!billing && run) {
-        run.ended_at = at;
+      } else if (!billing && take) {
+        take.ended_at = at;
+        take.written = false;
         this.open.delete(status.id);
         changed = true;
       }
@@ -145,44 +214,199 @@ export class SessionRecorder {
   }
 
   note(notification: Notification): void {
-    this.events.push({
-      at: new Date(notification.at).toISOString(),
-      level: notification.level,
-      title: notification.title,
-      destination_id: notification.destinationId,
-    });
-    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    this.pendingEvents.push(
+      this.eventRow({
+        at: new Date(notification.at).toISOString(),
+        level: notification.level,
+        title: notification.title,
+        destination_id: notification.destinationId,
+      }),
+    );
+    if (this.pendingEvents.length > MAX_PENDING) {
+      this.droppedEvents += this.pendingEvents.length - MAX_PENDING;
+      this.pendingEvents.splice(0, this.pendingEvents.length - MAX_PENDING);
+    }
   }
 
-  /** Writes the session as it stands; `ended` marks the console closing. Never throws. */
-  async flush(costs: CostSnapshot, ended = false): Promise<boolean> {
+  private eventRow(event: Omit<EventRow, 'key'>): EventRow {
+    this.eventSeq += 1;
+    return { key: `${this.writer.slice(0, 8)}-${String(this.eventSeq).padStart(7, '0')}`, ...event };
+  }
+
+  /**
+   * Writes what changed since the last flush (new and ended takes, new events and incidents) and the show's header;
+   * `ended` marks the console closing. Flushes run one after the other. Never throws; false when a write failed.
+   */
+  flush(costs: CostSnapshot, ended = false): Promise<boolean> {
+    const next = this.flushing.then(() => this.flushNow(costs, ended));
+    this.flushing = next;
+    return next;
+  }
+
+  private async flushNow(costs: CostSnapshot, ended: boolean): Promise<boolean> {
     if (!this.tableName) return false;
-    const usdOf = new Map(costs.destinations.map((d) => [d.id, d.usd]));
+    const table = this.tableName;
+    let ok = true;
     try {
-      await this.dynamo.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            session_id: this.sessionId,
-            started_at: this.startedAt,
-            ended_at: ended ? new Date(this.now()).toISOString() : null,
-            console: this.who,
-            console_name: this.consoleName,
-            restarts: this.restarts,
-            alongside_session: this.alongside,
-            runs: this.runs,
-            cost_usd: { total: costs.totalUsd, flow: costs.flowUsd, by_destination: Object.fromEntries(usdOf) },
-            events: this.events,
-            incidents: this.incidents.items(),
-            updated_at: new Date(this.now()).toISOString(),
-          },
-        }),
-      );
-      return true;
+      // Takes are items of their own: a few at a time (a console catching up after DynamoDB was away has many).
+      const unwritten = this.takes.filter((t) => !t.written);
+      for (let i = 0; i < unwritten.length; i += TAKE_WRITES_AT_ONCE) {
+        await Promise.all(unwritten.slice(i, i + TAKE_WRITES_AT_ONCE).map((take) => this.writeTake(table, take)));
+      }
+      // Ended takes stay only until written: the show's header keeps their count.
+      for (let i = this.takes.length - 1; i >= 0; i -= 1) {
+        const take = this.takes[i]!;
+        if (take.written && take.ended_at !== null) this.takes.splice(i, 1);
+      }
+      ok = (await this.writeEventsAndIncidents(table)) && ok;
+      ok = (await this.writeHeader(table, costs, ended)) && ok;
+      return ok;
     } catch (error) {
       this.logger.warn('sessions: could not write the session record', {
         message: mapAwsError(error, 'Record the session').message,
       });
+      return false;
+    }
+  }
+
+  /** A new take is put only where none is (two consoles continuing one show never overwrite each other's). */
+  private async writeTake(table: string, take: Take): Promise<void> {
+    const keys = takeKeys(this.id, take.destination_id, take.started_at);
+    const { written: _written, stored, ...attributes } = take;
+    try {
+      if (!stored) {
+        await this.dynamo.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys, show_id: this.id, ...attributes },
+            ConditionExpression: 'attribute_not_exists(session_id)',
+          }),
+        );
+        take.stored = true;
+        take.written = true;
+        return;
+      }
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Already there (written by this console before a lost answer, or by the other console): end it below.
+      take.stored = true;
+    }
+    if (take.ended_at === null) {
+      take.written = true;
+      return;
+    }
+    try {
+      // The first end recorded stands.
+      await this.dynamo.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { session_id: keys.session_id },
+          UpdateExpression: 'SET ended_at = :ended',
+          ConditionExpression: 'attribute_exists(session_id) AND ended_at = :open',
+          ExpressionAttributeValues: { ':ended': take.ended_at, ':open': null },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    take.written = true;
+  }
+
+  private async writeEventsAndIncidents(table: string): Promise<boolean> {
+    const events = this.pendingEvents;
+    const incidents = this.incidents.pending();
+    const items = [
+      ...events.map(({ key, ...event }) => ({ ...eventKeys(this.id, event.at, key), show_id: this.id, ...event })),
+      ...incidents.map((row) => ({ ...incidentKeys(this.id, row.id), show_id: this.id, ...row.item })),
+    ];
+    const failed = new Set<string>();
+    for (let start = 0; start < items.length; start += BATCH) {
+      let requests = items.slice(start, start + BATCH).map((Item) => ({ PutRequest: { Item } }));
+      // Unprocessed items (throttling) are sent again a few times, then left for the next flush.
+      for (let attempt = 0; attempt < 4 && requests.length > 0; attempt += 1) {
+        const out = await this.dynamo.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+        requests = (out.UnprocessedItems?.[table] ?? []) as typeof requests;
+      }
+      for (const left of requests) failed.add(String(left.PutRequest.Item.session_id));
+    }
+    // Events noted while this flush ran stay pending with the ones that failed.
+    const sent = new Set(events);
+    this.pendingEvents = this.pendingEvents.filter(
+      (e) => !sent.has(e) || failed.has(eventKeys(this.id, e.at, e.key).session_id),
+    );
+    this.incidents.written(incidents.filter((row) => !failed.has(incidentKeys(this.id, row.id).session_id)));
+    return failed.size === 0;
+  }
+
+  private async writeHeader(table: string, costs: CostSnapshot, ended: boolean): Promise<boolean> {
+    const now = new Date(this.now()).toISOString();
+    const byDestination = Object.fromEntries(costs.destinations.map((d) => [d.id, d.usd]));
+    const values: Record<string, unknown> = {
+      ':started': this.startedAt,
+      ':ended': ended ? now : null,
+      ':console': this.who,
+      ':name': this.consoleName,
+      ':writer': this.writer,
+      ':restarts': this.restarts,
+      ':alongside': this.alongside,
+      ':cost': { total: costs.totalUsd, flow: costs.flowUsd, by_destination: byDestination, split: costs.split },
+      ':destinations': Object.fromEntries(this.names),
+      ':takes': this.takesCount,
+      ':incidents': this.incidents.count(),
+      ':dropped': this.droppedEvents,
+      ':layout': SHOW_LAYOUT_VERSION,
+      ':updated': now,
+      ':stale': new Date(this.now() - SESSION_STALE_AFTER_MS).toISOString(),
+      ':null': null,
+    };
+    const keys = headerKeys(this.id, this.startedAt);
+    const set = [
+      'group_key = :group',
+      'item_key = :item',
+      'started_at = :started',
+      'ended_at = :ended',
+      '#console = :console',
+      'console_name = :name',
+      'writer = :writer',
+      'restarts = :restarts',
+      'alongside_session = :alongside',
+      'cost_usd = :cost',
+      'destinations = :destinations',
+      'takes_count = :takes',
+      'incidents_count = :incidents',
+      'events_not_recorded = :dropped',
+      'layout = :layout',
+      'updated_at = :updated',
+    ];
+    values[':group'] = keys.group_key;
+    values[':item'] = keys.item_key;
+    try {
+      await this.dynamo.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { session_id: this.id },
+          UpdateExpression: `SET ${set.join(', ')}${this.dropInline ? ' REMOVE runs, events, incidents' : ''}`,
+          // This console writes the header it created, or one whose console stopped (closed, or silent for three
+          // minutes): never one another console is still writing.
+          ConditionExpression:
+            'attribute_not_exists(session_id) OR attribute_not_exists(writer) OR writer = :writer OR ended_at <> :null OR updated_at < :stale',
+          ExpressionAttributeNames: { '#console': 'console' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      this.dropInline = false;
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if (!this.warnedTakenOver) {
+        this.warnedTakenOver = true;
+        this.logger.warn(
+          'sessions: another console is writing this show record; this console leaves its header alone',
+          {
+            session: this.id,
+          },
+        );
+      }
       return false;
     }
   }
