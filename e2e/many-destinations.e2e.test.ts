@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { ARTIFACTS, eventually, startBooth, type BoothHarness } from './support/harness';
 
 /**
  * Twenty destinations on the real core and the simulator (seeded as LUNORA_SIM_DESTINATIONS=20 seeds them), at
@@ -107,5 +107,46 @@ describe('operator window with 20 destinations (real core, simulator seeded with
     expect(startsSent()).toBe(before + 1);
     expect(await tile('linkedin').getAttribute('data-state')).toBe('IDLE');
     await booth.assertNoPageProblems();
+  }, 30_000);
+
+  it('an admin moves a destination and sorts by name: every operator window shows that order, the keys follow', async () => {
+    const admin = await booth.context.newPage();
+    try {
+      await admin.setViewportSize({ width: 1366, height: 768 });
+      await admin.goto(booth.preview.adminUrl);
+      await admin.getByTestId('tab-destinations').click();
+      await eventually(async () => (await admin.getByTestId('destination-row').count()) === 20, 'twenty rows');
+      const row = (id: string) => admin.locator(`[data-testid="destination-row"][data-destination-id="${id}"]`);
+      const tileOrder = async () => (await booth.page.getByTestId('tile-name').allTextContents()).map((n) => n.trim());
+
+      await row('extra-1').getByTestId('destination-move-down').click();
+      await eventually(async () => (await tileOrder())[5] === 'Extra 2', 'the tiles in the new order');
+      expect((await tileOrder()).slice(5, 7)).toEqual(['Extra 2', 'Extra 1']);
+      expect(await tile('extra-2').getByTestId('tile-key').getAttribute('data-key')).toBe('1·6');
+      expect(await tile('extra-1').getByTestId('tile-key').getAttribute('data-key')).toBe('1·7');
+      // The moved row keeps the focus: the keyboard moves it on.
+      expect(
+        await row('extra-1')
+          .getByTestId('destination-move-down')
+          .evaluate((b) => b === document.activeElement),
+      ).toBe(true);
+      expect(await row('extra-1').getByTestId('destination-place').textContent()).toBe('7');
+      await admin.screenshot({ path: `${ARTIFACTS}/scale-admin-order-1366x768.png` });
+
+      await admin.getByTestId('destination-sort-natural').click();
+      const natural = [
+        'Custom RTMP',
+        ...Array.from({ length: 15 }, (_, i) => `Extra ${i + 1}`),
+        'LinkedIn Live',
+        'Primary HLS (MediaPackage)',
+        'Twitch',
+        'YouTube Live',
+      ];
+      await eventually(async () => (await tileOrder())[0] === 'Custom RTMP', 'the tiles in natural order');
+      expect(await tileOrder()).toEqual(natural);
+      expect(await admin.getByTestId('destination-sort-natural').isDisabled()).toBe(true);
+    } finally {
+      await admin.close();
+    }
   }, 30_000);
 });
