@@ -114,10 +114,30 @@ describe('operator window layout with many destinations (fake window.booth)', ()
           figuresCut: [],
         });
         for (const h of side.chartHeights) expect(h).toBeGreaterThanOrEqual(40);
-        // Shortcut digits for the first nine only.
-        const keys = page.locator('[data-testid="destination-tile"] kbd');
-        expect((await keys.nth(Math.min(count, 9) - 1).textContent())?.trim()).toBe(String(Math.min(count, 9)));
-        if (count > 9) expect((await keys.nth(9).textContent())?.trim()).toBe('·');
+        // Every tile shows its key, all distinct: digits 1-9 then 0 up to ten, bank·digit (1·4, 2·4) beyond.
+        const keys = await page.getByTestId('tile-key').evaluateAll((els) => els.map((el) => el.dataset['key'] ?? ''));
+        expect(keys).toHaveLength(count);
+        expect(new Set(keys).size).toBe(count);
+        if (count <= 10) expect(keys).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].slice(0, count));
+        else {
+          expect(keys.slice(0, 2)).toEqual(['1·1', '1·2']);
+          expect(keys[10]).toBe('2·1');
+          expect(await page.getByTestId('bank-bar').getAttribute('data-bank')).toBe('1');
+        }
+        // The name first, whole on its two lines (a short name never shrinks to "Y." or "Destinati…").
+        const names = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid="tile-name"]')].map((name) => {
+            const block = name.parentElement!;
+            return {
+              name: name.textContent?.trim() ?? '',
+              whole: name.getBoundingClientRect().bottom <= block.getBoundingClientRect().bottom + 1,
+              // A word broken across lines shows as more lines than the words need: check no line starts mid-word.
+              lines: Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)),
+            };
+          }),
+        );
+        for (const n of names.filter((x) => x.name.length <= 15))
+          expect(n, JSON.stringify(n)).toMatchObject({ whole: true, lines: 1 });
 
         // Armed (amber, "ARMED: GO LIVE" and the countdown) fits the same tile, nothing cut, nothing moved.
         const before = await page

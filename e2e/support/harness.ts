@@ -46,6 +46,8 @@ export interface HarnessOptions {
   flow?: Partial<FlowMonitorOptions>;
   /** Stored settings the console starts with (a wrong stack name, say). */
   settings?: unknown;
+  /** Destinations the simulator seeds, as LUNORA_SIM_DESTINATIONS does (the booth's five by default). */
+  destinations?: number;
 }
 
 /**
@@ -67,7 +69,10 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       logger,
       // Whatever the developer's shell has, these tests run against the embedded simulator.
       env: {},
-      simulator: { timings: { ...E2E_TIMINGS, ...options.timings } },
+      simulator: {
+        timings: { ...E2E_TIMINGS, ...options.timings },
+        ...(options.destinations !== undefined ? { destinationCount: options.destinations } : {}),
+      },
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500 },
       ...(options.flow ? { flow: options.flow } : {}),
     });

@@ -328,6 +328,23 @@ export function createAdminHandlers(services: AdminServices): Feature<AdminChann
           readOnly,
         ),
 
+      'destinations.reorder': async ({ order, basis }) => {
+        const all = async () => (await destinations.listAll()).map((r) => toAdminDestination(r, stack));
+        try {
+          const saved = await destinations.reorder(order, basis);
+          // One reload of the tiles for the whole order.
+          changed('destination', order[0] ?? '');
+          return { status: 'saved' as const, destinations: saved.map((r) => toAdminDestination(r, stack)) };
+        } catch (error) {
+          if (isCode(error, 'conflict')) {
+            // A partial write (see the store) changed some records: the tiles follow what is stored.
+            changed('destination', order[0] ?? '');
+            return { status: 'conflict' as const, message: error.message, destinations: await all() };
+          }
+          return outcomeOf(error, [invalidDestination, readOnly]);
+        }
+      },
+
       'destinations.streamTarget': async ({ id }) => {
         const target = await targetOf(id);
         if ('reason' in target) return { status: 'refused', reason: target.reason, channelState: null };

@@ -1,4 +1,8 @@
 import type { SimulatorOptions } from '../simulator/index';
+import { simulatedDestinationCount } from '../simulator/destination-count';
 
 /** The embedded simulator as operators rehearse with it: the SRT signal has been flowing for a while. */
-export const REHEARSAL_SIMULATOR: SimulatorOptions = { backfillHistoryMs: 15 * 60_000 };
+export function rehearsalSimulator(env: Record<string, string | undefined>): SimulatorOptions {
+  const count = simulatedDestinationCount(env);
+  return { backfillHistoryMs: 15 * 60_000, ...(count !== null ? { destinationCount: count } : {}) };
+}

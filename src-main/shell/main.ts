@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBoothCore } from '../app/booth-core';
-import { REHEARSAL_SIMULATOR } from '../app/rehearsal';
+import { rehearsalSimulator } from '../app/rehearsal';
 import { createConsoleLogger } from '../core/logger';
 import { installProcessGuard } from '../core/process-guard';
 import { runShell } from './bootstrap';
@@ -12,4 +12,7 @@ const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Electron would otherwise show a dialog for an escaped error and may leave the operator without a console.
 installProcessGuard(createConsoleLogger('info'));
 
-void runShell({ startCore: (options) => startBoothCore({ ...options, simulator: REHEARSAL_SIMULATOR }), outDir });
+void runShell({
+  startCore: (options) => startBoothCore({ ...options, simulator: rehearsalSimulator(process.env) }),
+  outDir,
+});

@@ -107,6 +107,7 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
         created_at: { S: now },
         updated_at: { S: now },
         version: { N: '1' },
+        ...(d.sortOrder === null ? {} : { sort_order: { N: String(d.sortOrder) } }),
       };
       await client.send(new PutItemCommand({ TableName: topology.tables.destinations, Item: item }));
     }

@@ -42,6 +42,8 @@ export interface SimulatorOptions {
   withDynamo?: boolean;
   /** Destinations beyond the seeded five (`extra-1`…), each with its input and channel. */
   extraDestinations?: number;
+  /** Destinations in all (the seeded five first, then `extra-1`…); overrides extraDestinations. */
+  destinationCount?: number;
   /** Other workloads' channels and push inputs in the same Region (they count against its quotas). */
   neighbours?: RegionNeighbours;
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
@@ -81,6 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     accountId,
     prng,
     extraDestinations: options.extraDestinations ?? 0,
+    ...(options.destinationCount !== undefined ? { destinationCount: options.destinationCount } : {}),
     ...(options.neighbours ? { neighbours: options.neighbours } : {}),
   });
 

@@ -15,6 +15,8 @@ export interface SimDestinationSeed {
   id: string;
   platform: string;
   name: string;
+  /** The place an admin gave it (the booth's five have one); extras have none and sort by name. */
+  sortOrder: number | null;
   channelId: string;
   channelArn: string;
   inputId: string;
@@ -142,10 +144,17 @@ export function buildSeedWorld(opts: {
   accountId: string;
   prng: Prng;
   extraDestinations?: number;
+  /** How many destinations in all: the booth's five first, then extras (`extra-1`…); overrides extraDestinations. */
+  destinationCount?: number;
   neighbours?: RegionNeighbours;
 }): SeedWorld {
   const { region, accountId, prng } = opts;
-  const plans = [...DESTINATION_PLANS, ...extraDestinationPlans(opts.extraDestinations ?? 0)];
+  const total = opts.destinationCount ?? DESTINATION_PLANS.length + (opts.extraDestinations ?? 0);
+  const plans = [...DESTINATION_PLANS, ...extraDestinationPlans(Math.max(0, total - DESTINATION_PLANS.length))].slice(
+    0,
+    total,
+  );
+  const baseIds = new Set(DESTINATION_PLANS.map((p) => p.id));
   const flowId = `1-${prng.alnum(16)}-${prng.hex(12)}`;
   const flowArn = `arn:aws:mediaconnect:${region}:${accountId}:flow:${flowId}:${FLOW_NAME}`;
   const mediaLiveRole = `arn:aws:iam::${accountId}:role/lunora-booth-medialive`;
@@ -246,6 +255,7 @@ export function buildSeedWorld(opts: {
       id: plan.id,
       platform: plan.platform,
       name: plan.name,
+      sortOrder: baseIds.has(plan.id) ? destinations.length : null,
       channelId,
       channelArn,
       inputId,

@@ -1,3 +1,4 @@
+import { simulatedDestinationCount } from './destination-count';
 import { startSimulator } from './index';
 
 /**
@@ -7,8 +8,10 @@ import { startSimulator } from './index';
 async function main(): Promise<void> {
   const port = Number(process.env['LUNORA_SIM_PORT'] ?? 0);
   // As for rehearsals in the web preview: the SRT signal has been flowing for fifteen minutes already.
+  const count = simulatedDestinationCount(process.env);
   const sim = await startSimulator({
     backfillHistoryMs: 15 * 60_000,
+    ...(count !== null ? { destinationCount: count } : {}),
     port: Number.isInteger(port) && port > 0 ? port : 0,
   });
   process.stdout.write(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startBoothCore } from '../app/booth-core';
-import { REHEARSAL_SIMULATOR } from '../app/rehearsal';
+import { rehearsalSimulator } from '../app/rehearsal';
 import { createConsoleLogger } from '../core/logger';
 import { installProcessGuard } from '../core/process-guard';
 import { createFileSettingsStore, defaultWebSettingsPath } from '../core/settings-file';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const core = await startBoothCore({
     settings: createFileSettingsStore(settingsFile),
     logger,
-    simulator: REHEARSAL_SIMULATOR,
+    simulator: rehearsalSimulator(process.env),
   });
   const preview = await startWebPreview({ router: core.router, logger, rendererDir, port });
   const connection = core.connection;

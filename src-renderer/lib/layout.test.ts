@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BANK_BAR_GAP,
+  BANK_BAR_HEIGHT,
   computeGridLayout,
   fixedTileHeight,
   gridAreaWidth,
@@ -27,9 +29,12 @@ describe('computeGridLayout', () => {
       expect(sidePanelWidth(w)).toBeGreaterThanOrEqual(300);
       expect(gridAreaWidth(w) + sidePanelWidth(w)).toBeLessThanOrEqual(w);
     }
-    // 1366x768 with 20: five columns of at least the minimum width, four rows.
-    expect(computeGridLayout(20, ...area(1366, 768))).toMatchObject({ columns: 5, rows: 4, fits: true });
-    expect(computeGridLayout(20, ...area(1920, 1080))).toMatchObject({ columns: 5, rows: 4, fits: true });
+    // 1366x768 with 20: five columns of at least the minimum width, four rows, under the key-bank bar.
+    const banked = (w: number, h: number) => [area(w, h)[0], area(w, h)[1] - BANK_BAR_HEIGHT - BANK_BAR_GAP] as const;
+    expect(computeGridLayout(20, ...banked(1366, 768))).toMatchObject({ columns: 5, rows: 4, fits: true });
+    expect(computeGridLayout(20, ...banked(1920, 1080))).toMatchObject({ columns: 5, rows: 4, fits: true });
+    // At 1920 the twenty keep the roomy tiles (larger state words) despite the two-line names and the bar.
+    expect(computeGridLayout(20, ...banked(1920, 1080)).density).toBe('roomy');
   });
 
   it('gives five destinations large tiles with no more holes than needed', () => {

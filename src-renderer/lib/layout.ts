@@ -10,6 +10,7 @@
 export type Density = 'large' | 'roomy' | 'compact';
 
 export interface TileMetrics {
+  /** The header: the key, and the name on up to two lines. */
   /** Padding top; bottom is pad - 4; left is pad + 8 (the tally strip). */
   pad: number;
   gap: number;
@@ -24,9 +25,9 @@ export interface TileMetrics {
 }
 
 export const TILE_METRICS: Record<Density, TileMetrics> = {
-  large: { pad: 18, gap: 7, head: 30, state: 78, detail: 38, preset: 24, actions: 34, line: 19 },
-  roomy: { pad: 12, gap: 4, head: 26, state: 52, detail: 28, preset: 20, actions: 26, line: 17 },
-  compact: { pad: 8, gap: 3, head: 22, state: 36, detail: 22, preset: 0, actions: 20, line: 15 },
+  large: { pad: 18, gap: 7, head: 46, state: 78, detail: 38, preset: 24, actions: 34, line: 19 },
+  roomy: { pad: 12, gap: 4, head: 38, state: 52, detail: 28, preset: 20, actions: 26, line: 17 },
+  compact: { pad: 8, gap: 3, head: 30, state: 30, detail: 22, preset: 0, actions: 20, line: 15 },
 };
 
 const BORDER = 2;
@@ -56,6 +57,12 @@ export interface GridLayout {
 }
 
 export const GRID_GAP = 10;
+/**
+ * The key-bank bar above the tiles (more than ten destinations), and its gap: there from the first paint whenever
+ * there is more than one bank, so it never moves a tile when a state changes.
+ */
+export const BANK_BAR_HEIGHT = 24;
+export const BANK_BAR_GAP = 4;
 /**
  * 190 (not wider): with the SRT input column on the right, 20 destinations on a 1366x768 screen
  * need five columns (four would need five rows, too short for a compact tile).

@@ -25,6 +25,8 @@ const Unvalidated = z.unknown().refine((value) => {
 }, `the request is larger than ${MAX_PAYLOAD_CHARS} characters`);
 
 const PresetIdSchema = z.string().min(1).max(128);
+/** More than a booth can take live at once (MediaLive's channel quota is far lower); bounds the reorder request. */
+const MAX_DESTINATIONS = 500;
 const VersionSchema = z.number().int().min(1);
 
 export const FieldErrorSchema = z.strictObject({ field: z.string(), message: z.string() });
@@ -249,6 +251,25 @@ export const ADMIN_INVOKE_CONTRACT = {
   'destinations.retire': {
     input: z.strictObject({ id: DestinationIdSchema, expected_version: VersionSchema }),
     output: DestinationWriteOutputSchema,
+  },
+  'destinations.reorder': {
+    input: z.strictObject({
+      /** Every active destination's id once, in the new order. */
+      order: z.array(DestinationIdSchema).min(1).max(MAX_DESTINATIONS),
+      /** The order the admin saw when moving: if it is not the stored order any more, nothing is written. */
+      basis: z.array(DestinationIdSchema).max(MAX_DESTINATIONS),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('saved'), destinations: z.array(AdminDestinationSchema) }),
+      /** Another admin changed the order or the list first: `destinations` is the list as stored now. */
+      z.strictObject({
+        status: z.literal('conflict'),
+        message: z.string(),
+        destinations: z.array(AdminDestinationSchema),
+      }),
+      Invalid,
+      ReadOnly,
+    ]),
   },
   'destinations.streamTarget': { input: z.strictObject({ id: DestinationIdSchema }), output: StreamTargetOutputSchema },
   'destinations.setStreamKey': {

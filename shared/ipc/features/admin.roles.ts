@@ -23,6 +23,8 @@ export const ADMIN_INVOKE_ROLES = {
   'destinations.create': ADMIN,
   'destinations.update': ADMIN,
   'destinations.retire': ADMIN,
+  /** The order of the active destinations, as every console shows them (tiles and keys follow it). */
+  'destinations.reorder': ADMIN,
   'destinations.streamTarget': ADMIN,
   /** The only channel that carries a stream key, and only renderer -> main; its answer holds a masked hint. */
   'destinations.setStreamKey': ADMIN,

@@ -99,3 +99,39 @@ describe('channel monitor while ListChannels keeps failing', () => {
     expect(published.some((d) => d.state === 'UNKNOWN')).toBe(false);
   });
 });
+
+describe('channel monitor when an admin reorders the destinations', () => {
+  const TWITCH: ConfiguredDestination = { ...YOUTUBE, id: 'twitch', name: 'Twitch', channelId: '2' };
+  const medialive = () =>
+    fakeMediaLive(async () => ({
+      Channels: [
+        { Id: '1', State: 'IDLE', InputAttachments: [{}], Destinations: [{}] },
+        { Id: '2', State: 'RUNNING', InputAttachments: [{}], Destinations: [{}] },
+      ],
+    }));
+
+  it('publishes a snapshot in the new order (a delta cannot move a tile), keeping what it knows', async () => {
+    const feeds: DestinationsFeed[] = [];
+    const monitor = new ChannelMonitor(medialive(), [YOUTUBE, TWITCH], (feed) => feeds.push(feed), silentLogger);
+    await monitor.refresh();
+    feeds.length = 0;
+    await monitor.reconfigure([TWITCH, YOUTUBE]);
+    const first = feeds[0];
+    expect(first?.kind).toBe('snapshot');
+    if (first?.kind !== 'snapshot') return;
+    expect(first.destinations.map((d) => [d.id, d.state])).toEqual([
+      ['twitch', 'RUNNING'],
+      ['youtube', 'IDLE'],
+    ]);
+    expect(monitor.snapshot().destinations.map((d) => d.id)).toEqual(['twitch', 'youtube']);
+  });
+
+  it('still sends a delta when only a name changes', async () => {
+    const feeds: DestinationsFeed[] = [];
+    const monitor = new ChannelMonitor(medialive(), [YOUTUBE, TWITCH], (feed) => feeds.push(feed), silentLogger);
+    await monitor.refresh();
+    feeds.length = 0;
+    await monitor.reconfigure([YOUTUBE, { ...TWITCH, name: 'Twitch 60' }]);
+    expect(feeds[0]).toMatchObject({ kind: 'delta', changed: [{ id: 'twitch', name: 'Twitch 60' }] });
+  });
+});

@@ -179,6 +179,10 @@ export class ChannelMonitor {
   reconfigure(destinations: ConfiguredDestination[]): Promise<void> {
     const next = new Map(destinations.map((d) => [d.id, d]));
     const removed = this.destinations.filter((d) => !next.has(d.id)).map((d) => d.id);
+    // A delta cannot say "moved": when the kept destinations change places, every window gets a snapshot instead.
+    const keptBefore = this.destinations.filter((d) => next.has(d.id)).map((d) => d.id);
+    const keptAfter = destinations.filter((d) => this.statuses.has(d.id)).map((d) => d.id);
+    const reordered = keptBefore.some((id, i) => id !== keptAfter[i]);
     this.destinations = destinations;
     for (const id of removed) {
       this.statuses.delete(id);
@@ -214,7 +218,10 @@ export class ChannelMonitor {
       this.statuses.set(dest.id, updated);
       changed.push(updated);
     }
-    if (changed.length > 0 || removed.length > 0) {
+    if (reordered) {
+      this.seq += 1;
+      this.publish(this.snapshot());
+    } else if (changed.length > 0 || removed.length > 0) {
       this.seq += 1;
       this.publish({ kind: 'delta', seq: this.seq, at: this.options.now(), changed, removed });
     }

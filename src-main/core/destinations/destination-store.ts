@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DeleteCommand,
   GetCommand,
@@ -12,6 +13,7 @@ import { callAws } from '../../aws/retry';
 import type { Logger } from '../logger';
 import type { StackTopology } from '../stack/stack-outputs';
 import { channelIdOf } from './configured-destinations';
+import { orderDestinations as orderByAdmin, reorderProblems } from '../../../shared/domain/destination-order';
 import {
   DestinationCreateSchema,
   DestinationUpdateSchema,
@@ -40,16 +42,9 @@ export const DestinationRecordSchema = z.object({
 });
 export type DestinationRecord = z.infer<typeof DestinationRecordSchema>;
 
-/** The order operators expect: Primary first, then the seeded platforms, then what admins added, by name. */
-const PLATFORM_ORDER = ['primary', 'youtube', 'twitch', 'linkedin', 'custom'];
-
+/** The order every console shows: the admin's `sort_order`, else natural order by name (shared/domain). */
 export function orderDestinations(records: DestinationRecord[]): DestinationRecord[] {
-  const rank = (r: DestinationRecord) => {
-    if (r.sort_order !== undefined) return r.sort_order;
-    const index = PLATFORM_ORDER.indexOf(r.id);
-    return index === -1 ? PLATFORM_ORDER.length : index;
-  };
-  return [...records].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  return orderByAdmin(records);
 }
 
 /** The edit lost a race or named an old version: nothing was written; `current` is the newer record. */
@@ -85,6 +80,19 @@ export interface DestinationStore {
   update(id: string, input: unknown, expectedVersion: number, now?: Date): Promise<DestinationRecord>;
   /** is_active = false (the channel is left alone; deleting it is a stack change). */
   retire(id: string, expectedVersion: number, now?: Date): Promise<DestinationRecord>;
+  /**
+   * Stores the order of the active destinations (`order`: every active id once), if it is still `basis` (the order
+   * the admin saw); else nothing is written and a conflict says so. Returns every record (active and retired), ordered.
+   */
+  reorder(order: readonly string[], basis: readonly string[], now?: Date): Promise<DestinationRecord[]>;
+}
+
+/** Another admin changed the order (or added or retired a destination) since this admin read it: nothing was saved. */
+export class DestinationOrderConflictError extends BoothError {
+  constructor(message: string) {
+    super('conflict', message);
+    this.name = 'DestinationOrderConflictError';
+  }
 }
 
 const isConflict = (e: unknown) => isBoothError(e) && e.code === 'conflict';
@@ -100,9 +108,19 @@ const claimKey = (channelId: string) => `${CLAIM_PREFIX}${channelId}`;
 const CLAIM_GRACE_MS = 120_000;
 const ClaimSchema = z.object({ id: z.string(), owner: z.string(), claimed_at: z.string() });
 
-/** Whether a table item is a channel claim rather than a destination. */
+/**
+ * The lease an admin holds while writing a new order (`order#lease`): two admins reordering at once are serialised,
+ * the second is told and writes nothing. It expires, so a console that crashes mid-write never blocks the next one.
+ */
+const ORDER_LEASE_ID = 'order#lease';
+const ORDER_LEASE_MS = 30_000;
+
+/**
+ * Whether a table item is a console's own bookkeeping (a channel claim, the order lease) rather than a destination:
+ * destination ids never contain `#`.
+ */
 export const isChannelClaim = (item: Record<string, unknown>) =>
-  typeof item['id'] === 'string' && item['id'].startsWith(CLAIM_PREFIX);
+  typeof item['id'] === 'string' && (item['id'].startsWith(CLAIM_PREFIX) || item['id'].includes('#'));
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
@@ -126,11 +144,18 @@ export function createDestinationStore(
   const effectiveChannel = (record: Pick<DestinationRecord, 'id' | 'medialive_channel_id'>) =>
     stack ? channelIdOf(record, stack) : (record.medialive_channel_id ?? null);
 
-  async function scan(): Promise<DestinationRecord[]> {
+  /**
+   * Every record, ordered. `consistent`: a strongly consistent Scan, which contains every write completed before it
+   * began ("Scan", Amazon DynamoDB API Reference: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html).
+   */
+  async function scan(consistent = false): Promise<DestinationRecord[]> {
     const records: DestinationRecord[] = [];
     await callAws('Read destinations', async () => {
       records.length = 0;
-      for await (const page of paginateScan({ client: dynamo }, { TableName: tableName })) {
+      for await (const page of paginateScan(
+        { client: dynamo },
+        { TableName: tableName, ...(consistent ? { ConsistentRead: true } : {}) },
+      )) {
         for (const raw of page.Items ?? []) {
           if (isChannelClaim(raw)) continue;
           const parsed = DestinationRecordSchema.safeParse(raw);
@@ -244,6 +269,11 @@ export function createDestinationStore(
     if (!parsed.success) throw new DestinationInputError(fieldErrors(parsed.error));
     const d = parsed.data;
     const stamp = now.toISOString();
+    const existing = await scan();
+    // Once an admin has set an order, a new destination goes last; without one it takes its natural place by name.
+    const placed = existing.filter((r) => r.is_active !== false && r.sort_order !== undefined);
+    const sortOrder =
+      d.sort_order ?? (placed.length > 0 ? Math.max(...placed.map((r) => r.sort_order ?? 0)) + 1 : undefined);
     const record: DestinationRecord = {
       id: d.id ?? slugId(d.name),
       platform: d.platform,
@@ -252,13 +282,13 @@ export function createDestinationStore(
       medialive_channel_id: d.medialive_channel_id ?? null,
       medialive_channel_arn: d.medialive_channel_arn ?? null,
       is_active: true,
-      ...(d.sort_order !== undefined ? { sort_order: d.sort_order } : {}),
+      ...(sortOrder !== undefined ? { sort_order: sortOrder } : {}),
       created_at: stamp,
       updated_at: stamp,
       version: 1,
     };
     const channelId = effectiveChannel(record);
-    refuseClashes(await scan(), null, record.name, channelId);
+    refuseClashes(existing, null, record.name, channelId);
     if (channelId) await claim(channelId, record.id, now);
     try {
       await callAws('Add destination', () =>
@@ -369,7 +399,124 @@ export function createDestinationStore(
     }
   }
 
+  /** Takes the order lease (a conditional put: free, or expired); false when another admin holds it. */
+  async function takeOrderLease(owner: string, now: Date): Promise<boolean> {
+    try {
+      await callAws('Lock the destination order', () =>
+        dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { id: ORDER_LEASE_ID, owner, until: now.getTime() + ORDER_LEASE_MS },
+            // Conditional put ("Condition expressions", Amazon DynamoDB Developer Guide:
+            // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html).
+            ConditionExpression: 'attribute_not_exists(id) OR #u < :now',
+            ExpressionAttributeNames: { '#u': 'until' },
+            ExpressionAttributeValues: { ':now': now.getTime() },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  async function releaseOrderLease(owner: string): Promise<void> {
+    try {
+      await callAws('Unlock the destination order', () =>
+        dynamo.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { id: ORDER_LEASE_ID },
+            ConditionExpression: '#o = :me',
+            ExpressionAttributeNames: { '#o': 'owner' },
+            ExpressionAttributeValues: { ':me': owner },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Expired and taken by the next admin, or unreachable: the lease runs out on its own.
+      if (!isConflict(error))
+        logger.warn('destinations: could not release the order lease', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+    }
+  }
+
+  /**
+   * One conditional write per record whose place changes (sort_order only: the version, which guards the admin's form
+   * edits, is left alone, so moving a destination never refuses someone's edit of its name). The condition is the
+   * sort_order read under the lease, so a write that is not ours in between is never overwritten.
+   */
+  async function reorder(
+    order: readonly string[],
+    basis: readonly string[],
+    now = new Date(),
+  ): Promise<DestinationRecord[]> {
+    const first = await scan(true);
+    const active = first.filter((r) => r.is_active !== false);
+    const precheck = reorderProblems(active, order, basis);
+    if (precheck.invalid.length > 0) throw new DestinationInputError(precheck.invalid);
+    if (precheck.changedMeanwhile)
+      throw new DestinationOrderConflictError(
+        'The destinations changed since you read them (another admin moved, added or retired one). Nothing was saved: the list now shows the current order; move them again.',
+      );
+    const owner = `reorder-${randomUUID()}`;
+    if (!(await takeOrderLease(owner, now)))
+      throw new DestinationOrderConflictError(
+        'Another admin is saving an order of the destinations right now. Nothing was saved: the list now shows the current order; move them again if needed.',
+      );
+    try {
+      // Read again under the lease: an order saved between the first read and the lease wins.
+      const records = await scan(true);
+      const current = records.filter((r) => r.is_active !== false);
+      const check = reorderProblems(current, order, basis);
+      if (check.changedMeanwhile || check.invalid.length > 0)
+        throw new DestinationOrderConflictError(
+          'Another admin changed the order at the same moment; theirs was saved first. Nothing of yours was saved: the list now shows their order.',
+        );
+      const byId = new Map(current.map((r) => [r.id, r]));
+      let index = 0;
+      for (const id of order) {
+        const record = byId.get(id)!;
+        const next = index;
+        index += 1;
+        if (record.sort_order === next) continue;
+        await callAws('Save destination order', () =>
+          dynamo.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { id },
+              UpdateExpression: 'SET sort_order = :next, updated_at = :now',
+              ConditionExpression:
+                record.sort_order === undefined
+                  ? 'attribute_exists(id) AND attribute_not_exists(sort_order)'
+                  : 'attribute_exists(id) AND sort_order = :was',
+              ExpressionAttributeValues: {
+                ':next': next,
+                ':now': now.toISOString(),
+                ...(record.sort_order === undefined ? {} : { ':was': record.sort_order }),
+              },
+            }),
+          ),
+        ).catch((error: unknown) => {
+          if (isConflict(error))
+            throw new DestinationOrderConflictError(
+              `"${record.name}" was changed while the order was being saved; part of the order may be saved. The list now shows what is stored: check it and move again if needed.`,
+            );
+          throw error;
+        });
+      }
+      logger.info('destinations: order saved', { count: order.length });
+      return await scan(true);
+    } finally {
+      await releaseOrderLease(owner);
+    }
+  }
+
   return {
+    reorder,
     async listActive() {
       return (await scan()).filter((r) => r.is_active !== false);
     },

@@ -67,6 +67,9 @@ export async function createFromStack(
   now = new Date(),
 ): Promise<StackCreation> {
   const result: StackCreation = { created: [], skipped: [] };
+  // In the stack's order (the booth's order), after any order already set.
+  const placed = (await store.listAll()).filter((r) => r.is_active !== false && r.sort_order !== undefined);
+  let place = placed.length > 0 ? Math.max(...placed.map((r) => r.sort_order ?? 0)) + 1 : 0;
   for (const entry of await planFromStack(store, stack)) {
     if (entry.skip) {
       result.skipped.push({ id: entry.id, name: entry.name, reason: entry.skip });
@@ -74,9 +77,10 @@ export async function createFromStack(
     }
     try {
       const record = await store.create(
-        { id: entry.id, platform: entry.platform, name: entry.name, preset_id: entry.preset_id },
+        { id: entry.id, platform: entry.platform, name: entry.name, preset_id: entry.preset_id, sort_order: place },
         now,
       );
+      place += 1;
       result.created.push(record);
     } catch (error) {
       if (error instanceof DestinationInputError || (isBoothError(error) && error.code === 'conflict')) {

@@ -12,8 +12,8 @@ export interface SimHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<SimHarness> {
-  const sim = await startSimulator({ timings: FAST_TIMINGS, seed: 11 });
+export async function startHarness(options: { destinationCount?: number } = {}): Promise<SimHarness> {
+  const sim = await startSimulator({ timings: FAST_TIMINGS, seed: 11, ...options });
   const credentials = { accessKeyId: 'sim', secretAccessKey: 'sim' };
   if (!sim.dynamoEndpoint) throw new Error('simulator started without DynamoDB');
   const base = new DynamoDBClient({ region: sim.region, endpoint: sim.dynamoEndpoint, credentials, maxAttempts: 1 });
