@@ -187,7 +187,7 @@ function decodeCursor(cursor: string): z.infer<typeof CursorSchema> {
 }
 
 /** The UTC months from `to` back to `from` (newest first); days as YYYY-MM-DD, UTC. */
-export function monthsBetween(from: string, to: string): string[] {
+function monthsBetween(from: string, to: string): string[] {
   const start = Date.parse(`${from}T00:00:00.000Z`);
   const end = Date.parse(`${to}T00:00:00.000Z`);
   if (!Number.isFinite(start) || !Number.isFinite(end))
