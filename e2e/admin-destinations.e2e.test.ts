@@ -128,6 +128,11 @@ describe('destinations of a freshly deployed stack (web preview, simulation)', (
     const channelError = form().locator('[data-testid="field-error"][data-field="medialive_channel_id"]');
     await channelError.waitFor();
     expect(await channelError.textContent()).toContain(`Channel ${channelOf('custom')} is already used by Custom RTMP`);
+    // The refused field has the focus.
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'destination-channel'),
+      'the channel field focused',
+    );
     expect(await page.getByTestId('destination-save').isDisabled()).toBe(false);
     expect(await page.getByTestId('destination-conflict').count()).toBe(0);
     await shots('channel-refused');
