@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BILLING_STATES } from '../../../shared/domain/channel';
+import { BILLING_STATES, ON_AIR_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { Notification } from '../../../shared/domain/notification';
+import type { ShowTimeline } from '../../../shared/domain/show-time';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 import { SessionIncidents } from './session-incidents';
+import { showTimeline, type TimedRun } from './show-timeline';
 
-interface Run {
-  destination_id: string;
+interface Run extends TimedRun {
   name: string;
-  started_at: string;
-  ended_at: string | null;
 }
 
 /** A session record as another run of a console wrote it (only what continuing it needs; the rest is kept). */
@@ -26,6 +25,8 @@ export interface StoredSession {
   events: Array<{ at: string; level: string; title: string; destination_id: string | null }>;
   cost_usd?: { total: number; flow: number };
   restarts?: string[];
+  /** When the operator last pressed End all in this show. */
+  end_all_at?: string | null;
 }
 
 /** A record not written for this long belongs to a console that is no longer running (they write every minute). */
@@ -66,6 +67,8 @@ export class SessionRecorder {
   private restarts: string[] = [];
   /** The record a console still running writes for the same show, when this console joined it. */
   private alongside: string | null = null;
+  /** The last End all of the show (epoch ms). */
+  private endAllAt: number | null = null;
 
   constructor(
     private readonly dynamo: DynamoDBDocumentClient,
@@ -107,6 +110,8 @@ export class SessionRecorder {
     this.open.clear();
     for (const run of this.runs) if (run.ended_at === null) this.open.set(run.destination_id, run);
     this.events = [...record.events];
+    const endAll = record.end_all_at ? Date.parse(record.end_all_at) : Number.NaN;
+    this.endAllAt = Number.isFinite(endAll) ? endAll : null;
     const at = new Date(this.now()).toISOString();
     this.restarts = [...(record.restarts ?? []), at];
     this.events.push({
@@ -122,26 +127,50 @@ export class SessionRecorder {
     this.alongside = sessionId;
   }
 
-  /** Follows the runs; true when one opened or closed (worth writing at once: a restart then finds it). */
+  /**
+   * Follows the runs and their time on air; true when one opened, went on or off air, or closed (worth writing at
+   * once: a restart then finds it).
+   */
   observe(statuses: Iterable<DestinationStatus>): boolean {
     const at = new Date(this.now()).toISOString();
     let changed = false;
     for (const status of statuses) {
       if (status.state === 'UNKNOWN') continue;
-      const run = this.open.get(status.id);
+      let run = this.open.get(status.id);
       const billing = BILLING_STATES.has(status.state);
+      const onAir = ON_AIR_STATES.has(status.state);
       if (billing && !run) {
-        const started: Run = { destination_id: status.id, name: status.name, started_at: at, ended_at: null };
-        this.open.set(status.id, started);
-        this.runs.push(started);
+        run = { destination_id: status.id, name: status.name, started_at: at, ended_at: null };
+        this.open.set(status.id, run);
+        this.runs.push(run);
         changed = true;
-      } else if (!billing && run) {
+      }
+      if (!run) continue;
+      if (onAir && !run.on_air_at) {
+        // On air since AWS said so (the channel's own record of it), not since this console saw it.
+        run.on_air_at = status.runningSince !== null ? new Date(status.runningSince).toISOString() : at;
+        changed = true;
+      } else if (!onAir && run.on_air_at && !run.off_air_at) {
+        run.off_air_at = at;
+        changed = true;
+      }
+      if (!billing) {
         run.ended_at = at;
         this.open.delete(status.id);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** The operator ended the show: it is over once nothing is on air (channels may still be stopping). */
+  markEndAll(): void {
+    this.endAllAt = this.now();
+  }
+
+  /** The show so far: first take, end, time on air (in total and per destination). */
+  timeline(): ShowTimeline {
+    return showTimeline(this.runs, this.endAllAt);
   }
 
   note(notification: Notification): void {
@@ -170,6 +199,7 @@ export class SessionRecorder {
             console_name: this.consoleName,
             restarts: this.restarts,
             alongside_session: this.alongside,
+            end_all_at: this.endAllAt === null ? null : new Date(this.endAllAt).toISOString(),
             runs: this.runs,
             cost_usd: { total: costs.totalUsd, flow: costs.flowUsd, by_destination: Object.fromEntries(usdOf) },
             events: this.events,
