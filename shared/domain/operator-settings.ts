@@ -77,4 +77,3 @@ export const CostSettingsPatchSchema = OperatorSettingsSchema.pick({
   rateCard: true,
   monthlyBudgetUsd: true,
 }).partial();
-export type CostSettingsPatch = z.infer<typeof CostSettingsPatchSchema>;

@@ -4,7 +4,7 @@ import { clockTime } from './time-format';
 
 const HOUR_MS = 3_600_000;
 /** A plan covers the next day at most: the end no more than 24 h from now, the show no longer than 24 h. */
-export const PLAN_HORIZON_MS = 24 * HOUR_MS;
+const PLAN_HORIZON_MS = 24 * HOUR_MS;
 /** Without a plan, the readiness check assumes a show of this length from the moment it runs. */
 export const DEFAULT_SHOW_LENGTH_MS = 4 * HOUR_MS;
 
@@ -42,7 +42,7 @@ function lengthInWords(ms: number): string {
  * A start already past is allowed (the show is under way: the countdown runs to its end); an end already past,
  * an end not after the start, an end more than 24 hours away and a single empty time are refused.
  */
-export function showPlanRules(now: number) {
+function showPlanRules(now: number) {
   return ShowPlanInputSchema.superRefine(({ startsAt, endsAt }, ctx) => {
     const at = (ms: number) => clockTime(ms, now);
     const refuse = (field: 'startsAt' | 'endsAt', message: string) =>
