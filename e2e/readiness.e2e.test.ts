@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockTime } from '../shared/domain/time-format';
 import type { Page } from 'playwright-core';
 import { startBooth, type BoothHarness } from './support/harness';
 
@@ -36,17 +37,24 @@ describe('readiness check (web preview, simulation)', () => {
     await booth.assertNoPageProblems();
   });
 
-  it('runs again on request, not on each edit of the show end', async () => {
+  it("checks against the show plan's end, and runs again on request, not when the plan changes", async () => {
+    expect(await page.getByTestId('readiness-show-end').textContent()).toMatch(/No show planned: checked against/);
     const before = readinessRuns();
-    const showEnd = page.getByTestId('readiness-show-end');
-    await showEnd.fill('23:30');
-    await showEnd.fill('23:45');
-    await showEnd.press('ArrowDown');
-    // A run set off by an edit would reach main before the one this click asks for.
+    const endsAt = Math.floor((Date.now() + 2 * 3_600_000) / 60_000) * 60_000;
+    const set = await booth.core.router.invoke(
+      'show.setPlan',
+      { startsAt: endsAt - 3_600_000, endsAt },
+      { role: 'operator' },
+    );
+    expect(set.ok).toBe(true);
+    expect(readinessRuns()).toBe(before);
     await page.getByTestId('readiness-run').click();
     await expect.poll(readinessRuns).toBeGreaterThan(before);
     await runFinished();
     expect(readinessRuns()).toBe(before + 1);
+    expect(await page.getByTestId('readiness-show-end').textContent()).toContain(
+      `Checked against the planned end of the show, ${clockTime(endsAt)}.`,
+    );
     expect(await page.getByTestId('readiness-verdict').textContent()).toMatch(/^\s*READY/);
   });
 

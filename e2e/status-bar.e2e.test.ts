@@ -6,6 +6,7 @@ import type { ConnectionInfo } from '../shared/domain/connection';
 import type { CostSnapshot } from '../shared/domain/cost';
 import type { DestinationStatus } from '../shared/domain/destination';
 import type { FlowSnapshot } from '../shared/domain/flow';
+import type { ShowSnapshot } from '../shared/domain/show-time';
 import type { LinkStatus } from '../src-renderer/lib/web-bridge';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
 import { newWatchedPage } from './support/browser';
@@ -94,18 +95,36 @@ const NO_SOURCE = flowWith((flow) => {
   flow.feeding = { ...flow.feeding, source: null, role: null };
 });
 
+/** A show on air for 12 h 34 min, 3 min past its planned end: the widest countdown and show time. */
+const OVER_RUN: ShowSnapshot = {
+  at: NOW,
+  plan: { startsAt: NOW - 12 * 3_600_000, endsAt: NOW - 3 * 60_000, setAt: NOW - 13 * 3_600_000 },
+  timeline: {
+    startedAt: NOW - 12 * 3_600_000 - 34 * 60_000,
+    endedAt: null,
+    endedBy: null,
+    onAir: { ms: 0, since: NOW - 12 * 3_600_000 },
+    destinations: [],
+  },
+};
+
 interface BarState {
   name: string;
   connection?: ConnectionInfo;
   destinations?: DestinationStatus[];
   flow?: FlowSnapshot;
   link?: LinkStatus;
+  show?: ShowSnapshot;
   /** Texts the bar must show in full. */
   shows: string[];
 }
 
 const STATES: BarState[] = [
-  { name: 'healthy', destinations: destinations(2), shows: ['MAIN healthy', '2/5', '12.3 Mbps', 'LINK OK'] },
+  {
+    name: 'healthy',
+    destinations: destinations(2),
+    shows: ['MAIN healthy', '2/5', '12.3 Mbps', 'LINK OK', 'SESSION $1,235', 'NOW $9.52/h', 'PLAN not set'],
+  },
   { name: 'main-lost', destinations: destinations(2), flow: MAIN_LOST, shows: ['MAIN lost · on BACKUP'] },
   { name: 'no-source', flow: NO_SOURCE, shows: ['NO SOURCE feeding'] },
   {
@@ -127,7 +146,19 @@ const STATES: BarState[] = [
     destinations: destinations(2, 2),
     flow: MAIN_DEGRADED_UNCONFIRMED,
     link: 'disconnected',
-    shows: ['AWS', 'CUSTOM ENDPOINT', 'NOT CONNECTED', 'KEYS', 'MAIN degraded · on BACKUP?', 'LINK DOWN'],
+    show: OVER_RUN,
+    shows: [
+      'AWS',
+      'CUSTOM ENDPOINT',
+      'NOT CONNECTED',
+      'KEYS',
+      'MAIN degraded · on BACKUP?',
+      'LINK DOWN',
+      'SHOW 12:',
+      'OVER-RUN +00:',
+      'SESSION $1,235',
+      'NOW $9.52/h',
+    ],
   },
 ];
 
@@ -137,7 +168,20 @@ const SCREENS = [
 ];
 
 /** Cells whose text must never be cut; only the mode badge's detail (profile · account · region) may give way. */
-const PRIORITY = ['flow', 'input', 'live', 'outbound', 'show', 'cost', 'keys', 'link', 'clock'];
+const PRIORITY = [
+  'flow',
+  'input',
+  'live',
+  'outbound',
+  'show',
+  'countdown',
+  'session',
+  'rate',
+  'month',
+  'keys',
+  'link',
+  'clock',
+];
 
 const booth = useFakeBoothPreview();
 
@@ -150,6 +194,7 @@ async function openBar(state: BarState, screen: { width: number; height: number 
       flow: state.flow ?? sampleFlowSnapshot(NOW),
       costs: COSTS,
       ...(state.link ? { link: state.link } : {}),
+      ...(state.show ? { show: state.show } : {}),
     }),
   });
   await page.goto(`${booth.preview.origin}/operator/`);
@@ -218,6 +263,8 @@ function overlaps(cells: Measured[]): string[] {
   return found;
 }
 
+const MIDDLE = ['live', 'outbound', 'show', 'countdown', 'session', 'rate', 'month'];
+
 describe('status bar: cells never overlap, priority cells are never cut (fake window.booth)', () => {
   for (const screen of SCREENS)
     for (const state of STATES)
@@ -239,7 +286,19 @@ describe('status bar: cells never overlap, priority cells are never cut (fake wi
           });
           const { cells, flagsCut, bar, monthShown } = await measure(page);
           const names = cells.map((c) => c.cell);
-          for (const cell of ['mode', 'flow', 'input', 'live', 'outbound', 'show', 'cost', 'link', 'clock'])
+          for (const cell of [
+            'mode',
+            'flow',
+            'input',
+            'live',
+            'outbound',
+            'show',
+            'countdown',
+            'session',
+            'rate',
+            'link',
+            'clock',
+          ])
             expect(names, `${cell} shown`).toContain(cell);
           expect(overlaps(cells)).toEqual([]);
           const outside = cells.filter((c) => c.left < bar.left - 0.5 || c.right > bar.right + 0.5).map((c) => c.cell);
@@ -249,6 +308,7 @@ describe('status bar: cells never overlap, priority cells are never cut (fake wi
           expect(flagsCut, 'mode badge flags cut').toEqual([]);
           // Low priority first: the month against the budget shows only where there is room.
           expect(monthShown, 'month against the budget shown').toBe(screen.width >= 1920);
+          if (monthShown) expect(cells.find((c) => c.cell === 'month')?.text).toBe('MONTH $4,321 of $4,000 budget');
           expect(problems.take()).toEqual([]);
         } finally {
           await context.close();
@@ -268,15 +328,13 @@ describe('status bar: cells never overlap, priority cells are never cut (fake wi
           );
           const { cells } = await measure(page);
           positions.push(
-            cells
-              .filter((c) => ['live', 'outbound', 'show', 'cost'].includes(c.cell))
-              .map(({ cell, left, right }) => ({ cell, left, right })),
+            cells.filter((c) => MIDDLE.includes(c.cell)).map(({ cell, left, right }) => ({ cell, left, right })),
           );
         } finally {
           await context.close();
         }
       }
-      expect(positions[0]!.map((p) => p.cell)).toEqual(['live', 'outbound', 'show', 'cost']);
+      expect(positions[0]!.map((p) => p.cell)).toEqual(MIDDLE.filter((c) => c !== 'month' || screen.width >= 1920));
       expect(positions[1]).toEqual(positions[0]);
       expect(positions[2]).toEqual(positions[0]);
     });

@@ -3,6 +3,7 @@ import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { DestinationState } from '../../shared/domain/channel';
 import type { FlowSnapshot } from '../../shared/domain/flow';
 import type { CostSnapshot } from '../../shared/domain/cost';
+import type { ShowSnapshot } from '../../shared/domain/show-time';
 import type { LinkStatus } from '../../src-renderer/lib/web-bridge';
 
 /**
@@ -16,6 +17,8 @@ export function fakeBoothScript(snapshot: {
   connection: ConnectionInfo;
   flow?: FlowSnapshot;
   costs?: CostSnapshot;
+  /** The show plan and timeline (the countdown and SHOW cells). */
+  show?: ShowSnapshot;
   /** The link to the core as the web preview's socket would report it; 'connected' (as under Electron) when left out. */
   link?: LinkStatus;
 }): string {
@@ -28,6 +31,7 @@ export function fakeBoothScript(snapshot: {
         if (channel === 'flow.snapshot' && data.flow) return { ok: true, data: data.flow };
         if (channel === 'flow.alerts' && data.flow) return { ok: true, data: { alerts: [] } };
         if (channel === 'costs.snapshot' && data.costs) return { ok: true, data: data.costs };
+        if (channel === 'show.snapshot' && data.show) return { ok: true, data: data.show };
         return { ok: false, code: 'unavailable', message: 'not in this fake' };
       };
       Object.defineProperty(window, 'booth', {

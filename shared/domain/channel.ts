@@ -36,6 +36,9 @@ const TRANSITIONAL_STATES: ReadonlySet<DestinationState> = new Set([
 /** States in which MediaLive bills the channel (it runs, whether or not anything is pushed). */
 export const BILLING_STATES: ReadonlySet<DestinationState> = new Set(['STARTING', 'RUNNING', 'RECOVERING', 'STOPPING']);
 
+/** States in which the channel's output is on air: running, or running while MediaLive recovers it. */
+export const ON_AIR_STATES: ReadonlySet<DestinationState> = new Set(['RUNNING', 'RECOVERING']);
+
 export function isTransitional(state: DestinationState): boolean {
   return TRANSITIONAL_STATES.has(state);
 }

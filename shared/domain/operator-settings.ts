@@ -54,6 +54,26 @@ export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
   alarmSound: false,
 };
 
-/** What a window may change: any subset, each part validated whole. */
-export const OperatorSettingsPatchSchema = OperatorSettingsSchema.partial();
+const SET_IN_ADMIN =
+  'rates and the monthly budget are set in the admin window (Costs tab), not with the operator settings.';
+
+/**
+ * What the operator window may change: its keys, global shortcuts and alarm sound, any subset, each part validated
+ * whole. The rate card and the budget are the admin's (`settings.updateCosts`): sent here they are refused.
+ */
+export const OperatorSettingsPatchSchema = OperatorSettingsSchema.omit({ rateCard: true, monthlyBudgetUsd: true })
+  .partial()
+  .extend({
+    rateCard: z.never({ error: SET_IN_ADMIN }).optional(),
+    monthlyBudgetUsd: z.never({ error: SET_IN_ADMIN }).optional(),
+  });
 export type OperatorSettingsPatch = z.infer<typeof OperatorSettingsPatchSchema>;
+
+/**
+ * The admin's cost settings: the rate card every estimate is made from, and the month's budget the status bar
+ * compares the month to date with. Both describe the AWS account's bill, not the way one operator works.
+ */
+export const CostSettingsPatchSchema = OperatorSettingsSchema.pick({
+  rateCard: true,
+  monthlyBudgetUsd: true,
+}).partial();

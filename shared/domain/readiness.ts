@@ -16,7 +16,10 @@ export type ReadinessItem = z.infer<typeof ReadinessItemSchema>;
 
 export const ReadinessReportSchema = z.strictObject({
   ranAt: z.number(),
+  /** The end the credentials were checked against: the show plan's, or four hours after the run without one. */
   showEndsAt: z.number(),
+  /** True when `showEndsAt` is the show plan's end. */
+  showEndPlanned: z.boolean(),
   items: z.array(ReadinessItemSchema),
   ready: z.boolean(),
 });

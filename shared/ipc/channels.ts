@@ -6,6 +6,7 @@ import { HISTORY_EVENT_ROLES, HISTORY_INVOKE_ROLES } from './features/history.ro
 import { INCIDENTS_EVENT_ROLES, INCIDENTS_INVOKE_ROLES } from './features/incidents.roles';
 import { OPERATOR_EVENT_ROLES, OPERATOR_INVOKE_ROLES } from './features/operator.roles';
 import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
+import { SHOW_EVENT_ROLES, SHOW_INVOKE_ROLES } from './features/show.roles';
 
 /**
  * Channel names and the roles allowed to use them, without schemas, so that the
@@ -20,6 +21,7 @@ export const INVOKE_ROLES = {
   ...INCIDENTS_INVOKE_ROLES,
   ...HISTORY_INVOKE_ROLES,
   ...READINESS_INVOKE_ROLES,
+  ...SHOW_INVOKE_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export const EVENT_ROLES = {
@@ -30,6 +32,7 @@ export const EVENT_ROLES = {
   ...INCIDENTS_EVENT_ROLES,
   ...HISTORY_EVENT_ROLES,
   ...READINESS_EVENT_ROLES,
+  ...SHOW_EVENT_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

@@ -26,6 +26,9 @@ import { createLocalOperatorFeature } from './operator-feature';
 import { createIncidentsFeature } from './incidents-feature';
 import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
+import { createShowFeature } from './show-feature';
+import { createShowPlanService } from '../core/show-plan-service';
+import { EMPTY_TIMELINE } from '../../shared/domain/show-time';
 
 export interface BoothCoreOptions extends SessionTuning {
   settings: SettingsStore;
@@ -88,6 +91,10 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     routerPublish('settings.feed', next),
   );
   let session: BoothSession | null = null;
+  const showPlans = createShowPlanService(options.settings, now);
+  const show = createShowFeature(showPlans, () => session?.showTimeline() ?? EMPTY_TIMELINE, now);
+  const publishShow = () => routerPublish('show.feed', show.snapshot());
+  showPlans.onChange(publishShow);
   // Kept across reconnections: one log for the console's whole run, copied into each show's session record.
   const incidents = new IncidentLog((entry) => {
     session?.noteIncident(entry);
@@ -202,6 +209,8 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     stack = null;
     destinationsSeq.restart();
     flowSeq.restart();
+    // No session, no show: the windows must not keep the previous connection's timeline.
+    if (previous) publishShow();
   }
 
   async function attempt(next: ConnectionChoice): Promise<ConnectionInfo> {
@@ -260,6 +269,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         tuning: options,
         principal: identity.principal,
         env,
+        onShowChanged: publishShow,
       });
       return connected;
     } catch (error) {
@@ -280,6 +290,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         connecting = false;
       }
       routerPublish('connection.changed', info);
+      publishShow();
       for (const listener of listeners) listener(info);
       return info;
     });
@@ -313,8 +324,10 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         stack,
         destinations: session?.destinations() ?? [],
       }),
+      () => showPlans.get(),
       now,
     ).handlers,
+    ...show.handlers,
     ...createLocalOperatorFeature(notifier, operatorSettings).handlers,
     ...createIncidentsFeature(incidents, now).handlers,
   };

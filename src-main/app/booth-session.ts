@@ -25,6 +25,7 @@ import type { Logger } from '../core/logger';
 import type { Notifier } from '../core/notifications/notifier';
 import type { IncidentLog } from '../core/incidents/incident-log';
 import type { IncidentEntry } from '../../shared/domain/incident';
+import type { ShowTimeline } from '../../shared/domain/show-time';
 import type { OperatorSettingsService } from '../core/operator-settings-service';
 import { createPresetStore } from '../core/presets/preset-store';
 import { seedPresets } from '../core/presets/seed-presets';
@@ -77,6 +78,8 @@ export interface SessionInput {
   tuning: SessionTuning;
   /** The person or role behind the credentials (from the caller ARN), named on the channels this console starts. */
   principal?: string | null;
+  /** The show's timeline changed (a take, a destination on or off air, End all). */
+  onShowChanged?: () => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -87,6 +90,8 @@ export interface BoothSession {
   destinations(): FeatureContext['destinations'];
   destinationIds(): string[];
   reloadDestinations(): Promise<void>;
+  /** The show so far, from this connection's session record. */
+  showTimeline(): ShowTimeline;
   /** Keeps a notification in the show's session record. */
   note(notification: Notification): void;
   /** Keeps an incident (new, or one that gained its end) in the show's session record. */
@@ -154,7 +159,10 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       const changed = feed.kind === 'snapshot' ? feed.destinations : feed.changed;
       stateNotifications.observe(changed);
       costs.observe(changed);
-      if (sessions.observe(changed)) void sessions.flush(costs.snapshot());
+      if (sessions.observe(changed)) {
+        void sessions.flush(costs.snapshot());
+        input.onShowChanged?.();
+      }
       onAirTags.observe(changed);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
@@ -216,7 +224,14 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       });
     }
   };
-  const operator = createOperatorFeature(context, { actions, costs });
+  const operator = createOperatorFeature(context, {
+    actions,
+    costs,
+    onEndAll: () => {
+      sessions.markEndAll();
+      input.onShowChanged?.();
+    },
+  });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   const history = createHistoryFeature(context);
@@ -269,6 +284,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('destinations.feed', monitor.snapshot());
   publish('flow.feed', await flow.handlers['flow.snapshot']({}, { role: 'operator' }));
   publish('costs.feed', costs.snapshot());
+  input.onShowChanged?.();
 
   return {
     handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
@@ -276,6 +292,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       return sessions.sessionId;
     },
     destinations: () => context.destinations,
+    showTimeline: () => sessions.timeline(),
     destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
     reloadDestinations,
     note: (notification) => sessions.note(notification),

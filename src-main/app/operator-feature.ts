@@ -8,12 +8,14 @@ import type { Feature, FeatureContext } from './feature';
 
 export type OperatorChannel = keyof typeof OPERATOR_INVOKE_ROLES;
 /** The operator's channels that need no AWS: they answer whether or not the console is connected. */
-type LocalOperatorChannel = 'notifications.recent' | 'settings.get' | 'settings.update';
+type LocalOperatorChannel = 'notifications.recent' | 'settings.get' | 'settings.update' | 'settings.updateCosts';
 
 /** The services booth-core builds for the operator's console (the channel feed drives them too). */
 export interface OperatorServices {
   actions: ChannelActions;
   costs: CostMeter;
+  /** The operator pressed End all: the show ends once nothing is on air. */
+  onEndAll?: () => void;
 }
 
 /** The operator's console: the tiles and go-live, and what the show costs. */
@@ -28,7 +30,10 @@ export function createOperatorFeature(
       'destinations.snapshot': async () => monitor.snapshot(),
       'channels.start': async ({ destinationId }) => actions.start(destinationId),
       'channels.stop': async ({ destinationId }) => actions.stop(destinationId),
-      'channels.endAll': async () => actions.endAll(),
+      'channels.endAll': async () => {
+        services.onEndAll?.();
+        return actions.endAll();
+      },
       'channels.acknowledgeAlarm': async ({ destinationId }) => {
         if (!monitor.status(destinationId))
           throw new BoothError('not-found', `There is no destination "${destinationId}" in this show.`);
@@ -74,6 +79,7 @@ export function createLocalOperatorFeature(
       'notifications.recent': async () => ({ notifications: notifier.recent() }),
       'settings.get': async () => settings.get(),
       'settings.update': async (patch) => settings.update(patch),
+      'settings.updateCosts': async (patch) => settings.update(patch),
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CostSnapshot } from '../../shared/domain/cost';
 import type { IncidentEntry } from '../../shared/domain/incident';
 import type { Notification } from '../../shared/domain/notification';
-import type { OperatorSettings } from '../../shared/domain/operator-settings';
+import { DEFAULT_OPERATOR_SETTINGS, type OperatorSettings } from '../../shared/domain/operator-settings';
 import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore } from '../core/settings';
 import { startBoothCore, type BoothCore, type BoothCoreOptions } from './booth-core';
@@ -188,16 +188,33 @@ describe('operator session services', () => {
     expect(last.projectedMonthUsd).toBeGreaterThan(last.monthToDateUsd);
   });
 
-  it('validates and saves settings, and announces them to every window', async () => {
+  it('validates and saves the admin cost settings, and announces them to every window', async () => {
     const booth = await start();
     const announced = collect<OperatorSettings>(booth, 'settings.feed');
-    const bad = await booth.router.invoke('settings.update', { monthlyBudgetUsd: -5 }, operator);
+    const bad = await booth.router.invoke('settings.updateCosts', { monthlyBudgetUsd: -5 }, { role: 'admin' });
     expect(bad).toMatchObject({ ok: false, code: 'invalid-input' });
-    const ok = await booth.router.invoke('settings.update', { monthlyBudgetUsd: 650 }, { role: 'admin' });
+    const ok = await booth.router.invoke('settings.updateCosts', { monthlyBudgetUsd: 650 }, { role: 'admin' });
     expect(ok).toMatchObject({ ok: true, data: { monthlyBudgetUsd: 650 } });
     expect(announced.map((s) => s.monthlyBudgetUsd)).toEqual([650]);
     const costs = await booth.router.invoke('costs.snapshot', {}, operator);
     expect(costs).toMatchObject({ ok: true, data: { budgetUsd: 650 } });
+  });
+
+  it('refuses rates and the budget from the operator window, by role and through its own settings', async () => {
+    const booth = await start();
+    const byRole = await booth.router.invoke('settings.updateCosts', { monthlyBudgetUsd: 1 }, operator);
+    expect(byRole).toMatchObject({ ok: false, code: 'forbidden' });
+    for (const patch of [
+      { monthlyBudgetUsd: 1 },
+      { rateCard: { ...DEFAULT_OPERATOR_SETTINGS.rateCard, source: 'mine' } },
+    ]) {
+      const refused = await booth.router.invoke('settings.update', patch, operator);
+      expect(refused).toMatchObject({ ok: false, code: 'invalid-input' });
+      if (!refused.ok) expect(refused.message).toMatch(/set in the admin window \(Costs tab\)/);
+    }
+    // Its keys are still its own.
+    const keys = await booth.router.invoke('settings.update', { alarmSound: true }, operator);
+    expect(keys).toMatchObject({ ok: true, data: { alarmSound: true, monthlyBudgetUsd: 400 } });
   });
 
   it('reports a start AWS never answered as timed out, with the outcome unknown, and never re-sends it', async () => {

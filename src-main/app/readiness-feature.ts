@@ -1,6 +1,7 @@
 import { BoothError } from '../../shared/domain/errors';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { ReadinessItem, ReadinessReport } from '../../shared/domain/readiness';
+import { DEFAULT_SHOW_LENGTH_MS, type ShowPlan } from '../../shared/domain/show-plan';
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
 import type { AwsClients } from '../aws/clients';
 import { ssoSessionExpiry } from '../aws/sso-session';
@@ -44,8 +45,15 @@ function connectionItem(connection: ConnectionInfo): ReadinessItem {
   };
 }
 
-/** What the console found in the stack, and the pre-show checklist; both answer while disconnected too. */
-export function createReadinessFeature(subject: () => ReadinessSubject, now: () => number): Feature<ReadinessChannel> {
+/**
+ * What the console found in the stack, and the pre-show checklist; both answer while disconnected too. The show's
+ * end is the show plan's while it is still to come.
+ */
+export function createReadinessFeature(
+  subject: () => ReadinessSubject,
+  plan: () => ShowPlan | null,
+  now: () => number,
+): Feature<ReadinessChannel> {
   // One checklist at a time per console: it makes a dozen AWS calls, and twenty windows or clicks asking at once
   // must not become twenty times that. A request made while one runs gets that run's report.
   const run = singleFlight(async (showEndsAt: number | undefined): Promise<ReadinessReport> => {
@@ -53,7 +61,13 @@ export function createReadinessFeature(subject: () => ReadinessSubject, now: () 
     const first = connectionItem(current.connection);
     if (!current.clients) {
       const ranAt = now();
-      return { ranAt, showEndsAt: showEndsAt ?? ranAt, items: [first], ready: false };
+      return {
+        ranAt,
+        showEndsAt: showEndsAt ?? ranAt + DEFAULT_SHOW_LENGTH_MS,
+        showEndPlanned: showEndsAt !== undefined,
+        items: [first],
+        ready: false,
+      };
     }
     const { connection } = current;
     const report = await runReadinessCheck(
@@ -88,7 +102,10 @@ export function createReadinessFeature(subject: () => ReadinessSubject, now: () 
           destinations: destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
         };
       },
-      'readiness.run': async ({ showEndsAt }) => run(showEndsAt),
+      'readiness.run': async () => {
+        const planned = plan();
+        return run(planned && planned.endsAt > now() ? planned.endsAt : undefined);
+      },
     },
   };
 }

@@ -1,9 +1,10 @@
-import type { OperatorSettings, OperatorSettingsPatch } from '../../shared/domain/operator-settings';
+import type { OperatorSettings } from '../../shared/domain/operator-settings';
 import type { SettingsStore } from './settings';
 
 export interface OperatorSettingsService {
   get(): OperatorSettings;
-  update(patch: OperatorSettingsPatch): OperatorSettings;
+  /** Saves a validated patch: the operator's keys (`settings.update`) or the admin's costs (`settings.updateCosts`). */
+  update(patch: Partial<OperatorSettings>): OperatorSettings;
   onChange(listener: (next: OperatorSettings) => void): () => void;
 }
 
@@ -16,7 +17,8 @@ export function createOperatorSettingsService(
   return {
     get: () => store.get().operator,
     update(patch) {
-      const next = store.update((current) => ({ ...current, operator: { ...current.operator, ...patch } })).operator;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = store.update((current) => ({ ...current, operator: { ...current.operator, ...defined } })).operator;
       publish(next);
       for (const listener of listeners) listener(next);
       return next;

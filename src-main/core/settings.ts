@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OPERATOR_SETTINGS, OperatorSettingsSchema } from '../../shared/domain/operator-settings';
+import { ShowPlanSchema } from '../../shared/domain/show-plan';
 
 /** Local settings (never secrets): persisted by electron-store in the app, in memory in the web preview. */
 export const WindowBoundsSchema = z.object({
@@ -26,6 +27,8 @@ export const SettingsSchema = z.object({
   /** What shows cost this month before the current session, so the month-to-date survives restarts. */
   /** The presets and destinations last read from DynamoDB (see catalog-cache.ts); validated where it is read. */
   catalogCache: z.unknown().optional(),
+  /** The show's planned start and end; a stored plan that no longer reads is dropped, not the whole file. */
+  showPlan: ShowPlanSchema.nullable().default(null).catch(null),
   spend: z
     .object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) })
     .nullable()

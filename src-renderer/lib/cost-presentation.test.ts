@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CostSnapshot } from '../../shared/domain/cost';
-import { costRows, costTitle, formatUsdFine } from './cost-presentation';
+import { costCells, costRows, costTitle, formatUsdFine } from './cost-presentation';
 
 const snapshot: CostSnapshot = {
   at: 3_600_000,
@@ -43,5 +43,24 @@ describe('cost presentation', () => {
     expect(formatUsdFine(0)).toBe('$0.00');
     expect(formatUsdFine(12.5)).toBe('$12.50');
     expect(costTitle(snapshot)).toContain('monitoring $0.014');
+  });
+
+  it('words the status bar cells: the session, the rate now, the month against the budget', () => {
+    expect(
+      costCells({ ...snapshot, totalUsd: 0.81, usdPerHour: 3.2, monthToDateUsd: 2.4, budgetUsd: 400 }),
+    ).toMatchObject({
+      session: '$0.81',
+      rate: '$3.20/h',
+      month: '$2 of $400 budget',
+      monthTone: '',
+    });
+    expect(costCells({ ...snapshot, monthToDateUsd: 4_321, budgetUsd: 4_000 })).toMatchObject({
+      month: '$4,321 of $4,000 budget',
+      monthTone: 'over',
+    });
+    const heading = costCells({ ...snapshot, monthToDateUsd: 300, projectedMonthUsd: 450, budgetUsd: 400 });
+    expect(heading.monthTone).toBe('warn');
+    expect(heading.monthTitle).toMatch(/projected \$450 .* budget of \$400: heading over budget\.$/);
+    expect(costCells({ ...snapshot, budgetUsd: 0 }).month).toBe('$120, no budget');
   });
 });

@@ -75,6 +75,39 @@ export function costTitle(costs: CostSnapshot | null): string {
   return (
     `Session ${formatUsd(costs.totalUsd)} (${split}), spending ${formatUsd(costs.usdPerHour)}/h. ` +
     `Month to date ${formatUsd(costs.monthToDateUsd)}, projected ${formatUsd(costs.projectedMonthUsd)} against a budget of ${formatUsd(costs.budgetUsd)}. ` +
-    `Estimated from the rate card: ${costs.rateSource}. Click for the details.`
+    `Estimated from the rate card (admin window, Costs): ${costs.rateSource}. Click for the details.`
   );
+}
+
+/** Whole dollars, for the month against the budget ("$2", "$4,321"). */
+function wholeUsd(usd: number): string {
+  return Number.isFinite(usd) ? `$${Math.round(usd).toLocaleString('en-US')}` : '$—';
+}
+
+export type MonthTone = '' | 'warn' | 'over';
+
+/** The status bar's three cost cells, each in words: the session, what it costs per hour now, the month. */
+export function costCells(costs: CostSnapshot): {
+  session: string;
+  rate: string;
+  month: string;
+  monthTone: MonthTone;
+  monthTitle: string;
+} {
+  const over = costs.budgetUsd > 0 && costs.monthToDateUsd >= costs.budgetUsd;
+  const heading = costs.budgetUsd > 0 && costs.projectedMonthUsd > costs.budgetUsd;
+  return {
+    session: formatUsd(costs.totalUsd),
+    rate: `${formatUsd(costs.usdPerHour)}/h`,
+    month:
+      costs.budgetUsd > 0
+        ? `${wholeUsd(costs.monthToDateUsd)} of ${wholeUsd(costs.budgetUsd)} budget`
+        : `${wholeUsd(costs.monthToDateUsd)}, no budget`,
+    monthTone: over ? 'over' : heading ? 'warn' : '',
+    monthTitle:
+      `Month to date ${formatUsd(costs.monthToDateUsd)}, projected ${formatUsd(costs.projectedMonthUsd)} by the month's end` +
+      (costs.budgetUsd > 0
+        ? `, against a budget of ${formatUsd(costs.budgetUsd)}${over ? ': over budget' : heading ? ': heading over budget' : ''}.`
+        : '; no monthly budget is set (admin window, Costs).'),
+  };
 }

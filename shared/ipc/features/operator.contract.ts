@@ -3,7 +3,11 @@ import { DestinationStateSchema } from '../../domain/channel';
 import { CostSnapshotSchema } from '../../domain/cost';
 import { DestinationIdSchema, DestinationsFeedSchema, DestinationsSnapshotSchema } from '../../domain/destination';
 import { NotificationSchema } from '../../domain/notification';
-import { OperatorSettingsPatchSchema, OperatorSettingsSchema } from '../../domain/operator-settings';
+import {
+  CostSettingsPatchSchema,
+  OperatorSettingsPatchSchema,
+  OperatorSettingsSchema,
+} from '../../domain/operator-settings';
 
 const NoInput = z.strictObject({});
 
@@ -52,6 +56,7 @@ export const OPERATOR_INVOKE_CONTRACT = {
   'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
   'settings.get': { input: NoInput, output: OperatorSettingsSchema },
   'settings.update': { input: OperatorSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
+  'settings.updateCosts': { input: CostSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const OPERATOR_EVENT_CONTRACT = {

@@ -15,7 +15,10 @@ export const OPERATOR_INVOKE_ROLES = {
   'costs.snapshot': ['operator', 'admin'],
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],
+  /** Keys, global shortcuts, alarm sound: the operator's own way of working. */
   'settings.update': ['operator', 'admin'],
+  /** The rate card and the monthly budget: the admin's, as they describe the AWS account's bill. */
+  'settings.updateCosts': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const OPERATOR_EVENT_ROLES = {

@@ -3,13 +3,8 @@ import { ReadinessReportSchema, StackSummarySchema } from '../../domain/readines
 
 export const READINESS_INVOKE_CONTRACT = {
   'stack.describe': { input: z.strictObject({}), output: StackSummarySchema },
-  'readiness.run': {
-    input: z.strictObject({
-      /** When the show is planned to end (epoch ms): credentials must last past it. Defaults to four hours from now. */
-      showEndsAt: z.number().int().positive().optional(),
-    }),
-    output: ReadinessReportSchema,
-  },
+  /** Credentials are checked against the show plan's end (`show.setPlan`), the one place the end is set. */
+  'readiness.run': { input: z.strictObject({}), output: ReadinessReportSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const READINESS_EVENT_CONTRACT = {} as const satisfies Record<string, { payload: z.ZodType }>;

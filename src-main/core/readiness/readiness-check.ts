@@ -9,6 +9,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockTime } from '../../../shared/domain/time-format';
+import { DEFAULT_SHOW_LENGTH_MS } from '../../../shared/domain/show-plan';
 import type { ReadinessItem, ReadinessReport } from '../../../shared/domain/readiness';
 import type { AwsClients } from '../../aws/clients';
 import { mapAwsError } from '../../aws/errors';
@@ -19,7 +20,6 @@ import { discoverStack, type StackTopology } from '../stack/stack-outputs';
 
 /** MediaLive's default quota of channels per Region (Service Quotas, AWS Elemental MediaLive: Channels). */
 const DEFAULT_MEDIALIVE_CHANNEL_QUOTA = 5;
-const DEFAULT_SHOW_LENGTH_MS = 4 * 3_600_000;
 const PROBE_KEY = '__lunora_readiness_probe__';
 
 export interface ReadinessDeps {
@@ -61,7 +61,7 @@ async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
   }
 }
 
-async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promise<ReadinessItem> {
+async function checkCredentials(deps: ReadinessDeps, showEndsAt: number, planned: boolean): Promise<ReadinessItem> {
   const expiresAt = await deps.credentialsExpireAt().catch(() => null);
   const label = 'Credentials last past the show';
   if (expiresAt === null)
@@ -72,14 +72,17 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
       status: 'pass',
       detail: 'These credentials do not expire on a schedule.',
     });
-  const when = (ms: number) => clockTime(ms);
+  const when = (ms: number) => clockTime(ms, deps.now());
+  const end = planned
+    ? `the show ends at ${when(showEndsAt)}`
+    : `no show is planned; assumed to end at ${when(showEndsAt)}`;
   if (expiresAt <= showEndsAt) {
     return item({
       id: 'credentials',
       group: 'identity',
       label,
       status: 'fail',
-      detail: `The session expires at ${when(expiresAt)}, before the show ends at ${when(showEndsAt)}.`,
+      detail: `The session expires at ${when(expiresAt)}, before the end: ${end}.`,
       fix: 'Sign in again now (aws sso login) so the session covers the whole show; running channels are not affected either way.',
     });
   }
@@ -88,7 +91,7 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
     group: 'identity',
     label,
     status: 'pass',
-    detail: `The session lasts until ${when(expiresAt)}; the show ends at ${when(showEndsAt)}.`,
+    detail: `The session lasts until ${when(expiresAt)}; ${end}.`,
   });
 }
 
@@ -440,12 +443,16 @@ async function checkPushInputs(deps: ReadinessDeps): Promise<ReadinessItem> {
   });
 }
 
-/** Pre-show validation, as a checklist the operator can run before every show. */
+/**
+ * Pre-show validation, as a checklist the operator can run before every show. `showEndsAt` is the show plan's end;
+ * without one the show is assumed to end four hours from now, and the report says so.
+ */
 export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number): Promise<ReadinessReport> {
   const ranAt = deps.now();
+  const planned = showEndsAt !== undefined;
   const ends = showEndsAt ?? ranAt + DEFAULT_SHOW_LENGTH_MS;
   const items: ReadinessItem[] = [];
-  items.push(await checkIdentity(deps), await checkCredentials(deps, ends));
+  items.push(await checkIdentity(deps), await checkCredentials(deps, ends, planned));
   let stack: StackTopology | null = null;
   try {
     stack = await discoverStack(deps.clients.cloudformation, deps.stackName);
@@ -472,7 +479,7 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
         detail: 'Not checked: they are found through the stack, which could not be read.',
       }),
     );
-    return { ranAt, showEndsAt: ends, items, ready: false };
+    return { ranAt, showEndsAt: ends, showEndPlanned: planned, items, ready: false };
   }
   const [flowItems, destinations, tables, sessions] = await Promise.all([
     checkFlow(deps, stack.flowArn),
@@ -493,5 +500,5 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
     checkQuota(deps.destinations, destinations.channelsInRegion),
     await checkPushInputs(deps),
   );
-  return { ranAt, showEndsAt: ends, items, ready: items.every((i) => i.status !== 'fail') };
+  return { ranAt, showEndsAt: ends, showEndPlanned: planned, items, ready: items.every((i) => i.status !== 'fail') };
 }

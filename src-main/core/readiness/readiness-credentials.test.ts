@@ -40,6 +40,24 @@ describe('credentials versus the planned end of the show', () => {
       },
       now + 2 * 3_600_000,
     );
-    expect(report.items.find((i) => i.id === 'credentials')?.status).toBe('pass');
+    const item = report.items.find((i) => i.id === 'credentials');
+    expect(item?.status).toBe('pass');
+    expect(item?.detail).toMatch(/; the show ends at \d\d:\d\d:\d\d\.$/);
+    expect(report.showEndPlanned).toBe(true);
+  });
+
+  it('says so when no show is planned and checks against four hours from now', async () => {
+    const report = await runReadinessCheck({
+      clients: offline,
+      region: 'us-east-1',
+      stackName: 's',
+      destinations: [],
+      credentialsExpireAt: async () => now + 3 * 3_600_000,
+      now: () => now,
+    });
+    expect(report).toMatchObject({ showEndsAt: now + 4 * 3_600_000, showEndPlanned: false });
+    expect(report.items.find((i) => i.id === 'credentials')?.detail).toMatch(
+      /before the end: no show is planned; assumed to end at \d\d:\d\d:\d\d\.$/,
+    );
   });
 });

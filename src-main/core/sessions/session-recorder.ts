@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BILLING_STATES } from '../../../shared/domain/channel';
+import { BILLING_STATES, ON_AIR_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { Notification } from '../../../shared/domain/notification';
+import type { ShowTimeline } from '../../../shared/domain/show-time';
 import { mapAwsError } from '../../aws/errors';
 import type { Logger } from '../logger';
 import { SessionIncidents } from './session-incidents';
 import { eventKeys, headerKeys, incidentKeys, SHOW_LAYOUT_VERSION, takeKeys } from './show-items';
 import { readShowTakes, type StoredShowForResume } from './show-store';
+import { showTimeline, type TimedRun } from './show-timeline';
 
-interface Take {
+interface Take extends TimedRun {
   destination_id: string;
   name: string;
   started_at: string;
   ended_at: string | null;
+  on_air_at: string | null;
+  off_air_at: string | null;
   by_console: string;
   by_operator: string | null;
   /** Written as it is now (false: new, or its end not written yet). */
   written: boolean;
   /** In the table at all (its first write succeeded). */
   stored: boolean;
+  /** Its times on air changed since it was stored. */
+  timesChanged: boolean;
 }
 
 interface EventRow {
@@ -81,7 +87,12 @@ export class SessionRecorder {
   /** The incident log of the session, written with the record. */
   readonly incidents = new SessionIncidents();
   private startedAt: string;
+  /** Takes not yet written as they are now (ended and written ones leave: the header keeps their count). */
   private readonly takes: Take[] = [];
+  /** Every take of the show with its times on air, for the show's timeline (a few strings a take). */
+  private readonly timedRuns: TimedRun[] = [];
+  /** The last End all of the show (epoch ms). */
+  private endAllAt: number | null = null;
   private readonly open = new Map<string, Take>();
   private readonly names = new Map<string, string>();
   private pendingEvents: EventRow[] = [];
@@ -140,6 +151,7 @@ export class SessionRecorder {
     this.id = record.session_id;
     this.startedAt = record.started_at;
     this.takes.length = 0;
+    this.timedRuns.length = 0;
     this.open.clear();
     for (const run of record.runs) {
       const take: Take = {
@@ -147,16 +159,22 @@ export class SessionRecorder {
         name: run.name,
         started_at: run.started_at,
         ended_at: run.ended_at,
+        on_air_at: run.on_air_at ?? null,
+        off_air_at: run.off_air_at ?? null,
         by_console: run.by_console ?? '',
         by_operator: run.by_operator ?? null,
         // Takes of an earlier version's single item are not items yet: written as such at the next flush.
         written: !record.legacy,
         stored: !record.legacy,
+        timesChanged: false,
       };
       this.takes.push(take);
+      this.timedRuns.push(take);
       this.names.set(take.destination_id, take.name);
       if (take.ended_at === null) this.open.set(take.destination_id, take);
     }
+    const endAll = record.end_all_at ? Date.parse(record.end_all_at) : Number.NaN;
+    this.endAllAt = Number.isFinite(endAll) ? endAll : null;
     this.takesCount = record.runs.length;
     this.dropInline = record.legacy;
     this.pendingEvents = record.legacy ? record.events.map((e) => this.eventRow(e)) : [];
@@ -179,38 +197,76 @@ export class SessionRecorder {
     this.alongside = sessionId;
   }
 
-  /** Follows the takes; true when one opened or closed (worth writing at once: a restart then finds it). */
+  /**
+   * Follows the takes and their time on air; true when one opened, went on or off air, or closed (worth writing at
+   * once: a restart then finds it).
+   */
   observe(statuses: Iterable<DestinationStatus>): boolean {
     const at = new Date(this.now()).toISOString();
     let changed = false;
     for (const status of statuses) {
       if (status.state === 'UNKNOWN') continue;
-      const take = this.open.get(status.id);
+      let take = this.open.get(status.id);
       const billing = BILLING_STATES.has(status.state);
+      const onAir = ON_AIR_STATES.has(status.state);
       if (billing && !take) {
-        const started: Take = {
+        take = {
           destination_id: status.id,
           name: status.name,
           started_at: at,
           ended_at: null,
+          on_air_at: null,
+          off_air_at: null,
           by_console: status.startedBy?.console ?? this.consoleName,
           by_operator: status.startedBy?.operator ?? this.operator,
           written: false,
           stored: false,
+          timesChanged: false,
         };
-        this.open.set(status.id, started);
-        this.takes.push(started);
+        this.open.set(status.id, take);
+        this.takes.push(take);
+        this.timedRuns.push(take);
         this.names.set(status.id, status.name);
         this.takesCount += 1;
         changed = true;
-      } else if (!billing && take) {
+      }
+      if (!take) continue;
+      if (onAir && !take.on_air_at) {
+        // On air since AWS said so (the channel's own record of it), not since this console saw it.
+        take.on_air_at = status.runningSince !== null ? new Date(status.runningSince).toISOString() : at;
+        take.timesChanged = true;
+        this.rewrite(take);
+        changed = true;
+      } else if (!onAir && take.on_air_at && !take.off_air_at) {
+        take.off_air_at = at;
+        take.timesChanged = true;
+        this.rewrite(take);
+        changed = true;
+      }
+      if (!billing) {
         take.ended_at = at;
-        take.written = false;
+        this.rewrite(take);
         this.open.delete(status.id);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** A take changed after it was written: it goes back on the list to write. */
+  private rewrite(take: Take): void {
+    take.written = false;
+    if (!this.takes.includes(take)) this.takes.push(take);
+  }
+
+  /** The operator ended the show: it is over once nothing is on air (channels may still be stopping). */
+  markEndAll(): void {
+    this.endAllAt = this.now();
+  }
+
+  /** The show so far: first take, end, time on air (in total and per destination). */
+  timeline(): ShowTimeline {
+    return showTimeline(this.timedRuns, this.endAllAt);
   }
 
   note(notification: Notification): void {
@@ -272,7 +328,7 @@ export class SessionRecorder {
   /** A new take is put only where none is (two consoles continuing one show never overwrite each other's). */
   private async writeTake(table: string, take: Take): Promise<void> {
     const keys = takeKeys(this.id, take.destination_id, take.started_at);
-    const { written: _written, stored, ...attributes } = take;
+    const { written: _written, stored, timesChanged: _times, ...attributes } = take;
     try {
       if (!stored) {
         await this.dynamo.send(
@@ -284,6 +340,7 @@ export class SessionRecorder {
         );
         take.stored = true;
         take.written = true;
+        take.timesChanged = false;
         return;
       }
     } catch (error) {
@@ -291,24 +348,44 @@ export class SessionRecorder {
       // Already there (written by this console before a lost answer, or by the other console): end it below.
       take.stored = true;
     }
+    // Only the times this console knows are set: a null never overwrites another console's time.
+    const times: Record<string, string> = {};
+    if (take.timesChanged && take.on_air_at !== null) times[':on'] = take.on_air_at;
+    if (take.timesChanged && take.off_air_at !== null) times[':off'] = take.off_air_at;
+    const setTimes = [':on' in times ? 'on_air_at = :on' : null, ':off' in times ? 'off_air_at = :off' : null].filter(
+      (part): part is string => part !== null,
+    );
     if (take.ended_at === null) {
+      if (setTimes.length > 0) {
+        await this.dynamo.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { session_id: keys.session_id },
+            UpdateExpression: `SET ${setTimes.join(', ')}`,
+            ConditionExpression: 'attribute_exists(session_id)',
+            ExpressionAttributeValues: times,
+          }),
+        );
+      }
+      take.timesChanged = false;
       take.written = true;
       return;
     }
     try {
-      // The first end recorded stands.
+      // The first end recorded stands (with this console's times on air).
       await this.dynamo.send(
         new UpdateCommand({
           TableName: table,
           Key: { session_id: keys.session_id },
-          UpdateExpression: 'SET ended_at = :ended',
+          UpdateExpression: `SET ${['ended_at = :ended', ...setTimes].join(', ')}`,
           ConditionExpression: 'attribute_exists(session_id) AND ended_at = :open',
-          ExpressionAttributeValues: { ':ended': take.ended_at, ':open': null },
+          ExpressionAttributeValues: { ':ended': take.ended_at, ':open': null, ...times },
         }),
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+    take.timesChanged = false;
     take.written = true;
   }
 
@@ -349,6 +426,7 @@ export class SessionRecorder {
       ':writer': this.writer,
       ':restarts': this.restarts,
       ':alongside': this.alongside,
+      ':end_all': this.endAllAt === null ? null : new Date(this.endAllAt).toISOString(),
       ':cost': { total: costs.totalUsd, flow: costs.flowUsd, by_destination: byDestination, split: costs.split },
       ':destinations': Object.fromEntries(this.names),
       ':takes': this.takesCount,
@@ -370,6 +448,7 @@ export class SessionRecorder {
       'writer = :writer',
       'restarts = :restarts',
       'alongside_session = :alongside',
+      'end_all_at = :end_all',
       'cost_usd = :cost',
       'destinations = :destinations',
       'takes_count = :takes',

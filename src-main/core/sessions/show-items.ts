@@ -55,6 +55,8 @@ const LegacyRunSchema = z.object({
   name: z.string(),
   started_at: iso,
   ended_at: iso.nullable(),
+  on_air_at: iso.nullable().optional(),
+  off_air_at: iso.nullable().optional(),
 });
 
 const CostSchema = z.object({
@@ -83,6 +85,7 @@ export const StoredHeaderSchema = z.object({
   writer: z.string().optional(),
   restarts: z.array(iso).optional(),
   alongside_session: z.string().nullable().optional(),
+  end_all_at: iso.nullable().optional(),
   cost_usd: CostSchema.optional(),
   destinations: z.record(z.string(), z.string()).optional(),
   takes_count: z.number().int().min(0).optional(),
@@ -100,6 +103,8 @@ export const StoredTakeSchema = z.object({
   name: z.string(),
   started_at: iso,
   ended_at: iso.nullable(),
+  on_air_at: iso.nullable().optional(),
+  off_air_at: iso.nullable().optional(),
   by_console: z.string().optional(),
   by_operator: z.string().nullable().optional(),
 });

@@ -119,6 +119,31 @@ describe("a show's record scales", () => {
     expect(sent).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
   });
 
+  it("keeps each take's time on air and the End all in the items, so a console continuing the show counts the same", async () => {
+    table = await startSessionsTable();
+    let t = START;
+    const first = new SessionRecorder(table.doc, SESSIONS_TABLE, 'simulation', silentLogger, { now: () => t });
+    first.observe([statusOf('youtube', 'STARTING')]);
+    await first.flush(costsOf(t, 1));
+    t += 60_000;
+    // On air from the time AWS gives, written onto the take already stored.
+    first.observe([{ ...statusOf('youtube', 'RUNNING'), runningSince: t - 10_000 }]);
+    await first.flush(costsOf(t, 2));
+    t += 120_000;
+    first.markEndAll();
+    first.observe([statusOf('youtube', 'STOPPING')]);
+    await first.flush(costsOf(t, 3));
+    const before = first.timeline();
+    expect(before.onAir.ms).toBe(130_000);
+
+    const stored = await first.read(first.sessionId);
+    expect(stored?.runs[0]).toMatchObject({ on_air_at: new Date(START + 50_000).toISOString() });
+    expect(stored?.end_all_at).toBe(new Date(t).toISOString());
+    const second = new SessionRecorder(table.doc, SESSIONS_TABLE, 'simulation', silentLogger, { now: () => t });
+    second.resume(stored!);
+    expect(second.timeline()).toEqual(before);
+  });
+
   it('never overwrites the header another console is still writing, nor a take it recorded', async () => {
     table = await startSessionsTable();
     let t = START;

@@ -39,6 +39,8 @@ export interface StoredShowForResume {
   console_name?: string;
   cost_usd?: { total: number; flow: number };
   restarts?: string[];
+  /** When the operator last pressed End all in this show. */
+  end_all_at?: string | null;
   runs: StoredTake[];
   /** Only for a record an earlier version wrote as one item (`legacy`): its events and incidents, to carry over. */
   events: Array<{ at: string; level: string; title: string; destination_id: string | null }>;
@@ -115,6 +117,7 @@ export async function readShowTakes(
     ...(header.console_name !== undefined ? { console_name: header.console_name } : {}),
     ...(header.cost_usd ? { cost_usd: { total: header.cost_usd.total, flow: header.cost_usd.flow } } : {}),
     ...(header.restarts ? { restarts: header.restarts } : {}),
+    ...(header.end_all_at !== undefined ? { end_all_at: header.end_all_at } : {}),
   };
   if (header.runs) {
     return {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ShowPlanSchema } from './show-plan';
+
+/** A running total: `ms` closed so far, plus the time since `since` while it is still counting. */
+const RunningTotalSchema = z.strictObject({
+  ms: z.number().min(0),
+  since: z.number().nullable(),
+});
+export type RunningTotal = z.infer<typeof RunningTotalSchema>;
+
+/**
+ * The show as it happened, from the session record: it starts at the first take (the first channel seen
+ * starting) and ends when nothing is on air or billing any more, or when nothing is on air after End all.
+ * It never counts from the console's own start.
+ */
+export const ShowTimelineSchema = z.strictObject({
+  /** The first take; null before it. */
+  startedAt: z.number().nullable(),
+  /** null while the show is on. */
+  endedAt: z.number().nullable(),
+  endedBy: z.enum(['end-all', 'all-off']).nullable(),
+  /** Time with at least one destination on air. */
+  onAir: RunningTotalSchema,
+  /** Time on air per destination in this show (every run counted). */
+  destinations: z.array(z.strictObject({ id: z.string(), onAir: RunningTotalSchema })),
+});
+export type ShowTimeline = z.infer<typeof ShowTimelineSchema>;
+
+export const EMPTY_TIMELINE: ShowTimeline = {
+  startedAt: null,
+  endedAt: null,
+  endedBy: null,
+  onAir: { ms: 0, since: null },
+  destinations: [],
+};
+
+/** What every window shows of the show: the plan and what happened. */
+export const ShowSnapshotSchema = z.strictObject({
+  at: z.number(),
+  plan: ShowPlanSchema.nullable(),
+  timeline: ShowTimelineSchema,
+});
+export type ShowSnapshot = z.infer<typeof ShowSnapshotSchema>;
+
+/** A running total at `now`. */
+export function totalAt(total: RunningTotal, now: number): number {
+  return total.ms + (total.since === null ? 0 : Math.max(0, now - total.since));
+}
