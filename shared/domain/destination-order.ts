@@ -22,7 +22,7 @@ export interface Orderable {
  * Records with a sort_order first, by it; then those without, in natural order of their names. A sort_order that is
  * not a finite number counts as none. Duplicates (two records with 3) fall back to natural order, then the id.
  */
-export function compareDestinations(a: Orderable, b: Orderable): number {
+function compareDestinations(a: Orderable, b: Orderable): number {
   const rank = (r: Orderable) =>
     typeof r.sort_order === 'number' && Number.isFinite(r.sort_order) ? r.sort_order : Number.POSITIVE_INFINITY;
   const ra = rank(a);

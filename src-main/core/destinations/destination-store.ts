@@ -88,7 +88,7 @@ export interface DestinationStore {
 }
 
 /** Another admin changed the order (or added or retired a destination) since this admin read it: nothing was saved. */
-export class DestinationOrderConflictError extends BoothError {
+class DestinationOrderConflictError extends BoothError {
   constructor(message: string) {
     super('conflict', message);
     this.name = 'DestinationOrderConflictError';
