@@ -27,6 +27,7 @@ const CLIENTS: Record<ServiceId, string> = {
   cloudwatch: '@aws-sdk/client-cloudwatch',
   sts: '@aws-sdk/client-sts',
   cloudformation: '@aws-sdk/client-cloudformation',
+  sqs: '@aws-sdk/client-sqs',
 };
 
 const require = createRequire(import.meta.url);
