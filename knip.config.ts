@@ -27,7 +27,6 @@ const config: KnipConfig = {
   // Clients being wired in this session's branches; each leaves this list when its first import lands.
   ignoreDependencies: [
     'aws-sdk',
-    '@aws-sdk/client-sqs',
     '@aws-sdk/client-scheduler',
     '@aws-sdk/client-sso-oidc',
     '@aws-sdk/client-sso',

@@ -9,6 +9,8 @@ import { OfflineCatalog } from '../core/catalog-cache';
 import { ChannelActions } from '../core/channels/channel-actions';
 import { ChannelAlarms } from '../core/channels/channel-alarms';
 import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
+import { ChannelEventReader, type EventReaderOptions } from '../core/events/event-reader';
+import { EventSeat } from '../core/events/event-seat';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
@@ -47,6 +49,7 @@ export type SessionChannel =
   | 'channels.endAll'
   | 'channels.acknowledgeAlarm'
   | 'costs.snapshot'
+  | 'updates.snapshot'
   | AdminChannel
   | FlowChannel;
 
@@ -56,6 +59,7 @@ export interface SessionTuning {
   forgotten?: Partial<ForgottenChannelOptions>;
   costTickMs?: number;
   flow?: Partial<FlowMonitorOptions>;
+  events?: Pick<EventReaderOptions, 'waitSeconds' | 'retryMs' | 'maxRetryMs'> & { seatLeaseMs?: number };
 }
 
 export interface SessionInput {
@@ -197,7 +201,29 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       });
     }
   };
-  const operator = createOperatorFeature(context, { actions, costs });
+  // Channel changes pushed by AWS: EventBridge -> this console's seat queue -> the tiles at once; the monitor's poll
+  // then only reconciles, and takes over at its usual cadence whenever the queue cannot be read.
+  const seat = new EventSeat({
+    dynamo: clients.dynamo,
+    table: stack.tables.sessions,
+    queues: stack.events?.queues ?? [],
+    owner: `${consoleName} (${who})`,
+    logger,
+    now,
+    ...(tuning.events?.seatLeaseMs ? { leaseMs: tuning.events.seatLeaseMs } : {}),
+  });
+  const eventReader = new ChannelEventReader({
+    sqs: clients.sqs,
+    queue: () => seat.choice(),
+    account: connection.accountId,
+    region: connection.region ?? '',
+    target: monitor,
+    logger,
+    now,
+    onStatus: (status) => publish('updates.feed', status),
+    ...tuning.events,
+  });
+  const operator = createOperatorFeature(context, { actions, costs, updates: () => eventReader.current() });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   const features = [operator, admin, flow];
@@ -219,6 +245,9 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   sessions.observe(initial);
   onAirTags.observe(initial);
   monitor.start();
+  await seat.take();
+  seat.startRenewing();
+  eventReader.start();
   forgotten.startChecking(() => monitor.snapshot().destinations);
   for (const feature of features) await feature.start?.();
   const profile = connection.mode === 'aws' ? connection.profile : null;
@@ -238,6 +267,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('destinations.feed', monitor.snapshot());
   publish('flow.feed', await flow.handlers['flow.snapshot']({}, { role: 'operator' }));
   publish('costs.feed', costs.snapshot());
+  publish('updates.feed', eventReader.current());
 
   return {
     handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers },
@@ -256,6 +286,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       for (const feature of features) await feature.stop?.();
       costs.persist();
       await sessions.flush(costs.snapshot(), true);
+      await eventReader.stop();
+      await seat.release();
       monitor.stop();
     },
   };

@@ -3,6 +3,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -15,6 +16,8 @@ export interface AwsClients {
   cloudwatch: CloudWatchClient;
   sts: STSClient;
   cloudformation: CloudFormationClient;
+  /** The booth's event queue (long polling: its request timeout outlasts the 20 s wait). */
+  sqs: SQSClient;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -60,6 +63,13 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   const cloudwatch = new CloudWatchClient({ ...common, ...endpoint });
   const sts = new STSClient({ ...common, ...endpoint });
   const cloudformation = new CloudFormationClient({ ...common, ...endpoint });
+  // "Ensure that the HTTP response timeout of ReceiveMessage requests is longer than the WaitTimeSeconds parameter"
+  // (SQS Developer Guide, "Setting-up long polling in Amazon SQS").
+  const sqs = new SQSClient({
+    ...common,
+    ...endpoint,
+    requestHandler: { ...requestHandler, requestTimeout: Math.max(requestHandler.requestTimeout, 30_000) },
+  });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -83,6 +93,7 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   cloudwatch.middlewareStack.add(tagging, regionTag);
   sts.middlewareStack.add(tagging, regionTag);
   cloudformation.middlewareStack.add(tagging, regionTag);
+  sqs.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -92,10 +103,11 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     cloudwatch,
     sts,
     cloudformation,
+    sqs,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
-      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase])
+      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, sqs, dynamo, dynamoBase])
         client.destroy();
     },
   };

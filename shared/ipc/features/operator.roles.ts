@@ -12,6 +12,8 @@ export const OPERATOR_INVOKE_ROLES = {
   /** The operator has seen an alarm (a drop, a recovery, a change made elsewhere): its latch clears. */
   'channels.acknowledgeAlarm': ['operator'],
   'costs.snapshot': ['operator', 'admin'],
+  /** How channel changes reach the console now: pushed by AWS ("events") or polled, and why. */
+  'updates.snapshot': ['operator', 'admin'],
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],
   'settings.update': ['operator', 'admin'],
@@ -20,6 +22,7 @@ export const OPERATOR_INVOKE_ROLES = {
 export const OPERATOR_EVENT_ROLES = {
   'destinations.feed': ['operator', 'admin'],
   'costs.feed': ['operator', 'admin'],
+  'updates.feed': ['operator', 'admin'],
   'notifications.feed': ['operator', 'admin'],
   'settings.feed': ['operator', 'admin'],
   /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */
