@@ -30,7 +30,6 @@ const config: KnipConfig = {
     '@aws-sdk/client-scheduler',
     '@aws-sdk/client-sso-oidc',
     '@aws-sdk/client-sso',
-    '@aws-sdk/client-eventbridge',
   ],
   // A type used in its own file is usually part of an exported signature (a parameter, a return type); exporting it
   // lets callers name it. Values get no such pass: an export only its own file uses is API nobody asked for.

@@ -199,3 +199,28 @@ describe('channel states pushed by AWS (EventBridge -> SQS -> tiles)', () => {
     expect(states.at(-1)).toBe('RUNNING');
   });
 });
+
+describe('readiness of the pushed state', () => {
+  type Item = { id: string; status: string; detail: string };
+  const run = async (booth: BoothCore): Promise<Item[]> => {
+    const r = await booth.router.invoke('readiness.run', {}, operator);
+    if (!r.ok) throw new Error(r.message);
+    return (r.data as { items: Item[] }).items;
+  };
+
+  it('checks that the rule exists and that every seat queue may be read, and warns in words when not', async () => {
+    const booth = await start();
+    const ok = await run(booth);
+    expect(ok.find((i) => i.id === 'events-rule')).toMatchObject({ status: 'pass' });
+    expect(ok.find((i) => i.id === 'perm-events')).toMatchObject({ status: 'pass' });
+    const queues = booth.simulator?.topology.events.queues ?? [];
+    booth.simulator?.control.deleteQueue(queues[1] ?? '');
+    booth.simulator?.control.addFault({ service: 'sqs', operation: 'ReceiveMessage', kind: 'access-denied', count: 1 });
+    const bad = (await run(booth)).find((i) => i.id === 'perm-events');
+    expect(bad?.status).toBe('warn');
+    expect(bad?.detail).toContain(`${queues[1]}: does not exist`);
+    expect(bad?.detail).toMatch(/not allowed|denied|permission/i);
+    booth.simulator?.control.addFault({ service: 'eventbridge', kind: 'access-denied', count: 1 });
+    expect((await run(booth)).find((i) => i.id === 'events-rule')?.status).toBe('warn');
+  });
+});

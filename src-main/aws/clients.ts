@@ -1,6 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -18,6 +19,8 @@ export interface AwsClients {
   cloudformation: CloudFormationClient;
   /** The booth's event queue (long polling: its request timeout outlasts the 20 s wait). */
   sqs: SQSClient;
+  /** The stack's event rules (readiness: they exist). */
+  eventbridge: EventBridgeClient;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -70,6 +73,7 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     ...endpoint,
     requestHandler: { ...requestHandler, requestTimeout: Math.max(requestHandler.requestTimeout, 30_000) },
   });
+  const eventbridge = new EventBridgeClient({ ...common, ...endpoint });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -94,6 +98,7 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   sts.middlewareStack.add(tagging, regionTag);
   cloudformation.middlewareStack.add(tagging, regionTag);
   sqs.middlewareStack.add(tagging, regionTag);
+  eventbridge.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -104,10 +109,21 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     sts,
     cloudformation,
     sqs,
+    eventbridge,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
-      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, sqs, dynamo, dynamoBase])
+      for (const client of [
+        medialive,
+        mediaconnect,
+        cloudwatch,
+        sts,
+        cloudformation,
+        sqs,
+        eventbridge,
+        dynamo,
+        dynamoBase,
+      ])
         client.destroy();
     },
   };

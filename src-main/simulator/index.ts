@@ -15,6 +15,7 @@ import { createCloudWatchService } from './services/cloudwatch';
 import { createMediaConnectService } from './services/mediaconnect';
 import { createMediaLiveService } from './services/medialive';
 import { createSqsService } from './services/sqs';
+import { createEventBridgeService } from './services/eventbridge';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
@@ -156,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       sts: createStsService(world),
       cloudformation: createCloudFormationService(world),
       sqs: createSqsService(queues, accountId),
+      eventbridge: createEventBridgeService(world),
     },
     faults,
     log,

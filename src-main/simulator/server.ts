@@ -15,6 +15,7 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   sts: 'sts',
   cloudformation: 'cloudformation',
   sqs: 'sqs',
+  events: 'eventbridge',
 };
 
 export interface ServerDeps {
@@ -43,6 +44,7 @@ function routeService(req: SimRequest): ServiceId | undefined {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string' && target.startsWith('GraniteServiceVersion20100801.')) return 'cloudwatch';
   if (typeof target === 'string' && target.startsWith('AmazonSQS.')) return 'sqs';
+  if (typeof target === 'string' && target.startsWith('AWSEvents.')) return 'eventbridge';
   if (req.path.startsWith('/prod/')) return 'medialive';
   if (req.path.startsWith('/v1/')) return 'mediaconnect';
   if (req.method === 'POST' && req.path === '/') {

@@ -58,6 +58,7 @@ const MODEL_FILES: Record<ServiceId, string> = {
   sts: 'aws-sdk/apis/sts-2011-06-15.min.json',
   cloudformation: 'aws-sdk/apis/cloudformation-2010-05-15.min.json',
   sqs: 'aws-sdk/apis/sqs-2012-11-05.min.json',
+  eventbridge: 'aws-sdk/apis/eventbridge-2015-10-07.min.json',
 };
 
 /**
@@ -71,6 +72,7 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   sts: 'query',
   cloudformation: 'query',
   sqs: 'json',
+  eventbridge: 'json',
 };
 
 const require = createRequire(import.meta.url);

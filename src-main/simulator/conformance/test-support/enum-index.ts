@@ -28,6 +28,7 @@ const CLIENTS: Record<ServiceId, string> = {
   sts: '@aws-sdk/client-sts',
   cloudformation: '@aws-sdk/client-cloudformation',
   sqs: '@aws-sdk/client-sqs',
+  eventbridge: '@aws-sdk/client-eventbridge',
 };
 
 const require = createRequire(import.meta.url);

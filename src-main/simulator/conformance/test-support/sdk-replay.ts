@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import * as cloudformation from '@aws-sdk/client-cloudformation';
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
+import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
 import * as sqs from '@aws-sdk/client-sqs';
@@ -18,6 +19,7 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   sts: { module: sts, client: 'STSClient' },
   cloudformation: { module: cloudformation, client: 'CloudFormationClient' },
   sqs: { module: sqs, client: 'SQSClient' },
+  eventbridge: { module: eventbridge, client: 'EventBridgeClient' },
 };
 
 /**
