@@ -6,6 +6,7 @@ import { createConsoleLogger } from '../../src-main/core/logger';
 import { createMemorySettingsStore } from '../../src-main/core/settings';
 import type { RunningSimulator, SimTimings } from '../../src-main/simulator/index';
 import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
+import type { ChannelMonitorOptions } from '../../src-main/core/channels/channel-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
 import { launchChromium, newWatchedPage, type PageProblems } from './browser';
 import { vi } from 'vitest';
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   flow?: Partial<FlowMonitorOptions>;
   /** Stored settings the console starts with (a wrong stack name, say). */
   settings?: unknown;
+  /** Channel monitor overrides (the pushed-state tests poll once a minute to prove what the events do). */
+  monitor?: Partial<ChannelMonitorOptions>;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       // Whatever the developer's shell has, these tests run against the embedded simulator.
       env: {},
       simulator: { timings: { ...E2E_TIMINGS, ...options.timings } },
-      monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500 },
+      monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },
       ...(options.flow ? { flow: options.flow } : {}),
     });
     cleanups.push(() => core.close());
