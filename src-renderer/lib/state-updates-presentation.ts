@@ -3,10 +3,9 @@ import type { StateUpdates } from '../../shared/domain/state-updates';
 
 /** The status bar's UPDATES cell: the mode in one word, why and since when in its tooltip. */
 export function stateUpdatesCell(
-  updates: StateUpdates | null,
+  updates: StateUpdates,
   now: number,
-): { text: string; tone: 'ok' | 'warn' | 'idle'; title: string } {
-  if (!updates) return { text: '—', tone: 'idle', title: 'How channel changes reach the console: not known yet' };
+): { text: string; tone: 'ok' | 'warn'; title: string } {
   const every = Math.round(updates.pollEveryMs / 1000);
   if (updates.mode === 'events') {
     const last = updates.lastEventAt !== null ? ` Last event ${clockTime(updates.lastEventAt, now)}.` : '';
