@@ -41,7 +41,7 @@ export interface EventDelivery {
   reorderHoldMs: number;
 }
 
-export const DEFAULT_EVENT_DELIVERY: EventDelivery = {
+const DEFAULT_EVENT_DELIVERY: EventDelivery = {
   minDelayMs: 0,
   maxDelayMs: 0,
   duplicateRate: 0,

@@ -38,7 +38,7 @@ interface Queue {
   waiters: Set<() => void>;
 }
 
-export const NON_EXISTENT_QUEUE = 'AWS.SimpleQueueService.NonExistentQueue';
+const NON_EXISTENT_QUEUE = 'AWS.SimpleQueueService.NonExistentQueue';
 
 const noQueue = () => new AwsError(NON_EXISTENT_QUEUE, 400, 'The specified queue does not exist.');
 
