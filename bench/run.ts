@@ -2,13 +2,16 @@ import { benchChannelPolling } from './channel-polling';
 import { benchFlowPolling } from './flow-polling';
 import { benchKeyToRequest, benchStateToScreen } from './ui';
 import { benchSourceLossToScreen } from './input-health';
+import { benchPushEvents } from './push-events';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
  * BENCH_ONLY=polling,flow,keys,screen,input runs a subset.
  */
-const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen,input').split(',').map((s) => s.trim()));
+const only = new Set(
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen,input').split(',').map((s) => s.trim()),
+);
 
 async function main(): Promise<void> {
   if (only.has('polling')) await benchChannelPolling();
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
   if (only.has('screen')) await benchStateToScreen();
   // Source loss in the simulator to LOST on the main card, production flow monitor options.
   if (only.has('input')) await benchSourceLossToScreen();
+  if (only.has('push')) await benchPushEvents();
 }
 
 main().catch((error: unknown) => {
