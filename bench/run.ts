@@ -9,9 +9,7 @@ import { benchPushEvents } from './push-events';
  * Not a test: nothing here passes or fails; the README records the figures and targets.
  * BENCH_ONLY=polling,flow,keys,screen,input runs a subset.
  */
-const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen,input').split(',').map((s) => s.trim()),
-);
+const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen,input').split(',').map((s) => s.trim()));
 
 async function main(): Promise<void> {
   if (only.has('polling')) await benchChannelPolling();
