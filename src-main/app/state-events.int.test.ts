@@ -106,7 +106,15 @@ describe('channel states pushed by AWS (EventBridge -> SQS -> tiles)', () => {
     await feed.until(() => feed.tiles.get('linkedin')?.state === 'RUNNING');
     booth.simulator?.control.stopChannel(id);
     await feed.until(() => feed.tiles.get('linkedin')?.state === 'IDLE');
-    await new Promise((r) => setTimeout(r, 400));
+    // Every delivery (duplicates and the held, reordered one included) has been read before the tally is judged.
+    await vi.waitFor(
+      () => {
+        if (booth.simulator?.control.queues().some((q) => q.name.endsWith('seat-1') && q.visible + q.inFlight > 0))
+          throw new Error('deliveries still in the queue');
+        if ((booth.simulator?.control.events().length ?? 0) === 0) throw new Error('no event yet');
+      },
+      { timeout: 5_000, interval: 20 },
+    );
     const states = feed.seen.filter((s) => s.id === 'linkedin').map((s) => s.state);
     expect(states.at(-1)).toBe('IDLE');
     // Each state at most once per run: a duplicate or a late STARTING never shows again.
@@ -193,7 +201,6 @@ describe('channel states pushed by AWS (EventBridge -> SQS -> tiles)', () => {
       )
         throw new Error('backlog not read yet');
     });
-    await new Promise((r) => setTimeout(r, 200));
     const states = feed.seen.filter((s) => s.id === 'primary').map((s) => s.state);
     expect(states.filter((s) => s === 'RUNNING')).toHaveLength(1);
     expect(states.at(-1)).toBe('RUNNING');

@@ -7,7 +7,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
 
@@ -44,6 +44,7 @@ beforeEach(async () => {
   for (const q of sim.topology.events.queues)
     if (!sim.control.queues().some((x) => x.name === q)) sim.control.restoreQueue(q);
   sim.control.clearFaults();
+  sim.control.clearRequests();
   queueUrl = (await sqs.send(new GetQueueUrlCommand({ QueueName: seat1() }))).QueueUrl ?? '';
   await drain();
 });
@@ -148,7 +149,8 @@ describe('SQS (AWS JSON 1.0, as @aws-sdk/client-sqs speaks it) and the channel s
     expect(ids[0]).toBe(ids[1]);
     expect(got[0]?.MessageId).not.toBe(got[1]?.MessageId);
     await sim.control.waitForChannelState(dest, 'RUNNING');
-    await drain();
+    let running = 0;
+    while (running < 2) running += (await receiveAll(1)).filter((m) => m.Body?.includes('"RUNNING"')).length;
     sim.control.setEventDelivery({ duplicateRate: 0, reorder: true });
     sim.control.stopChannel(dest);
     await sim.control.waitForChannelState(dest, 'IDLE');
@@ -159,7 +161,9 @@ describe('SQS (AWS JSON 1.0, as @aws-sdk/client-sqs speaks it) and the channel s
     const poll = sdkError(
       sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20 })),
     );
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() =>
+      expect(sim.control.requests({ service: 'sqs', operation: 'ReceiveMessage' }).length).toBeGreaterThan(0),
+    );
     sim.control.deleteQueue(seat1());
     const err = await poll;
     expect(err.name).toBe('QueueDoesNotExist');
@@ -185,7 +189,7 @@ describe('SQS (AWS JSON 1.0, as @aws-sdk/client-sqs speaks it) and the channel s
       detail: { previousStatus: 'ACTIVE', currentStatus: 'STOPPING' },
     });
     sim.control.setEventDelivery({ minDelayMs: 0, maxDelayMs: 0 });
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(() => expect(sim.control.state().flow.status).toBe('STANDBY'), { timeout: 5_000 });
     sim.control.startFlow();
   });
 });
