@@ -2,6 +2,7 @@ import { benchChannelPolling } from './channel-polling';
 import { benchFlowPolling } from './flow-polling';
 import { benchKeyToRequest, benchStateToScreen } from './ui';
 import { benchSourceLossToScreen } from './input-health';
+import { benchPushEvents } from './push-events';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   if (only.has('screen')) await benchStateToScreen();
   // Source loss in the simulator to LOST on the main card, production flow monitor options.
   if (only.has('input')) await benchSourceLossToScreen();
+  if (only.has('push')) await benchPushEvents();
 }
 
 main().catch((error: unknown) => {

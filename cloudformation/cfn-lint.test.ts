@@ -14,8 +14,16 @@ const templates = readdirSync(CFN_DIR)
   .sort();
 
 describe('cfn-lint', () => {
-  it('finds the six templates', () => {
-    expect(templates).toEqual(['access.yaml', 'alarms.yaml', 'booth.yaml', 'channels.yaml', 'data.yaml', 'flow.yaml']);
+  it('finds the seven templates', () => {
+    expect(templates).toEqual([
+      'access.yaml',
+      'alarms.yaml',
+      'booth.yaml',
+      'channels.yaml',
+      'data.yaml',
+      'events.yaml',
+      'flow.yaml',
+    ]);
   });
 
   it('passes every template with no errors and no warnings', { timeout: 180_000 }, () => {

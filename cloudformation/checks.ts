@@ -24,6 +24,8 @@ const APP_OUTPUTS = [
   'PresetsTableName',
   'DestinationsTableName',
   'SessionsTableName',
+  'EventRuleName',
+  'EventQueueNames',
 ] as const;
 
 /**
@@ -575,6 +577,42 @@ function checkNestedParameters(root: Doc, children: Templates, where = 'booth.ya
   return found;
 }
 
+/**
+ * A queue policy that lets EventBridge send must name the rules (`aws:SourceArn`): without it any rule of any account
+ * could fill the booth's queues (EventBridge User Guide, "Using resource-based policies for Amazon EventBridge").
+ * Every rule target must be a queue such a policy covers, or EventBridge cannot deliver.
+ */
+function checkEventQueuePolicy(doc: Doc, where: string): Finding[] {
+  const found: Finding[] = [];
+  const covered = new Set<string>();
+  for (const [name, policy] of resources(doc, 'AWS::SQS::QueuePolicy')) {
+    const pp = props(policy);
+    const document = isObj(pp['PolicyDocument']) ? pp['PolicyDocument'] : {};
+    const statements = Array.isArray(document['Statement']) ? document['Statement'] : [];
+    for (const st of statements) {
+      if (!isObj(st) || st['Effect'] !== 'Allow') continue;
+      const principal = JSON.stringify(st['Principal'] ?? '');
+      if (!principal.includes('events.amazonaws.com')) continue;
+      const condition = JSON.stringify(st['Condition'] ?? {});
+      if (!condition.includes('aws:SourceArn'))
+        found.push(finding('event-queues', where, `${name}: lets EventBridge send without an aws:SourceArn condition`));
+      else for (const q of Array.isArray(pp['Queues']) ? pp['Queues'] : []) covered.add(refName(q) ?? '');
+    }
+  }
+  for (const [name, rule] of resources(doc, 'AWS::Events::Rule')) {
+    const targets = props(rule)['Targets'];
+    for (const t of Array.isArray(targets) ? targets : []) {
+      const arn = isObj(t) ? JSON.stringify(t['Arn'] ?? '') : '';
+      const queue = /"Fn::GetAtt":\["([^"]+)","Arn"\]/.exec(arn)?.[1];
+      if (queue && !covered.has(queue))
+        found.push(
+          finding('event-queues', where, `${name}: target ${queue} has no queue policy letting this rule send`),
+        );
+    }
+  }
+  return found;
+}
+
 /** Every check on every template. */
 export function runAllChecks(t: Templates, destinations: Destination[]): Finding[] {
   const need = (name: string): Doc => {
@@ -590,6 +628,7 @@ export function runAllChecks(t: Templates, destinations: Destination[]): Finding
     ...checkMediaLiveInputs(doc, name),
     ...checkAlarmMetrics(doc, name),
     ...checkAlarmTopicEncryption(doc, name),
+    ...checkEventQueuePolicy(doc, name),
   ]);
   return [
     ...perTemplate,

@@ -417,6 +417,119 @@ export function buildAlarms(destinations: Destination[]): Doc {
 }
 
 /** Pass-through parameter of the root stack, copied from a child template. */
+/** Console seats: one event queue each, every one a target of both rules (EventBridge allows 5 targets a rule). */
+export const EVENT_SEATS = 2;
+
+/**
+ * The events the console reads instead of polling for every change: MediaLive sends "MediaLive Channel State Change"
+ * and "MediaLive Channel Alert", MediaConnect "MediaConnect Flow Status Change", "MediaConnect Source Health" and
+ * "MediaConnect Alert" to EventBridge (EventBridge Events Reference, "AWS Elemental MediaLive events",
+ * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-medialive.html ; "AWS Elemental MediaConnect events",
+ * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-mediaconnect.html), matched here on the booth's own
+ * channel and flow ARNs (`resources`). One SQS queue per console seat, each a target of both rules, so that every
+ * running console sees every event; SQS grants EventBridge `sqs:SendMessage` by queue policy, limited to these rules
+ * (EventBridge User Guide, "Using resource-based policies for Amazon EventBridge", Amazon SQS permissions,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). Messages older than 5 minutes
+ * are dropped (MessageRetentionPeriod 300 s, the minimum being 60): a console that was away reads the truth by polling.
+ */
+export function buildEvents(destinations: Destination[]): Doc {
+  const parameters: Doc = {
+    ProjectName: PROJECT_PARAM,
+    FlowArn: {
+      Type: 'String',
+      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+      Description: 'Output FlowArn of the flow stack.',
+    },
+  };
+  for (const d of destinations) {
+    parameters[`ChannelArn${pascal(d.id)}`] = {
+      Type: 'String',
+      AllowedPattern: '^arn:aws[a-z-]*:medialive:\\S+$',
+      Description: `Output ChannelArn${pascal(d.id)} of the channels stack.`,
+    };
+  }
+  const seats = Array.from({ length: EVENT_SEATS }, (_, i) => i + 1);
+  const queueId = (seat: number) => `EventQueueSeat${seat}`;
+  const targets = seats.map((seat) => ({ Id: `seat-${seat}`, Arn: getAtt(queueId(seat), 'Arn') }));
+  const resources: Doc = {};
+  for (const seat of seats) {
+    resources[queueId(seat)] = {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        QueueName: sub(`\${ProjectName}-events-seat-${seat}`),
+        MessageRetentionPeriod: 300,
+        VisibilityTimeout: 30,
+        ReceiveMessageWaitTimeSeconds: 20,
+        SqsManagedSseEnabled: true,
+      },
+    };
+  }
+  resources['ChannelEventsRule'] = {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Name: sub('${ProjectName}-state-events'),
+      Description: "State changes and alerts of the booth's MediaLive channels, to every console seat's queue.",
+      State: 'ENABLED',
+      EventPattern: {
+        source: ['aws.medialive'],
+        'detail-type': ['MediaLive Channel State Change', 'MediaLive Channel Alert'],
+        resources: destinations.map((d) => ref(`ChannelArn${pascal(d.id)}`)),
+      },
+      Targets: targets,
+    },
+  };
+  resources['FlowEventsRule'] = {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Name: sub('${ProjectName}-flow-events'),
+      Description: "Status, source health and alerts of the booth's MediaConnect flow, to every console seat's queue.",
+      State: 'ENABLED',
+      EventPattern: {
+        source: ['aws.mediaconnect'],
+        'detail-type': ['MediaConnect Flow Status Change', 'MediaConnect Source Health', 'MediaConnect Alert'],
+        resources: [ref('FlowArn')],
+      },
+      Targets: targets,
+    },
+  };
+  resources['EventQueuesPolicy'] = {
+    Type: 'AWS::SQS::QueuePolicy',
+    Properties: {
+      Queues: seats.map((seat) => ref(queueId(seat))),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'EventBridgeRulesOnly',
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: seats.map((seat) => getAtt(queueId(seat), 'Arn')),
+            Condition: {
+              ArnEquals: { 'aws:SourceArn': [getAtt('ChannelEventsRule', 'Arn'), getAtt('FlowEventsRule', 'Arn')] },
+            },
+          },
+        ],
+      },
+    },
+  };
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description:
+      "Lunora Booth - EventBridge rules for the booth's channel and flow events, delivered to one SQS queue per console seat.",
+    Parameters: parameters,
+    Resources: resources,
+    Outputs: {
+      EventRuleName: { Description: 'Rule of the channel state events', Value: sub('${ProjectName}-state-events') },
+      FlowEventRuleName: { Description: 'Rule of the flow events', Value: sub('${ProjectName}-flow-events') },
+      EventQueueNames: {
+        Description: 'Event queues, one per console seat (comma-separated)',
+        Value: { 'Fn::Join': [',', seats.map((seat) => getAtt(queueId(seat), 'QueueName'))] },
+      },
+    },
+  };
+}
+
 function copyParams(from: Doc, names: string[]): Doc {
   const params = from['Parameters'] as Doc;
   return Object.fromEntries(names.map((n) => [n, params[n]]));
@@ -439,7 +552,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
     TemplateBucket: {
       Type: 'String',
       AllowedPattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
-      Description: 'S3 bucket holding the child templates (flow, data, access, channels, alarms).',
+      Description: 'S3 bucket holding the child templates (flow, data, access, channels, alarms, events).',
     },
     TemplatePrefix: {
       Type: 'String',
@@ -482,6 +595,9 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   };
   for (const d of destinations)
     alarmParams[`ChannelId${pascal(d.id)}`] = stackOut('ChannelsStack', `ChannelId${pascal(d.id)}`);
+  const eventParams: Doc = { ...project, FlowArn: stackOut('FlowStack', 'FlowArn') };
+  for (const d of destinations)
+    eventParams[`ChannelArn${pascal(d.id)}`] = stackOut('ChannelsStack', `ChannelArn${pascal(d.id)}`);
 
   const outputs: Doc = {};
   const reexport = (stack: string, name: string, description: string) => {
@@ -497,6 +613,9 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   reexport('AccessStack', 'OperatorPolicyArn', 'Managed policy for operators');
   reexport('AccessStack', 'AdminPolicyArn', 'Managed policy for admins (attach with the operator policy)');
   reexport('AlarmsStack', 'AlarmTopicArn', 'SNS topic of the alarms');
+  reexport('EventsStack', 'EventRuleName', 'Rule of the channel state events');
+  reexport('EventsStack', 'FlowEventRuleName', 'Rule of the flow events');
+  reexport('EventsStack', 'EventQueueNames', 'Event queues, one per console seat');
   for (const d of destinations) {
     reexport('ChannelsStack', `ChannelId${pascal(d.id)}`, `${d.name} channel id`);
     reexport('ChannelsStack', `ChannelArn${pascal(d.id)}`, `${d.name} channel ARN`);
@@ -508,7 +627,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description:
-      'Lunora Booth - root stack. Nests data, flow, access, channels and alarms and re-exports the outputs the console ' +
+      'Lunora Booth - root stack. Nests data, flow, access, channels, alarms and events and re-exports the outputs the console ' +
       'reads, so the app needs one stack name. Upload the child templates to TemplateBucket/TemplatePrefix first.',
     Parameters: parameters,
     Resources: {
@@ -523,6 +642,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
       }),
       ChannelsStack: nested('channels.yaml', channelParams),
       AlarmsStack: nested('alarms.yaml', alarmParams),
+      EventsStack: nested('events.yaml', eventParams),
     },
     Outputs: outputs,
   };
@@ -535,6 +655,7 @@ export function generateAll(dir = CFN_DIR): Record<string, string> {
   return {
     'channels.yaml': HEADER + dumpCfn(buildChannels(destinations)),
     'alarms.yaml': HEADER + dumpCfn(buildAlarms(destinations)),
+    'events.yaml': HEADER + dumpCfn(buildEvents(destinations)),
     'booth.yaml': HEADER + dumpCfn(buildRoot(destinations, flow)),
   };
 }

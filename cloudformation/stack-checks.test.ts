@@ -11,6 +11,7 @@ import { runAllChecks, type Finding, type Templates } from './checks';
 import {
   buildAlarms,
   buildChannels,
+  buildEvents,
   buildRoot,
   CFN_DIR,
   generateAll,
@@ -20,7 +21,15 @@ import {
   type Destination,
 } from './generate';
 
-export const TEMPLATE_FILES = ['flow.yaml', 'data.yaml', 'access.yaml', 'channels.yaml', 'alarms.yaml', 'booth.yaml'];
+export const TEMPLATE_FILES = [
+  'flow.yaml',
+  'data.yaml',
+  'access.yaml',
+  'channels.yaml',
+  'alarms.yaml',
+  'events.yaml',
+  'booth.yaml',
+];
 
 /** Fresh parsed copies each call, so a mutation never leaks into another test. */
 function load(): Templates {
@@ -96,6 +105,7 @@ describe('generate.ts --check', () => {
     const t = load();
     t['channels.yaml'] = buildChannels(more);
     t['alarms.yaml'] = buildAlarms(more);
+    t['events.yaml'] = buildEvents(more);
     t['booth.yaml'] = buildRoot(more, t['flow.yaml']!);
     expect(runAllChecks(t, more)).toEqual([]);
     expect(Object.keys(t['booth.yaml']['Outputs'] as Doc)).toEqual(
@@ -187,6 +197,22 @@ describe('each check fails on a broken copy', () => {
       t,
       'alarm-metric',
       /MainSourceLossAlarm: AWS\/MediaConnect\/SourceNotRecoveredPackets has dimensions \{FlowARN, SourceARN\}; AWS publishes it with \{SourceARN\} or \{FlowARN\}/,
+    );
+  });
+
+  it('event queues: a policy without aws:SourceArn, or a target no policy covers, is reported', () => {
+    const t = load();
+    const statement = (res(t, 'events.yaml', 'EventQueuesPolicy').Properties.PolicyDocument as Doc)[
+      'Statement'
+    ] as Doc[];
+    delete statement[0]!['Condition'];
+    expectFinding(t, 'event-queues', /EventQueuesPolicy: lets EventBridge send without an aws:SourceArn condition/);
+    const u = load();
+    (res(u, 'events.yaml', 'EventQueuesPolicy').Properties as Doc)['Queues'] = [{ Ref: 'EventQueueSeat1' }];
+    expectFinding(
+      u,
+      'event-queues',
+      /ChannelEventsRule: target EventQueueSeat2 has no queue policy letting this rule send/,
     );
   });
 

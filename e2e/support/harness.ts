@@ -6,6 +6,7 @@ import { createConsoleLogger } from '../../src-main/core/logger';
 import { createMemorySettingsStore } from '../../src-main/core/settings';
 import type { RunningSimulator, SimTimings } from '../../src-main/simulator/index';
 import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
+import type { ChannelMonitorOptions } from '../../src-main/core/channels/channel-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
 import { launchChromium, newWatchedPage, type PageProblems } from './browser';
 import { vi } from 'vitest';
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   settings?: unknown;
   /** Destinations the simulator seeds, as LUNORA_SIM_DESTINATIONS does (the booth's five by default). */
   destinations?: number;
+  /** Channel monitor overrides (the pushed-state tests poll once a minute to prove what the events do). */
+  monitor?: Partial<ChannelMonitorOptions>;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
         timings: { ...E2E_TIMINGS, ...options.timings },
         ...(options.destinations !== undefined ? { destinationCount: options.destinations } : {}),
       },
-      monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500 },
+      monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },
       ...(options.flow ? { flow: options.flow } : {}),
     });
     cleanups.push(() => core.close());

@@ -9,6 +9,8 @@ import { OfflineCatalog } from '../core/catalog-cache';
 import { ChannelActions } from '../core/channels/channel-actions';
 import { ChannelAlarms } from '../core/channels/channel-alarms';
 import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
+import { ChannelEventReader, type EventReaderOptions } from '../core/events/event-reader';
+import { EventSeat } from '../core/events/event-seat';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
@@ -52,6 +54,7 @@ export type SessionChannel =
   | 'channels.acknowledgeAlarm'
   | 'channels.acknowledgeFailure'
   | 'costs.snapshot'
+  | 'updates.snapshot'
   | AdminChannel
   | FlowChannel
   | HistoryChannel;
@@ -62,6 +65,7 @@ export interface SessionTuning {
   forgotten?: Partial<ForgottenChannelOptions>;
   costTickMs?: number;
   flow?: Partial<FlowMonitorOptions>;
+  events?: Pick<EventReaderOptions, 'waitSeconds' | 'retryMs' | 'maxRetryMs'> & { seatLeaseMs?: number };
 }
 
 export interface SessionInput {
@@ -224,9 +228,32 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       });
     }
   };
+  // Channel changes pushed by AWS: EventBridge -> this console's seat queue -> the tiles at once; the monitor's poll
+  // then only reconciles, and takes over at its usual cadence whenever the queue cannot be read.
+  const seat = new EventSeat({
+    dynamo: clients.dynamo,
+    table: stack.tables.sessions,
+    queues: stack.events?.queues ?? [],
+    owner: `${consoleName} (${who})`,
+    logger,
+    now,
+    ...(tuning.events?.seatLeaseMs ? { leaseMs: tuning.events.seatLeaseMs } : {}),
+  });
+  const eventReader = new ChannelEventReader({
+    sqs: clients.sqs,
+    queue: () => seat.choice(),
+    account: connection.accountId,
+    region: connection.region ?? '',
+    target: monitor,
+    logger,
+    now,
+    onStatus: (status) => publish('updates.feed', status),
+    ...tuning.events,
+  });
   const operator = createOperatorFeature(context, {
     actions,
     costs,
+    updates: () => eventReader.current(),
     onEndAll: () => {
       sessions.markEndAll();
       input.onShowChanged?.();
@@ -265,6 +292,9 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   sessions.observe(initial);
   onAirTags.observe(initial);
   monitor.start();
+  await seat.take();
+  seat.startRenewing();
+  eventReader.start();
   forgotten.startChecking(() => monitor.snapshot().destinations);
   for (const feature of features) await feature.start?.();
   const profile = connection.mode === 'aws' ? connection.profile : null;
@@ -285,6 +315,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('flow.feed', await flow.handlers['flow.snapshot']({}, { role: 'operator' }));
   publish('costs.feed', costs.snapshot());
   input.onShowChanged?.();
+  publish('updates.feed', eventReader.current());
 
   return {
     handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
@@ -305,6 +336,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       for (const feature of features) await feature.stop?.();
       costs.persist();
       await sessions.flush(costs.snapshot(), true);
+      await eventReader.stop();
+      await seat.release();
       monitor.stop();
     },
   };

@@ -2,6 +2,7 @@ import { BoothError } from '../../shared/domain/errors';
 import type { OPERATOR_INVOKE_ROLES } from '../../shared/ipc/features/operator.roles';
 import type { ChannelActions } from '../core/channels/channel-actions';
 import type { CostMeter } from '../core/costs/cost-meter';
+import type { StateUpdates } from '../../shared/domain/state-updates';
 import type { Notifier } from '../core/notifications/notifier';
 import type { OperatorSettingsService } from '../core/operator-settings-service';
 import type { Feature, FeatureContext } from './feature';
@@ -16,6 +17,8 @@ export interface OperatorServices {
   costs: CostMeter;
   /** The operator pressed End all: the show ends once nothing is on air. */
   onEndAll?: () => void;
+  /** How channel changes reach the console now (events or polling, and why). */
+  updates: () => StateUpdates;
 }
 
 /** The operator's console: the tiles and go-live, and what the show costs. */
@@ -24,7 +27,7 @@ export function createOperatorFeature(
   services: OperatorServices,
 ): Feature<Exclude<OperatorChannel, LocalOperatorChannel>> {
   const { monitor } = context;
-  const { actions, costs } = services;
+  const { actions, costs, updates } = services;
   return {
     handlers: {
       'destinations.snapshot': async () => monitor.snapshot(),
@@ -65,6 +68,7 @@ export function createOperatorFeature(
         return { acknowledged };
       },
       'costs.snapshot': async () => costs.snapshot(),
+      'updates.snapshot': async () => updates(),
     },
   };
 }

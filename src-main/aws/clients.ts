@@ -1,8 +1,10 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -15,6 +17,10 @@ export interface AwsClients {
   cloudwatch: CloudWatchClient;
   sts: STSClient;
   cloudformation: CloudFormationClient;
+  /** The booth's event queue (long polling: its request timeout outlasts the 20 s wait). */
+  sqs: SQSClient;
+  /** The stack's event rules (readiness: they exist). */
+  eventbridge: EventBridgeClient;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -60,6 +66,14 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   const cloudwatch = new CloudWatchClient({ ...common, ...endpoint });
   const sts = new STSClient({ ...common, ...endpoint });
   const cloudformation = new CloudFormationClient({ ...common, ...endpoint });
+  // "Ensure that the HTTP response timeout of ReceiveMessage requests is longer than the WaitTimeSeconds parameter"
+  // (SQS Developer Guide, "Setting-up long polling in Amazon SQS").
+  const sqs = new SQSClient({
+    ...common,
+    ...endpoint,
+    requestHandler: { ...requestHandler, requestTimeout: Math.max(requestHandler.requestTimeout, 30_000) },
+  });
+  const eventbridge = new EventBridgeClient({ ...common, ...endpoint });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -83,6 +97,8 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   cloudwatch.middlewareStack.add(tagging, regionTag);
   sts.middlewareStack.add(tagging, regionTag);
   cloudformation.middlewareStack.add(tagging, regionTag);
+  sqs.middlewareStack.add(tagging, regionTag);
+  eventbridge.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -92,10 +108,22 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
     cloudwatch,
     sts,
     cloudformation,
+    sqs,
+    eventbridge,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
-      for (const client of [medialive, mediaconnect, cloudwatch, sts, cloudformation, dynamo, dynamoBase])
+      for (const client of [
+        medialive,
+        mediaconnect,
+        cloudwatch,
+        sts,
+        cloudformation,
+        sqs,
+        eventbridge,
+        dynamo,
+        dynamoBase,
+      ])
         client.destroy();
     },
   };

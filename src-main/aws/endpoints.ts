@@ -7,7 +7,16 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
  * https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html; @smithy/middleware-endpoint
  * getEndpointUrlConfig).
  */
-const SERVICE_IDS = ['MediaLive', 'MediaConnect', 'CloudWatch', 'STS', 'CloudFormation', 'DynamoDB'] as const;
+const SERVICE_IDS = [
+  'MediaLive',
+  'MediaConnect',
+  'CloudWatch',
+  'STS',
+  'CloudFormation',
+  'DynamoDB',
+  'SQS',
+  'EventBridge',
+] as const;
 
 function isTrue(value: string | undefined): boolean {
   return value?.trim().toLowerCase() === 'true';

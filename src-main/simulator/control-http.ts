@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { isAwsError } from './errors';
 import type { FaultRuleInput } from './faults';
-import type { SimulatorControl } from './control';
+import { INJECTED_EVENT_KINDS, type InjectedEventKind, type SimulatorControl } from './control';
 import type { ServiceId, SimRequest } from './types';
 
 /**
@@ -122,6 +122,34 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
         c.setBitrate(b, o['bps'] === null ? null : Number(o['bps']));
         return { ok: true };
       }
+    }
+  }
+
+  if (a === 'events') {
+    if (seg.length === 1 && m === 'GET') return { delivery: c.eventDelivery(), events: c.events() };
+    if (b === 'delivery' && seg.length === 2) {
+      if (m === 'GET') return c.eventDelivery();
+      if (m === 'PUT' || m === 'PATCH' || m === 'POST') return c.setEventDelivery(body());
+    }
+    if (b === 'inject' && seg.length === 2 && m === 'POST') {
+      const o = body();
+      const kind = o['kind'];
+      if (typeof kind !== 'string' || !(INJECTED_EVENT_KINDS as readonly string[]).includes(kind))
+        throw new Error(`kind must be one of ${INJECTED_EVENT_KINDS.join(', ')}`);
+      c.injectEvent(kind as InjectedEventKind, typeof o['channelId'] === 'string' ? o['channelId'] : undefined);
+      return { ok: true };
+    }
+  }
+
+  if (a === 'queues') {
+    if (seg.length === 1 && m === 'GET') return c.queues();
+    if (b && seg.length === 2 && m === 'DELETE') {
+      c.deleteQueue(b);
+      return { ok: true };
+    }
+    if (b && cmd === 'restore' && seg.length === 3 && m === 'POST') {
+      c.restoreQueue(b);
+      return { ok: true };
     }
   }
 

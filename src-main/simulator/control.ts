@@ -3,6 +3,7 @@ import type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-lo
 import type { SimTimings } from './timings';
 import type { World } from './world';
 import type { ChannelState } from './world/channels';
+import type { EventDelivery, EventLogEntry } from './world/events';
 import type { FlowStatus } from './world/flow';
 import type { SourceSignalState } from './world/signal';
 import { isObject, type JsonObject } from './world/wire';
@@ -64,9 +65,31 @@ export interface SimulatorControl {
   clearRequests(): void;
   timings(): SimTimings;
   setTimings(partial: Partial<SimTimings>): SimTimings;
+  /** How events reach the queues (delay, duplicates, reordering). */
+  eventDelivery(): EventDelivery;
+  setEventDelivery(partial: Partial<EventDelivery>): EventDelivery;
+  /** The events sent so far (the last 200). */
+  events(): EventLogEntry[];
+  /** Puts an event that is not the booth's, or not an event at all, on the queues. */
+  injectEvent(kind: InjectedEventKind, channelId?: string): void;
+  /** The queues and how many messages each holds. */
+  queues(): { name: string; visible: number; inFlight: number }[];
+  deleteQueue(name: string): void;
+  /** Creates the queue again, empty (as redeploying the stack would). */
+  restoreQueue(name: string): void;
   /** Resolves when the channel reaches `state` (polls every 10 ms of the simulator's clock); rejects after timeoutMs. */
   waitForChannelState(channelId: string, state: ChannelState | null, timeoutMs?: number): Promise<void>;
 }
+
+export const INJECTED_EVENT_KINDS = [
+  'malformed',
+  'not-an-event',
+  'foreign-account',
+  'unknown-channel',
+  'unknown-state',
+  'other-service',
+] as const;
+export type InjectedEventKind = (typeof INJECTED_EVENT_KINDS)[number];
 
 export interface ControlDeps {
   world: World;
@@ -135,8 +158,18 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     startFlow: () => world.flow.start(),
     stopFlow: () => world.flow.stop(),
     activeSource: () => world.flow.activeSource(),
-    loseSource: (name) => world.signal.lose(name),
-    restoreSource: (name) => world.signal.restore(name),
+    loseSource: (name) => {
+      const was = world.signal.state().find((x) => x.name === name)?.connected;
+      world.signal.lose(name);
+      const arn = world.signal.sourceArn(name);
+      if (was && arn) world.events.sourceHealth(world.flow.arn, arn, false);
+    },
+    restoreSource: (name) => {
+      const was = world.signal.state().find((x) => x.name === name)?.connected;
+      world.signal.restore(name);
+      const arn = world.signal.sourceArn(name);
+      if (was === false && arn) world.events.sourceHealth(world.flow.arn, arn, true);
+    },
     rampPacketLoss: (name, opts) => world.signal.rampPacketLoss(name, opts.toPercent, opts.overMs),
     setBitrate: (name, bps) => world.signal.setBitrate(name, bps),
     sampleNow: () => deps.sampleNow(),
@@ -148,6 +181,56 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     clearRequests: () => deps.log.clear(),
     timings: () => deps.getTimings(),
     setTimings: (partial) => deps.setTimings(partial),
+    eventDelivery: () => world.events.settings(),
+    setEventDelivery: (partial) => world.events.configure(partial),
+    events: () => world.events.log(),
+    injectEvent(kind, channelId) {
+      const channel = channelId ?? world.channels.ids()[0] ?? '0';
+      const arn = `arn:aws:medialive:${world.region}:${world.accountId}:channel:${channel}`;
+      const stateChange = (a: string, state: string, account = world.accountId) =>
+        JSON.stringify(
+          world.events.envelope(
+            'MediaLive Channel State Change',
+            'aws.medialive',
+            [a],
+            { channel_arn: a, state, message: 'Injected', pipelines_running_count: 0 },
+            { account },
+          ),
+        );
+      switch (kind) {
+        case 'malformed':
+          return world.events.injectRaw('{"version":"0","id":');
+        case 'not-an-event':
+          return world.events.injectRaw('hello');
+        case 'foreign-account':
+          return world.events.injectRaw(
+            stateChange(`arn:aws:medialive:${world.region}:999988887777:channel:${channel}`, 'RUNNING', '999988887777'),
+          );
+        case 'unknown-channel':
+          return world.events.injectRaw(
+            stateChange(`arn:aws:medialive:${world.region}:${world.accountId}:channel:0000000`, 'RUNNING'),
+          );
+        case 'unknown-state':
+          return world.events.injectRaw(stateChange(arn, 'LEVITATING'));
+        case 'other-service':
+          return world.events.injectRaw(
+            JSON.stringify(world.events.envelope('EC2 Instance State-change Notification', 'aws.ec2', [], {})),
+          );
+      }
+    },
+    queues: () =>
+      world.queues.names().map((name) => {
+        const a = world.queues.attributes(name);
+        return {
+          name,
+          visible: Number(a['ApproximateNumberOfMessages']),
+          inFlight: Number(a['ApproximateNumberOfMessagesNotVisible']),
+        };
+      }),
+    deleteQueue: (name) => world.queues.delete(name),
+    restoreQueue: (name) => {
+      world.queues.create(name, { MessageRetentionPeriod: '300' });
+    },
     async waitForChannelState(id, wanted, timeoutMs = 10_000) {
       const deadline = deps.now() + timeoutMs;
       while (world.channels.state(id) !== wanted) {

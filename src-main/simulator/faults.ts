@@ -149,6 +149,11 @@ function serverError(service: ServiceId, status: number): AwsError {
     if (status === 500) return new AwsError('InternalServerErrorException', 500, 'Internal Server Error');
     return new AwsError('ServiceUnavailableException', status, 'Service Unavailable');
   }
+  if (service === 'eventbridge') return new AwsError('InternalFailure', status, 'Internal failure');
+  if (service === 'sqs') {
+    if (status === 500) return new AwsError('InternalFailure', 500, 'Internal failure');
+    return new AwsError('ServiceUnavailable', status, 'Service is unavailable');
+  }
   if (service === 'cloudwatch') {
     if (status === 500) return new AwsError('InternalServiceError', 500, 'Internal service error');
     return new AwsError('ServiceUnavailable', status, 'Service is unavailable');

@@ -14,12 +14,16 @@ import { createCloudFormationService } from './services/cloudformation';
 import { createCloudWatchService } from './services/cloudwatch';
 import { createMediaConnectService } from './services/mediaconnect';
 import { createMediaLiveService } from './services/medialive';
+import { createSqsService } from './services/sqs';
+import { createEventBridgeService } from './services/eventbridge';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
 import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
+import { EventBus } from './world/events';
+import { QueueWorld } from './world/queues';
 import { FlowWorld } from './world/flow';
 import { SignalWorld } from './world/signal';
 
@@ -58,7 +62,7 @@ export interface SimulatorOptions {
 }
 
 export interface RunningSimulator {
-  /** http://127.0.0.1:<port> — the `endpoint` for MediaLive, MediaConnect, CloudWatch, STS, CloudFormation clients. */
+  /** http://127.0.0.1:<port> — the `endpoint` for MediaLive, MediaConnect, CloudWatch, STS, CloudFormation, SQS clients. */
   endpoint: string;
   dynamoEndpoint: string | null;
   region: string;
@@ -87,6 +91,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.neighbours ? { neighbours: options.neighbours } : {}),
   });
 
+  const queues = new QueueWorld({ timers, now, region, accountId });
+  // The stack's seat queues exist from the start, as CloudFormation creates them with the rule. A queue deleted with
+  // the control API receives nothing more (EventBridge cannot deliver to it).
+  for (const name of seed.topology.events.queues) queues.create(name, { MessageRetentionPeriod: '300' });
+  const events = new EventBus({
+    queues,
+    targets: () => seed.topology.events.queues.filter((q) => queues.has(q)),
+    timers,
+    prng: createPrng((options.seed ?? 20250106) ^ 0x5eed),
+    now,
+    region,
+    accountId,
+  });
+
   // The flow is created after the signal; the signal notifies it through this late-bound hook.
   let flowRef: FlowWorld | null = null;
   const signal = new SignalWorld(seed.sources, prng, () => flowRef?.reevaluateFailover(), now);
@@ -94,10 +112,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     timers,
     timings: () => timings,
     signal,
+    onStatusChange: (arn, previous, current) => events.flowStatus(arn, previous, current),
   });
   flowRef = flow;
-  const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
-  const world: World = { region, accountId, seed, channels, flow, signal, now };
+  const channels = new ChannelWorld(seed.channels, seed.inputs, {
+    timers,
+    timings: () => timings,
+    onStateChange: (arn, state, pipelines) => events.channelState(arn, state, pipelines),
+  });
+  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, now };
 
   const sampleNow = (): void =>
     signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
@@ -136,6 +159,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       cloudwatch: createCloudWatchService(world),
       sts: createStsService(world),
       cloudformation: createCloudFormationService(world),
+      sqs: createSqsService(queues, accountId),
+      eventbridge: createEventBridgeService(world),
     },
     faults,
     log,

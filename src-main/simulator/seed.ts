@@ -30,6 +30,8 @@ export interface SeededTopology {
   flowArn: string;
   destinations: SimDestinationSeed[];
   tables: { presets: string; destinations: string; sessions: string };
+  /** The stack's EventBridge rule and the queues it delivers to, one per console seat (cloudformation/events.yaml). */
+  events: { ruleName: string; queues: string[] };
 }
 
 export interface SourceSeed {
@@ -111,6 +113,11 @@ function presetFor(presetId: string) {
 }
 
 const STACK_NAME = 'lunora-booth';
+/** As cloudformation/events.yaml names them for a stack called lunora-booth with two seats. */
+const EVENTS = {
+  ruleName: `${STACK_NAME}-state-events`,
+  queues: [`${STACK_NAME}-events-seat-1`, `${STACK_NAME}-events-seat-2`],
+} as const;
 const FLOW_NAME = 'lunora-srt-router';
 const TABLES = {
   presets: 'lunora-presets',
@@ -360,6 +367,8 @@ export function buildSeedWorld(opts: {
     { key: 'PresetsTableName', value: TABLES.presets, description: 'Encoding presets table' },
     { key: 'DestinationsTableName', value: TABLES.destinations, description: 'Destinations table' },
     { key: 'SessionsTableName', value: TABLES.sessions, description: 'Streaming sessions table' },
+    { key: 'EventRuleName', value: EVENTS.ruleName, description: 'EventBridge rule for channel and flow events' },
+    { key: 'EventQueueNames', value: EVENTS.queues.join(','), description: 'Event queues, one per console seat' },
   ];
   for (const d of destinations) {
     outputs.push({
@@ -381,7 +390,15 @@ export function buildSeedWorld(opts: {
   }
 
   return {
-    topology: { accountId, region, stackName: STACK_NAME, flowArn, destinations, tables: { ...TABLES } },
+    topology: {
+      accountId,
+      region,
+      stackName: STACK_NAME,
+      flowArn,
+      destinations,
+      tables: { ...TABLES },
+      events: { ruleName: EVENTS.ruleName, queues: [...EVENTS.queues] },
+    },
     channels,
     inputs,
     flow: flowWire,

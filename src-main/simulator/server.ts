@@ -14,6 +14,8 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   monitoring: 'cloudwatch',
   sts: 'sts',
   cloudformation: 'cloudformation',
+  sqs: 'sqs',
+  events: 'eventbridge',
 };
 
 export interface ServerDeps {
@@ -41,6 +43,8 @@ function routeService(req: SimRequest): ServiceId | undefined {
   if (scoped) return scoped;
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string' && target.startsWith('GraniteServiceVersion20100801.')) return 'cloudwatch';
+  if (typeof target === 'string' && target.startsWith('AmazonSQS.')) return 'sqs';
+  if (typeof target === 'string' && target.startsWith('AWSEvents.')) return 'eventbridge';
   if (req.path.startsWith('/prod/')) return 'medialive';
   if (req.path.startsWith('/v1/')) return 'mediaconnect';
   if (req.method === 'POST' && req.path === '/') {
@@ -147,7 +151,8 @@ export function createSimServer(deps: ServerDeps): SimServer {
       }
     }
     try {
-      const out = service.handle(op, req);
+      const out = await service.handle(op, req);
+      if (res.destroyed) return;
       service.write(res, op, out, requestId);
       entry.status = out.status;
     } catch (e) {
@@ -160,6 +165,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
             500,
             'Internal error',
           );
+      if (res.destroyed) return;
       service.writeError(res, err, requestId);
       entry.status = err.status;
       entry.errorCode = err.code;

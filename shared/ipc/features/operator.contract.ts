@@ -8,6 +8,7 @@ import {
   OperatorSettingsPatchSchema,
   OperatorSettingsSchema,
 } from '../../domain/operator-settings';
+import { StateUpdatesSchema } from '../../domain/state-updates';
 
 const NoInput = z.strictObject({});
 
@@ -53,6 +54,7 @@ export const OPERATOR_INVOKE_CONTRACT = {
     output: z.strictObject({ acknowledged: z.boolean() }),
   },
   'costs.snapshot': { input: NoInput, output: CostSnapshotSchema },
+  'updates.snapshot': { input: NoInput, output: StateUpdatesSchema },
   'notifications.recent': { input: NoInput, output: z.strictObject({ notifications: z.array(NotificationSchema) }) },
   'settings.get': { input: NoInput, output: OperatorSettingsSchema },
   'settings.update': { input: OperatorSettingsPatchSchema.strict(), output: OperatorSettingsSchema },
@@ -62,6 +64,7 @@ export const OPERATOR_INVOKE_CONTRACT = {
 export const OPERATOR_EVENT_CONTRACT = {
   'destinations.feed': { payload: DestinationsFeedSchema },
   'costs.feed': { payload: CostSnapshotSchema },
+  'updates.feed': { payload: StateUpdatesSchema },
   'notifications.feed': { payload: NotificationSchema },
   'settings.feed': { payload: OperatorSettingsSchema },
   'shortcuts.global': { payload: GlobalShortcutSchema },

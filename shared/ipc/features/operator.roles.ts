@@ -13,6 +13,8 @@ export const OPERATOR_INVOKE_ROLES = {
   'channels.acknowledgeAlarm': ['operator'],
   'channels.acknowledgeFailure': ['operator'],
   'costs.snapshot': ['operator', 'admin'],
+  /** How channel changes reach the console now: pushed by AWS ("events") or polled, and why. */
+  'updates.snapshot': ['operator', 'admin'],
   'notifications.recent': ['operator', 'admin'],
   'settings.get': ['operator', 'admin'],
   /** Keys, global shortcuts, alarm sound: the operator's own way of working. */
@@ -24,6 +26,7 @@ export const OPERATOR_INVOKE_ROLES = {
 export const OPERATOR_EVENT_ROLES = {
   'destinations.feed': ['operator', 'admin'],
   'costs.feed': ['operator', 'admin'],
+  'updates.feed': ['operator', 'admin'],
   'notifications.feed': ['operator', 'admin'],
   'settings.feed': ['operator', 'admin'],
   /** Global shortcut presses (Electron globalShortcut), delivered to the operator window as if typed there. */

@@ -49,7 +49,32 @@ export interface ChannelMonitorOptions {
   review?: (previous: DestinationStatus | undefined, next: DestinationStatus) => DestinationStatus;
   /** This console's name, to tell a run it started from one another console started. */
   consoleName?: string;
+  /** While AWS pushes channel events: the steady poll only reconciles, this seldom. */
+  reconcileIntervalMs: number;
+  /** While AWS pushes channel events and a channel moves (or just after an action): a lost event costs at most this. */
+  pushMovingIntervalMs: number;
 }
+
+const RECONCILE_GAP_MS = 2_000;
+
+/** What an event did to the tiles. */
+export type EventOutcome = 'applied' | 'same' | 'stale' | 'unknown-channel' | 'out-of-sequence';
+
+/**
+ * The moves MediaLive's channel state machine makes ("States for channels", MediaLive User Guide). Two events of the
+ * same second (event `time` has whole seconds) are told apart by this: the later state is the one the earlier can
+ * move to.
+ */
+const NEXT_STATES: Partial<Record<DestinationState, readonly DestinationState[]>> = {
+  CREATING: ['IDLE', 'CREATE_FAILED'],
+  IDLE: ['STARTING', 'UPDATING', 'DELETING'],
+  STARTING: ['RUNNING', 'STOPPING', 'IDLE', 'RECOVERING'],
+  RUNNING: ['STOPPING', 'RECOVERING'],
+  RECOVERING: ['RUNNING', 'STOPPING', 'IDLE'],
+  STOPPING: ['IDLE'],
+  UPDATING: ['IDLE', 'UPDATE_FAILED'],
+  DELETING: ['DELETED'],
+};
 
 const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   fastIntervalMs: 1_000,
@@ -58,7 +83,11 @@ const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   maxBackoffMs: 15_000,
   now: () => Date.now(),
   random: Math.random,
+  reconcileIntervalMs: 45_000,
+  pushMovingIntervalMs: 5_000,
 };
+
+const canMove = (from: DestinationState, to: DestinationState): boolean => (NEXT_STATES[from] ?? []).includes(to);
 
 const onAir = (state: DestinationState) => state === 'RUNNING' || state === 'RECOVERING';
 
@@ -101,6 +130,14 @@ export class ChannelMonitor {
   private readonly confirmedAt = new Map<string, number>();
   /** Each destination's channel ARN and on-air tags, as the last poll read them. */
   private readonly tags = new Map<string, { arn: string | null; tags: OnAirTags }>();
+  /** The event time (ms, whole seconds) of the last event applied to each destination. */
+  private readonly eventTimes = new Map<string, number>();
+  /** When the last poll that read a destination was sent: its answer is no older than this. */
+  private readonly polledFrom = new Map<string, number>();
+  private pushing = false;
+  private lastPollStartedAt = 0;
+  /** A reconciling poll asked for by an event the console could not apply, due then (0: none). */
+  private reconcileAt = 0;
 
   constructor(
     private readonly medialive: MediaLiveClient,
@@ -109,7 +146,11 @@ export class ChannelMonitor {
     private readonly logger: Logger,
     options: Partial<ChannelMonitorOptions> = {},
   ) {
-    this.options = { ...DEFAULT_MONITOR_OPTIONS, ...options };
+    const merged = { ...DEFAULT_MONITOR_OPTIONS, ...options };
+    // Unless set, the pushed cadences follow the polling one: 45 s and 5 s for the default 5 s.
+    merged.reconcileIntervalMs = options.reconcileIntervalMs ?? merged.slowIntervalMs * 9;
+    merged.pushMovingIntervalMs = options.pushMovingIntervalMs ?? merged.slowIntervalMs;
+    this.options = merged;
     this.loop = new PollLoop(
       () => this.poll(),
       () => this.nextDelayMs(),
@@ -188,6 +229,8 @@ export class ChannelMonitor {
       this.statuses.delete(id);
       this.confirmedAt.delete(id);
       this.tags.delete(id);
+      this.eventTimes.delete(id);
+      this.polledFrom.delete(id);
     }
     const changed: DestinationStatus[] = [];
     for (const dest of destinations) {
@@ -263,7 +306,89 @@ export class ChannelMonitor {
       return Math.round(backoff * (0.8 + 0.4 * this.options.random()));
     }
     const moving = [...this.statuses.values()].some((s) => isTransitional(s.state));
-    return moving || this.options.now() < this.fastUntil ? fastIntervalMs : slowIntervalMs;
+    const now = this.options.now();
+    const soon = moving || now < this.fastUntil;
+    const regular = this.pushing
+      ? soon
+        ? this.options.pushMovingIntervalMs
+        : this.options.reconcileIntervalMs
+      : soon
+        ? fastIntervalMs
+        : slowIntervalMs;
+    return this.reconcileAt > now ? Math.min(regular, this.reconcileAt - now) : regular;
+  }
+
+  /** The steady poll interval now: the reconciler's while events are pushed, else the polling one. */
+  get steadyIntervalMs(): number {
+    return this.pushing ? this.options.reconcileIntervalMs : this.options.slowIntervalMs;
+  }
+
+  /**
+   * Events flow (true) or cannot be read (false): the poll slows to a reconciler, or goes back to today's cadence at
+   * once.
+   */
+  setPushing(pushing: boolean): void {
+    if (this.pushing === pushing) return;
+    this.pushing = pushing;
+    this.loop.reschedule();
+  }
+
+  /**
+   * A poll soon, for an event the console cannot apply itself: now, or 2 s after the last poll, so that a stream of
+   * such events never becomes a stream of polls.
+   */
+  reconcileSoon(): void {
+    const due = this.lastPollStartedAt + RECONCILE_GAP_MS;
+    if (this.options.now() >= due) {
+      void this.loop.run();
+      return;
+    }
+    if (this.reconcileAt === 0 || due < this.reconcileAt) this.reconcileAt = due;
+    this.loop.reschedule();
+  }
+
+  /**
+   * Applies a channel state pushed by AWS at once. Idempotent and ordered by event time: an event older than what a
+   * poll or a later event already showed is dropped; two of the same second are ordered by the state machine.
+   */
+  applyChannelEvent(channelId: string, state: DestinationState, eventTimeMs: number): EventOutcome {
+    const targets = this.destinations.filter((d) => d.channelId === channelId && !d.problem);
+    if (targets.length === 0) return 'unknown-channel';
+    const now = this.options.now();
+    const next: DestinationStatus[] = [];
+    let outcome: EventOutcome = 'same';
+    for (const dest of targets) {
+      const previous = this.statuses.get(dest.id) ?? this.initialStatus(dest);
+      const lastEvent = this.eventTimes.get(dest.id);
+      const polledFrom = this.polledFrom.get(dest.id) ?? -Infinity;
+      // The event's change happened within [time, time + 1 s); a poll sent after that already saw it or later.
+      if (eventTimeMs + 1_000 <= polledFrom || (lastEvent !== undefined && eventTimeMs < lastEvent)) {
+        outcome = 'stale';
+        continue;
+      }
+      // Within one second (of the last event, or of the poll that read the state shown) order is unknown: the later
+      // state is the one the shown state can move to.
+      const sameSecond = eventTimeMs <= polledFrom || eventTimeMs === lastEvent;
+      if (sameSecond && state !== previous.state && !canMove(previous.state, state)) {
+        outcome = 'out-of-sequence';
+        continue;
+      }
+      this.eventTimes.set(dest.id, eventTimeMs);
+      this.confirmedAt.set(dest.id, now);
+      if (state === previous.state && !previous.unconfirmed) continue;
+      const billing = BILLING_STATES.has(state);
+      next.push({
+        ...previous,
+        state,
+        stateSince: state !== previous.state ? now : previous.stateSince,
+        runningSince: onAir(state) ? (onAir(previous.state) ? (previous.runningSince ?? now) : now) : null,
+        startedBy: billing ? previous.startedBy : null,
+        unconfirmed: null,
+      });
+      outcome = 'applied';
+    }
+    if (next.length > 0) this.apply(next);
+    return outcome;
   }
 
   /** Failed polls in a row (0 while AWS answers). */
@@ -273,6 +398,9 @@ export class ChannelMonitor {
 
   private async poll(): Promise<void> {
     const byId = new Map<string, ChannelSummary>();
+    const startedAt = this.options.now();
+    this.lastPollStartedAt = startedAt;
+    this.reconcileAt = 0;
     try {
       for await (const page of paginateListChannels({ client: this.medialive, pageSize: 100 }, {})) {
         for (const channel of page.Channels ?? []) if (channel.Id) byId.set(channel.Id, channel);
@@ -284,10 +412,19 @@ export class ChannelMonitor {
     this.failures = 0;
     const now = this.options.now();
     const next: DestinationStatus[] = [];
+    let recheck = false;
     for (const dest of this.destinations) {
       const previous = this.statuses.get(dest.id) ?? this.initialStatus(dest);
       const channel = dest.channelId ? byId.get(dest.channelId) : undefined;
-      const { state, problem } = healthOf(dest, channel);
+      const health = healthOf(dest, channel);
+      const lastEvent = this.eventTimes.get(dest.id);
+      // An event applied while this poll was under way may be newer than what it read: the event's state stands
+      // until a poll sent after it says otherwise.
+      const eventMayBeNewer =
+        lastEvent !== undefined && lastEvent + 1_000 > startedAt && health.state !== previous.state;
+      if (eventMayBeNewer) recheck = true;
+      else this.polledFrom.set(dest.id, startedAt);
+      const { state, problem } = eventMayBeNewer ? { state: previous.state, problem: previous.problem } : health;
       const changed = state !== previous.state;
       const tags = readOnAirTags(channel?.Tags);
       if (channel) this.tags.set(dest.id, { arn: channel.Arn ?? null, tags });
@@ -318,6 +455,7 @@ export class ChannelMonitor {
     }
     for (const dest of this.destinations) this.confirmedAt.set(dest.id, now);
     this.pollErrors.clear();
+    if (recheck) this.fastUntil = Math.max(this.fastUntil, now + this.options.pushMovingIntervalMs);
     this.apply(next);
   }
 

@@ -6,6 +6,8 @@ import {
   paginateListInputs,
   type ChannelSummary,
 } from '@aws-sdk/client-medialive';
+import { DescribeRuleCommand } from '@aws-sdk/client-eventbridge';
+import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockTime } from '../../../shared/domain/time-format';
@@ -444,6 +446,93 @@ async function checkPushInputs(deps: ReadinessDeps): Promise<ReadinessItem> {
 }
 
 /**
+ * The stack's event rule exists and every seat queue may be read by this profile. Without them the console still
+ * works, by polling MediaLive: a warning, not a failure. The read is a ReceiveMessage that waits for nothing and hides
+ * nothing (WaitTimeSeconds 0, VisibilityTimeout 0), so the reader of that queue loses no event.
+ */
+async function checkEvents(deps: ReadinessDeps, stack: StackTopology): Promise<ReadinessItem[]> {
+  const fix =
+    'Deploy the stack with cloudformation/events.yaml (npx tsx cloudformation/generate.ts) and attach the current operator policy.';
+  const events = stack.events;
+  if (!events?.ruleName || events.queues.length === 0)
+    return [
+      item({
+        id: 'events',
+        group: 'stack',
+        label: 'Channel events',
+        status: 'warn',
+        detail:
+          'The stack has no event rule or queue (outputs EventRuleName, EventQueueNames): channel changes show at the next poll (5 s) instead of at once.',
+        fix,
+      }),
+    ];
+  const items: ReadinessItem[] = [];
+  try {
+    const rule = await deps.clients.eventbridge.send(new DescribeRuleCommand({ Name: events.ruleName }));
+    items.push(
+      item({
+        id: 'events-rule',
+        group: 'stack',
+        label: 'Channel events rule',
+        status: rule.State === 'ENABLED' ? 'pass' : 'warn',
+        detail:
+          rule.State === 'ENABLED'
+            ? `EventBridge rule ${events.ruleName} is enabled.`
+            : `EventBridge rule ${events.ruleName} is ${rule.State ?? 'in an unknown state'}: no event reaches the queues.`,
+        fix:
+          rule.State === 'ENABLED'
+            ? null
+            : `Enable the rule ${events.ruleName} (EventBridge console, or redeploy the stack).`,
+      }),
+    );
+  } catch (error) {
+    const mapped = mapAwsError(error, 'Read the event rule');
+    items.push(
+      item({
+        id: 'events-rule',
+        group: 'stack',
+        label: 'Channel events rule',
+        status: 'warn',
+        detail:
+          mapped.code === 'not-found'
+            ? `EventBridge rule ${events.ruleName} does not exist in ${deps.region}.`
+            : mapped.message,
+        fix,
+      }),
+    );
+  }
+  const queues = await Promise.all(
+    events.queues.map(async (name) => {
+      try {
+        const { QueueUrl } = await deps.clients.sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+        await deps.clients.sqs.send(
+          new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 0, VisibilityTimeout: 0, MaxNumberOfMessages: 1 }),
+        );
+        return null;
+      } catch (error) {
+        const missing = (error as { name?: string }).name === 'QueueDoesNotExist';
+        return `${name}: ${missing ? 'does not exist' : mapAwsError(error, 'Read the event queue').message}`;
+      }
+    }),
+  );
+  const problems = queues.filter((q): q is string => q !== null);
+  items.push(
+    item({
+      id: 'perm-events',
+      group: 'permissions',
+      label: 'May read the event queues',
+      status: problems.length === 0 ? 'pass' : 'warn',
+      detail:
+        problems.length === 0
+          ? `${events.queues.length} seat queue(s) can be read: channel changes show at once.`
+          : `Channel changes show at the next poll instead of at once. ${problems.join('; ')}.`,
+      fix: problems.length === 0 ? null : fix,
+    }),
+  );
+  return items;
+}
+
+/**
  * Pre-show validation, as a checklist the operator can run before every show. `showEndsAt` is the show plan's end;
  * without one the show is assumed to end four hours from now, and the report says so.
  */
@@ -481,13 +570,14 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
     );
     return { ranAt, showEndsAt: ends, showEndPlanned: planned, items, ready: false };
   }
-  const [flowItems, destinations, tables, sessions] = await Promise.all([
+  const [flowItems, destinations, tables, sessions, events] = await Promise.all([
     checkFlow(deps, stack.flowArn),
     checkDestinations(deps, stack.flowArn),
     checkTables(deps, stack),
     checkSessionWrite(deps, stack.tables.sessions),
+    checkEvents(deps, stack),
   ]);
-  items.push(...flowItems, ...destinations.items, ...tables, sessions);
+  items.push(...flowItems, ...destinations.items, ...tables, sessions, ...events);
   items.push(
     item({
       id: 'perm-channels',

@@ -12,6 +12,8 @@ export interface StackTopology {
   ingest: { main: string | null; backup: string | null };
   /** Channel id and ARN per destination key (the normalised destination id), and the stack's record for it. */
   channels: Map<string, StackChannel>;
+  /** The EventBridge rule and its seat queues (`EventRuleName`, `EventQueueNames`); absent on older stacks. */
+  events?: { ruleName: string | null; queues: string[] };
 }
 
 export interface StackChannel {
@@ -81,6 +83,13 @@ export function parseStackOutputs(
     },
     ingest: { main: byKey.get('MainIngestEndpoint') ?? null, backup: byKey.get('BackupIngestEndpoint') ?? null },
     channels,
+    events: {
+      ruleName: byKey.get('EventRuleName') ?? null,
+      queues: (byKey.get('EventQueueNames') ?? '')
+        .split(',')
+        .map((q) => q.trim())
+        .filter((q) => /^[A-Za-z0-9_-]{1,80}$/.test(q)),
+    },
   };
 }
 

@@ -33,9 +33,15 @@ export function writeJson10(res: ServerResponse, output: OperationOutput, reques
   res.end(payload);
 }
 
-export function writeJson10Error(res: ServerResponse, err: AwsError, requestId: string): void {
+export function writeJson10Error(
+  res: ServerResponse,
+  err: AwsError,
+  requestId: string,
+  shapes: Record<string, string> = SHAPE_FOR_QUERY_CODE,
+  namespace = 'com.amazonaws.cloudwatch',
+): void {
   const payload = JSON.stringify({
-    __type: SHAPE_FOR_QUERY_CODE[err.code] ?? `com.amazonaws.cloudwatch#${err.code}`,
+    __type: shapes[err.code] ?? `${namespace}#${err.code}`,
     message: err.message,
   });
   res.writeHead(err.status, {

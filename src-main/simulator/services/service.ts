@@ -6,7 +6,8 @@ export interface ServiceHandler {
   readonly id: ServiceId;
   /** Names the operation (throws an AwsError the protocol can write when it cannot). */
   resolve(req: SimRequest): ResolvedOperation;
-  handle(op: ResolvedOperation, req: SimRequest): OperationOutput;
+  /** A long-polling operation (SQS ReceiveMessage) answers later. */
+  handle(op: ResolvedOperation, req: SimRequest): OperationOutput | Promise<OperationOutput>;
   write(res: ServerResponse, op: ResolvedOperation, out: OperationOutput, requestId: string): void;
   writeError(res: ServerResponse, err: AwsError, requestId: string): void;
 }

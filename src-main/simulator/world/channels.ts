@@ -24,11 +24,15 @@ interface ChannelEntry {
   timer: TimerHandle | null;
   schedule: JsonObject[];
   paused: boolean;
+  /** The last state sent as an event. */
+  lastAnnounced: ChannelState;
 }
 
 export interface ChannelDeps {
   timers: TimerRegistry;
   timings: () => SimTimings;
+  /** Told of every state a channel enters (and DELETED when it is removed), for the EventBridge events. */
+  onStateChange?: (channelArn: string, state: ChannelState | 'DELETED', pipelinesRunningCount: number) => void;
 }
 
 /** Members of DescribeChannel that ListChannels' ChannelSummary does not carry. */
@@ -60,6 +64,7 @@ export class ChannelWorld {
       timer: null,
       schedule: [],
       paused: false,
+      lastAnnounced: (str(c['state']) as ChannelState | undefined) ?? 'IDLE',
     };
   }
 
@@ -289,6 +294,7 @@ export class ChannelWorld {
     const e = this.get(id);
     this.deps.timers.clearTimeout(e.timer);
     this.channels.delete(id);
+    this.deps.onStateChange?.(String(e.wire['arn']), 'DELETED', 0);
   }
 
   /** Puts a deleted (or any) channel back in its seeded IDLE form. */
@@ -299,6 +305,7 @@ export class ChannelWorld {
     if (old) this.deps.timers.clearTimeout(old.timer);
     const e = this.entryFromSeed(seed);
     this.channels.set(id, e);
+    if (old?.state !== e.state) this.announce(e);
     return this.snapshot(e);
   }
 
@@ -356,10 +363,27 @@ export class ChannelWorld {
 
   private transition(e: ChannelEntry, now: ChannelState, afterMs: number, then: ChannelState): void {
     this.deps.timers.clearTimeout(e.timer);
+    const before = e.state;
     e.state = now;
+    if (now !== before) this.announce(e);
     e.timer = this.deps.timers.setTimeout(() => {
       e.timer = null;
+      const was = e.state;
       e.state = then;
+      if (then !== was) this.announce(e);
     }, afterMs);
+  }
+
+  /**
+   * MediaLive turns channel states into "MediaLive Channel State Change" events, except UPDATING, which "is captured
+   * on the console but not in Amazon CloudWatch events" (MediaLive User Guide, "States for channels"). The IDLE after
+   * an update is then no change either.
+   */
+  private announce(e: ChannelEntry): void {
+    if (e.state === 'UPDATING') return;
+    if (e.lastAnnounced === e.state) return;
+    e.lastAnnounced = e.state;
+    const pipelines = e.state === 'RUNNING' || e.state === 'RECOVERING' ? 1 : 0;
+    this.deps.onStateChange?.(String(e.wire['arn']), e.state, pipelines);
   }
 }

@@ -11,6 +11,8 @@ export interface FlowDeps {
   timers: TimerRegistry;
   timings: () => SimTimings;
   signal: SignalWorld;
+  /** Told of every status change, for the "MediaConnect Flow Status Change" events. */
+  onStatusChange?: (flowArn: string, previous: FlowStatus, current: FlowStatus) => void;
 }
 
 /**
@@ -249,8 +251,10 @@ export class FlowWorld {
   }
 
   private setStatus(s: FlowStatus): void {
+    const previous = this.status;
     this.status = s;
     this.flow['status'] = s;
+    if (previous !== s) this.deps.onStatusChange?.(this.arn, previous, s);
   }
 
   private schedule(ms: number, fn: () => void): void {

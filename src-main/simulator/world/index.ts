@@ -1,6 +1,8 @@
 import type { SeedWorld } from '../seed';
 import type { ChannelWorld } from './channels';
+import type { EventBus } from './events';
 import type { FlowWorld } from './flow';
+import type { QueueWorld } from './queues';
 import type { SignalWorld } from './signal';
 
 /** Everything the service handlers read and change. */
@@ -11,6 +13,8 @@ export interface World {
   channels: ChannelWorld;
   flow: FlowWorld;
   signal: SignalWorld;
+  queues: QueueWorld;
+  events: EventBus;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }

@@ -57,15 +57,22 @@ const MODEL_FILES: Record<ServiceId, string> = {
   cloudwatch: 'aws-sdk/apis/monitoring-2010-08-01.min.json',
   sts: 'aws-sdk/apis/sts-2011-06-15.min.json',
   cloudformation: 'aws-sdk/apis/cloudformation-2010-05-15.min.json',
+  sqs: 'aws-sdk/apis/sqs-2012-11-05.min.json',
+  eventbridge: 'aws-sdk/apis/eventbridge-2015-10-07.min.json',
 };
 
-/** CloudWatch's v2 model is the query protocol; the v3 client (and so the console) speaks JSON 1.0 with the same shapes. */
+/**
+ * CloudWatch's and SQS's v2 models are the query protocol; their v3 clients (and so the console) speak JSON 1.0 with the
+ * same shapes.
+ */
 const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   medialive: 'rest-json',
   mediaconnect: 'rest-json',
   cloudwatch: 'json',
   sts: 'query',
   cloudformation: 'query',
+  sqs: 'json',
+  eventbridge: 'json',
 };
 
 const require = createRequire(import.meta.url);

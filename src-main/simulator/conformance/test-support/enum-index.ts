@@ -27,6 +27,8 @@ const CLIENTS: Record<ServiceId, string> = {
   cloudwatch: '@aws-sdk/client-cloudwatch',
   sts: '@aws-sdk/client-sts',
   cloudformation: '@aws-sdk/client-cloudformation',
+  sqs: '@aws-sdk/client-sqs',
+  eventbridge: '@aws-sdk/client-eventbridge',
 };
 
 const require = createRequire(import.meta.url);

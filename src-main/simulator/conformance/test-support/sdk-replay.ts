@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
 import * as cloudformation from '@aws-sdk/client-cloudformation';
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
+import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
+import * as sqs from '@aws-sdk/client-sqs';
 import * as sts from '@aws-sdk/client-sts';
 import type { SimExchange } from '../../types';
 import type { ApiModel } from './api-model';
@@ -16,6 +18,8 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   cloudwatch: { module: cloudwatch, client: 'CloudWatchClient' },
   sts: { module: sts, client: 'STSClient' },
   cloudformation: { module: cloudformation, client: 'CloudFormationClient' },
+  sqs: { module: sqs, client: 'SQSClient' },
+  eventbridge: { module: eventbridge, client: 'EventBridgeClient' },
 };
 
 /**

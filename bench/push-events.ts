@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { launchChromium } from '../e2e/support/browser';
+import { startBoothCore, type BoothCore } from '../src-main/app/booth-core';
+import { silentLogger } from '../src-main/core/logger';
+import { createMemorySettingsStore } from '../src-main/core/settings';
+import { startWebPreview } from '../src-main/web/preview-server';
+import { percentile, report, sleep } from './stats';
+
+const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
+
+/**
+ * With channel state pushed by AWS (EventBridge -> the seat queue -> the console), production monitor intervals:
+ * - calls_per_min_push_<n>: every AWS call the simulator receives while steady, and the channel part of it
+ *   (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the simulator's log.
+ * - state_to_screen_push_p95: a channel started behind the console's back at a random moment, events delayed 0-200 ms
+ *   at random, to STARTING on the tile in Chromium; and the same on a second console of the booth.
+ */
+async function callsPerMinute(destinations: number, windowMs: number): Promise<{ all: number; channels: number }> {
+  const core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { extraDestinations: destinations - 5 },
+  });
+  try {
+    const control = core.simulator!.control;
+    await sleep(3_000);
+    control.clearRequests();
+    await sleep(windowMs);
+    const log = control.requests();
+    const channels = log.filter((r) => r.service === 'medialive' || r.service === 'sqs').length;
+    return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs };
+  } finally {
+    await core.close();
+  }
+}
+
+async function openWindow(core: BoothCore) {
+  const preview = await startWebPreview({ router: core.router, logger: silentLogger, rendererDir: RENDERER });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.goto(preview.operatorUrl);
+  await page.waitForSelector('[data-testid="destination-tile"][data-state="IDLE"]');
+  await page.waitForSelector('[data-testid="state-updates"][data-mode="events"]', { timeout: 20_000 });
+  return {
+    page,
+    async close() {
+      await browser.close();
+      await preview.close();
+    },
+  };
+}
+
+async function stateToScreen(samples: number): Promise<{ first: number[]; second: number[] }> {
+  const timings = { channelStartMs: 1_500, channelStopMs: 800 };
+  const first = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { timings },
+  });
+  const sim = first.simulator!;
+  const second = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {
+      LUNORA_SIM_ENDPOINT: sim.endpoint,
+      LUNORA_SIM_DYNAMO_ENDPOINT: sim.dynamoEndpoint ?? '',
+      LUNORA_SIM_REGION: sim.region,
+      LUNORA_CONSOLE_NAME: 'second-console',
+    },
+  });
+  const a = await openWindow(first);
+  const b = await openWindow(second);
+  const out = { first: [] as number[], second: [] as number[] };
+  try {
+    sim.control.setEventDelivery({ minDelayMs: 0, maxDelayMs: 200 });
+    const channel = sim.topology.destinations.find((d) => d.id === 'twitch')?.channelId ?? '';
+    const starting = '[data-testid="destination-tile"][data-destination-id="twitch"][data-state="STARTING"]';
+    const idle = '[data-testid="destination-tile"][data-destination-id="twitch"][data-state="IDLE"]';
+    for (let i = 0; i < samples; i++) {
+      await sleep(Math.random() * 5_000);
+      const t0 = Date.now();
+      sim.control.startChannel(channel);
+      await Promise.all([
+        a.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.first.push(Date.now() - t0)),
+        b.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.second.push(Date.now() - t0)),
+      ]);
+      await sim.control.waitForChannelState(channel, 'RUNNING');
+      sim.control.stopChannel(channel);
+      await sim.control.waitForChannelState(channel, 'IDLE');
+      await Promise.all([a.page.waitForSelector(idle), b.page.waitForSelector(idle)]);
+    }
+  } finally {
+    await a.close();
+    await b.close();
+    await second.close();
+    await first.close();
+  }
+  return out;
+}
+
+export async function benchPushEvents(windowMs = 60_000, samples = 20): Promise<void> {
+  for (const destinations of [5, 50]) {
+    const calls = await callsPerMinute(destinations, windowMs);
+    report(`calls_per_min_push_${destinations}`, Math.round(calls.all), 'calls/min');
+    report(`calls_per_min_push_channels_${destinations}`, Math.round(calls.channels * 10) / 10, 'calls/min');
+  }
+  const screen = await stateToScreen(samples);
+  report('state_to_screen_push_p95', Math.round(percentile(screen.first, 95)), 'ms');
+  report('second_console_state_to_screen_p95', Math.round(percentile(screen.second, 95)), 'ms');
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { DestinationState } from '../../../shared/domain/channel';
+
+/**
+ * The EventBridge envelope AWS puts on the queue, and the "MediaLive Channel State Change" detail
+ * (`channel_arn`, `state`, `message`, `pipelines_running_count`): MediaLive User Guide, "JSON for a state change
+ * event", https://docs.aws.amazon.com/medialive/latest/ug/monitoring-cloudwatch-json-state-change.html . Fields beyond
+ * these are allowed (AWS may add some); a body that is not this shape is refused, never guessed at.
+ */
+const EnvelopeSchema = z.object({
+  version: z.string(),
+  id: z.string().min(1).max(200),
+  'detail-type': z.string(),
+  source: z.string(),
+  account: z.string(),
+  time: z.string(),
+  region: z.string(),
+  resources: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+const ChannelStateDetailSchema = z.object({
+  channel_arn: z.string(),
+  state: z.string().min(1).max(64),
+});
+
+export type ParsedEvent =
+  | {
+      kind: 'channel-state';
+      id: string;
+      timeMs: number;
+      account: string;
+      region: string;
+      channelArn: string;
+      word: string;
+    }
+  | { kind: 'other'; id: string; detailType: string }
+  | { kind: 'malformed'; reason: string };
+
+export function parseAwsEvent(body: string | undefined): ParsedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(body ?? '');
+  } catch {
+    return { kind: 'malformed', reason: 'not JSON' };
+  }
+  const envelope = EnvelopeSchema.safeParse(json);
+  if (!envelope.success) return { kind: 'malformed', reason: 'not an EventBridge event' };
+  const e = envelope.data;
+  const timeMs = Date.parse(e.time);
+  if (!Number.isFinite(timeMs)) return { kind: 'malformed', reason: 'event time unreadable' };
+  if (e.source !== 'aws.medialive' || e['detail-type'] !== 'MediaLive Channel State Change')
+    return { kind: 'other', id: e.id, detailType: e['detail-type'] };
+  const detail = ChannelStateDetailSchema.safeParse(e.detail);
+  if (!detail.success) return { kind: 'malformed', reason: 'state change without channel_arn or state' };
+  return {
+    kind: 'channel-state',
+    id: e.id,
+    timeMs,
+    account: e.account,
+    region: e.region,
+    channelArn: detail.data.channel_arn,
+    word: detail.data.state,
+  };
+}
+
+/**
+ * What each state word of the event means for a tile. The event names states in its own words: AWS lists Creating,
+ * Deleting, Idle, Recovering, Running, Starting, Stopping, and says Updating "is captured on the console but not in
+ * Amazon CloudWatch events" (MediaLive User Guide, "States for channels",
+ * https://docs.aws.amazon.com/medialive/latest/ug/monitor-activity-types-channel.html); its example event says
+ * DELETED. CREATED and STOPPED are not in AWS's list but are seen by event handlers: a created or stopped channel is
+ * IDLE in MediaLive's API, so they apply as IDLE. DELETED is not shown from the event alone: the reconciling poll
+ * says the channel is missing, with the reason. Any other word is not applied (the poll decides).
+ */
+export type StateWordMeaning = { apply: DestinationState } | { reconcile: string };
+
+export function meaningOfStateWord(word: string): StateWordMeaning {
+  switch (word) {
+    case 'IDLE':
+    case 'STARTING':
+    case 'RUNNING':
+    case 'RECOVERING':
+    case 'STOPPING':
+    case 'CREATING':
+    case 'DELETING':
+    case 'UPDATING':
+      return { apply: word };
+    case 'STOPPED':
+    case 'CREATED':
+      return { apply: 'IDLE' };
+    case 'DELETED':
+      return { reconcile: 'channel deleted' };
+    default:
+      return { reconcile: `state word ${word.slice(0, 64)} is not known to this console` };
+  }
+}
+
+/** `arn:aws:medialive:<region>:<account>:channel:<id>` -> its parts, or null. */
+export function parseChannelArn(arn: string): { region: string; account: string; channelId: string } | null {
+  const m = /^arn:aws[a-z-]*:medialive:([a-z0-9-]+):(\d{12}):channel:([A-Za-z0-9]+)$/.exec(arn);
+  return m?.[1] && m[2] && m[3] ? { region: m[1], account: m[2], channelId: m[3] } : null;
+}

@@ -1,0 +1,83 @@
+import type { ServerResponse } from 'node:http';
+import type { ResolvedOperation } from '../types';
+import { AwsError } from '../errors';
+import { json10Operation } from '../protocols/json10';
+import type { World } from '../world';
+import { parseJsonBody, type ServiceHandler } from './service';
+
+/**
+ * Amazon EventBridge's DescribeRule, over AWS JSON 1.1 as `@aws-sdk/client-eventbridge` 3.1169 speaks it
+ * (`X-Amz-Target: AWSEvents.DescribeRule`, `application/x-amz-json-1.1`, errors named by `__type`). The rules are
+ * the stack's: the channel events rule delivering to every seat queue. A missing rule is ResourceNotFoundException
+ * (EventBridge API Reference, DescribeRule, https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DescribeRule.html).
+ */
+export function createEventBridgeService(world: World): ServiceHandler {
+  const { ruleName } = world.seed.topology.events;
+  const rules = new Map([
+    [
+      ruleName,
+      {
+        Name: ruleName,
+        Arn: `arn:aws:events:${world.region}:${world.accountId}:rule/${ruleName}`,
+        EventPattern: JSON.stringify({
+          source: ['aws.medialive'],
+          'detail-type': ['MediaLive Channel State Change', 'MediaLive Channel Alert'],
+          resources: world.seed.topology.destinations.map((d) => d.channelArn),
+        }),
+        State: 'ENABLED',
+        Description: "State changes and alerts of the booth's MediaLive channels, to every console seat's queue.",
+        EventBusName: 'default',
+      },
+    ],
+  ]);
+  return {
+    id: 'eventbridge',
+    resolve(req): ResolvedOperation {
+      const op = json10Operation(req.headers['x-amz-target']);
+      if (op !== 'DescribeRule')
+        throw new AwsError('UnknownOperationException', 400, `Unknown operation ${op ?? '(none)'}`);
+      return { operation: op, params: {} };
+    },
+    handle(_op, req) {
+      let input: Record<string, unknown>;
+      try {
+        input = parseJsonBody(req.body);
+      } catch {
+        throw new AwsError('ValidationException', 400, 'Request body is not valid JSON');
+      }
+      const name = input['Name'];
+      if (typeof name !== 'string' || name === '')
+        throw new AwsError(
+          'ValidationException',
+          400,
+          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+        );
+      const rule = rules.get(name);
+      if (!rule)
+        throw new AwsError('ResourceNotFoundException', 400, `Rule ${name} does not exist on EventBus default.`);
+      return { status: 200, body: rule };
+    },
+    write: (res, _op, out, requestId) => writeJson11(res, out.status, out.body, requestId),
+    writeError: (res, err, requestId) =>
+      writeJson11(res, err.status, { __type: shapeOf(err.code), message: err.message }, requestId),
+  };
+}
+
+/** The common errors carry their own namespaces; the service's own are bare names in JSON 1.1. */
+function shapeOf(code: string): string {
+  if (code === 'AccessDenied' || code === 'AccessDeniedException') return 'AccessDeniedException';
+  if (code === 'Throttling') return 'ThrottlingException';
+  if (code === 'ExpiredToken') return 'ExpiredTokenException';
+  if (code === 'InternalFailure') return 'InternalException';
+  return code;
+}
+
+function writeJson11(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  const payload = JSON.stringify(body ?? {});
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  });
+  res.end(payload);
+}
