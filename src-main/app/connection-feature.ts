@@ -25,7 +25,7 @@ export function createConnectionFeature(
     handlers: {
       'connection.describe': async () => control.current(),
       'connection.profiles': async () => ({
-        profiles: await listAwsProfiles(),
+        ...(await listAwsProfiles()),
         saved: settings.get().connection satisfies ConnectionSettings,
       }),
       'connection.configure': async (choice) => {

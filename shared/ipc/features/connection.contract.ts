@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { AwsProfileSchema, ConnectionSettingsSchema } from '../../domain/aws-profile';
+import { AwsProfileSchema, ConfigIssueSchema, ConnectionSettingsSchema } from '../../domain/aws-profile';
 import { ConnectionInfoSchema } from '../../domain/connection';
 
 export const CONNECTION_INVOKE_CONTRACT = {
   'connection.describe': { input: z.strictObject({}), output: ConnectionInfoSchema },
   'connection.profiles': {
     input: z.strictObject({}),
-    output: z.strictObject({ profiles: z.array(AwsProfileSchema), saved: ConnectionSettingsSchema }),
+    output: z.strictObject({
+      profiles: z.array(AwsProfileSchema),
+      issues: z.array(ConfigIssueSchema),
+      saved: ConnectionSettingsSchema,
+    }),
   },
   'connection.configure': {
     input: ConnectionSettingsSchema,
