@@ -14,6 +14,7 @@ import { createCloudFormationService } from './services/cloudformation';
 import { createCloudWatchService } from './services/cloudwatch';
 import { createMediaConnectService } from './services/mediaconnect';
 import { createMediaLiveService } from './services/medialive';
+import { createSsoOidcService, createSsoPortalService } from './services/identity-center';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
@@ -21,6 +22,7 @@ import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
 import { FlowWorld } from './world/flow';
+import { IdentityCenterWorld } from './world/identity-center';
 import { SignalWorld } from './world/signal';
 
 export type { SimTimings } from './timings';
@@ -94,7 +96,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   flowRef = flow;
   const channels = new ChannelWorld(seed.channels, seed.inputs, { timers, timings: () => timings });
-  const world: World = { region, accountId, seed, channels, flow, signal, now };
+  // The verification page is on this endpoint; its port is known once the server listens.
+  let endpoint = '';
+  const sso = new IdentityCenterWorld(accountId, () => endpoint, now);
+  const world: World = { region, accountId, seed, channels, flow, signal, sso, now };
 
   const sampleNow = (): void =>
     signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
@@ -133,6 +138,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       cloudwatch: createCloudWatchService(world),
       sts: createStsService(world),
       cloudformation: createCloudFormationService(world),
+      'sso-oidc': createSsoOidcService(world),
+      sso: createSsoPortalService(world),
     },
     faults,
     log,
@@ -140,6 +147,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     control: createControlHttp(control),
     admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
+    refusedKey: (accessKeyId) => sso.roleKeyRefused(accessKeyId),
     onExchange: options.onExchange,
   });
 
@@ -158,10 +166,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   const { port } = sim.server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  endpoint = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     dynamoEndpoint: dynamo?.endpoint ?? null,
     region,
     topology: seed.topology,

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ServiceId = 'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation';
+export type ServiceId = 'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation' | 'sso-oidc' | 'sso';
 
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {

@@ -1,6 +1,7 @@
 import type { SeedWorld } from '../seed';
 import type { ChannelWorld } from './channels';
 import type { FlowWorld } from './flow';
+import type { IdentityCenterWorld } from './identity-center';
 import type { SignalWorld } from './signal';
 
 /** Everything the service handlers read and change. */
@@ -11,6 +12,8 @@ export interface World {
   channels: ChannelWorld;
   flow: FlowWorld;
   signal: SignalWorld;
+  /** IAM Identity Center: device sign-in, portal sessions, role credentials. */
+  sso: IdentityCenterWorld;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }

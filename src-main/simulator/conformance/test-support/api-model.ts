@@ -57,6 +57,8 @@ const MODEL_FILES: Record<ServiceId, string> = {
   cloudwatch: 'aws-sdk/apis/monitoring-2010-08-01.min.json',
   sts: 'aws-sdk/apis/sts-2011-06-15.min.json',
   cloudformation: 'aws-sdk/apis/cloudformation-2010-05-15.min.json',
+  'sso-oidc': 'aws-sdk/apis/sso-oidc-2019-06-10.min.json',
+  sso: 'aws-sdk/apis/sso-2019-06-10.min.json',
 };
 
 /** CloudWatch's v2 model is the query protocol; the v3 client (and so the console) speaks JSON 1.0 with the same shapes. */
@@ -66,6 +68,8 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   cloudwatch: 'json',
   sts: 'query',
   cloudformation: 'query',
+  'sso-oidc': 'rest-json',
+  sso: 'rest-json',
 };
 
 const require = createRequire(import.meta.url);

@@ -27,6 +27,8 @@ const CLIENTS: Record<ServiceId, string> = {
   cloudwatch: '@aws-sdk/client-cloudwatch',
   sts: '@aws-sdk/client-sts',
   cloudformation: '@aws-sdk/client-cloudformation',
+  'sso-oidc': '@aws-sdk/client-sso-oidc',
+  sso: '@aws-sdk/client-sso',
 };
 
 const require = createRequire(import.meta.url);

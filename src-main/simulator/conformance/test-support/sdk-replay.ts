@@ -3,6 +3,8 @@ import * as cloudformation from '@aws-sdk/client-cloudformation';
 import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
+import * as sso from '@aws-sdk/client-sso';
+import * as ssoOidc from '@aws-sdk/client-sso-oidc';
 import * as sts from '@aws-sdk/client-sts';
 import type { SimExchange } from '../../types';
 import type { ApiModel } from './api-model';
@@ -16,6 +18,8 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   cloudwatch: { module: cloudwatch, client: 'CloudWatchClient' },
   sts: { module: sts, client: 'STSClient' },
   cloudformation: { module: cloudformation, client: 'CloudFormationClient' },
+  'sso-oidc': { module: ssoOidc, client: 'SSOOIDCClient' },
+  sso: { module: sso, client: 'SSOClient' },
 };
 
 /**
