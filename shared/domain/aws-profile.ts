@@ -29,6 +29,16 @@ export const ConnectionSettingsSchema = z.strictObject({
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as us-east-1')
     .nullable(),
   stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'a CloudFormation stack name (letters, digits, dashes)'),
+  /**
+   * The organisation's AWS access portal session length, as its IAM Identity Center administrator set it: 8 hours
+   * unless changed, from 15 minutes to 90 days. The token cache does not record it.
+   */
+  ssoSessionMinutes: z
+    .number()
+    .int()
+    .min(15, 'at least 15 minutes')
+    .max(90 * 24 * 60, 'at most 90 days')
+    .default(8 * 60),
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;
 

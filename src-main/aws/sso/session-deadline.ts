@@ -1,4 +1,5 @@
-import type { CachedToken } from './token-cache';
+import type { SsoProfile } from './sso-profile';
+import { readTokenCache, type CachedToken } from './token-cache';
 
 /**
  * How long an access-portal session lasts when the organisation has not changed it: eight hours, the default
@@ -65,4 +66,21 @@ export function sessionDeadline(input: {
     startedAt,
     startSource,
   };
+}
+
+/** When control ends for this profile's cached sign-in; null before any sign-in or when the cache cannot be used. */
+export async function readSessionDeadline(
+  profile: SsoProfile,
+  records: readonly SignInRecord[],
+  sessionMinutes: number,
+): Promise<SessionDeadline | null> {
+  const read = await readTokenCache(profile);
+  if (read.kind !== 'token') return null;
+  return sessionDeadline({
+    token: read.token,
+    cacheFile: read.file,
+    modifiedAt: read.modifiedAt,
+    record: records.find((r) => r.cacheFile === read.file) ?? null,
+    sessionMinutes,
+  });
 }

@@ -8,10 +8,11 @@ import { readTokenCache, writeTokenCache } from './token-cache';
 const REFRESH_WINDOW_MS = 5 * 60_000;
 /**
  * The SDK keeps resolved credentials until 5 minutes before the expiration they carry (@smithy/core
- * memoizeIdentityProvider). Handing it an expiration a few seconds past that window makes it ask again within
- * seconds, so credentials swapped here (a new sign-in) reach every client without rebuilding it.
+ * memoizeIdentityProvider, EXPIRATION_MS). Handing it an expiration exactly that far ahead makes it ask this
+ * provider again for every request (answered from memory), so credentials swapped or dropped here (a new sign-in,
+ * or AWS refusing them as expired) apply to the very next request, and a refused key is never sent again.
  */
-const SDK_RECHECK_MS = REFRESH_WINDOW_MS + 10_000;
+const SDK_RECHECK_MS = REFRESH_WINDOW_MS;
 
 /** Credentials as the SDK clients take them (the shape of @smithy/types AwsCredentialIdentity). */
 interface AwsCredentialIdentity {
@@ -34,7 +35,10 @@ export class SignInRequired extends Error {
 
 export interface SsoCredentials {
   provider: () => Promise<AwsCredentialIdentity>;
-  /** Forgets the role credentials in hand: the next request signs with the new sign-in's. */
+  /**
+   * Forgets the role credentials in hand: after a new sign-in the next request signs with its credentials; after
+   * AWS refused them as expired, the next request is not sent unless the portal gives new ones.
+   */
   reset(): void;
 }
 

@@ -25,6 +25,8 @@ export interface SsoProfile {
    * https://docs.aws.amazon.com/sdkref/latest/guide/understanding-sso.html; the SDKs hash it with SHA-1).
    */
   cacheKey: string;
+  /** Where the token cache lives when not the CLI's ~/.aws/sso/cache (the simulator's sign-ins never touch it). */
+  cacheDir?: string;
 }
 
 /** An AWS region name as AWS spells them (partition prefix, area, number): us-east-1, eu-west-3, us-gov-west-1, cn-north-1. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getSSOTokenFilepath } from '@smithy/shared-ini-file-loader';
@@ -35,7 +35,9 @@ export type CacheRead =
   /** A file the console will neither use nor overwrite: the message says what it is and what to do. */
   | { kind: 'problem'; file: string; reason: 'unreadable' | 'corrupt' | 'foreign'; message: string };
 
-export function tokenCacheFile(profile: Pick<SsoProfile, 'cacheKey'>): string {
+export function tokenCacheFile(profile: Pick<SsoProfile, 'cacheKey' | 'cacheDir'>): string {
+  if (profile.cacheDir)
+    return path.join(profile.cacheDir, `${createHash('sha1').update(profile.cacheKey).digest('hex')}.json`);
   return getSSOTokenFilepath(profile.cacheKey);
 }
 

@@ -79,8 +79,8 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
       group: 'identity',
       label,
       status: 'fail',
-      detail: `The session expires at ${when(expiresAt)}, before the show ends at ${when(showEndsAt)}.`,
-      fix: 'Sign in again now (aws sso login) so the session covers the whole show; running channels are not affected either way.',
+      detail: `Control ends at ${when(expiresAt)} when the sign-in session ends, before the show ends at ${when(showEndsAt)}.`,
+      fix: 'Sign in again now (press Sign in, or run aws sso login) so the session covers the whole show; if the organisation allows no longer session, plan a sign-in between segments. Running channels are not affected either way.',
     });
   }
   return item({
@@ -88,7 +88,7 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number): Promis
     group: 'identity',
     label,
     status: 'pass',
-    detail: `The session lasts until ${when(expiresAt)}; the show ends at ${when(showEndsAt)}.`,
+    detail: `Control lasts until ${when(expiresAt)}, when the sign-in session ends; the show ends at ${when(showEndsAt)}.`,
   });
 }
 
