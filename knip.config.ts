@@ -29,8 +29,6 @@ const config: KnipConfig = {
     'aws-sdk',
     '@aws-sdk/client-sqs',
     '@aws-sdk/client-scheduler',
-    '@aws-sdk/client-sso-oidc',
-    '@aws-sdk/client-sso',
     '@aws-sdk/client-eventbridge',
   ],
   // A type used in its own file is usually part of an exported signature (a parameter, a return type); exporting it

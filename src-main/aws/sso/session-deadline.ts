@@ -11,8 +11,6 @@ import { readTokenCache, type CachedToken } from './token-cache';
  * The token cache does not record it, so an admin enters the organisation's value.
  */
 export const DEFAULT_SESSION_MINUTES = 8 * 60;
-export const MIN_SESSION_MINUTES = 15;
-export const MAX_SESSION_MINUTES = 90 * 24 * 60;
 
 /** This console's own sign-in into one cache file: when it happened and when the console last wrote the file. */
 export interface SignInRecord {

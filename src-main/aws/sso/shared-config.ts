@@ -16,7 +16,7 @@ export interface ConfigIssue {
  * else ~/.aws/config and ~/.aws/credentials (AWS SDKs and Tools Reference Guide, "Location of the shared config
  * and credentials files", https://docs.aws.amazon.com/sdkref/latest/guide/file-location.html).
  */
-export function sharedConfigPaths(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
+function sharedConfigPaths(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
   const home = env['HOME'] || env['USERPROFILE'] || os.homedir();
   return {
     config: env['AWS_CONFIG_FILE'] || path.join(home, '.aws', 'config'),
@@ -35,7 +35,7 @@ const SETTING = /^[^=\s][^=]*=/;
  * settings, indented sub-settings, `#` and `;` comments. Parsing itself stays the SDK's
  * (@smithy/shared-ini-file-loader).
  */
-export function lintIni(file: string, text: string): ConfigIssue[] {
+function lintIni(file: string, text: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   let inSection = false;
   // Settings after an unclosed header are the header's problem: one message, not one per line.

@@ -23,7 +23,7 @@ const ACCESS_TOKEN_LIFETIME_S = 3_600;
 const DEFAULT_PORTAL_SESSION_MS = 8 * 3_600_000;
 /** Role credentials last the permission set's session duration; the simulator's is one hour. */
 const ROLE_CREDENTIAL_LIFETIME_MS = 3_600_000;
-export const SIM_ROLE_NAME = 'LunoraOperator';
+const SIM_ROLE_NAME = 'LunoraOperator';
 
 type AuthorizationState = 'pending' | 'approved' | 'denied';
 
