@@ -46,6 +46,8 @@ const AWS_LONG_PROFILE: ConnectionInfo = {
   customEndpoint: true,
   endpointSources: ['AWS_ENDPOINT_URL'],
   credentialsExpireAt: NOW + 2 * 3_600_000,
+  deadline: null,
+  canSignIn: true,
   status: 'failed',
   problem: { kind: 'network', message: 'AWS cannot be reached.', fix: 'Check the network.' },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ControlDeadlineSchema } from './sign-in';
 
 /** Why the console is not connected, in operator words: what failed (naming the region) and what to do. */
 export const ConnectionProblemSchema = z.strictObject({
@@ -24,6 +25,10 @@ export const ConnectionInfoSchema = z.strictObject({
   endpointSources: z.array(z.string()),
   /** When the current credentials expire (epoch ms), when known. */
   credentialsExpireAt: z.number().nullable(),
+  /** IAM Identity Center profiles: when control ends and why; null for credentials without a schedule. */
+  deadline: ControlDeadlineSchema.nullable(),
+  /** The profile signs in through IAM Identity Center, so the console can sign it in itself. */
+  canSignIn: z.boolean(),
   /** `failed`: the stack could not be read; the console runs without tiles until the problem is fixed. */
   status: z.enum(['connected', 'failed']),
   problem: ConnectionProblemSchema.nullable(),

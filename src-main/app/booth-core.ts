@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SSOClient } from '@aws-sdk/client-sso';
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { ConnectionInfo, ConnectionProblem } from '../../shared/domain/connection';
+import type { ControlDeadline } from '../../shared/domain/sign-in';
 import type { DestinationsFeed } from '../../shared/domain/destination';
 import { BoothError, type ErrorCode } from '../../shared/domain/errors';
 import type { FlowFeed } from '../../shared/domain/flow';
@@ -6,7 +12,11 @@ import { INVOKE_ROLES, type InvokeChannel } from '../../shared/ipc/channels';
 import { createAwsClients, type AwsClients, type ClientTuning } from '../aws/clients';
 import { configuredEndpoints } from '../aws/endpoints';
 import { describeRegionSource, resolveRegion } from '../aws/region';
-import { ssoSessionExpiry } from '../aws/sso-session';
+import { readSessionDeadline } from '../aws/sso/session-deadline';
+import { readSharedConfig } from '../aws/sso/shared-config';
+import { createSsoCredentials, type SsoCredentials } from '../aws/sso/sso-credentials';
+import { resolveSsoProfile, SsoConfigError, type SsoProfile } from '../aws/sso/sso-profile';
+import { systemClock, type Clock } from '../core/clock';
 import type { AwsTarget } from '../aws/target';
 import type { Logger } from '../core/logger';
 import { createNotifier } from '../core/notifications/notifier';
@@ -29,6 +39,7 @@ import { createReadinessFeature } from './readiness-feature';
 import { createShowFeature } from './show-feature';
 import { createShowPlanService } from '../core/show-plan-service';
 import { EMPTY_TIMELINE } from '../../shared/domain/show-time';
+import { createSignInService } from './sso-sign-in';
 
 export interface BoothCoreOptions extends SessionTuning {
   settings: SettingsStore;
@@ -38,6 +49,15 @@ export interface BoothCoreOptions extends SessionTuning {
   /** SDK request timeouts (tests shorten them). */
   aws?: ClientTuning;
   now?: () => number;
+  /** Where the sign-in waits between polls (tests pass a ManualClock). */
+  clock?: Clock;
+  /** Opens a verification page in the system browser (the desktop shell's allow-listed shell.openExternal). */
+  openExternal?: (url: string) => Promise<boolean>;
+  /**
+   * Simulation that needs an IAM Identity Center sign-in, as an AWS account would (LUNORA_SIM_SSO=1): the
+   * credentials come from the simulator's portal and end when its session does.
+   */
+  simulatorSignIn?: boolean;
 }
 
 export interface BoothCore {
@@ -71,6 +91,10 @@ const PROBLEM_CODES: Record<ConnectionProblem['kind'], ErrorCode> = {
 /** Where one attempt looks, before anything is read. */
 interface Place {
   target: AwsTarget | null;
+  /** The IAM Identity Center sign-in the credentials come from, when they do. */
+  sso: { profile: SsoProfile; endpoint?: string } | null;
+  /** Why no client can be built (the shared config is wrong); null when one can. */
+  problem?: ConnectionProblem;
   info: Omit<Parameters<typeof describeConnection>[0], 'accountId' | 'credentialsExpireAt' | 'problem'>;
 }
 
@@ -121,6 +145,62 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
   let info: ConnectionInfo | null = null;
   let connecting = false;
   const listeners = new Set<(connection: ConnectionInfo) => void>();
+  const clock = options.clock ?? systemClock;
+  const simulatorSignIn = options.simulatorSignIn ?? env['LUNORA_SIM_SSO']?.trim() === '1';
+  /** The IAM Identity Center sign-in of the connection in use: its profile, clients and credentials. */
+  let identity: { profile: SsoProfile; credentials: SsoCredentials; oidc: SSOOIDCClient; portal: SSOClient } | null =
+    null;
+  // The simulator's sign-ins go to a folder of this run, never to the CLI's ~/.aws/sso/cache.
+  let simulatorCacheDir: string | null = null;
+
+  function simulatedSsoProfile(sim: RunningSimulator): SsoProfile {
+    simulatorCacheDir ??= mkdtempSync(path.join(tmpdir(), 'lunora-sim-sso-'));
+    return {
+      profile: 'simulation',
+      sessionName: 'lunora-simulation',
+      startUrl: `${sim.endpoint}/start`,
+      ssoRegion: sim.region,
+      accountId: options.simulator?.accountId ?? '123456789012',
+      roleName: 'LunoraOperator',
+      scopes: ['sso:account:access'],
+      cacheKey: 'lunora-simulation',
+      cacheDir: simulatorCacheDir,
+    };
+  }
+
+  function createIdentity(profile: SsoProfile, endpoint?: string): NonNullable<typeof identity> {
+    identity?.oidc.destroy();
+    identity?.portal.destroy();
+    const config = { region: profile.ssoRegion, maxAttempts: 2, ...(endpoint ? { endpoint } : {}) };
+    const oidc = new SSOOIDCClient(config);
+    const portal = new SSOClient(config);
+    const credentials = createSsoCredentials({
+      profile,
+      sso: portal,
+      oidc,
+      now,
+      // A refresh the console wrote keeps the session's start: the file changed, the sign-in did not.
+      onTokenRefreshed: (file) => void noteOwnWrite(file),
+    });
+    return { profile, credentials, oidc, portal };
+  }
+
+  async function noteOwnWrite(file: string): Promise<void> {
+    const { stat } = await import('node:fs/promises');
+    const writtenAt = (await stat(file)).mtimeMs;
+    options.settings.update((current) => ({
+      ...current,
+      ssoSignIns: current.ssoSignIns.map((r) => (r.cacheFile === file ? { ...r, writtenAt } : r)),
+    }));
+  }
+
+  /** When control ends for the sign-in in use, and why; null without an IAM Identity Center sign-in. */
+  async function controlDeadline(): Promise<ControlDeadline | null> {
+    if (!identity) return null;
+    const sessionMinutes = options.settings.get().connection.ssoSessionMinutes;
+    const found = await readSessionDeadline(identity.profile, options.settings.get().ssoSignIns, sessionMinutes);
+    return found ? { ...found, sessionMinutes } : null;
+  }
 
   async function placeOf(next: ConnectionChoice): Promise<Place> {
     const external = next.mode === 'simulation' ? externalSimulator(env) : null;
@@ -131,6 +211,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       });
       return {
         target: { mode: 'simulation', ...external },
+        sso: null,
         info: {
           mode: 'simulation',
           profile: null,
@@ -156,6 +237,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
           endpoint: simulator.endpoint,
           dynamoEndpoint: simulator.dynamoEndpoint,
         },
+        sso: simulatorSignIn ? { profile: simulatedSsoProfile(simulator), endpoint: simulator.endpoint } : null,
         info: {
           mode: 'simulation',
           profile: null,
@@ -166,10 +248,23 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         },
       };
     }
-    const [resolved, endpointSources] = await Promise.all([
+    const [resolved, endpointSources, shared] = await Promise.all([
       resolveRegion({ explicit: next.region, profile: next.profile, env }),
       configuredEndpoints(next.profile, env),
+      readSharedConfig(env),
     ]);
+    let ssoProfile: SsoProfile | null = null;
+    let configProblem: ConnectionProblem | undefined;
+    try {
+      ssoProfile = await resolveSsoProfile(next.profile, shared);
+    } catch (error) {
+      if (!(error instanceof SsoConfigError)) throw error;
+      configProblem = {
+        kind: 'sign-in',
+        message: `Profile ${next.profile} cannot sign in: ${error.message}`,
+        fix: 'Correct the file at that line (or choose another profile in the admin window), then retry.',
+      };
+    }
     // The SDK resolves a profile's endpoint_url / services section through AWS_PROFILE, not the client's
     // profile option; main's environment never reaches a renderer.
     process.env['AWS_PROFILE'] = next.profile;
@@ -184,7 +279,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       endpoints: endpointSources.join('; '),
     });
     return {
-      target: resolved ? { mode: 'aws', region: resolved.region, profile: next.profile } : null,
+      target: resolved && !configProblem ? { mode: 'aws', region: resolved.region, profile: next.profile } : null,
+      sso: ssoProfile ? { profile: ssoProfile } : null,
+      ...(configProblem ? { problem: configProblem } : {}),
       info: {
         mode: 'aws',
         profile: next.profile,
@@ -217,30 +314,41 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     await stopCurrent();
     choice = next;
     const place = await placeOf(next);
+    identity = place.sso ? createIdentity(place.sso.profile, place.sso.endpoint) : null;
+    const canSignIn = identity !== null;
     if (!place.target) {
       const profile = place.info.profile ?? 'default';
       return describeConnection({
         ...place.info,
         accountId: null,
         credentialsExpireAt: null,
-        problem: missingRegion(profile),
+        canSignIn,
+        problem: place.problem ?? missingRegion(profile),
       });
     }
     const target = place.target;
-    clients = createAwsClients(target, options.aws);
+    const held = identity;
+    clients = createAwsClients(
+      target,
+      options.aws,
+      held?.credentials.provider,
+      held ? () => held.credentials.reset() : undefined,
+    );
     // Every request of every feature waits for its budget (MediaConnect's and CloudWatch's documented rates).
     attachRequestBudgets(clients, new RequestBudgets());
     const where = { mode: target.mode, profile: place.info.profile, region: target.region, stackName: next.stackName };
     let accountId: string | null = null;
     let credentialsExpireAt: number | null = null;
+    let deadline: ControlDeadline | null = null;
     try {
-      const [identity, expiry, found] = await Promise.all([
+      const [caller, found, ends] = await Promise.all([
         readCallerIdentity(clients, logger),
-        target.mode === 'aws' ? ssoSessionExpiry(target.profile) : Promise.resolve(null),
         discoverStack(clients.cloudformation, next.stackName),
+        controlDeadline(),
       ]);
-      accountId = identity.accountId;
-      credentialsExpireAt = expiry;
+      accountId = caller.accountId;
+      deadline = ends;
+      credentialsExpireAt = ends?.endsAt ?? null;
       stack = found;
       const { presets, destinations } = found.tables;
       if (!presets || !destinations) {
@@ -251,10 +359,19 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
           ...place.info,
           accountId,
           credentialsExpireAt,
+          deadline,
+          canSignIn,
           problem: missingOutputs(where, missing),
         });
       }
-      const connected = describeConnection({ ...place.info, accountId, credentialsExpireAt, problem: null });
+      const connected = describeConnection({
+        ...place.info,
+        accountId,
+        credentialsExpireAt,
+        deadline,
+        canSignIn,
+        problem: null,
+      });
       session = await openBoothSession({
         clients,
         connection: connected,
@@ -267,15 +384,16 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         now,
         publish: sessionPublish,
         tuning: options,
-        principal: identity.principal,
+        principal: caller.principal,
         env,
         onShowChanged: publishShow,
+        controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
       });
       return connected;
     } catch (error) {
       const problem = connectionProblem(error, where);
       logger.warn('connection: the console runs disconnected', { problem: problem.message });
-      return describeConnection({ ...place.info, accountId, credentialsExpireAt, problem });
+      return describeConnection({ ...place.info, accountId, credentialsExpireAt, deadline, canSignIn, problem });
     }
   }
 
@@ -311,18 +429,44 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     return new BoothError(PROBLEM_CODES[problem.kind], `Not connected: ${problem.message.replace(/\.$/, '')}`);
   }
 
+  const signIn = createSignInService({
+    target: () => (identity ? { profile: identity.profile, oidc: identity.oidc } : null),
+    settings: options.settings,
+    clock,
+    logger,
+    publish: (status) => routerPublish('connection.signInChanged', status),
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    onSignedIn: async () => {
+      identity?.credentials.reset();
+      if (!info || info.status !== 'connected') {
+        await connect(choice);
+        return;
+      }
+      // Connected: the monitors keep running and sign their next request with the new credentials.
+      const deadline = await controlDeadline();
+      info = { ...info, deadline, credentialsExpireAt: deadline?.endsAt ?? null };
+      routerPublish('connection.changed', info);
+      for (const listener of listeners) listener(info);
+    },
+  });
+
   const local = {
-    ...createConnectionFeature(options.settings, {
-      current,
-      connect,
-      retry: () => connect(choice),
-    }).handlers,
+    ...createConnectionFeature(
+      options.settings,
+      {
+        current,
+        connect,
+        retry: () => connect(choice),
+      },
+      signIn,
+    ).handlers,
     ...createReadinessFeature(
       () => ({
         connection: current(),
         clients,
         stack,
         destinations: session?.destinations() ?? [],
+        controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
       }),
       () => showPlans.get(),
       now,
@@ -379,8 +523,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       return () => listeners.delete(listener);
     },
     async close() {
+      signIn.cancel();
       await queue;
       await stopCurrent();
+      identity?.oidc.destroy();
+      identity?.portal.destroy();
       await simulator?.close();
     },
   };

@@ -4,7 +4,6 @@ import type { Notification } from '../../shared/domain/notification';
 import type { AwsClients } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
 import type { RetryPolicy } from '../aws/retry';
-import { ssoSessionExpiry } from '../aws/sso-session';
 import { OfflineCatalog } from '../core/catalog-cache';
 import { ChannelActions } from '../core/channels/channel-actions';
 import { ChannelAlarms } from '../core/channels/channel-alarms';
@@ -85,6 +84,8 @@ export interface SessionInput {
   /** The show's timeline changed (a take, a destination on or off air, End all). */
   onShowChanged?: () => void;
   env?: NodeJS.ProcessEnv;
+  /** When control ends (the IAM Identity Center session), for the warnings at 60, 15 and 5 minutes. */
+  controlEndsAt?: () => Promise<number | null>;
 }
 
 /** Everything the console runs for one connection (account, region, stack); replaced whole on a reconnect. */
@@ -297,8 +298,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   eventReader.start();
   forgotten.startChecking(() => monitor.snapshot().destinations);
   for (const feature of features) await feature.start?.();
-  const profile = connection.mode === 'aws' ? connection.profile : null;
-  const credentials = profile ? watchCredentialExpiry(() => ssoSessionExpiry(profile), notifier, { now }) : null;
+  const controlEndsAt = input.controlEndsAt;
+  const credentials = controlEndsAt ? watchCredentialExpiry(controlEndsAt, notifier, { now }) : null;
   void credentials?.check();
   const costTicker = startCostTicker(
     costs,

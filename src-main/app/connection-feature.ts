@@ -5,6 +5,7 @@ import { listAwsProfiles } from '../aws/profiles';
 import type { SettingsStore } from '../core/settings';
 import { choiceFromAdmin, type ConnectionChoice } from './connection-mode';
 import type { Feature } from './feature';
+import type { SignInService } from './sso-sign-in';
 
 export type ConnectionChannel = keyof typeof CONNECTION_INVOKE_ROLES;
 
@@ -20,12 +21,13 @@ export interface ConnectionControl {
 export function createConnectionFeature(
   settings: SettingsStore,
   control: ConnectionControl,
+  signIn: SignInService,
 ): Feature<ConnectionChannel> {
   return {
     handlers: {
       'connection.describe': async () => control.current(),
       'connection.profiles': async () => ({
-        profiles: await listAwsProfiles(),
+        ...(await listAwsProfiles()),
         saved: settings.get().connection satisfies ConnectionSettings,
       }),
       'connection.configure': async (choice) => {
@@ -34,6 +36,9 @@ export function createConnectionFeature(
       },
       // A console that is connected has nothing to retry: reconnecting would only restart its monitors.
       'connection.retry': async () => (control.current().status === 'connected' ? control.current() : control.retry()),
+      'connection.signIn': async () => signIn.start(),
+      'connection.signInCancel': async () => signIn.cancel(),
+      'connection.signInStatus': async () => signIn.status(),
     },
   };
 }

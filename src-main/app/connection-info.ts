@@ -1,5 +1,6 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ConnectionInfo, ConnectionProblem } from '../../shared/domain/connection';
+import type { ControlDeadline } from '../../shared/domain/sign-in';
 import type { AwsClients } from '../aws/clients';
 import { mapAwsError } from '../aws/errors';
 import type { Logger } from '../core/logger';
@@ -40,6 +41,8 @@ export function describeConnection(input: {
   stackName: string;
   accountId: string | null;
   credentialsExpireAt: number | null;
+  deadline?: ControlDeadline | null;
+  canSignIn?: boolean;
   /** The endpoint settings in force; the simulator is one. */
   endpointSources: string[];
   problem: ConnectionProblem | null;
@@ -54,6 +57,8 @@ export function describeConnection(input: {
     customEndpoint: input.endpointSources.length > 0,
     endpointSources: input.endpointSources,
     credentialsExpireAt: input.credentialsExpireAt,
+    deadline: input.deadline ?? null,
+    canSignIn: input.canSignIn ?? false,
     status: input.problem ? 'failed' : 'connected',
     problem: input.problem,
   };

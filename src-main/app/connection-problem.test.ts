@@ -19,7 +19,7 @@ describe('connectionProblem', () => {
   it('an expired sign-in: says to sign in again with the profile, then retry', () => {
     expect(connectionProblem(awsError('ExpiredTokenException', 403), AWS)).toMatchObject({
       kind: 'sign-in',
-      fix: 'Sign in again (aws sso login --profile booth), then retry.',
+      fix: 'Press Sign in (or run aws sso login --profile booth), then retry.',
     });
   });
 

@@ -52,7 +52,7 @@ export function connectionProblem(error: unknown, context: ProblemContext): Conn
         kind: 'sign-in',
         message: `The sign-in of ${who} has expired or could not be loaded.`,
         fix: context.profile
-          ? `Sign in again (aws sso login --profile ${context.profile}), then retry.`
+          ? `Press Sign in (or run aws sso login --profile ${context.profile}), then retry.`
           : 'Sign in again, then retry.',
       };
     case 'network':

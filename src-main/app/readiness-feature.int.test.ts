@@ -139,7 +139,12 @@ describe('readiness check against the simulator', () => {
       ok: true,
       data: { saved: { profile: null, region: null, stackName: 'show-stack' }, connection: { status: 'failed' } },
     });
-    expect(settings.get().connection).toEqual({ profile: null, region: null, stackName: 'show-stack' });
+    expect(settings.get().connection).toEqual({
+      profile: null,
+      region: null,
+      stackName: 'show-stack',
+      ssoSessionMinutes: 480,
+    });
     const listed = await core.router.invoke('connection.profiles', {}, { role: 'operator' });
     expect(listed).toMatchObject({ ok: true, data: { saved: { stackName: 'show-stack' } } });
   });

@@ -4,7 +4,6 @@ import type { ReadinessItem, ReadinessReport } from '../../shared/domain/readine
 import { DEFAULT_SHOW_LENGTH_MS, type ShowPlan } from '../../shared/domain/show-plan';
 import type { READINESS_INVOKE_ROLES } from '../../shared/ipc/features/readiness.roles';
 import type { AwsClients } from '../aws/clients';
-import { ssoSessionExpiry } from '../aws/sso-session';
 import type { ConfiguredDestination } from '../core/channels/channel-monitor';
 import { runReadinessCheck } from '../core/readiness/readiness-check';
 import { singleFlight } from '../core/single-flight';
@@ -20,6 +19,8 @@ export interface ReadinessSubject {
   clients: AwsClients | null;
   stack: StackTopology | null;
   destinations: ConfiguredDestination[];
+  /** When control ends (the IAM Identity Center session); null when the credentials have no schedule. */
+  controlEndsAt: () => Promise<number | null>;
 }
 
 /** The first item: where the console looks, and, when it could not connect, what failed. */
@@ -76,8 +77,7 @@ export function createReadinessFeature(
         stackName: connection.stackName,
         region: connection.region ?? '?',
         destinations: current.destinations,
-        credentialsExpireAt: async () =>
-          connection.mode === 'aws' && connection.profile ? ssoSessionExpiry(connection.profile) : null,
+        credentialsExpireAt: current.controlEndsAt,
         now,
       },
       showEndsAt,

@@ -11,6 +11,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tagErrorRegion } from './errors';
 import { SIMULATION_CREDENTIALS, type AwsTarget } from './target';
 
+/** What AWS answers a request signed with expired credentials (REST JSON and query services). */
+const EXPIRED_CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken']);
+
 export interface AwsClients {
   medialive: MediaLiveClient;
   mediaconnect: MediaConnectClient;
@@ -39,7 +42,14 @@ export interface ClientTuning {
  * (maxAttempts 1): the services decide what may be retried (throttling and 5xx only,
  * never a start whose outcome is unknown), with backoff and jitter of their own.
  */
-export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): AwsClients {
+export function createAwsClients(
+  target: AwsTarget,
+  tuning: ClientTuning = {},
+  /** The credentials of an IAM Identity Center sign-in (aws/sso/sso-credentials.ts), swapped without a rebuild. */
+  signedIn?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>,
+  /** Told when AWS refused the credentials as expired, so that they are not used for another request. */
+  onExpired?: () => void,
+): AwsClients {
   const requestHandler = {
     requestTimeout: tuning.requestTimeoutMs ?? 10_000,
     connectionTimeout: tuning.connectionTimeoutMs ?? 3_000,
@@ -48,13 +58,13 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
   };
   const common =
     target.mode === 'simulation'
-      ? { region: target.region, credentials: SIMULATION_CREDENTIALS, maxAttempts: 1, requestHandler }
+      ? { region: target.region, credentials: signedIn ?? SIMULATION_CREDENTIALS, maxAttempts: 1, requestHandler }
       : {
           region: target.region,
           // Passing the profile to the client (not only to the credential provider) makes the SDK read
           // that profile's endpoint_url and services settings, as the AWS CLI does.
           profile: target.profile,
-          credentials: fromIni({ profile: target.profile }),
+          credentials: signedIn ?? fromIni({ profile: target.profile }),
           maxAttempts: 1,
           requestHandler,
         };
@@ -89,6 +99,7 @@ export function createAwsClients(target: AwsTarget, tuning: ClientTuning = {}): 
         return await next(args);
       } catch (error) {
         tagErrorRegion(error, tagged);
+        if (onExpired && EXPIRED_CREDENTIALS.has((error as { name?: string } | null)?.name ?? '')) onExpired();
         throw error;
       }
     };

@@ -1,3 +1,4 @@
+import { clockTime } from '../../shared/domain/time-format';
 import type { Notifier } from './notifications/notifier';
 
 /** How long before expiry the operator is warned, longest first: time enough to sign in again between segments. */
@@ -31,8 +32,8 @@ export function watchCredentialExpiry(
       title: left <= 0 ? 'AWS session expired' : `AWS session expires in ${minutes} min`,
       message:
         left <= 0
-          ? 'The console can no longer read or change channels. Sign in again (aws sso login); channels that run keep running.'
-          : `Sign in again now (aws sso login) so the console keeps control; running channels are not affected.`,
+          ? 'The console can no longer read or change channels. Press Sign in (or run aws sso login); channels that run keep running.'
+          : `Control ends at ${clockTime(at, now())}. Press Sign in now (or run aws sso login) so the console keeps control; running channels are not affected.`,
     });
   }
   const timer = setInterval(() => void check(), options.checkEveryMs ?? 60_000);

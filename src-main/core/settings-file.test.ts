@@ -10,11 +10,15 @@ describe('file settings store (web preview)', () => {
   it('keeps what was saved for the next run, owner-readable only', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'booth-settings-')), 'nested', 'settings.json');
     const store = createFileSettingsStore(file);
-    store.update((s) => ({ ...s, connection: { profile: 'booth', region: 'eu-west-1', stackName: 'show' } }));
+    store.update((s) => ({
+      ...s,
+      connection: { profile: 'booth', region: 'eu-west-1', stackName: 'show', ssoSessionMinutes: 600 },
+    }));
     expect(createFileSettingsStore(file).get().connection).toEqual({
       profile: 'booth',
       region: 'eu-west-1',
       stackName: 'show',
+      ssoSessionMinutes: 600,
     });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).connection.profile).toBe('booth');

@@ -20,8 +20,20 @@ export const SettingsSchema = z.object({
       /** null: the region comes from AWS_REGION, AWS_DEFAULT_REGION or the profile, as with the AWS CLI. */
       region: z.string().min(1).nullable().default(null),
       stackName: z.string().min(1).default('lunora-booth'),
+      /** The organisation's access portal session length (IAM Identity Center default: 8 hours). */
+      ssoSessionMinutes: z
+        .number()
+        .int()
+        .min(15)
+        .max(90 * 24 * 60)
+        .default(8 * 60),
     })
     .prefault({}),
+  /** This console's own IAM Identity Center sign-ins: when each began (the token cache does not record it). No token. */
+  ssoSignIns: z
+    .array(z.object({ cacheFile: z.string(), startedAt: z.number(), writtenAt: z.number() }))
+    .max(20)
+    .default([]),
   windows: z.record(z.string(), WindowBoundsSchema).default({}),
   operator: OperatorSettingsSchema.default(DEFAULT_OPERATOR_SETTINGS),
   /** What shows cost this month before the current session, so the month-to-date survives restarts. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, Menu, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, Menu, Notification, protocol, session, shell } from 'electron';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { OperatorSettingsService } from '../core/operator-settings-service';
 import type { Logger } from '../core/logger';
@@ -8,6 +8,7 @@ import type { SettingsStore } from '../core/settings';
 import type { Router } from '../ipc/router';
 import { APP_SCHEME } from './app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { isAllowedSignInUrl } from './external-links';
 import { hardenSession } from './harden';
 import { bindIpc } from './ipc-binding';
 import { buildMenuTemplate } from './menu';
@@ -29,7 +30,12 @@ export interface CoreHandle {
 }
 
 export interface ShellOptions {
-  startCore(options: { settings: SettingsStore; logger: Logger; env?: NodeJS.ProcessEnv }): Promise<CoreHandle>;
+  startCore(options: {
+    settings: SettingsStore;
+    logger: Logger;
+    env?: NodeJS.ProcessEnv;
+    openExternal?: (url: string) => Promise<boolean>;
+  }): Promise<CoreHandle>;
   /** The build output folder holding `renderer/` and `preload/`. */
   outDir: string;
   logger?: Logger;
@@ -91,7 +97,16 @@ export async function runShell(options: ShellOptions): Promise<ShellHandle | nul
   let core: CoreHandle;
   try {
     const settings = (options.createSettings ?? createElectronSettingsStore)();
-    core = await options.startCore({ settings, logger, env });
+    // The sign-in's verification page goes to the system browser, and only an AWS page does.
+    const openExternal = async (url: string): Promise<boolean> => {
+      if (!isAllowedSignInUrl(url)) {
+        logger.warn('shell: refused to open a sign-in page', { url: url.slice(0, 200) });
+        return false;
+      }
+      await shell.openExternal(url);
+      return true;
+    };
+    core = await options.startCore({ settings, logger, env, openExternal });
     const registry = createWindowRegistry();
     const ipc = bindIpc(core.router, registry, logger);
     windows = createWindowManager({

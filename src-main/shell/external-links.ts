@@ -15,3 +15,16 @@ export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXT
   // Exact host or a sub-domain of it (eu-west-1.console.aws.amazon.com), never a look-alike suffix.
   return hosts.some((host) => parsed.hostname === host || parsed.hostname.endsWith(`.${host}`));
 }
+
+/**
+ * Where IAM Identity Center sends an operator to approve a device sign-in: the verification page it answers in
+ * StartDeviceAuthorization (verificationUri, on the region's SSO device endpoint or the organisation's access
+ * portal, https://xxx.awsapps.com/start per "How IAM Identity Center authentication is resolved for AWS SDKs and
+ * tools", https://docs.aws.amazon.com/sdkref/latest/guide/understanding-sso.html). Only https pages on AWS's own
+ * domains are opened.
+ */
+const SIGN_IN_HOSTS: readonly string[] = ['amazonaws.com', 'awsapps.com'];
+
+export function isAllowedSignInUrl(url: string): boolean {
+  return isAllowedExternalUrl(url, SIGN_IN_HOSTS);
+}

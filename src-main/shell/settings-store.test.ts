@@ -40,7 +40,12 @@ describe('electron settings store', () => {
     const store = createElectronSettingsStore();
     expect(store.get()).toEqual(parseSettings({}));
     // No saved region: it is resolved like the SDK's (AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
-    expect(store.get().connection).toEqual({ profile: null, region: null, stackName: 'lunora-booth' });
+    expect(store.get().connection).toEqual({
+      profile: null,
+      region: null,
+      stackName: 'lunora-booth',
+      ssoSessionMinutes: 480,
+    });
     expect(disk.options).toEqual([{ name: 'settings', clearInvalidConfig: true }]);
   });
 

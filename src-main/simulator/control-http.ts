@@ -153,6 +153,25 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
     }
   }
 
+  if (a === 'sso') {
+    if (seg.length === 1 && m === 'GET') return c.ssoState();
+    if (seg.length === 2 && b === 'device' && m === 'GET') return c.ssoState().authorizations;
+    if (seg.length === 2 && m === 'POST') {
+      const code = () => {
+        const v = body()['userCode'];
+        return typeof v === 'string' ? v : undefined;
+      };
+      if (b === 'approve') return c.decideSignIn('approved', code());
+      if (b === 'deny') return c.decideSignIn('denied', code());
+      if (b === 'expire-session') return c.expireSsoSessions();
+      if (b === 'timings') {
+        const o = body();
+        const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+        return c.setSsoTimings({ sessionMs: num(o['sessionMs']), deviceCodeSeconds: num(o['deviceCodeSeconds']) });
+      }
+    }
+  }
+
   if (a === 'sample' && seg.length === 1 && m === 'POST') {
     c.sampleNow();
     return { ok: true };

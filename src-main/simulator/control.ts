@@ -5,6 +5,7 @@ import type { World } from './world';
 import type { ChannelState } from './world/channels';
 import type { EventDelivery, EventLogEntry } from './world/events';
 import type { FlowStatus } from './world/flow';
+import type { IdentityCenterState } from './world/identity-center';
 import type { SourceSignalState } from './world/signal';
 import { isObject, type JsonObject } from './world/wire';
 
@@ -77,6 +78,14 @@ export interface SimulatorControl {
   deleteQueue(name: string): void;
   /** Creates the queue again, empty (as redeploying the stack would). */
   restoreQueue(name: string): void;
+  /** IAM Identity Center: device authorizations (user codes and states) and portal sessions; no token or secret. */
+  ssoState(): IdentityCenterState;
+  /** Approves (or denies) the newest pending device authorization, or the one with this user code; 404 when none. */
+  decideSignIn(decision: 'approved' | 'denied', userCode?: string): { userCode: string; state: string };
+  /** Ends every portal session now: tokens, refreshes and the role credentials they gave are refused from here on. */
+  expireSsoSessions(): { ended: number };
+  /** The length of portal sessions (default 8 h) and of device codes (default 600 s) started from now on. */
+  setSsoTimings(timings: { sessionMs?: number; deviceCodeSeconds?: number }): IdentityCenterState;
   /** Resolves when the channel reaches `state` (polls every 10 ms of the simulator's clock); rejects after timeoutMs. */
   waitForChannelState(channelId: string, state: ChannelState | null, timeoutMs?: number): Promise<void>;
 }
@@ -230,6 +239,18 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     deleteQueue: (name) => world.queues.delete(name),
     restoreQueue: (name) => {
       world.queues.create(name, { MessageRetentionPeriod: '300' });
+    },
+    ssoState: () => world.sso.state(),
+    decideSignIn: (decision, userCode) => world.sso.decide(decision, userCode),
+    expireSsoSessions: () => ({ ended: world.sso.expireSessions() }),
+    setSsoTimings: ({ sessionMs, deviceCodeSeconds }) => {
+      if (sessionMs !== undefined && !(Number.isFinite(sessionMs) && sessionMs >= 1_000))
+        throw new Error('sessionMs must be a number of milliseconds, at least 1000');
+      if (deviceCodeSeconds !== undefined && !(Number.isInteger(deviceCodeSeconds) && deviceCodeSeconds >= 1))
+        throw new Error('deviceCodeSeconds must be a whole number of seconds, at least 1');
+      if (sessionMs !== undefined) world.sso.sessionLengthMs = sessionMs;
+      if (deviceCodeSeconds !== undefined) world.sso.deviceCodeSeconds = deviceCodeSeconds;
+      return world.sso.state();
     },
     async waitForChannelState(id, wanted, timeoutMs = 10_000) {
       const deadline = deps.now() + timeoutMs;

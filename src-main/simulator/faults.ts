@@ -88,7 +88,7 @@ function validateRule(input: FaultRuleInput): void {
   }
 }
 
-const REST_JSON = new Set<ServiceId>(['medialive', 'mediaconnect']);
+const REST_JSON = new Set<ServiceId>(['medialive', 'mediaconnect', 'sso-oidc', 'sso']);
 
 /**
  * A reply that did not come from AWS: what a proxy, captive portal or load balancer in front of the endpoint sends
@@ -105,6 +105,17 @@ export function foreignReply(rule: FaultRule): { status: number; contentType: st
   }
   if (rule.kind === 'bare-error') return { status: rule.status ?? 500, contentType: 'text/plain', body: '' };
   return null;
+}
+
+/**
+ * What a service answers a request signed with credentials that have expired: the REST JSON services name it
+ * ExpiredTokenException, the query ones ExpiredToken (AWS API common errors, "ExpiredTokenException: The security
+ * token included in the request is expired", HTTP 403).
+ */
+export function expiredTokenError(service: ServiceId): AwsError {
+  return REST_JSON.has(service)
+    ? new AwsError('ExpiredTokenException', 403, 'The security token included in the request is expired')
+    : new AwsError('ExpiredToken', 403, 'The security token included in the request is expired');
 }
 
 /** The AWS error a fault produces for a given service, as that service's model names it. */
@@ -128,9 +139,7 @@ export function faultError(service: ServiceId, rule: FaultRule): AwsError {
             'User: arn:aws:sts::000000000000:assumed-role/sim/operator is not authorized to perform this action',
           );
     case 'expired-token':
-      return restJson
-        ? new AwsError('ExpiredTokenException', 403, 'The security token included in the request is expired')
-        : new AwsError('ExpiredToken', 403, 'The security token included in the request is expired');
+      return expiredTokenError(service);
     case 'server-error':
     default:
       return serverError(service, rule.status ?? 500);

@@ -16,6 +16,7 @@ import { createMediaConnectService } from './services/mediaconnect';
 import { createMediaLiveService } from './services/medialive';
 import { createSqsService } from './services/sqs';
 import { createEventBridgeService } from './services/eventbridge';
+import { createSsoOidcService, createSsoPortalService } from './services/identity-center';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
 import { resolveTimings, type SimTimings } from './timings';
@@ -25,6 +26,7 @@ import { ChannelWorld } from './world/channels';
 import { EventBus } from './world/events';
 import { QueueWorld } from './world/queues';
 import { FlowWorld } from './world/flow';
+import { IdentityCenterWorld } from './world/identity-center';
 import { SignalWorld } from './world/signal';
 
 export type { SimTimings } from './timings';
@@ -120,7 +122,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     timings: () => timings,
     onStateChange: (arn, state, pipelines) => events.channelState(arn, state, pipelines),
   });
-  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, now };
+  // The verification page is on this endpoint; its port is known once the server listens.
+  let endpoint = '';
+  const sso = new IdentityCenterWorld(accountId, () => endpoint, now);
+  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, sso, now };
 
   const sampleNow = (): void =>
     signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
@@ -161,6 +166,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       cloudformation: createCloudFormationService(world),
       sqs: createSqsService(queues, accountId),
       eventbridge: createEventBridgeService(world),
+      'sso-oidc': createSsoOidcService(world),
+      sso: createSsoPortalService(world),
     },
     faults,
     log,
@@ -168,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     control: createControlHttp(control),
     admit: createCallerGuard({ allowedHosts: () => allowedHosts, controlToken }),
+    refusedKey: (accessKeyId) => sso.roleKeyRefused(accessKeyId),
     onExchange: options.onExchange,
   });
 
@@ -186,10 +194,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   const { port } = sim.server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  endpoint = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     dynamoEndpoint: dynamo?.endpoint ?? null,
     region,
     topology: seed.topology,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AwsError, isAwsError } from './errors';
-import { faultError, foreignReply, TIMEOUT_CAP_MS, type FaultInjector } from './faults';
+import { expiredTokenError, faultError, foreignReply, TIMEOUT_CAP_MS, type FaultInjector } from './faults';
 import type { RequestLog } from './request-log';
 import type { ServiceHandler } from './services/service';
 import type { TimerRegistry } from './timers';
@@ -29,6 +29,8 @@ export interface ServerDeps {
   control: (req: SimRequest, res: ServerResponse) => void;
   /** Says why a caller is refused (403), or null to serve it. */
   admit: (req: SimRequest) => string | null;
+  /** True when requests signed with this access key id must be refused as expired (an ended portal session's keys). */
+  refusedKey?: (accessKeyId: string) => boolean;
   /** Receives every AWS request with the raw answer once it is written. */
   onExchange?: ((exchange: SimExchange) => void) | undefined;
 }
@@ -45,6 +47,10 @@ function routeService(req: SimRequest): ServiceId | undefined {
   if (typeof target === 'string' && target.startsWith('GraniteServiceVersion20100801.')) return 'cloudwatch';
   if (typeof target === 'string' && target.startsWith('AmazonSQS.')) return 'sqs';
   if (typeof target === 'string' && target.startsWith('AWSEvents.')) return 'eventbridge';
+  // SSO OIDC requests are unsigned and the portal's carry a bearer token: they are told apart by their paths.
+  if (['/client/register', '/device_authorization', '/token'].includes(req.path)) return 'sso-oidc';
+  if (['/federation/credentials', '/assignment/accounts', '/assignment/roles', '/logout'].includes(req.path))
+    return 'sso';
   if (req.path.startsWith('/prod/')) return 'medialive';
   if (req.path.startsWith('/v1/')) return 'mediaconnect';
   if (req.method === 'POST' && req.path === '/') {
@@ -117,6 +123,14 @@ export function createSimServer(deps: ServerDeps): SimServer {
     }
     operation = op.operation;
     const entry = deps.log.add({ service: serviceId, operation: op.operation, at: deps.now(), params: op.params });
+    const signedWith = /Credential=([^/,\s]+)\//.exec(String(req.headers['authorization'] ?? ''))?.[1];
+    if (signedWith && deps.refusedKey?.(signedWith)) {
+      const err = expiredTokenError(serviceId);
+      service.writeError(res, err, requestId);
+      entry.status = err.status;
+      entry.errorCode = err.code;
+      return;
+    }
     const fault = deps.faults.take(serviceId, op.operation);
     if (fault) {
       entry.fault = `${fault.id}:${fault.kind}`;

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ServiceId = 'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation' | 'sqs' | 'eventbridge';
+export type ServiceId =
+  'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation' | 'sqs' | 'eventbridge' | 'sso-oidc' | 'sso';
 
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {

@@ -11,6 +11,8 @@ export const SIMULATED_CONNECTION: ConnectionInfo = {
   customEndpoint: true,
   endpointSources: ['the built-in simulator'],
   credentialsExpireAt: null,
+  deadline: null,
+  canSignIn: false,
   status: 'connected',
   problem: null,
 };

@@ -84,8 +84,8 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number, planned
       group: 'identity',
       label,
       status: 'fail',
-      detail: `The session expires at ${when(expiresAt)}, before the end: ${end}.`,
-      fix: 'Sign in again now (aws sso login) so the session covers the whole show; running channels are not affected either way.',
+      detail: `Control ends at ${when(expiresAt)} when the sign-in session ends, before the end: ${end}.`,
+      fix: 'Sign in again now (press Sign in, or run aws sso login) so the session covers the whole show; if the organisation allows no longer session, plan a sign-in between segments. Running channels are not affected either way.',
     });
   }
   return item({
@@ -93,7 +93,7 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number, planned
     group: 'identity',
     label,
     status: 'pass',
-    detail: `The session lasts until ${when(expiresAt)}; ${end}.`,
+    detail: `Control lasts until ${when(expiresAt)}, when the sign-in session ends; ${end}.`,
   });
 }
 

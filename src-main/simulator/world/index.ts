@@ -3,6 +3,7 @@ import type { ChannelWorld } from './channels';
 import type { EventBus } from './events';
 import type { FlowWorld } from './flow';
 import type { QueueWorld } from './queues';
+import type { IdentityCenterWorld } from './identity-center';
 import type { SignalWorld } from './signal';
 
 /** Everything the service handlers read and change. */
@@ -15,6 +16,8 @@ export interface World {
   signal: SignalWorld;
   queues: QueueWorld;
   events: EventBus;
+  /** IAM Identity Center: device sign-in, portal sessions, role credentials. */
+  sso: IdentityCenterWorld;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }

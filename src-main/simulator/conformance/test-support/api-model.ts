@@ -59,6 +59,8 @@ const MODEL_FILES: Record<ServiceId, string> = {
   cloudformation: 'aws-sdk/apis/cloudformation-2010-05-15.min.json',
   sqs: 'aws-sdk/apis/sqs-2012-11-05.min.json',
   eventbridge: 'aws-sdk/apis/eventbridge-2015-10-07.min.json',
+  'sso-oidc': 'aws-sdk/apis/sso-oidc-2019-06-10.min.json',
+  sso: 'aws-sdk/apis/sso-2019-06-10.min.json',
 };
 
 /**
@@ -73,6 +75,8 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   cloudformation: 'query',
   sqs: 'json',
   eventbridge: 'json',
+  'sso-oidc': 'rest-json',
+  sso: 'rest-json',
 };
 
 const require = createRequire(import.meta.url);

@@ -29,6 +29,8 @@ const CLIENTS: Record<ServiceId, string> = {
   cloudformation: '@aws-sdk/client-cloudformation',
   sqs: '@aws-sdk/client-sqs',
   eventbridge: '@aws-sdk/client-eventbridge',
+  'sso-oidc': '@aws-sdk/client-sso-oidc',
+  sso: '@aws-sdk/client-sso',
 };
 
 const require = createRequire(import.meta.url);

@@ -5,6 +5,8 @@ import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
 import * as sqs from '@aws-sdk/client-sqs';
+import * as sso from '@aws-sdk/client-sso';
+import * as ssoOidc from '@aws-sdk/client-sso-oidc';
 import * as sts from '@aws-sdk/client-sts';
 import type { SimExchange } from '../../types';
 import type { ApiModel } from './api-model';
@@ -20,6 +22,8 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   cloudformation: { module: cloudformation, client: 'CloudFormationClient' },
   sqs: { module: sqs, client: 'SQSClient' },
   eventbridge: { module: eventbridge, client: 'EventBridgeClient' },
+  'sso-oidc': { module: ssoOidc, client: 'SSOOIDCClient' },
+  sso: { module: sso, client: 'SSOClient' },
 };
 
 /**
