@@ -311,3 +311,26 @@ describe('ArmingController: take sends exactly one request', () => {
     expect(controller.isInFlight('a')).toBe(false);
   });
 });
+
+describe('ArmingController: says which tiles a change touches', () => {
+  it('names the tile armed before and the one armed now, the one taken, and the one whose result fades', async () => {
+    const t = setup([dest('a'), dest('b'), dest('c')]);
+    const changes: string[][] = [];
+    t.controller.onChange((ids) => changes.push([...ids]));
+    t.controller.arm('a');
+    t.controller.arm('b');
+    t.controller.arm('b');
+    t.controller.disarm();
+    t.controller.arm('c');
+    t.clock.advance(5_000);
+    expect(changes).toEqual([['a'], ['a', 'b'], ['b'], ['b'], ['c'], ['c']]);
+
+    changes.length = 0;
+    t.controller.arm('a');
+    t.controller.take();
+    t.answer({ ok: true, data: { outcome: 'requested', state: 'STARTING' } });
+    await flush();
+    t.clock.advance(RESULT_VISIBLE_MS);
+    expect(changes).toEqual([['a'], ['a'], ['a'], ['a']]);
+  });
+});

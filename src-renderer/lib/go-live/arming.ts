@@ -123,7 +123,7 @@ export class ArmingController {
   #inFlight = new Set<string>();
   #activity = new Map<string, Activity>();
   #fadeTimers = new Map<string, unknown>();
-  #listeners = new Set<() => void>();
+  #listeners = new Set<(destinationIds: readonly string[]) => void>();
   #eventListeners = new Set<(event: ArmingEvent) => void>();
   readonly #deps: ArmingDeps;
 
@@ -149,8 +149,11 @@ export class ArmingController {
     return Math.max(0, Math.ceil((this.#armed.expiresAt - now) / 1_000));
   }
 
-  /** Called after every change of what the controller holds. */
-  onChange(listener: () => void): () => void {
+  /**
+   * Called after every change of what the controller holds, with the destinations whose tile it changes (the one
+   * armed before and the one armed now, the one sent, the one whose result faded), so a view redraws only those.
+   */
+  onChange(listener: (destinationIds: readonly string[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -172,6 +175,7 @@ export class ArmingController {
     if (!plan.ok) return this.#refuse(destinationId, destination, plan.reason);
 
     this.#clearTimer();
+    const before = this.#armed?.destinationId;
     const now = this.#deps.now();
     const timeoutMs = Math.max(1, this.#deps.timeoutSeconds()) * 1_000;
     const armed: Armed = { destinationId, action: plan.action, armedAt: now, expiresAt: now + timeoutMs };
@@ -185,7 +189,7 @@ export class ArmingController {
       action: plan.action,
       text: `${destination.name} armed (${actionWords(plan.action)}): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
     });
-    this.#changed();
+    this.#changed(...(before !== undefined && before !== destinationId ? [before, destinationId] : [destinationId]));
     return { ok: true, armed };
   }
 
@@ -202,7 +206,7 @@ export class ArmingController {
       action: armed.action,
       text: `${name} disarmed (${reason}); nothing sent`,
     });
-    this.#changed();
+    this.#changed(armed.destinationId);
     return true;
   }
 
@@ -228,11 +232,11 @@ export class ArmingController {
         action,
         text: `${name} disarmed (timed out before the take); nothing sent`,
       });
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'expired' };
     }
     if (this.#inFlight.has(destinationId)) {
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'in-flight' };
     }
     const plan = destination ? planFor(destination) : ({ ok: false, reason: 'it is no longer in this show' } as const);
@@ -246,14 +250,14 @@ export class ArmingController {
         message: `Not sent: ${why}. Arm again.`,
       });
       this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'state-changed' };
     }
 
     this.#inFlight.add(destinationId);
     this.#setActivity(destinationId, { phase: 'sending', action, since: this.#deps.now() });
     this.#emit({ kind: 'sending', destinationId, action, text: `${name}: ${actionWords(action)} sent to AWS…` });
-    this.#changed();
+    this.#changed(destinationId);
 
     let request: Promise<SendResult>;
     try {
@@ -299,7 +303,7 @@ export class ArmingController {
     const shown = this.#activity.get(destinationId);
     if (shown?.phase !== 'done' || !shown.ok) return;
     this.#clearActivity(destinationId);
-    this.#changed();
+    this.#changed(destinationId);
   }
 
   dispose(): void {
@@ -325,7 +329,7 @@ export class ArmingController {
       this.#setActivity(destinationId, { phase: 'done', action, at, ok: false, message });
       this.#emit({ kind: 'failed', destinationId, action, text: `${name}: ${message}` });
     }
-    this.#changed();
+    this.#changed(destinationId);
   }
 
   #refuse(destinationId: string, destination: DestinationStatus | null | undefined, reason: string): ArmResult {
@@ -345,7 +349,7 @@ export class ArmingController {
       action: armed.action,
       text: `${name} disarmed (no take within the time); nothing sent`,
     });
-    this.#changed();
+    this.#changed(armed.destinationId);
   }
 
   #setActivity(destinationId: string, activity: Activity) {
@@ -371,7 +375,7 @@ export class ArmingController {
       this.#fadeTimers.delete(destinationId);
       if (this.#activity.get(destinationId) === shown) {
         this.#activity.delete(destinationId);
-        this.#changed();
+        this.#changed(destinationId);
       }
     }, RESULT_VISIBLE_MS);
     this.#fadeTimers.set(destinationId, handle);
@@ -386,7 +390,7 @@ export class ArmingController {
     for (const listener of [...this.#eventListeners]) listener(event);
   }
 
-  #changed() {
-    for (const listener of [...this.#listeners]) listener();
+  #changed(...destinationIds: string[]) {
+    for (const listener of [...this.#listeners]) listener(destinationIds);
   }
 }
