@@ -1,18 +1,26 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { benchChannelPolling } from './channel-polling';
 import { benchFlowPolling } from './flow-polling';
 import { benchKeyToRequest, benchStateToScreen } from './ui';
 import { benchSourceLossToScreen } from './input-health';
 import { benchArmToPaint } from './arm-to-paint';
 import { benchFrames } from './frames';
+import { report } from './stats';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,screen,input runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input runs a subset.
  */
-const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,flow,keys,screen,input').split(',').map((s) => s.trim()));
+const only = new Set(
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input').split(',').map((s) => s.trim()),
+);
 
 async function main(): Promise<void> {
+  // Wall-clock figures on a shared machine depend on what else runs: the load they were measured under.
+  report('machine_cores', availableParallelism(), 'cores');
+  const load = () => report('machine_load_1min', Number(loadavg()[0]!.toFixed(2)), 'runnable processes');
+  load();
   if (only.has('polling')) await benchChannelPolling();
   if (only.has('flow')) await benchFlowPolling();
   // The UI figures drive the built renderer in Chromium (npm run bench builds it first).
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
   if (only.has('screen')) await benchStateToScreen();
   // Source loss in the simulator to LOST on the main card, production flow monitor options.
   if (only.has('input')) await benchSourceLossToScreen();
+  load();
 }
 
 main().catch((error: unknown) => {
