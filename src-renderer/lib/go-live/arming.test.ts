@@ -383,7 +383,11 @@ describe('ArmingController: a failed take, retried', () => {
     t.controller.take();
     t.answer(fail503);
     await flush();
+    const changes: string[][] = [];
+    t.controller.onChange((ids) => changes.push([...ids]));
     expect(t.controller.acknowledgeFailure('a')).toBe(true);
+    // Only that tile redraws, and it does (it tracks its own version).
+    expect(changes).toEqual([['a']]);
     expect(t.controller.activity('a')).toBeNull();
     expect(t.controller.acknowledgeFailure('a')).toBe(false);
     expect(t.sent).toHaveLength(1);
@@ -405,5 +409,28 @@ describe('planFor: why a tile cannot be armed, in a few words', () => {
     expect(planFor(dest('a', 'STOPPING'))).toMatchObject({ ok: false, short: 'stopping — wait for IDLE' });
     expect(planFor(dest('a', 'UNKNOWN'))).toMatchObject({ ok: false, short: 'state unknown — waiting for AWS' });
     expect(planFor(dest('a', 'IDLE', { channelId: null }))).toMatchObject({ ok: false, short: 'no channel mapped' });
+  });
+});
+
+describe('ArmingController: says which tiles a change touches', () => {
+  it('names the tile armed before and the one armed now, the one taken, and the one whose result fades', async () => {
+    const t = setup([dest('a'), dest('b'), dest('c')]);
+    const changes: string[][] = [];
+    t.controller.onChange((ids) => changes.push([...ids]));
+    t.controller.arm('a');
+    t.controller.arm('b');
+    t.controller.arm('b');
+    t.controller.disarm();
+    t.controller.arm('c');
+    t.clock.advance(5_000);
+    expect(changes).toEqual([['a'], ['a', 'b'], ['b'], ['b'], ['c'], ['c']]);
+
+    changes.length = 0;
+    t.controller.arm('a');
+    t.controller.take();
+    t.answer({ ok: true, data: { outcome: 'requested', state: 'STARTING' } });
+    await flush();
+    t.clock.advance(RESULT_VISIBLE_MS);
+    expect(changes).toEqual([['a'], ['a'], ['a'], ['a']]);
   });
 });

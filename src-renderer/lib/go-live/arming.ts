@@ -168,7 +168,7 @@ export class ArmingController {
   #inFlight = new Set<string>();
   #activity = new Map<string, Activity>();
   #fadeTimers = new Map<string, unknown>();
-  #listeners = new Set<() => void>();
+  #listeners = new Set<(destinationIds: readonly string[]) => void>();
   #eventListeners = new Set<(event: ArmingEvent) => void>();
   readonly #deps: ArmingDeps;
 
@@ -194,8 +194,11 @@ export class ArmingController {
     return Math.max(0, Math.ceil((this.#armed.expiresAt - now) / 1_000));
   }
 
-  /** Called after every change of what the controller holds. */
-  onChange(listener: () => void): () => void {
+  /**
+   * Called after every change of what the controller holds, with the destinations whose tile it changes (the one
+   * armed before and the one armed now, the one sent, the one whose result faded), so a view redraws only those.
+   */
+  onChange(listener: (destinationIds: readonly string[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -217,6 +220,7 @@ export class ArmingController {
     if (!plan.ok) return this.#refuse(destinationId, destination, plan.reason);
 
     this.#clearTimer();
+    const before = this.#armed?.destinationId;
     const now = this.#deps.now();
     const timeoutMs = Math.max(1, this.#deps.timeoutSeconds()) * 1_000;
     const armed: Armed = { destinationId, action: plan.action, armedAt: now, expiresAt: now + timeoutMs };
@@ -230,7 +234,7 @@ export class ArmingController {
       action: plan.action,
       text: `${destination.name} armed (${actionWords(plan.action)}): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
     });
-    this.#changed();
+    this.#changed(...(before !== undefined && before !== destinationId ? [before, destinationId] : [destinationId]));
     return { ok: true, armed };
   }
 
@@ -256,7 +260,7 @@ export class ArmingController {
     const shown = this.#activity.get(destinationId);
     if (shown?.phase !== 'done' || shown.ok) return false;
     this.#clearActivity(destinationId);
-    this.#changed();
+    this.#changed(destinationId);
     return true;
   }
 
@@ -273,7 +277,7 @@ export class ArmingController {
       action: armed.action,
       text: `${name} disarmed (${reason}); nothing sent`,
     });
-    this.#changed();
+    this.#changed(armed.destinationId);
     return true;
   }
 
@@ -307,11 +311,11 @@ export class ArmingController {
         action,
         text: `${name} disarmed (timed out before the take); nothing sent`,
       });
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'expired' };
     }
     if (this.#inFlight.has(destinationId)) {
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'in-flight' };
     }
     const plan = destination ? planFor(destination) : ({ ok: false, reason: 'it is no longer in this show' } as const);
@@ -326,14 +330,14 @@ export class ArmingController {
         code: 'not-sent',
       });
       this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
-      this.#changed();
+      this.#changed(destinationId);
       return { sent: false, reason: 'state-changed' };
     }
 
     this.#inFlight.add(destinationId);
     this.#setActivity(destinationId, { phase: 'sending', action, since: this.#deps.now() });
     this.#emit({ kind: 'sending', destinationId, action, text: `${name}: ${actionWords(action)} sent to AWS…` });
-    this.#changed();
+    this.#changed(destinationId);
 
     let request: Promise<SendResult>;
     try {
@@ -379,7 +383,7 @@ export class ArmingController {
     const shown = this.#activity.get(destinationId);
     if (shown?.phase !== 'done' || !shown.ok) return;
     this.#clearActivity(destinationId);
-    this.#changed();
+    this.#changed(destinationId);
   }
 
   dispose(): void {
@@ -412,7 +416,7 @@ export class ArmingController {
         text: `${name}: ${failureHeadline(action, result.code)}. ${why}`,
       });
     }
-    this.#changed();
+    this.#changed(destinationId);
   }
 
   #refuse(destinationId: string, destination: DestinationStatus | null | undefined, reason: string): ArmResult {
@@ -432,7 +436,7 @@ export class ArmingController {
       action: armed.action,
       text: `${name} disarmed (no take within the time); nothing sent`,
     });
-    this.#changed();
+    this.#changed(armed.destinationId);
   }
 
   #setActivity(destinationId: string, activity: Activity) {
@@ -458,7 +462,7 @@ export class ArmingController {
       this.#fadeTimers.delete(destinationId);
       if (this.#activity.get(destinationId) === shown) {
         this.#activity.delete(destinationId);
-        this.#changed();
+        this.#changed(destinationId);
       }
     }, RESULT_VISIBLE_MS);
     this.#fadeTimers.set(destinationId, handle);
@@ -473,7 +477,7 @@ export class ArmingController {
     for (const listener of [...this.#eventListeners]) listener(event);
   }
 
-  #changed() {
-    for (const listener of [...this.#listeners]) listener();
+  #changed(...destinationIds: string[]) {
+    for (const listener of [...this.#listeners]) listener(destinationIds);
   }
 }

@@ -12,21 +12,32 @@ import {
 import type { DestinationsStore } from './destinations.svelte';
 import type { SettingsStore } from './settings.svelte';
 
-/** How often the countdown is refreshed while something is armed (the shared clock only ticks each second). */
-const COUNTDOWN_TICK_MS = 200;
+/** One destination's tile's view of the controller: a version its readers track, bumped when that tile changes. */
+class TileVersion {
+  value = $state(0);
+}
 
 /**
- * The arming controller as Svelte state: the logic (and its tests) live in go-live/arming.ts;
- * this only bumps a version on every change so the tiles re-read it, and keeps a finer clock
- * for the countdown while something is armed.
+ * The arming controller as Svelte state: the logic (and its tests) live in go-live/arming.ts.
+ * Each tile tracks its own version, so arming one destination redraws that tile (and the one armed
+ * before), not every tile; the countdown is one number, set when the whole second it shows changes.
  */
 export class GoLiveStore {
-  #version = $state(0);
-  now = $state(Date.now());
+  /** Bumped when what is armed changes (the global readers: the flow keys, the focus after a dialog). */
+  #armedVersion = $state(0);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- holds each tile's own $state; tiles track those, never the map
+  #tiles = new Map<string, TileVersion>();
+  /**
+   * Read by tiles that have no version yet. A version is created when its tile first changes, never while a tile
+   * reads it (Svelte does not track state created inside the reaction that reads it); this is bumped then, once.
+   */
+  #newTiles = $state(0);
+  /** Whole seconds left on the armed destination, as the countdown shows them. */
+  #secondsLeft = $state(0);
 
   readonly controller: ArmingController;
   readonly #ipc: IpcClient;
-  #tick: ReturnType<typeof setInterval> | null = null;
+  #countdown: ReturnType<typeof setTimeout> | null = null;
   #offs: (() => void)[] = [];
 
   constructor(ipc: IpcClient, destinations: DestinationsStore, settings: SettingsStore) {
@@ -40,11 +51,15 @@ export class GoLiveStore {
       send: (action, destinationId) =>
         ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
     });
+    let armedBefore = this.controller.armed;
     this.#offs.push(
-      this.controller.onChange(() => {
-        this.#version += 1;
-        this.now = Date.now();
-        this.#syncTick();
+      this.controller.onChange((destinationIds) => {
+        for (const id of destinationIds) this.#touch(id);
+        if (this.controller.armed !== armedBefore) {
+          armedBefore = this.controller.armed;
+          this.#armedVersion += 1;
+          this.#syncCountdown();
+        }
       }),
     );
     // Whatever arrives from AWS may make the armed action meaningless (went off air, deleted).
@@ -67,29 +82,35 @@ export class GoLiveStore {
   }
 
   get armed(): Armed | null {
-    void this.#version;
+    void this.#armedVersion;
     return this.controller.armed;
   }
 
+  /** What is armed on this destination, or null: a tile reading it redraws only when its own arming changes. */
+  armedOn(destinationId: string): Armed | null {
+    this.#track(destinationId);
+    const armed = this.controller.armed;
+    return armed?.destinationId === destinationId ? armed : null;
+  }
+
   activity(destinationId: string): Activity | null {
-    void this.#version;
+    this.#track(destinationId);
     return this.controller.activity(destinationId);
   }
 
   inFlight(destinationId: string): boolean {
-    void this.#version;
+    this.#track(destinationId);
     return this.controller.isInFlight(destinationId);
   }
 
-  /** Whole seconds left on the armed destination (ticks while armed). */
+  /** Whole seconds left on the armed destination (changes once a second while armed). */
   get secondsLeft(): number {
-    void this.#version;
-    return this.controller.secondsLeft(this.now);
+    return this.#secondsLeft;
   }
 
   /** The failed take latched on this tile, or null (hidden while it is armed or a request is on its way). */
   failure(destination: DestinationStatus): TileFailure | null {
-    void this.#version;
+    this.#track(destination.id);
     const armed = this.controller.armed?.destinationId === destination.id;
     return tileFailure(destination, this.controller.activity(destination.id), armed);
   }
@@ -128,17 +149,40 @@ export class GoLiveStore {
 
   dispose(): void {
     for (const off of this.#offs.splice(0)) off();
-    if (this.#tick) clearInterval(this.#tick);
-    this.#tick = null;
+    this.#stopCountdown();
     this.controller.dispose();
   }
 
-  #syncTick() {
-    if (this.controller.armed && !this.#tick) {
-      this.#tick = setInterval(() => (this.now = Date.now()), COUNTDOWN_TICK_MS);
-    } else if (!this.controller.armed && this.#tick) {
-      clearInterval(this.#tick);
-      this.#tick = null;
+  #track(destinationId: string) {
+    const tile = this.#tiles.get(destinationId);
+    if (tile) void tile.value;
+    else void this.#newTiles;
+  }
+
+  #touch(destinationId: string) {
+    const tile = this.#tiles.get(destinationId);
+    if (tile) {
+      tile.value += 1;
+      return;
     }
+    this.#tiles.set(destinationId, new TileVersion());
+    this.#newTiles += 1;
+  }
+
+  /** Sets the seconds left now, and again at the moment the next whole second is reached, while armed. */
+  #syncCountdown = () => {
+    this.#stopCountdown();
+    const armed = this.controller.armed;
+    const now = Date.now();
+    this.#secondsLeft = this.controller.secondsLeft(now);
+    if (!armed || this.#secondsLeft === 0) return;
+    // secondsLeft rounds up: it drops to n - 1 when exactly (n - 1) s are left.
+    const untilNext = armed.expiresAt - now - (this.#secondsLeft - 1) * 1_000;
+    this.#countdown = setTimeout(this.#syncCountdown, Math.max(1, untilNext + 1));
+  };
+
+  #stopCountdown() {
+    if (this.#countdown) clearTimeout(this.#countdown);
+    this.#countdown = null;
   }
 }
