@@ -125,6 +125,13 @@ function redactArns(text: string): string {
   return text.replace(/arn:aws[a-z-]*:[^\s"',)]+/g, 'arn:…');
 }
 
+/** The errors made from answers that were not AWS's (a proxy's web page, say): their retries end in those words too. */
+const foreignAnswers = new WeakSet<BoothError>();
+
+export function isMappedForeignAnswer(error: BoothError): boolean {
+  return foreignAnswers.has(error);
+}
+
 function foreignAnswer(aws: AwsLikeError, action: string, error: unknown): BoothError {
   const status = aws.$metadata?.httpStatusCode;
   const serverSide = status !== undefined && status >= 500;
@@ -133,13 +140,15 @@ function foreignAnswer(aws: AwsLikeError, action: string, error: unknown): Booth
   const message =
     `${action} failed: AWS (or the endpoint) sent an unexpected answer (${statusText}), not an AWS response. ` +
     'A proxy, firewall or wrong endpoint setting may be answering instead of AWS; check the network and the endpoint.';
-  return new BoothError(code, message, {
+  const mapped = new BoothError(code, message, {
     retryable: serverSide,
     ...(status !== undefined ? { httpStatus: status } : {}),
     ...(aws.$metadata?.requestId ? { requestId: aws.$metadata.requestId } : {}),
     detail: `${aws.name ?? 'Error'}: ${(aws.message ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
     cause: error,
   });
+  foreignAnswers.add(mapped);
+  return mapped;
 }
 
 /**

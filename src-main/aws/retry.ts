@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from 'p-retry';
 import { BoothError } from '../../shared/domain/errors';
 import { clockTime } from '../../shared/domain/time-format';
-import { mapAwsError } from './errors';
+import { isMappedForeignAnswer, mapAwsError } from './errors';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -44,12 +44,15 @@ function gaveUp(
   last: BoothError,
   tries: { attempts: number; statuses: number[]; at: number },
 ): BoothError {
-  const what =
-    last.code === 'throttled'
+  const foreign = isMappedForeignAnswer(last);
+  const what = foreign
+    ? `AWS (or the endpoint) sent an unexpected answer (HTTP ${tries.statuses.join(', ') || 'none'}), not an AWS response, each time`
+    : last.code === 'throttled'
       ? `AWS kept limiting the request rate${tries.statuses.length > 0 ? ` (HTTP ${tries.statuses.join(', ')})` : ''}`
       : answered(tries.statuses);
-  const advice =
-    last.code === 'throttled'
+  const advice = foreign
+    ? 'A proxy, firewall or wrong endpoint setting may be answering instead of AWS; check the network and the endpoint.'
+    : last.code === 'throttled'
       ? 'Wait a few seconds and try again.'
       : 'Try again; if it persists, check the AWS Health Dashboard.';
   const message = `${action} failed: ${what}; gave up after ${tries.attempts} tries at ${clockTime(tries.at)}. ${advice}`;
