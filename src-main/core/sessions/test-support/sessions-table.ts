@@ -5,6 +5,7 @@ import type { DestinationState } from '../../../../shared/domain/channel';
 import type { DestinationStatus } from '../../../../shared/domain/destination';
 import { startDynamo } from '../../../simulator/dynamo';
 import type { SeededTopology } from '../../../simulator/seed';
+import { destinationStatus } from '../../../../shared/domain/test-support/destination-status';
 
 export const SESSIONS_TABLE = 'lunora-sessions';
 const REGION = 'eu-west-1';
@@ -35,23 +36,7 @@ export async function startSessionsTable(): Promise<{ doc: DynamoDBDocumentClien
 
 /** A destination's status as the channel monitor reports it. */
 export function statusOf(id: string, state: DestinationState): DestinationStatus {
-  return {
-    id,
-    platform: 'youtube',
-    name: `Dest ${id}`,
-    channelId: `ch-${id}`,
-    state,
-    stateSince: null,
-    runningSince: null,
-    unconfirmed: null,
-    alarm: null,
-    presetSummary: null,
-    problem: null,
-    lastError: null,
-    pending: null,
-    bitrateBps: null,
-    startedBy: null,
-  };
+  return destinationStatus(id, state, { platform: 'youtube', name: `Dest ${id}`, channelId: `ch-${id}` });
 }
 
 /** A cost snapshot of `channelsUsd` spent on channels. */
