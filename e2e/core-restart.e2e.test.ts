@@ -57,8 +57,13 @@ describe('web preview window after its core restarted', () => {
     // A take from this window sends nothing: the tile cannot even be armed.
     const before = booth.simulator.control.requests({ service: 'medialive', operation: 'StopChannel' }).length;
     await page.keyboard.press('2');
-    await page.keyboard.press('Enter');
     await eventually(async () => (await page.getByTestId('event-line').textContent())?.includes('restarted'), 'a note');
+    // The take that follows has nothing armed: it says so, and sends nothing.
+    await page.keyboard.press('Enter');
+    await eventually(
+      async () => (await page.getByTestId('event-line').textContent())?.includes('Nothing is armed'),
+      'the nothing-armed note',
+    );
     expect(booth.simulator.control.requests({ service: 'medialive', operation: 'StopChannel' })).toHaveLength(before);
   });
 });
