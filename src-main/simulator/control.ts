@@ -2,7 +2,7 @@ import type { FaultInjector, FaultRule, FaultRuleInput } from './faults';
 import type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log';
 import type { SimTimings } from './timings';
 import type { World } from './world';
-import type { ChannelState } from './world/channels';
+import type { ChannelPicture, ChannelState } from './world/channels';
 import type { EventDelivery, EventLogEntry } from './world/events';
 import type { FlowStatus } from './world/flow';
 import type { IdentityCenterState } from './world/identity-center';
@@ -16,6 +16,10 @@ export interface SimChannelState {
   state: ChannelState;
   pipelinesRunningCount: number;
   paused: boolean;
+  /** The attachment the running channel ingests (null when not running). */
+  activeInputAttachment: string | null;
+  /** What it sends: the live input, the file (slate), or the input-loss image (null when not running). */
+  picture: ChannelPicture | null;
 }
 
 export interface SimState {
@@ -141,6 +145,8 @@ export function createControl(deps: ControlDeps): SimulatorControl {
           state: c['state'] as ChannelState,
           pipelinesRunningCount: Number(c['pipelinesRunningCount'] ?? 0),
           paused: world.channels.paused(String(c['id'])),
+          activeInputAttachment: world.channels.activeInputAttachment(String(c['id'])),
+          picture: world.channels.picture(String(c['id'])),
         })),
         timings: deps.getTimings(),
         faults: deps.faults.list(),

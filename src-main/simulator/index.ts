@@ -52,6 +52,11 @@ export interface SimulatorOptions {
   destinationCount?: number;
   /** Other workloads' channels and push inputs in the same Region (they count against its quotas). */
   neighbours?: RegionNeighbours;
+  /**
+   * Destinations (ids) whose channel also has a slate: an MP4 file input attached after the live one, for warm standby.
+   * None by default (channels deployed before the slate existed).
+   */
+  slateDestinations?: readonly string[];
   /** Synthetic SRT history to start with (ms), as if the encoder had been streaming; 0 (default) starts empty. */
   backfillHistoryMs?: number;
   /**
@@ -91,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     extraDestinations: options.extraDestinations ?? 0,
     ...(options.destinationCount !== undefined ? { destinationCount: options.destinationCount } : {}),
     ...(options.neighbours ? { neighbours: options.neighbours } : {}),
+    ...(options.slateDestinations ? { slateDestinations: options.slateDestinations } : {}),
   });
 
   const queues = new QueueWorld({ timers, now, region, accountId });
@@ -120,6 +126,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const channels = new ChannelWorld(seed.channels, seed.inputs, {
     timers,
     timings: () => timings,
+    now,
+    liveSignal: () => {
+      const active = flow.activeSource();
+      return flow.isRunning() && active !== null && signal.isConnected(active);
+    },
     onStateChange: (arn, state, pipelines) => events.channelState(arn, state, pipelines),
   });
   // The verification page is on this endpoint; its port is known once the server listens.

@@ -10,6 +10,7 @@ import {
   DEFAULT_AUDIO_SELECTOR_NAME,
 } from '../core/presets/encoder-settings-compiler';
 import { toWire, type JsonObject } from './world/wire';
+import { attachSlate, type SlateSeed } from './seed-slate';
 
 export interface SimDestinationSeed {
   id: string;
@@ -21,6 +22,8 @@ export interface SimDestinationSeed {
   channelArn: string;
   inputId: string;
   presetId: string;
+  /** The channel's slate attachment (warm standby), or null for a channel that has only its live input. */
+  slate: SlateSeed | null;
 }
 
 export interface SeededTopology {
@@ -154,6 +157,8 @@ export function buildSeedWorld(opts: {
   /** How many destinations in all: the booth's five first, then extras (`extra-1`…); overrides extraDestinations. */
   destinationCount?: number;
   neighbours?: RegionNeighbours;
+  /** Destinations whose channel also gets a slate file input (see seed-slate.ts). */
+  slateDestinations?: readonly string[];
 }): SeedWorld {
   const { region, accountId, prng } = opts;
   const total = opts.destinationCount ?? DESTINATION_PLANS.length + (opts.extraDestinations ?? 0);
@@ -267,6 +272,7 @@ export function buildSeedWorld(opts: {
       channelArn,
       inputId,
       presetId: plan.presetId,
+      slate: null,
     });
   }
 
@@ -359,6 +365,21 @@ export function buildSeedWorld(opts: {
   if (firstSource) flowWire['source'] = structuredClone(firstSource);
 
   const stackId = `arn:aws:cloudformation:${region}:${accountId}:stack/${STACK_NAME}/${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`;
+  // Slates last, so that adding one changes no other seeded id.
+  for (const d of destinations) {
+    if (!opts.slateDestinations?.includes(d.id)) continue;
+    const channel = channels.find((c) => c['id'] === d.channelId);
+    if (!channel) continue;
+    const { input, slate } = attachSlate(channel, {
+      destinationId: d.id,
+      inputId: numericId(),
+      region,
+      accountId,
+      roleArn: mediaLiveRole,
+    });
+    inputs.push(input);
+    d.slate = slate;
+  }
   const srt = (s: SourceSeed | undefined): string => (s ? `srt://${s.ingestIp}:${s.ingestPort}` : '');
   const outputs: { key: string; value: string; description: string }[] = [
     { key: 'FlowArn', value: flowArn, description: 'MediaConnect SRT flow ARN' },

@@ -3,6 +3,13 @@ export interface SimTimings {
   channelStartMs: number;
   channelStopMs: number;
   channelUpdateMs: number;
+  /**
+   * How long a running channel takes to make an immediate input switch it has received. AWS gives no figure ("the
+   * channel immediately starts to switch the input", https://docs.aws.amazon.com/medialive/latest/ug/x-actions-in-schedule-ips.html;
+   * an input that is not prepared adds "a delay between the moment that the MediaLive schedule receives the action and
+   * the moment that the switch occurs", https://docs.aws.amazon.com/medialive/latest/ug/feature-prepare-input.html).
+   */
+  inputSwitchMs: number;
   flowStartMs: number;
   flowStopMs: number;
   flowUpdateMs: number;
@@ -17,6 +24,7 @@ const DEFAULT_TIMINGS: SimTimings = {
   channelStartMs: 6000,
   channelStopMs: 3000,
   channelUpdateMs: 2000,
+  inputSwitchMs: 1000,
   flowStartMs: 3000,
   flowStopMs: 2000,
   flowUpdateMs: 1000,

@@ -4,6 +4,7 @@ export const FAST_TIMINGS = {
   channelStartMs: 150,
   channelStopMs: 100,
   channelUpdateMs: 100,
+  inputSwitchMs: 50,
   flowStartMs: 100,
   flowStopMs: 100,
   flowUpdateMs: 100,

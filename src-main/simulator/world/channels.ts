@@ -3,6 +3,14 @@ import type { SimTimings } from '../timings';
 import type { TimerHandle } from '../../core/clock';
 import type { TimerRegistry } from '../timers';
 import { validateChannelConfig } from './channel-validation';
+import {
+  fixedStartProblem,
+  STANDARD_IMMEDIATE_SWITCH_DELAY_MS,
+  startModeOf,
+  switchInForce,
+  switchTargetOf,
+  type TimedSwitch,
+} from './channel-schedule';
 import { asArray, clone, isObject, str, type JsonObject } from './wire';
 
 export type ChannelState =
@@ -26,11 +34,24 @@ interface ChannelEntry {
   paused: boolean;
   /** The last state sent as an event. */
   lastAnnounced: ChannelState;
+  /** Input switches in the schedule with the time each takes effect, in creation order. */
+  switches: TimedSwitch[];
+  /** The switch the running channel has made (null: it ingests its first attachment). */
+  activeSwitch: TimedSwitch | null;
+  /** Switches still to happen on the running channel. */
+  switchTimers: TimerHandle[];
 }
+
+/** What a running channel sends its destinations (simulator's view; AWS shows it only in the output). */
+export type ChannelPicture = 'LIVE' | 'FILE' | 'INPUT_LOSS_SLATE' | 'INPUT_LOSS_COLOR';
 
 export interface ChannelDeps {
   timers: TimerRegistry;
   timings: () => SimTimings;
+  /** The simulator's clock (fixed-time schedule actions). */
+  now: () => number;
+  /** True while the flow delivers a signal to the MEDIACONNECT inputs (running, its active source connected). */
+  liveSignal?: () => boolean;
   /** Told of every state a channel enters (and DELETED when it is removed), for the EventBridge events. */
   onStateChange?: (channelArn: string, state: ChannelState | 'DELETED', pipelinesRunningCount: number) => void;
 }
@@ -65,6 +86,9 @@ export class ChannelWorld {
       schedule: [],
       paused: false,
       lastAnnounced: (str(c['state']) as ChannelState | undefined) ?? 'IDLE',
+      switches: [],
+      activeSwitch: null,
+      switchTimers: [],
     };
   }
 
@@ -105,20 +129,53 @@ export class ChannelWorld {
     const out = clone(e.wire);
     out['state'] = e.state;
     out['pipelinesRunningCount'] = running || e.state === 'RECOVERING' ? 1 : 0;
-    const firstAttachment = asArray(e.wire['inputAttachments'])[0];
     out['pipelineDetails'] =
       running || e.state === 'RECOVERING'
         ? [
             {
               pipelineId: '0',
-              activeInputAttachmentName: isObject(firstAttachment) ? firstAttachment['inputAttachmentName'] : undefined,
-              activeInputSwitchActionName: '',
+              activeInputAttachmentName: this.activeAttachment(e),
+              activeInputSwitchActionName: e.activeSwitch?.actionName ?? '',
               activeMotionGraphicsActionName: '',
               activeMotionGraphicsUri: '',
             },
           ]
         : [];
     return out;
+  }
+
+  /** PipelineDetails[].ActiveInputAttachmentName: the switch in force, else the first attachment listed. */
+  private activeAttachment(e: ChannelEntry): string | undefined {
+    if (e.activeSwitch) return e.activeSwitch.attachment;
+    const first = asArray(e.wire['inputAttachments'])[0];
+    return isObject(first) ? str(first['inputAttachmentName']) : undefined;
+  }
+
+  /** The attachment a running channel ingests now (null when it is not running). */
+  activeInputAttachment(id: string): string | null {
+    const e = this.channels.get(id);
+    if (!e || (e.state !== 'RUNNING' && e.state !== 'RECOVERING')) return null;
+    return this.activeAttachment(e) ?? null;
+  }
+
+  /**
+   * What the running channel puts out. A file input plays the file; a MEDIACONNECT input without signal shows what
+   * GlobalConfiguration.InputLossBehavior says: "whether to substitute a solid color or a slate into the output after
+   * input loss exceeds blackFrameMsec" (InputLossBehavior, MediaLive API reference,
+   * https://docs.aws.amazon.com/medialive/latest/apireference/channels-channelid.html). The active attachment stays
+   * the live one: input loss behaviour changes the picture, not the input.
+   */
+  picture(id: string): ChannelPicture | null {
+    const e = this.channels.get(id);
+    const name = this.activeInputAttachment(id);
+    if (!e || name === null) return null;
+    const att = asArray(e.wire['inputAttachments']).find((a) => isObject(a) && a['inputAttachmentName'] === name);
+    const input = isObject(att) ? this.inputs.get(String(att['inputId'])) : undefined;
+    if (input?.['type'] === 'MP4_FILE' || input?.['type'] === 'TS_FILE') return 'FILE';
+    if (this.deps.liveSignal?.() ?? true) return 'LIVE';
+    const global = isObject(e.wire['encoderSettings']) ? e.wire['encoderSettings']['globalConfiguration'] : undefined;
+    const loss = isObject(global) ? global['inputLossBehavior'] : undefined;
+    return isObject(loss) && loss['inputLossImageType'] === 'SLATE' ? 'INPUT_LOSS_SLATE' : 'INPUT_LOSS_COLOR';
   }
 
   start(id: string): JsonObject {
@@ -143,6 +200,7 @@ export class ChannelWorld {
       throw new AwsError('ConflictException', 409, `Channel ${id} cannot be stopped: it is in state ${e.state}`);
     }
     e.paused = false;
+    this.leaveRunning(e);
     this.transition(e, 'STOPPING', this.deps.timings().channelStopMs, 'IDLE');
     return this.snapshot(e);
   }
@@ -194,7 +252,12 @@ export class ChannelWorld {
     return this.snapshot(e);
   }
 
-  /** BatchUpdateSchedule (wire body): Creates with PauseState / InputSwitch, Deletes by name. */
+  /**
+   * BatchUpdateSchedule (wire body): Creates with PauseState / InputSwitch, Deletes by name. "You can create actions
+   * when the channel is running or when it is idle" and "If you create several actions in one request and one of the
+   * create requests fails ... then they all fail" (https://docs.aws.amazon.com/medialive/latest/ug/submitting-batch-command.html):
+   * an immediate switch sent to an idle channel is accepted and decides the input the channel starts on.
+   */
   batchUpdateSchedule(id: string, body: JsonObject): JsonObject {
     const e = this.get(id);
     const creates = asArray(isObject(body['creates']) ? body['creates']['scheduleActions'] : undefined);
@@ -227,12 +290,16 @@ export class ChannelWorld {
         });
         return;
       }
-      if (!isObject(a['scheduleActionStartSettings'])) {
-        errors.push({
-          elementPath: `${base}/scheduleActionStartSettings`,
-          errorMessage: 'scheduleActionStartSettings is required',
-        });
-      }
+      const start = startModeOf(a['scheduleActionStartSettings']);
+      const startProblem =
+        start.mode === 'invalid'
+          ? start.reason
+          : start.mode === 'fixed'
+            ? fixedStartProblem(start.at, this.deps.now())
+            : start.mode === 'follow' && !existing.has(start.reference)
+              ? `Reference action [${start.reference}] does not exist in the schedule`
+              : null;
+      if (startProblem) errors.push({ elementPath: `${base}/scheduleActionStartSettings`, errorMessage: startProblem });
       const sw = settings['inputSwitchSettings'];
       if (isObject(sw)) {
         const ref = str(sw['inputAttachmentNameReference']);
@@ -277,7 +344,49 @@ export class ChannelWorld {
       const pause = (a['scheduleActionSettings'] as JsonObject)['pauseStateSettings'];
       if (isObject(pause)) e.paused = asArray(pause['pipelines']).length > 0;
     }
+    e.switches = e.switches.filter((sw) => !deletes.includes(sw.actionName));
+    for (const a of created) this.addSwitch(e, a);
     return { creates: { scheduleActions: clone(created) }, deletes: { scheduleActions: clone(deleted) } };
+  }
+
+  /**
+   * Records an input switch and, on a running channel, makes it: an immediate one after the switch time (plus the 10 s
+   * MediaLive adds on a STANDARD channel), a fixed one at its time. Follow actions never come due here (the booth's
+   * slate loops and its live input never ends).
+   */
+  private addSwitch(e: ChannelEntry, action: JsonObject): void {
+    const attachment = switchTargetOf(action);
+    if (!attachment) return;
+    const start = startModeOf(action['scheduleActionStartSettings']);
+    if (start.mode !== 'immediate' && start.mode !== 'fixed') return;
+    const standard = e.wire['channelClass'] === 'STANDARD';
+    const at =
+      start.mode === 'fixed' ? start.at : this.deps.now() + (standard ? STANDARD_IMMEDIATE_SWITCH_DELAY_MS : 0);
+    const sw: TimedSwitch = { actionName: String(action['actionName']), attachment, at };
+    e.switches.push(sw);
+    if (e.state === 'RUNNING' || e.state === 'RECOVERING') this.scheduleSwitch(e, sw);
+  }
+
+  private scheduleSwitch(e: ChannelEntry, sw: TimedSwitch): void {
+    const delay = Math.max(0, sw.at - this.deps.now()) + this.deps.timings().inputSwitchMs;
+    const handle = this.deps.timers.setTimeout(() => {
+      e.switchTimers = e.switchTimers.filter((h) => h !== handle);
+      if (e.switches.includes(sw)) e.activeSwitch = sw;
+    }, delay);
+    e.switchTimers.push(handle);
+  }
+
+  /** On (re)start the channel takes the switch in force, and waits for the ones still to come. */
+  private enterRunning(e: ChannelEntry): void {
+    const now = this.deps.now();
+    e.activeSwitch = switchInForce(e.switches, now);
+    for (const sw of e.switches) if (sw.at > now) this.scheduleSwitch(e, sw);
+  }
+
+  private leaveRunning(e: ChannelEntry): void {
+    for (const h of e.switchTimers) this.deps.timers.clearTimeout(h);
+    e.switchTimers = [];
+    e.activeSwitch = null;
   }
 
   /** Fault injection: RUNNING -> RECOVERING, then RUNNING (recover) or IDLE. */
@@ -285,6 +394,7 @@ export class ChannelWorld {
     const e = this.get(id);
     if (e.state !== 'RUNNING') throw new Error(`channel ${id} is ${e.state}; only a RUNNING channel can fail`);
     const after = opts.afterMs ?? this.deps.timings().channelStartMs;
+    this.leaveRunning(e);
     this.transition(e, 'RECOVERING', after, opts.recover === false ? 'IDLE' : 'RUNNING');
     return this.snapshot(e);
   }
@@ -293,6 +403,7 @@ export class ChannelWorld {
   delete(id: string): void {
     const e = this.get(id);
     this.deps.timers.clearTimeout(e.timer);
+    this.leaveRunning(e);
     this.channels.delete(id);
     this.deps.onStateChange?.(String(e.wire['arn']), 'DELETED', 0);
   }
@@ -302,7 +413,10 @@ export class ChannelWorld {
     const seed = this.seeds.get(id);
     if (!seed) throw new AwsError('NotFoundException', 404, `Channel ${id} was never seeded`);
     const old = this.channels.get(id);
-    if (old) this.deps.timers.clearTimeout(old.timer);
+    if (old) {
+      this.deps.timers.clearTimeout(old.timer);
+      this.leaveRunning(old);
+    }
     const e = this.entryFromSeed(seed);
     this.channels.set(id, e);
     if (old?.state !== e.state) this.announce(e);
@@ -370,6 +484,7 @@ export class ChannelWorld {
       e.timer = null;
       const was = e.state;
       e.state = then;
+      if (then === 'RUNNING') this.enterRunning(e);
       if (then !== was) this.announce(e);
     }, afterMs);
   }
