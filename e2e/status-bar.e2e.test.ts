@@ -153,7 +153,7 @@ const STATES: BarState[] = [
       'AWS',
       'CUSTOM ENDPOINT',
       'NOT CONNECTED',
-      'KEYS',
+      'KEYS EXPIRE',
       'MAIN degraded · on BACKUP?',
       'LINK DOWN',
       'SHOW 12:',

@@ -101,7 +101,7 @@ describe('the tally never lies (web preview, simulation)', () => {
       /^Channel states unconfirmed since \d\d:\d\d:\d\d: 5 tiles show their last confirmed state “\?”, 2 last seen on air$/,
     );
     expect(await text(banner.getByTestId('unconfirmed-reason'))).toMatch(/credentials have expired/);
-    expect(await text(banner.getByTestId('unconfirmed-advice'))).toMatch(/Sign in to AWS again/);
+    expect(await text(banner.getByTestId('unconfirmed-advice'))).toMatch(/Press Sign in/);
     expect(await text(banner.getByTestId('unconfirmed-ending'))).toBe('ENDING STAYS POSSIBLE');
     expect(await banner.getByTestId('unconfirmed-ending').getAttribute('title')).toMatch(/END on a tile and End all/);
     await shoot('unconfirmed');

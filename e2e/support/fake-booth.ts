@@ -5,6 +5,7 @@ import type { FlowSnapshot } from '../../shared/domain/flow';
 import type { CostSnapshot } from '../../shared/domain/cost';
 import type { ShowSnapshot } from '../../shared/domain/show-time';
 import type { LinkStatus } from '../../src-renderer/lib/web-bridge';
+import type { SignInStatus } from '../../shared/domain/sign-in';
 
 /**
  * A stand-in for the Electron preload's `window.booth`, installed by an init script: the
@@ -21,6 +22,8 @@ export function fakeBoothScript(snapshot: {
   show?: ShowSnapshot;
   /** The link to the core as the web preview's socket would report it; 'connected' (as under Electron) when left out. */
   link?: LinkStatus;
+  /** What the in-app sign-in answers (status, start); unanswered when left out. */
+  signIn?: SignInStatus;
 }): string {
   return `
     (() => {
@@ -32,6 +35,7 @@ export function fakeBoothScript(snapshot: {
         if (channel === 'flow.alerts' && data.flow) return { ok: true, data: { alerts: [] } };
         if (channel === 'costs.snapshot' && data.costs) return { ok: true, data: data.costs };
         if (channel === 'show.snapshot' && data.show) return { ok: true, data: data.show };
+        if ((channel === 'connection.signInStatus' || channel === 'connection.signIn') && data.signIn) return { ok: true, data: data.signIn };
         return { ok: false, code: 'unavailable', message: 'not in this fake' };
       };
       Object.defineProperty(window, 'booth', {

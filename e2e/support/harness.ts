@@ -33,6 +33,8 @@ export interface BoothHarness {
   context: BrowserContext;
   page: Page;
   problems: PageProblems;
+  /** What the console stored, as its settings file would hold it. */
+  storedSettings(): unknown;
   /** Fails with every console error, uncaught exception, failed request and CSP violation seen so far. */
   assertNoPageProblems(): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -51,6 +53,8 @@ export interface HarnessOptions {
   destinations?: number;
   /** Channel monitor overrides (the pushed-state tests poll once a minute to prove what the events do). */
   monitor?: Partial<ChannelMonitorOptions>;
+  /** The simulator's booth needs an IAM Identity Center sign-in, as LUNORA_SIM_SSO=1 makes it. */
+  simulatorSignIn?: boolean;
 }
 
 /**
@@ -67,8 +71,9 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
   };
   try {
     const logger = createConsoleLogger(process.env['LUNORA_E2E_LOG'] === 'debug' ? 'debug' : 'warn');
+    const settings = createMemorySettingsStore(options.settings);
     const core = await startBoothCore({
-      settings: createMemorySettingsStore(options.settings),
+      settings,
       logger,
       // Whatever the developer's shell has, these tests run against the embedded simulator.
       env: {},
@@ -78,6 +83,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       },
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },
       ...(options.flow ? { flow: options.flow } : {}),
+      ...(options.simulatorSignIn ? { simulatorSignIn: true } : {}),
     });
     cleanups.push(() => core.close());
     if (!core.simulator) throw new Error('the e2e harness expects simulation mode');
@@ -100,6 +106,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       context,
       page,
       problems,
+      storedSettings: () => settings.get(),
       async assertNoPageProblems() {
         await problems.collectCsp(page);
         const seen = problems.take();

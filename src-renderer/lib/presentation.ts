@@ -100,3 +100,15 @@ export function formatExpiry(expiresAt: number, now: number): string {
 export function asClause(message: string): string {
   return message.replace(/[.\s]+$/, '');
 }
+
+/** The status bar's warning steps before control ends: the same 60, 15 and 5 minutes the notifications use. */
+export type ExpiryTone = 'calm' | 'hour' | 'quarter' | 'last' | 'ended';
+
+export function expiryTone(expiresAt: number, now: number): ExpiryTone {
+  const ms = expiresAt - now;
+  if (ms <= 0) return 'ended';
+  if (ms <= 5 * 60_000) return 'last';
+  if (ms <= 15 * 60_000) return 'quarter';
+  if (ms <= 60 * 60_000) return 'hour';
+  return 'calm';
+}

@@ -57,7 +57,7 @@ describe('unconfirmed tiles', () => {
     );
     expect(banner?.endingShort).toBe('ENDING STAYS POSSIBLE');
     expect(banner?.reason).toMatch(/credentials have expired/);
-    expect(banner?.advice).toMatch(/Sign in to AWS again/);
+    expect(banner?.advice).toMatch(/Press Sign in/);
     expect(banner?.ending).toMatch(/Ending stays possible/);
     expect(unconfirmedBanner([tile('a', 'RUNNING', { unconfirmed: outage('throttled') })])?.advice).toMatch(
       /retrying, backing off/,

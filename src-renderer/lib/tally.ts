@@ -82,7 +82,7 @@ export function outboundSummary(list: DestinationStatus[]): { bps: number; estim
 
 /** What to do about a state that cannot be confirmed, by the reason's code. */
 const ADVICE: Record<string, string> = {
-  'expired-credentials': 'Sign in to AWS again (aws sso login); the tiles confirm again at the next read.',
+  'expired-credentials': 'Press Sign in (or run aws sso login); the tiles confirm again at the next read.',
   throttled: 'AWS is limiting requests: the console keeps retrying, backing off. Nothing to do unless it lasts.',
   unavailable: 'AWS has trouble answering: the console keeps retrying, backing off. If it lasts, check AWS Health.',
   network: 'AWS cannot be reached: check this machine’s network connection. The console keeps retrying.',
