@@ -8,6 +8,7 @@ const STOP_CHANNEL_TARGET = /^arn:aws(-cn|-us-gov)?:scheduler:::aws-sdk:medialiv
 const AT_EXPRESSION = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/;
 /** Schedule names: 1 to 64 of [0-9a-zA-Z-_.] (Scheduler API Reference, CreateSchedule, Name). */
 const NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface ScheduleRecord {
   name: string;
@@ -154,9 +155,14 @@ export class ScheduleWorld {
     const k = key(record.name, record.group);
     this.disarm(k);
     if (record.state !== 'ENABLED') return;
+    // Timers hold at most 2^31-1 ms (about 24.8 days; a longer delay fires at once): a far schedule waits in steps.
+    const wait = record.at - this.deps.now();
     this.timers.set(
       k,
-      this.deps.timers.setTimeout(() => this.fire(k), record.at - this.deps.now()),
+      this.deps.timers.setTimeout(
+        () => (wait > MAX_TIMER_MS ? this.arm(record) : this.fire(k)),
+        Math.min(wait, MAX_TIMER_MS),
+      ),
     );
   }
 
