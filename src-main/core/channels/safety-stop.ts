@@ -29,6 +29,8 @@ interface Run {
   at: number;
   /** A stop from this console is on its way: the stop that follows is not the schedule's. */
   stopping?: boolean;
+  /** Seen starting or on air since it was armed: an IDLE before that is the state before the take, not a stop. */
+  seenLive?: boolean;
 }
 
 export interface SafetyStopDeps {
@@ -185,31 +187,50 @@ export class SafetyStops {
   }
 
   /**
-   * Channel states as AWS reports them: a run that stops without a stop from this console, at or after its schedule's
-   * time, was stopped by its safety schedule; the tile says so as an alarm, not as a routine change.
+   * Channel states as AWS reports them: a run that stops without a stop from this console is asked about in AWS.
+   * Its schedule gone means it fired (a one-time schedule with ActionAfterCompletion DELETE deletes itself once it
+   * ran): the tile says so as an alarm, not as a routine change. Still there, the channel was stopped elsewhere and
+   * its schedule has nothing left to do. Asking AWS, not the clock, keeps this right when the PC's clock is off.
    */
   observe(destinations: DestinationStatus[]): void {
     for (const d of destinations) {
       const run = this.runs.get(d.id);
-      if (!run || run.stopping || (d.state !== 'STOPPING' && d.state !== 'IDLE')) continue;
-      // The schedule was set in AWS's time so that it fires at `at` on this PC's clock.
-      const at = run.at;
-      if (this.deps.now() < at - FIRE_TOLERANCE_MS) {
-        // Stopped elsewhere before its time (another console, the AWS console): the schedule has nothing left to do.
-        void this.disarm(d.id);
-        continue;
-      }
-      this.runs.delete(d.id);
-      const note = `stopped by its safety schedule at ${clockTime(at, this.deps.now())}`;
-      this.deps.monitor.setSafetyStop(d.id, { state: 'fired', at, note });
-      this.deps.notifier.notify({
-        destinationId: d.id,
-        level: 'error',
-        kind: 'alert',
-        title: `${run.name}: ${note}`,
-        message: `AWS stopped ${run.name} on its safety schedule (the planned end plus ${this.deps.graceMinutes()} min grace). Take it live again if the show goes on.`,
-      });
+      if (!run || run.stopping) continue;
+      if (d.state === 'STARTING' || d.state === 'RUNNING' || d.state === 'RECOVERING') run.seenLive = true;
+      if (!run.seenLive || (d.state !== 'STOPPING' && d.state !== 'IDLE')) continue;
+      run.stopping = true;
+      void this.explainStop(d.id, run);
     }
+  }
+
+  private async explainStop(destinationId: string, run: Run): Promise<void> {
+    const seenAt = this.deps.now();
+    let gone = false;
+    try {
+      await this.deps.scheduler.send(
+        new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+      );
+    } catch (error) {
+      gone = (error as { name?: string }).name === 'ResourceNotFoundException';
+    }
+    if (this.runs.get(destinationId) !== run) return;
+    if (!gone) {
+      // Stopped elsewhere (another console, the AWS console): delete the schedule it no longer needs.
+      await this.disarm(destinationId);
+      return;
+    }
+    this.runs.delete(destinationId);
+    // AWS fires within the minute of its time; a stop seen earlier (the schedule was run by hand) keeps its own time.
+    const at = seenAt < run.at - FIRE_TOLERANCE_MS ? seenAt : run.at;
+    const note = `stopped by its safety schedule at ${clockTime(at, this.deps.now())}`;
+    this.deps.monitor.setSafetyStop(destinationId, { state: 'fired', at, note });
+    this.deps.notifier.notify({
+      destinationId,
+      level: 'error',
+      kind: 'alert',
+      title: `${run.name}: ${note}`,
+      message: `AWS stopped ${run.name} on its safety schedule (the planned end plus ${this.deps.graceMinutes()} min grace). Take it live again if the show goes on.`,
+    });
   }
 
   private async move(destinationId: string, run: Run): Promise<void> {
