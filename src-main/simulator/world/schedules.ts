@@ -109,10 +109,10 @@ export class ScheduleWorld {
 
   private validated(name: string, group: string, body: Record<string, unknown>, created: number): ScheduleRecord {
     if (!NAME.test(name)) throw new AwsError('ValidationException', 400, `Invalid schedule name ${name}.`);
-    const expression = String(body['ScheduleExpression'] ?? '');
+    const expression = text(body['ScheduleExpression'], '');
     const match = AT_EXPRESSION.exec(expression);
     if (!match) throw new AwsError('ValidationException', 400, `Invalid Schedule Expression ${expression}.`);
-    const timezone = String(body['ScheduleExpressionTimezone'] ?? 'UTC');
+    const timezone = text(body['ScheduleExpressionTimezone'], 'UTC');
     if (timezone !== 'UTC')
       throw new AwsError('ValidationException', 400, `The simulator evaluates UTC only, not ${timezone}.`);
     const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
@@ -138,8 +138,8 @@ export class ScheduleWorld {
         RoleArn: target['RoleArn'],
         ...(typeof target['Input'] === 'string' ? { Input: target['Input'] } : {}),
       },
-      actionAfterCompletion: String(body['ActionAfterCompletion'] ?? 'NONE'),
-      state: String(body['State'] ?? 'ENABLED'),
+      actionAfterCompletion: text(body['ActionAfterCompletion'], 'NONE'),
+      state: text(body['State'], 'ENABLED'),
       created,
       modified: now,
       ...(typeof body['Description'] === 'string' ? { description: body['Description'] } : {}),
@@ -209,4 +209,9 @@ function key(name: string, group: string): string {
 
 function groupOf(body: Record<string, unknown>): string {
   return typeof body['GroupName'] === 'string' && body['GroupName'] !== '' ? body['GroupName'] : 'default';
+}
+
+/** A string member of the request, or its default when absent or not a string. */
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
