@@ -183,3 +183,23 @@ describe('the safety stop of a run (EventBridge Scheduler, against the simulator
     expect(notifier.recent().some((n) => /This PC's clock is 30\d s ahead of AWS/.test(n.title))).toBe(true);
   });
 });
+
+describe('the readiness check of the safety stop', () => {
+  it('passes with the stack group, warns without it or when it does not exist', async () => {
+    const { checkSafetyStop } = await import('../readiness/safety-stop-check');
+    const { scheduler } = await setup();
+    const stack = (group: string | null) =>
+      ({ safetyStop: { group, roleArn: 'arn:aws:iam::123456789012:role/r' } }) as unknown as Parameters<
+        typeof checkSafetyStop
+      >[1];
+    expect(await checkSafetyStop(scheduler, stack(SAFETY_STOP.group), 'us-east-1')).toMatchObject({ status: 'pass' });
+    expect(await checkSafetyStop(scheduler, stack(null), 'us-east-1')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/keeps billing if this PC goes down/),
+    });
+    expect(await checkSafetyStop(scheduler, stack('lunora-gone'), 'us-east-1')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/^Schedule group lunora-gone does not exist in us-east-1\.$/),
+    });
+  });
+});

@@ -15,6 +15,8 @@ export function createSchedulerService(schedules: ScheduleWorld): ServiceHandler
     id: 'scheduler',
     resolve(req): ResolvedOperation {
       const seg = pathSegments(req.path);
+      if (seg[0] === 'schedule-groups' && seg.length === 2 && seg[1] && req.method === 'GET')
+        return { operation: 'GetScheduleGroup', params: { name: seg[1] } };
       if (seg[0] !== 'schedules' || seg.length !== 2 || !seg[1]) throw notFound(req.path);
       const name = seg[1];
       const operation = { POST: 'CreateSchedule', PUT: 'UpdateSchedule', GET: 'GetSchedule', DELETE: 'DeleteSchedule' }[
@@ -31,6 +33,8 @@ export function createSchedulerService(schedules: ScheduleWorld): ServiceHandler
           return { status: 200, body: { ScheduleArn: schedules.create(name, parseJsonBody(req.body)) } };
         case 'UpdateSchedule':
           return { status: 200, body: { ScheduleArn: schedules.update(name, parseJsonBody(req.body)) } };
+        case 'GetScheduleGroup':
+          return { status: 200, body: schedules.group(name) };
         case 'DeleteSchedule':
           schedules.delete(name, group);
           return { status: 200, body: {} };

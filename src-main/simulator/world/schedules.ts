@@ -70,6 +70,16 @@ export class ScheduleWorld {
     return schedule;
   }
 
+  /** GetScheduleGroup's answer (timestamps in epoch seconds). */
+  group(name: string): Record<string, unknown> {
+    this.requireGroup(name);
+    return {
+      Name: name,
+      Arn: `arn:aws:scheduler:${this.deps.region}:${this.deps.accountId}:schedule-group/${name}`,
+      State: 'ACTIVE',
+    };
+  }
+
   create(name: string, body: Record<string, unknown>): string {
     const group = groupOf(body);
     this.requireGroup(group);
