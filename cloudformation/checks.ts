@@ -26,6 +26,8 @@ const APP_OUTPUTS = [
   'SessionsTableName',
   'EventRuleName',
   'EventQueueNames',
+  'SafetyStopGroupName',
+  'SafetyStopRoleArn',
 ] as const;
 
 /**

@@ -513,10 +513,50 @@ export function buildEvents(destinations: Destination[]): Doc {
       },
     },
   };
+  // The safety stops: one-time schedules the console creates per run in this group, calling MediaLive StopChannel
+  // (universal target) as this role, which may stop the booth's channels and nothing else
+  // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role).
+  resources['SafetyStopGroup'] = {
+    Type: 'AWS::Scheduler::ScheduleGroup',
+    Properties: { Name: sub('${ProjectName}-safety-stops') },
+  };
+  resources['SafetyStopRole'] = {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      RoleName: sub('${ProjectName}-safety-stop'),
+      Description: "Runs the booth's safety-stop schedules: MediaLive StopChannel on the booth's channels only.",
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+          },
+        ],
+      },
+      Policies: [
+        {
+          PolicyName: 'stop-booth-channels',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: 'medialive:StopChannel',
+                Resource: destinations.map((d) => ref(`ChannelArn${pascal(d.id)}`)),
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description:
-      "Lunora Booth - EventBridge rules for the booth's channel and flow events, delivered to one SQS queue per console seat.",
+      "Lunora Booth - EventBridge rules for the booth's channel and flow events, delivered to one SQS queue per console seat, and the safety-stop schedule group and role.",
     Parameters: parameters,
     Resources: resources,
     Outputs: {
@@ -526,6 +566,8 @@ export function buildEvents(destinations: Destination[]): Doc {
         Description: 'Event queues, one per console seat (comma-separated)',
         Value: { 'Fn::Join': [',', seats.map((seat) => getAtt(queueId(seat), 'QueueName'))] },
       },
+      SafetyStopGroupName: { Description: 'Schedule group of the safety stops', Value: ref('SafetyStopGroup') },
+      SafetyStopRoleArn: { Description: 'Role the safety stops run with', Value: getAtt('SafetyStopRole', 'Arn') },
     },
   };
 }
@@ -616,6 +658,8 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   reexport('EventsStack', 'EventRuleName', 'Rule of the channel state events');
   reexport('EventsStack', 'FlowEventRuleName', 'Rule of the flow events');
   reexport('EventsStack', 'EventQueueNames', 'Event queues, one per console seat');
+  reexport('EventsStack', 'SafetyStopGroupName', 'Schedule group of the safety stops');
+  reexport('EventsStack', 'SafetyStopRoleArn', 'Role the safety stops run with');
   for (const d of destinations) {
     reexport('ChannelsStack', `ChannelId${pascal(d.id)}`, `${d.name} channel id`);
     reexport('ChannelsStack', `ChannelArn${pascal(d.id)}`, `${d.name} channel ARN`);

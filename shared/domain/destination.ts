@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DestinationStateSchema } from './channel';
+import { SafetyStopSchema } from './safety-stop';
 
 export const DestinationIdSchema = z
   .string()
@@ -96,6 +97,8 @@ export const DestinationStatusSchema = z.strictObject({
   bitrateBps: z.number().nullable(),
   /** Who started the current run and when (read from the channel), or null. */
   startedBy: OnAirOriginSchema.nullable(),
+  /** The run's safety stop in AWS (auto-stop time, or why there is none, or that it fired); absent when none. */
+  safetyStop: SafetyStopSchema.nullable().optional(),
 });
 export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SAFETY_GRACE_MINUTES } from './safety-stop';
 import { DEFAULT_MONTHLY_BUDGET_USD, DEFAULT_RATE_CARD, RateCardSchema } from './cost';
 
 /**
@@ -43,6 +44,8 @@ export const OperatorSettingsSchema = z.strictObject({
   monthlyBudgetUsd: z.number().min(0).max(1_000_000),
   /** A short beep in the operator window when an alarm is raised; off by default (a booth may be on air with open mics). */
   alarmSound: z.boolean().default(false),
+  /** Minutes after the planned end at which AWS stops a channel still running (its safety stop); set by the admin. */
+  safetyGraceMinutes: z.number().int().min(0).max(720).default(DEFAULT_SAFETY_GRACE_MINUTES),
 });
 export type OperatorSettings = z.infer<typeof OperatorSettingsSchema>;
 
@@ -52,6 +55,7 @@ export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
   rateCard: DEFAULT_RATE_CARD,
   monthlyBudgetUsd: DEFAULT_MONTHLY_BUDGET_USD,
   alarmSound: false,
+  safetyGraceMinutes: DEFAULT_SAFETY_GRACE_MINUTES,
 };
 
 const SET_IN_ADMIN =
@@ -61,11 +65,16 @@ const SET_IN_ADMIN =
  * What the operator window may change: its keys, global shortcuts and alarm sound, any subset, each part validated
  * whole. The rate card and the budget are the admin's (`settings.updateCosts`): sent here they are refused.
  */
-export const OperatorSettingsPatchSchema = OperatorSettingsSchema.omit({ rateCard: true, monthlyBudgetUsd: true })
+export const OperatorSettingsPatchSchema = OperatorSettingsSchema.omit({
+  rateCard: true,
+  monthlyBudgetUsd: true,
+  safetyGraceMinutes: true,
+})
   .partial()
   .extend({
     rateCard: z.never({ error: SET_IN_ADMIN }).optional(),
     monthlyBudgetUsd: z.never({ error: SET_IN_ADMIN }).optional(),
+    safetyGraceMinutes: z.never({ error: SET_IN_ADMIN }).optional(),
   });
 export type OperatorSettingsPatch = z.infer<typeof OperatorSettingsPatchSchema>;
 
@@ -76,4 +85,5 @@ export type OperatorSettingsPatch = z.infer<typeof OperatorSettingsPatchSchema>;
 export const CostSettingsPatchSchema = OperatorSettingsSchema.pick({
   rateCard: true,
   monthlyBudgetUsd: true,
+  safetyGraceMinutes: true,
 }).partial();

@@ -388,6 +388,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         env,
         onShowChanged: publishShow,
         controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
+        onPlanChanged: (listener) => showPlans.onChange(listener),
       });
       return connected;
     } catch (error) {

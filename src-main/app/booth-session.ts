@@ -13,6 +13,7 @@ import { EventSeat } from '../core/events/event-seat';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
+import { SafetyStops } from '../core/channels/safety-stop';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { SharedMonthSpend } from '../core/costs/shared-month';
@@ -86,6 +87,8 @@ export interface SessionInput {
   env?: NodeJS.ProcessEnv;
   /** When control ends (the IAM Identity Center session), for the warnings at 60, 15 and 5 minutes. */
   controlEndsAt?: () => Promise<number | null>;
+  /** Subscribes to changes of the show plan (its end moves the safety stops); returns the unsubscribe. */
+  onPlanChanged?: (listener: () => void) => () => void;
 }
 
 /** Everything the console runs for one connection (account, region, stack); replaced whole on a reconnect. */
@@ -156,6 +159,19 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     now,
     ...tuning.forgotten,
   });
+  const safetyStops = new SafetyStops({
+    scheduler: clients.scheduler,
+    group: stack.safetyStop?.group ?? null,
+    roleArn: stack.safetyStop?.roleArn ?? null,
+    region: connection.region ?? '',
+    monitor: { setSafetyStop: (id, value) => monitor.setSafetyStop(id, value) },
+    notifier,
+    logger,
+    now,
+    graceMinutes: () => input.operatorSettings.get().safetyGraceMinutes,
+    plannedEnd: () => input.settings.get().showPlan?.endsAt ?? null,
+    ...(tuning.retry ? { retry: tuning.retry } : {}),
+  });
   const monitor = new ChannelMonitor(
     clients.medialive,
     destinations,
@@ -169,6 +185,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
         input.onShowChanged?.();
       }
       onAirTags.observe(changed);
+      safetyStops.observe(changed);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
     },
@@ -191,6 +208,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     alarms,
     forgotten,
     onAirTags,
+    safetyStop: safetyStops,
     logger,
     now,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
@@ -301,6 +319,10 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const controlEndsAt = input.controlEndsAt;
   const credentials = controlEndsAt ? watchCredentialExpiry(controlEndsAt, notifier, { now }) : null;
   void credentials?.check();
+  // The schedules move with the planned end, and one deleted in AWS by someone else is made again.
+  const stopPlanWatch = input.onPlanChanged?.(() => void safetyStops.replan());
+  const safetyCheck = setInterval(() => void safetyStops.verify(), 60_000);
+  safetyCheck.unref?.();
   const costTicker = startCostTicker(
     costs,
     (snapshot) => publish('costs.feed', snapshot),
@@ -330,6 +352,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     note: (notification) => sessions.note(notification),
     noteIncident: (entry) => sessions.incidents.appendIncident(entry),
     async stop() {
+      clearInterval(safetyCheck);
+      stopPlanWatch?.();
       costTicker.stop();
       sharedMonth?.stop();
       forgotten.stopChecking();

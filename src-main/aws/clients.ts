@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
@@ -24,6 +25,8 @@ export interface AwsClients {
   sqs: SQSClient;
   /** The stack's event rules (readiness: they exist). */
   eventbridge: EventBridgeClient;
+  /** The safety-stop schedules (EventBridge Scheduler). */
+  scheduler: SchedulerClient;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -84,6 +87,7 @@ export function createAwsClients(
     requestHandler: { ...requestHandler, requestTimeout: Math.max(requestHandler.requestTimeout, 30_000) },
   });
   const eventbridge = new EventBridgeClient({ ...common, ...endpoint });
+  const scheduler = new SchedulerClient({ ...common, ...endpoint });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -110,6 +114,7 @@ export function createAwsClients(
   cloudformation.middlewareStack.add(tagging, regionTag);
   sqs.middlewareStack.add(tagging, regionTag);
   eventbridge.middlewareStack.add(tagging, regionTag);
+  scheduler.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -121,6 +126,7 @@ export function createAwsClients(
     cloudformation,
     sqs,
     eventbridge,
+    scheduler,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
@@ -132,6 +138,7 @@ export function createAwsClients(
         cloudformation,
         sqs,
         eventbridge,
+        scheduler,
         dynamo,
         dynamoBase,
       ])

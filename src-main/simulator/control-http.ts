@@ -3,6 +3,7 @@ import { isAwsError } from './errors';
 import type { FaultRuleInput } from './faults';
 import { INJECTED_EVENT_KINDS, type InjectedEventKind, type SimulatorControl } from './control';
 import type { ServiceId, SimRequest } from './types';
+import { scheduleRoute } from './control-schedules';
 
 /**
  * HTTP JSON binding of the control API under /_sim/ (see README.md). Loopback only; it never
@@ -152,6 +153,8 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
       return { ok: true };
     }
   }
+
+  if (a === 'schedules') return scheduleRoute(c.schedules, m, seg.slice(1), req.query.get('groupName'));
 
   if (a === 'sso') {
     if (seg.length === 1 && m === 'GET') return c.ssoState();

@@ -1,3 +1,4 @@
+import type { ScheduleWorld } from './world/schedules';
 import type { FaultInjector, FaultRule, FaultRuleInput } from './faults';
 import type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log';
 import type { SimTimings } from './timings';
@@ -44,6 +45,8 @@ export interface SimState {
 /** Control surface for tests and rehearsals (also served over HTTP under /_sim/). */
 export interface SimulatorControl {
   state(): SimState;
+  /** The Scheduler's schedules: list, fire one now, remove one as someone else would. */
+  readonly schedules: ScheduleWorld;
   channelState(channelId: string): ChannelState | null;
   /** Same state machine as StartChannel (throws the AWS error the API would return). */
   startChannel(channelId: string): ChannelState;
@@ -121,6 +124,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
   const state = (id: string): ChannelState => world.channels.state(id) ?? 'DELETED';
 
   const control: SimulatorControl = {
+    schedules: world.schedules,
     state() {
       const cfg = world.flow.failoverConfig();
       const sp = cfg['sourcePriority'];

@@ -88,7 +88,7 @@ function validateRule(input: FaultRuleInput): void {
   }
 }
 
-const REST_JSON = new Set<ServiceId>(['medialive', 'mediaconnect', 'sso-oidc', 'sso']);
+const REST_JSON = new Set<ServiceId>(['medialive', 'mediaconnect', 'sso-oidc', 'sso', 'scheduler']);
 
 /**
  * A reply that did not come from AWS: what a proxy, captive portal or load balancer in front of the endpoint sends

@@ -16,6 +16,8 @@ import { createMediaConnectService } from './services/mediaconnect';
 import { createMediaLiveService } from './services/medialive';
 import { createSqsService } from './services/sqs';
 import { createEventBridgeService } from './services/eventbridge';
+import { createSchedulerService } from './services/scheduler';
+import { ScheduleWorld } from './world/schedules';
 import { createSsoOidcService, createSsoPortalService } from './services/identity-center';
 import { createStsService } from './services/sts';
 import { TimerRegistry } from './timers';
@@ -136,7 +138,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // The verification page is on this endpoint; its port is known once the server listens.
   let endpoint = '';
   const sso = new IdentityCenterWorld(accountId, () => endpoint, now);
-  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, sso, now };
+  const schedules = new ScheduleWorld({
+    timers,
+    now,
+    region,
+    accountId,
+    groups: () => ['default', seed.topology.safetyStopGroup],
+    stopChannel: (id) => void channels.stop(id),
+  });
+  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, sso, schedules, now };
 
   const sampleNow = (): void =>
     signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');
@@ -177,6 +187,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       cloudformation: createCloudFormationService(world),
       sqs: createSqsService(queues, accountId),
       eventbridge: createEventBridgeService(world),
+      scheduler: createSchedulerService(schedules),
       'sso-oidc': createSsoOidcService(world),
       sso: createSsoPortalService(world),
     },

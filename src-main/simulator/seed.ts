@@ -35,6 +35,8 @@ export interface SeededTopology {
   tables: { presets: string; destinations: string; sessions: string };
   /** The stack's EventBridge rule and the queues it delivers to, one per console seat (cloudformation/events.yaml). */
   events: { ruleName: string; queues: string[] };
+  /** The schedule group of the safety stops. */
+  safetyStopGroup: string;
 }
 
 export interface SourceSeed {
@@ -117,6 +119,9 @@ function presetFor(presetId: string) {
 
 const STACK_NAME = 'lunora-booth';
 /** As cloudformation/events.yaml names them for a stack called lunora-booth with two seats. */
+/** The stack's schedule group and the role its safety-stop schedules run with (cloudformation/generate.ts). */
+export const SAFETY_STOP = { group: 'lunora-booth-safety-stops', role: 'lunora-booth-safety-stop' };
+
 const EVENTS = {
   ruleName: `${STACK_NAME}-state-events`,
   queues: [`${STACK_NAME}-events-seat-1`, `${STACK_NAME}-events-seat-2`],
@@ -390,6 +395,12 @@ export function buildSeedWorld(opts: {
     { key: 'SessionsTableName', value: TABLES.sessions, description: 'Streaming sessions table' },
     { key: 'EventRuleName', value: EVENTS.ruleName, description: 'EventBridge rule for channel and flow events' },
     { key: 'EventQueueNames', value: EVENTS.queues.join(','), description: 'Event queues, one per console seat' },
+    { key: 'SafetyStopGroupName', value: SAFETY_STOP.group, description: 'Schedule group of the safety stops' },
+    {
+      key: 'SafetyStopRoleArn',
+      value: `arn:aws:iam::${accountId}:role/${SAFETY_STOP.role}`,
+      description: 'Role the safety stops run with',
+    },
   ];
   for (const d of destinations) {
     outputs.push({
@@ -419,6 +430,7 @@ export function buildSeedWorld(opts: {
       destinations,
       tables: { ...TABLES },
       events: { ruleName: EVENTS.ruleName, queues: [...EVENTS.queues] },
+      safetyStopGroup: SAFETY_STOP.group,
     },
     channels,
     inputs,

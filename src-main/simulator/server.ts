@@ -16,6 +16,7 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   cloudformation: 'cloudformation',
   sqs: 'sqs',
   events: 'eventbridge',
+  scheduler: 'scheduler',
 };
 
 export interface ServerDeps {

@@ -1,7 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 export type ServiceId =
-  'medialive' | 'mediaconnect' | 'cloudwatch' | 'sts' | 'cloudformation' | 'sqs' | 'eventbridge' | 'sso-oidc' | 'sso';
+  | 'medialive'
+  | 'mediaconnect'
+  | 'cloudwatch'
+  | 'sts'
+  | 'cloudformation'
+  | 'sqs'
+  | 'eventbridge'
+  | 'sso-oidc'
+  | 'sso'
+  | 'scheduler';
 
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {

@@ -17,6 +17,7 @@ import type { ForgottenChannelWatch } from './forgotten-channels';
 import type { ChannelAlarms } from './channel-alarms';
 import type { StateNotifications } from './state-notifications';
 import type { OnAirTagWriter } from './on-air-tags';
+import type { SafetyStops } from './safety-stop';
 
 type ActionResult = InvokeOutput<'channels.start'>;
 type EndAllResult = InvokeOutput<'channels.endAll'>;
@@ -69,6 +70,8 @@ export interface ChannelActionsDeps {
   forgotten: ForgottenChannelWatch;
   /** Records on the channel who started it and when (every console, and this one after a restart, reads it). */
   onAirTags?: OnAirTagWriter;
+  /** The safety stop in AWS of each run this console starts (a schedule that stops the channel if nobody does). */
+  safetyStop?: Pick<SafetyStops, 'arm' | 'disarm' | 'expectStop'>;
   logger: Logger;
   retry?: RetryPolicy;
   /** How long to poll fast after an action, to catch the end of the transition quickly. */
@@ -185,8 +188,10 @@ export class ChannelActions {
       return { outcome: 'already', state: current };
     }
     this.deps.alarms.expect(destinationId, kind);
-    if (kind === 'stop') this.deps.stateNotifications.expectStop(destinationId);
-    else this.deps.forgotten.showStarted();
+    if (kind === 'stop') {
+      this.deps.stateNotifications.expectStop(destinationId);
+      this.deps.safetyStop?.expectStop(destinationId);
+    } else this.deps.forgotten.showStarted();
     const sentAt = this.now();
     try {
       const response = await callAws(
@@ -212,6 +217,9 @@ export class ChannelActions {
             : `AWS accepted the stop; the channel bills until it is IDLE.`,
       });
       void monitor.refresh(fastFor);
+      // Never delays the take: a schedule that cannot be made is told on the tile and in the incident log.
+      if (kind === 'start') void this.deps.safetyStop?.arm(destinationId, channelId, status.name);
+      else void this.deps.safetyStop?.disarm(destinationId);
       if (kind === 'start' && this.deps.onAirTags) {
         // Never delays the answer; the poll after the write shows who started it.
         void this.deps.onAirTags.recordStart(destinationId, response.Arn, sentAt).then(() => monitor.refresh());
@@ -221,6 +229,7 @@ export class ChannelActions {
       const failure =
         error instanceof BoothError ? error : new BoothError('internal', `${label} failed.`, { cause: error });
       void monitor.refresh(fastFor);
+      if (kind === 'stop') this.deps.safetyStop?.expectStop(destinationId, false);
       if (failure.code === 'conflict' || failure.code === 'invalid-state') {
         // Refused for the state it is in: say which state AWS reports now rather than what we thought.
         const now = await this.readState(channelId, label).catch(() => 'UNKNOWN' as const);

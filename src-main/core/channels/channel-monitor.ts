@@ -287,6 +287,13 @@ export class ChannelMonitor {
     return true;
   }
 
+  /** Shows the run's safety stop (armed, missing or fired), or clears it with null. */
+  setSafetyStop(destinationId: string, safetyStop: DestinationStatus['safetyStop']): void {
+    const current = this.statuses.get(destinationId);
+    if (!current) return;
+    this.apply([{ ...current, safetyStop }]);
+  }
+
   /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
   setPending(destinationId: string, pending: PendingAction | null): void {
     const current = this.statuses.get(destinationId);

@@ -7,6 +7,7 @@ import {
   type ChannelSummary,
 } from '@aws-sdk/client-medialive';
 import { DescribeRuleCommand } from '@aws-sdk/client-eventbridge';
+import { checkSafetyStop } from './safety-stop-check';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -570,14 +571,15 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
     );
     return { ranAt, showEndsAt: ends, showEndPlanned: planned, items, ready: false };
   }
-  const [flowItems, destinations, tables, sessions, events] = await Promise.all([
+  const [flowItems, destinations, tables, sessions, events, safetyStop] = await Promise.all([
     checkFlow(deps, stack.flowArn),
     checkDestinations(deps, stack.flowArn),
     checkTables(deps, stack),
     checkSessionWrite(deps, stack.tables.sessions),
     checkEvents(deps, stack),
+    checkSafetyStop(deps.clients.scheduler, stack, deps.region),
   ]);
-  items.push(...flowItems, ...destinations.items, ...tables, sessions, ...events);
+  items.push(...flowItems, ...destinations.items, ...tables, sessions, ...events, safetyStop);
   items.push(
     item({
       id: 'perm-channels',

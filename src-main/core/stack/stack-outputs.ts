@@ -14,6 +14,8 @@ export interface StackTopology {
   channels: Map<string, StackChannel>;
   /** The EventBridge rule and its seat queues (`EventRuleName`, `EventQueueNames`); absent on older stacks. */
   events?: { ruleName: string | null; queues: string[] };
+  /** The schedule group and role of the safety stops (`SafetyStopGroupName`, `SafetyStopRoleArn`); absent on older stacks. */
+  safetyStop?: { group: string | null; roleArn: string | null };
 }
 
 export interface StackChannel {
@@ -89,6 +91,10 @@ export function parseStackOutputs(
         .split(',')
         .map((q) => q.trim())
         .filter((q) => /^[A-Za-z0-9_-]{1,80}$/.test(q)),
+    },
+    safetyStop: {
+      group: byKey.get('SafetyStopGroupName') ?? null,
+      roleArn: byKey.get('SafetyStopRoleArn') ?? null,
     },
   };
 }

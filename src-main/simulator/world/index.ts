@@ -5,6 +5,7 @@ import type { FlowWorld } from './flow';
 import type { QueueWorld } from './queues';
 import type { IdentityCenterWorld } from './identity-center';
 import type { SignalWorld } from './signal';
+import type { ScheduleWorld } from './schedules';
 
 /** Everything the service handlers read and change. */
 export interface World {
@@ -18,6 +19,8 @@ export interface World {
   events: EventBus;
   /** IAM Identity Center: device sign-in, portal sessions, role credentials. */
   sso: IdentityCenterWorld;
+  /** EventBridge Scheduler: the safety-stop schedules, fired on this clock. */
+  schedules: ScheduleWorld;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }

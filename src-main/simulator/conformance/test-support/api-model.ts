@@ -61,6 +61,7 @@ const MODEL_FILES: Record<ServiceId, string> = {
   eventbridge: 'aws-sdk/apis/eventbridge-2015-10-07.min.json',
   'sso-oidc': 'aws-sdk/apis/sso-oidc-2019-06-10.min.json',
   sso: 'aws-sdk/apis/sso-2019-06-10.min.json',
+  scheduler: 'aws-sdk/apis/scheduler-2021-06-30.min.json',
 };
 
 /**
@@ -77,6 +78,7 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   eventbridge: 'json',
   'sso-oidc': 'rest-json',
   sso: 'rest-json',
+  scheduler: 'rest-json',
 };
 
 const require = createRequire(import.meta.url);

@@ -31,6 +31,7 @@ const CLIENTS: Record<ServiceId, string> = {
   eventbridge: '@aws-sdk/client-eventbridge',
   'sso-oidc': '@aws-sdk/client-sso-oidc',
   sso: '@aws-sdk/client-sso',
+  scheduler: '@aws-sdk/client-scheduler',
 };
 
 const require = createRequire(import.meta.url);

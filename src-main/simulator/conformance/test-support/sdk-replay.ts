@@ -4,6 +4,7 @@ import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
+import * as scheduler from '@aws-sdk/client-scheduler';
 import * as sqs from '@aws-sdk/client-sqs';
 import * as sso from '@aws-sdk/client-sso';
 import * as ssoOidc from '@aws-sdk/client-sso-oidc';
@@ -24,6 +25,7 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   eventbridge: { module: eventbridge, client: 'EventBridgeClient' },
   'sso-oidc': { module: ssoOidc, client: 'SSOOIDCClient' },
   sso: { module: sso, client: 'SSOClient' },
+  scheduler: { module: scheduler, client: 'SchedulerClient' },
 };
 
 /**

@@ -1,0 +1,343 @@
+import {
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  GetScheduleCommand,
+  UpdateScheduleCommand,
+  type CreateScheduleCommandInput,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { DestinationStatus } from '../../../shared/domain/destination';
+import type { BoothError } from '../../../shared/domain/errors';
+import { SAFETY_STOP_DEFAULT_RUN_MS, type SafetyStop } from '../../../shared/domain/safety-stop';
+import { clockTime } from '../../../shared/domain/time-format';
+import { callAws, type RetryPolicy } from '../../aws/retry';
+import type { Logger } from '../logger';
+import type { Notifier } from '../notifications/notifier';
+
+/** A stop seen this close before the schedule's time is still taken for the schedule's (AWS runs at-schedules within
+ * the minute: "invoke their targets with 60 second precision",
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html). */
+const FIRE_TOLERANCE_MS = 90_000;
+/** A clock difference between this PC and AWS beyond this is corrected in the schedule and told to the operator. */
+const SKEW_TOLERANCE_MS = 60_000;
+
+interface Run {
+  channelId: string;
+  name: string;
+  startedAt: number;
+  /** When the channel is to stop, on this PC's clock. */
+  at: number;
+  /** A stop from this console is on its way: the stop that follows is not the schedule's. */
+  stopping?: boolean;
+  /** Seen starting or on air since it was armed: an IDLE before that is the state before the take, not a stop. */
+  seenLive?: boolean;
+}
+
+export interface SafetyStopDeps {
+  scheduler: SchedulerClient;
+  /** The stack's schedule group and the role the schedules run with; null on a stack without them. */
+  group: string | null;
+  roleArn: string | null;
+  region: string;
+  monitor: { setSafetyStop(destinationId: string, value: SafetyStop | null): void };
+  notifier: Notifier;
+  logger: Logger;
+  now: () => number;
+  /** The admin's grace period after the planned end (minutes). */
+  graceMinutes: () => number;
+  /** The show plan's end (epoch ms), or null without a plan. */
+  plannedEnd: () => number | null;
+  retry?: RetryPolicy;
+}
+
+/** "lunora-<destination id>": one schedule per destination (a name is 1 to 64 of [0-9a-zA-Z-_.]). */
+export function scheduleName(destinationId: string): string {
+  return `lunora-${destinationId}`.slice(0, 64);
+}
+
+/** "at(2026-12-01T22:30:00)" in UTC (Scheduler API Reference, CreateSchedule, ScheduleExpression). */
+export function atExpression(epochMs: number): string {
+  return `at(${new Date(epochMs).toISOString().slice(0, 19)})`;
+}
+
+/**
+ * The universal target that calls MediaLive StopChannel: "arn:aws:scheduler:::aws-sdk:service:apiAction", its Input
+ * the API's request parameters (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html).
+ */
+function stopChannelTarget(region: string): string {
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:scheduler:::aws-sdk:medialive:stopChannel`;
+}
+
+/**
+ * The safety net in AWS itself: a channel the console starts gets a one-time EventBridge Scheduler schedule that calls
+ * StopChannel at the show's planned end plus the admin's grace period (without a plan, four hours after the start plus
+ * the grace), so a booth PC that crashes or is switched off leaves nothing billing for ever. Moving the planned end
+ * moves every schedule; a stop from the console deletes its schedule. A take never waits for any of this: when the
+ * schedule cannot be made, the operator is told at once (the tile and the incident log) and the channel stays live.
+ */
+export class SafetyStops {
+  private readonly runs = new Map<string, Run>();
+  /** This PC's clock minus AWS's (ms), as last measured from a schedule's CreationDate. */
+  private skewMs = 0;
+
+  constructor(private readonly deps: SafetyStopDeps) {}
+
+  /** When the run started at `startedAt` is to stop, on this PC's clock. */
+  stopTime(startedAt: number): number {
+    const end = this.deps.plannedEnd();
+    const base = end !== null && end > startedAt ? end : startedAt + SAFETY_STOP_DEFAULT_RUN_MS;
+    return base + this.deps.graceMinutes() * 60_000;
+  }
+
+  /** The channel was started from this console: create its schedule (replacing one left from an earlier run). */
+  async arm(destinationId: string, channelId: string, name: string): Promise<void> {
+    const run: Run = { channelId, name, startedAt: this.deps.now(), at: 0 };
+    run.at = this.stopTime(run.startedAt);
+    this.runs.set(destinationId, run);
+    const { group, roleArn } = this.deps;
+    if (!group || !roleArn) {
+      this.missing(destinationId, run, 'the stack has no safety-stop schedule group or role (update the stack)');
+      return;
+    }
+    try {
+      await this.send('create', destinationId, run);
+    } catch (error) {
+      const failure = error as BoothError;
+      if (failure.awsCode !== 'ConflictException') return this.missing(destinationId, run, failure.message);
+      // A schedule of this name is left from an earlier run (a console that crashed before its stop): take it over.
+      try {
+        await this.send('update', destinationId, run);
+        this.deps.logger.info('safety-stop: replaced a schedule left from an earlier run', { destinationId });
+      } catch (again) {
+        return this.missing(destinationId, run, (again as BoothError).message);
+      }
+    }
+    await this.checkClock(destinationId, run);
+    if (this.runs.get(destinationId) === run) this.show(destinationId, run);
+  }
+
+  /** A stop from this console is about to be sent (or failed: `false`). */
+  expectStop(destinationId: string, expected = true): void {
+    const run = this.runs.get(destinationId);
+    if (run) run.stopping = expected;
+  }
+
+  /** The channel was stopped from this console: its schedule goes (one already gone is fine). */
+  async disarm(destinationId: string): Promise<void> {
+    const run = this.runs.get(destinationId);
+    this.runs.delete(destinationId);
+    this.deps.monitor.setSafetyStop(destinationId, null);
+    if (!run || !this.deps.group) return;
+    try {
+      await callAws(
+        'Delete the safety stop',
+        () =>
+          this.deps.scheduler.send(
+            new DeleteScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+          ),
+        this.policy(),
+      );
+    } catch (error) {
+      const failure = error as BoothError;
+      if (failure.awsCode === 'ResourceNotFoundException') return;
+      // Harmless when it fires (StopChannel on an idle channel is refused), but the operator should know it is there.
+      this.deps.notifier.notify({
+        destinationId,
+        level: 'warning',
+        kind: 'alert',
+        title: `${run.name}: safety stop not removed`,
+        message: `The schedule ${scheduleName(destinationId)} remains in AWS (${failure.message}). It stops the channel at ${clockTime(run.at, this.deps.now())} if it is running then.`,
+      });
+    }
+  }
+
+  /** The show's planned end moved (or the grace changed): every schedule moves with it. */
+  async replan(): Promise<void> {
+    await Promise.all(
+      [...this.runs.entries()].map(async ([destinationId, run]) => {
+        const at = this.stopTime(run.startedAt);
+        if (at === run.at) return;
+        run.at = at;
+        await this.move(destinationId, run);
+      }),
+    );
+  }
+
+  /** Checks every schedule still exists: one deleted by someone else is created again, and the operator told. */
+  async verify(): Promise<void> {
+    if (!this.deps.group) return;
+    await Promise.all(
+      [...this.runs.entries()].map(async ([destinationId, run]) => {
+        if (run.at <= this.deps.now()) return;
+        try {
+          await callAws(
+            'Read the safety stop',
+            () =>
+              this.deps.scheduler.send(
+                new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+              ),
+            this.policy(),
+          );
+        } catch (error) {
+          if ((error as BoothError).awsCode === 'ResourceNotFoundException') await this.recreate(destinationId, run);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Channel states as AWS reports them: a run that stops without a stop from this console is asked about in AWS.
+   * Its schedule gone means it fired (a one-time schedule with ActionAfterCompletion DELETE deletes itself once it
+   * ran): the tile says so as an alarm, not as a routine change. Still there, the channel was stopped elsewhere and
+   * its schedule has nothing left to do. Asking AWS, not the clock, keeps this right when the PC's clock is off.
+   */
+  observe(destinations: DestinationStatus[]): void {
+    for (const d of destinations) {
+      const run = this.runs.get(d.id);
+      if (!run || run.stopping) continue;
+      if (d.state === 'STARTING' || d.state === 'RUNNING' || d.state === 'RECOVERING') run.seenLive = true;
+      if (!run.seenLive || (d.state !== 'STOPPING' && d.state !== 'IDLE')) continue;
+      run.stopping = true;
+      void this.explainStop(d.id, run);
+    }
+  }
+
+  private async explainStop(destinationId: string, run: Run): Promise<void> {
+    const seenAt = this.deps.now();
+    let gone = false;
+    try {
+      await this.deps.scheduler.send(
+        new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+      );
+    } catch (error) {
+      gone = (error as { name?: string }).name === 'ResourceNotFoundException';
+    }
+    if (this.runs.get(destinationId) !== run) return;
+    if (!gone) {
+      // Stopped elsewhere (another console, the AWS console): delete the schedule it no longer needs.
+      await this.disarm(destinationId);
+      return;
+    }
+    this.runs.delete(destinationId);
+    // AWS fires within the minute of its time; a stop seen earlier (the schedule was run by hand) keeps its own time.
+    const at = seenAt < run.at - FIRE_TOLERANCE_MS ? seenAt : run.at;
+    const note = `stopped by its safety schedule at ${clockTime(at, this.deps.now())}`;
+    this.deps.monitor.setSafetyStop(destinationId, { state: 'fired', at, note });
+    this.deps.notifier.notify({
+      destinationId,
+      level: 'error',
+      kind: 'alert',
+      title: `${run.name}: ${note}`,
+      message: `AWS stopped ${run.name} on its safety schedule (the planned end plus ${this.deps.graceMinutes()} min grace). Take it live again if the show goes on.`,
+    });
+  }
+
+  private async move(destinationId: string, run: Run): Promise<void> {
+    if (!this.deps.group || !this.deps.roleArn) return;
+    try {
+      await this.send('update', destinationId, run);
+      this.show(destinationId, run);
+    } catch (error) {
+      const failure = error as BoothError;
+      if (failure.awsCode === 'ResourceNotFoundException') return this.recreate(destinationId, run);
+      this.missing(destinationId, run, failure.message);
+    }
+  }
+
+  private async recreate(destinationId: string, run: Run): Promise<void> {
+    try {
+      await this.send('create', destinationId, run);
+      this.show(destinationId, run);
+      this.deps.notifier.notify({
+        destinationId,
+        level: 'warning',
+        kind: 'alert',
+        title: `${run.name}: safety stop was deleted outside the console`,
+        message: `Someone deleted the schedule ${scheduleName(destinationId)} in AWS; the console created it again for ${clockTime(run.at, this.deps.now())}.`,
+      });
+    } catch (error) {
+      this.missing(destinationId, run, (error as BoothError).message);
+    }
+  }
+
+  /**
+   * Measures this PC's clock against AWS's from the schedule's CreationDate; beyond a minute, the schedule is set
+   * again in AWS's time so that it fires when this PC's clock shows the stop time, and the operator is told.
+   */
+  private async checkClock(destinationId: string, run: Run): Promise<void> {
+    try {
+      const before = this.deps.now();
+      const read = await this.deps.scheduler.send(
+        new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+      );
+      const created = read.LastModificationDate ?? read.CreationDate;
+      if (!created) return;
+      const skew = Math.round((before + this.deps.now()) / 2) - created.getTime();
+      if (Math.abs(skew) <= SKEW_TOLERANCE_MS) return;
+      this.skewMs = skew;
+      await this.send('update', destinationId, run);
+      this.deps.notifier.notify({
+        destinationId,
+        level: 'warning',
+        kind: 'alert',
+        title: `This PC's clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? 'ahead of' : 'behind'} AWS`,
+        message: `The safety stop of ${run.name} was set in AWS's time so it stops at ${clockTime(run.at, this.deps.now())} on this PC's clock. Set the PC's clock (automatic time) before the next show.`,
+      });
+    } catch (error) {
+      this.deps.logger.warn('safety-stop: could not compare the clock with AWS', {
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private send(kind: 'create' | 'update', destinationId: string, run: Run): Promise<unknown> {
+    const input: CreateScheduleCommandInput = {
+      Name: scheduleName(destinationId),
+      GroupName: this.deps.group ?? undefined,
+      // In AWS's time: a PC clock ahead of AWS by `skewMs` shows the stop at `at` when AWS's shows `at - skewMs`.
+      ScheduleExpression: atExpression(run.at - this.skewMs),
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Description: `Lunora Booth safety stop of ${run.name}`.slice(0, 512),
+      Target: {
+        Arn: stopChannelTarget(this.deps.region),
+        RoleArn: this.deps.roleArn ?? '',
+        Input: JSON.stringify({ ChannelId: run.channelId }),
+      },
+    };
+    const label = kind === 'create' ? 'Create the safety stop' : 'Move the safety stop';
+    return callAws(
+      label,
+      () =>
+        this.deps.scheduler.send(
+          kind === 'create' ? new CreateScheduleCommand(input) : new UpdateScheduleCommand(input),
+        ),
+      this.policy(),
+    );
+  }
+
+  private show(destinationId: string, run: Run): void {
+    this.deps.monitor.setSafetyStop(destinationId, {
+      state: 'armed',
+      at: run.at,
+      note: `auto-stop ${clockTime(run.at, this.deps.now())}`,
+    });
+  }
+
+  private missing(destinationId: string, run: Run, why: string): void {
+    this.deps.monitor.setSafetyStop(destinationId, { state: 'missing', at: null, note: 'no auto-stop in AWS' });
+    this.deps.notifier.notify({
+      destinationId,
+      level: 'error',
+      kind: 'alert',
+      title: `${run.name}: no safety stop in AWS`,
+      message: `${run.name} is live, but its safety stop could not be set: ${why} If this PC goes down, nothing stops the channel: end it yourself.`,
+    });
+  }
+
+  private policy(): { policy?: RetryPolicy } {
+    return this.deps.retry ? { policy: this.deps.retry } : {};
+  }
+}
