@@ -1,4 +1,4 @@
-import type { Role } from '../domain/roles';
+import type { CallerRole } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
 import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
 import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
@@ -6,6 +6,7 @@ import { HISTORY_EVENT_ROLES, HISTORY_INVOKE_ROLES } from './features/history.ro
 import { INCIDENTS_EVENT_ROLES, INCIDENTS_INVOKE_ROLES } from './features/incidents.roles';
 import { OPERATOR_EVENT_ROLES, OPERATOR_INVOKE_ROLES } from './features/operator.roles';
 import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
+import { REMOTE_EVENT_ROLES, REMOTE_INVOKE_ROLES } from './features/remote.roles';
 import { SHOW_EVENT_ROLES, SHOW_INVOKE_ROLES } from './features/show.roles';
 
 /**
@@ -22,7 +23,8 @@ export const INVOKE_ROLES = {
   ...HISTORY_INVOKE_ROLES,
   ...READINESS_INVOKE_ROLES,
   ...SHOW_INVOKE_ROLES,
-} as const satisfies Record<string, readonly Role[]>;
+  ...REMOTE_INVOKE_ROLES,
+} as const satisfies Record<string, readonly CallerRole[]>;
 
 export const EVENT_ROLES = {
   ...CONNECTION_EVENT_ROLES,
@@ -33,7 +35,8 @@ export const EVENT_ROLES = {
   ...HISTORY_EVENT_ROLES,
   ...READINESS_EVENT_ROLES,
   ...SHOW_EVENT_ROLES,
-} as const satisfies Record<string, readonly Role[]>;
+  ...REMOTE_EVENT_ROLES,
+} as const satisfies Record<string, readonly CallerRole[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;
 export type EventChannel = keyof typeof EVENT_ROLES;
@@ -41,12 +44,12 @@ export type EventChannel = keyof typeof EVENT_ROLES;
 export const INVOKE_CHANNELS = Object.keys(INVOKE_ROLES) as InvokeChannel[];
 export const EVENT_CHANNELS = Object.keys(EVENT_ROLES) as EventChannel[];
 
-export function invokeChannelsFor(role: Role): InvokeChannel[] {
-  return INVOKE_CHANNELS.filter((channel) => (INVOKE_ROLES[channel] as readonly Role[]).includes(role));
+export function invokeChannelsFor(role: CallerRole): InvokeChannel[] {
+  return INVOKE_CHANNELS.filter((channel) => (INVOKE_ROLES[channel] as readonly CallerRole[]).includes(role));
 }
 
-export function eventChannelsFor(role: Role): EventChannel[] {
-  return EVENT_CHANNELS.filter((channel) => (EVENT_ROLES[channel] as readonly Role[]).includes(role));
+export function eventChannelsFor(role: CallerRole): EventChannel[] {
+  return EVENT_CHANNELS.filter((channel) => (EVENT_ROLES[channel] as readonly CallerRole[]).includes(role));
 }
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

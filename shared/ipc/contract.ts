@@ -8,6 +8,7 @@ import { HISTORY_EVENT_CONTRACT, HISTORY_INVOKE_CONTRACT } from './features/hist
 import { INCIDENTS_EVENT_CONTRACT, INCIDENTS_INVOKE_CONTRACT } from './features/incidents.contract';
 import { OPERATOR_EVENT_CONTRACT, OPERATOR_INVOKE_CONTRACT } from './features/operator.contract';
 import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
+import { REMOTE_EVENT_CONTRACT, REMOTE_INVOKE_CONTRACT } from './features/remote.contract';
 import { SHOW_EVENT_CONTRACT, SHOW_INVOKE_CONTRACT } from './features/show.contract';
 
 export type { GlobalShortcut } from './features/operator.contract';
@@ -22,6 +23,7 @@ export const INVOKE_CONTRACT = {
   ...HISTORY_INVOKE_CONTRACT,
   ...READINESS_INVOKE_CONTRACT,
   ...SHOW_INVOKE_CONTRACT,
+  ...REMOTE_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event channel: main -> renderer only. */
@@ -34,6 +36,7 @@ export const EVENT_CONTRACT = {
   ...HISTORY_EVENT_CONTRACT,
   ...READINESS_EVENT_CONTRACT,
   ...SHOW_EVENT_CONTRACT,
+  ...REMOTE_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

@@ -34,6 +34,7 @@ import { connectionProblem, missingOutputs, missingRegion } from './connection-p
 import { FeedSequence } from './feed-sequence';
 import { createLocalOperatorFeature } from './operator-feature';
 import { createIncidentsFeature } from './incidents-feature';
+import { createRemoteFeature } from './remote-feature';
 import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
 import { createShowFeature } from './show-feature';
@@ -493,6 +494,18 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       handlers[channel] = (input: unknown, caller: CallerIdentity) =>
         viaSession(channel as SessionChannel, input, caller);
   }
+  // A remote take runs the very channels.start a window's take runs (same single-flight, same checks).
+  Object.assign(
+    handlers,
+    createRemoteFeature({
+      now,
+      timeoutMs: () => operatorSettings.get().shortcuts.armTimeoutSeconds * 1_000,
+      destinationIds: () => session?.destinationIds() ?? [],
+      start: (input, caller) => (handlers['channels.start'] as InvokeHandlers['channels.start'])(input, caller),
+      incidents,
+      publish: (channel, payload) => routerPublish(channel, payload),
+    }).handlers,
+  );
   // Every channel is either answered here (connection, readiness, the operator's own settings) or by the session.
   const router = createRouter(handlers as InvokeHandlers, logger);
   routerPublish = (channel, payload) => router.publish(channel, payload);

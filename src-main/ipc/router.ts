@@ -14,12 +14,14 @@ import {
   type IpcResult,
 } from '../../shared/ipc/contract';
 import { isBoothError } from '../../shared/domain/errors';
-import type { Role } from '../../shared/domain/roles';
+import type { CallerRole } from '../../shared/domain/roles';
 import type { Logger } from '../core/logger';
 
 /** Who is calling, as established by the transport. `null` means the transport could not vouch for the sender. */
 export interface CallerIdentity {
-  role: Role;
+  role: CallerRole;
+  /** A control-API token's name, for the incident log and the operator's screen; absent for a window. */
+  label?: string;
 }
 
 export type InvokeHandlers = {
@@ -37,7 +39,7 @@ export interface Router {
   /** Validates an event and delivers it to every attached window whose role may receive it. */
   publish<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
   /** A transport attaches one sink per window; returns the detach function. */
-  attach(role: Role, sink: EventSink): () => void;
+  attach(role: CallerRole, sink: EventSink): () => void;
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -53,7 +55,7 @@ function firstIssue(error: z.ZodError): string {
  * field or a secret makes the call fail instead of leaking), answered as data.
  */
 export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
-  const sinks = new Set<{ role: Role; sink: EventSink }>();
+  const sinks = new Set<{ role: CallerRole; sink: EventSink }>();
 
   async function invoke(
     channel: unknown,
@@ -70,7 +72,7 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
       logger.warn('ipc: refused sender that is not one of our windows', { channel });
       return { ok: false, code: 'forbidden', message: 'The request did not come from a console window.' };
     }
-    if (!(INVOKE_ROLES[channel] as readonly Role[]).includes(caller.role)) {
+    if (!(INVOKE_ROLES[channel] as readonly CallerRole[]).includes(caller.role)) {
       logger.warn('ipc: refused channel for role', { channel, role: caller.role });
       return { ok: false, code: 'forbidden', message: `The ${caller.role} window may not use ${channel}.` };
     }
@@ -118,7 +120,7 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
       logger.error('ipc: event payload broke the contract', { channel, issue: firstIssue(parsed.error) });
       return;
     }
-    const allowed = EVENT_ROLES[channel] as readonly Role[];
+    const allowed = EVENT_ROLES[channel] as readonly CallerRole[];
     for (const { role, sink } of sinks) {
       if (!allowed.includes(role)) continue;
       try {
@@ -132,7 +134,7 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
     }
   }
 
-  function attach(role: Role, sink: EventSink): () => void {
+  function attach(role: CallerRole, sink: EventSink): () => void {
     const entry = { role, sink };
     sinks.add(entry);
     return () => {
