@@ -11,10 +11,10 @@ import { report } from './stats';
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push runs a subset.
  */
 const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input').split(',').map((s) => s.trim()),
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push').split(',').map((s) => s.trim()),
 );
 
 async function main(): Promise<void> {
