@@ -18,6 +18,8 @@ export const ConnectionInfoSchema = z.strictObject({
   /** Where the region came from, in words ("from profile booth", "set by AWS_REGION"). */
   regionSource: z.string(),
   accountId: z.string().nullable(),
+  /** The role and person behind the credentials, from STS GetCallerIdentity; null when STS could not tell. */
+  caller: z.strictObject({ role: z.string().nullable(), user: z.string().nullable() }).nullable().optional(),
   stackName: z.string(),
   /** True when requests go to an endpoint other than AWS's own (simulator, LocalStack, moto). */
   customEndpoint: z.boolean(),

@@ -216,6 +216,8 @@ describe('booth core against the simulator (real SDK over HTTP)', () => {
       mode: 'aws',
       profile: 'rehearsal',
       accountId: '123456789012',
+      // Who signed in, read from STS GetCallerIdentity's assumed-role ARN: the role and its session (the person).
+      caller: { role: 'LunoraBoothSimulation', user: 'operator' },
       customEndpoint: true,
     });
     expect(external.control.requests({ service: 'sts' }).length).toBeGreaterThan(0);

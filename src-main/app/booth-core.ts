@@ -28,6 +28,7 @@ import { createRouter, type CallerIdentity, type InvokeHandlers, type Router } f
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { openBoothSession, type BoothSession, type SessionChannel, type SessionTuning } from './booth-session';
 import { createConnectionFeature } from './connection-feature';
+import type { AwsCaller } from '../../shared/domain/caller-identity';
 import { describeConnection, readCallerIdentity } from './connection-info';
 import { chooseConnection, externalSimulator, type ConnectionChoice } from './connection-mode';
 import { connectionProblem, missingOutputs, missingRegion } from './connection-problem';
@@ -339,15 +340,17 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     attachRequestBudgets(clients, new RequestBudgets());
     const where = { mode: target.mode, profile: place.info.profile, region: target.region, stackName: next.stackName };
     let accountId: string | null = null;
+    let caller: AwsCaller | null = null;
     let credentialsExpireAt: number | null = null;
     let deadline: ControlDeadline | null = null;
     try {
-      const [caller, found, ends] = await Promise.all([
+      const [who, found, ends] = await Promise.all([
         readCallerIdentity(clients, logger),
         discoverStack(clients.cloudformation, next.stackName),
         controlDeadline(),
       ]);
-      accountId = caller.accountId;
+      accountId = who.accountId;
+      caller = who.caller;
       deadline = ends;
       credentialsExpireAt = ends?.endsAt ?? null;
       stack = found;
@@ -359,6 +362,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         return describeConnection({
           ...place.info,
           accountId,
+          caller,
           credentialsExpireAt,
           deadline,
           canSignIn,
@@ -368,6 +372,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       const connected = describeConnection({
         ...place.info,
         accountId,
+        caller,
         credentialsExpireAt,
         deadline,
         canSignIn,
@@ -385,7 +390,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         now,
         publish: sessionPublish,
         tuning: options,
-        principal: caller.principal,
+        principal: who.principal,
         env,
         onShowChanged: publishShow,
         controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
@@ -395,7 +400,15 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     } catch (error) {
       const problem = connectionProblem(error, where);
       logger.warn('connection: the console runs disconnected', { problem: problem.message });
-      return describeConnection({ ...place.info, accountId, credentialsExpireAt, deadline, canSignIn, problem });
+      return describeConnection({
+        ...place.info,
+        accountId,
+        caller,
+        credentialsExpireAt,
+        deadline,
+        canSignIn,
+        problem,
+      });
     }
   }
 

@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { callerIdentityOf, type AwsCaller } from '../../shared/domain/caller-identity';
 import type { ConnectionInfo, ConnectionProblem } from '../../shared/domain/connection';
 import type { ControlDeadline } from '../../shared/domain/sign-in';
 import type { AwsClients } from '../aws/clients';
@@ -9,15 +10,19 @@ import type { Logger } from '../core/logger';
 export async function readCallerIdentity(
   clients: AwsClients,
   logger: Logger,
-): Promise<{ accountId: string | null; principal: string | null }> {
+): Promise<{ accountId: string | null; principal: string | null; caller: AwsCaller | null }> {
   try {
     const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
-    return { accountId: identity.Account ?? null, principal: principalName(identity.Arn) };
+    return {
+      accountId: identity.Account ?? null,
+      principal: principalName(identity.Arn),
+      caller: callerIdentityOf(identity.Arn),
+    };
   } catch (error) {
     logger.warn('connection: could not read the caller identity', {
       message: mapAwsError(error, 'Read identity').message,
     });
-    return { accountId: null, principal: null };
+    return { accountId: null, principal: null, caller: null };
   }
 }
 
@@ -40,6 +45,8 @@ export function describeConnection(input: {
   regionSource: string;
   stackName: string;
   accountId: string | null;
+  /** The role and person behind the credentials (STS GetCallerIdentity), when STS could tell. */
+  caller?: AwsCaller | null;
   credentialsExpireAt: number | null;
   deadline?: ControlDeadline | null;
   canSignIn?: boolean;
@@ -53,6 +60,7 @@ export function describeConnection(input: {
     region: input.region,
     regionSource: input.regionSource,
     accountId: input.accountId,
+    caller: input.caller ?? null,
     stackName: input.stackName,
     customEndpoint: input.endpointSources.length > 0,
     endpointSources: input.endpointSources,

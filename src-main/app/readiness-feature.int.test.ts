@@ -24,7 +24,7 @@ describe('readiness check against the simulator', () => {
     const report = await run();
     expect(report.items.filter((i) => i.status === 'fail')).toEqual([]);
     expect(report.ready).toBe(true);
-    expect(byId(report, 'identity')?.detail).toContain('123456789012');
+    expect(byId(report, 'identity')?.detail).toBe('Account 123456789012, operator as LunoraBoothSimulation');
     expect(byId(report, 'flow-sources')?.detail).toMatch(/main: .*:9998.*backup: .*:9999/);
     expect(byId(report, 'perm-sessions')?.status).toBe('pass');
     for (const dest of ['primary', 'youtube', 'twitch', 'linkedin', 'custom'])

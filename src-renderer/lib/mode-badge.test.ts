@@ -20,6 +20,14 @@ describe('modeBadge', () => {
     expect(view.title).toBe('Stack lunora-booth, region eu-west-1 (from profile booth).');
   });
 
+  it('names the person signed in (STS GetCallerIdentity), with the role in the title', () => {
+    const view = modeBadge({ ...AWS, caller: { role: 'LunoraOperator', user: 'alice@example.com' } });
+    expect(view.detail).toBe('booth · alice@example.com · 123456789012 · eu-west-1');
+    expect(view.title).toBe(
+      'Signed in as alice@example.com as LunoraOperator in account 123456789012. Stack lunora-booth, region eu-west-1 (from profile booth).',
+    );
+  });
+
   it("shows CUSTOM ENDPOINT for a profile's endpoint_url or services section, naming the setting", () => {
     const view = modeBadge({
       ...AWS,

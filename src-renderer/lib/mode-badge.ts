@@ -1,8 +1,9 @@
 import type { ConnectionInfo } from '../../shared/domain/connection';
+import { describeCaller } from '../../shared/domain/caller-identity';
 
 export interface ModeBadgeView {
   mode: 'simulation' | 'aws' | 'unknown';
-  /** profile · account · region (AWS mode). */
+  /** profile · user · account · region (AWS mode; the user from STS GetCallerIdentity). */
   detail: string;
   customEndpoint: boolean;
   /** The stack could not be read: the console runs without tiles. */
@@ -31,12 +32,15 @@ export function modeBadge(info: ConnectionInfo | null, error: string | null = nu
       title: `Simulated AWS on this computer: nothing reaches real platforms. Stack ${info.stackName}.${problem}`,
     };
   const region = info.region ?? 'no region';
+  const who = describeCaller(info.caller);
   const endpoints = info.customEndpoint ? ` Custom endpoint: ${info.endpointSources.join('; ')}.` : '';
   return {
     mode: 'aws',
-    detail: [info.profile ?? 'default credentials', info.accountId ?? 'account ?', region].join(' · '),
+    detail: [info.profile ?? 'default credentials', info.caller?.user, info.accountId ?? 'account ?', region]
+      .filter((part): part is string => typeof part === 'string' && part !== '')
+      .join(' · '),
     customEndpoint: info.customEndpoint,
     disconnected,
-    title: `Stack ${info.stackName}, region ${region} (${info.regionSource}).${endpoints}${problem}`,
+    title: `${who ? `Signed in as ${who} in account ${info.accountId ?? '?'}. ` : ''}Stack ${info.stackName}, region ${region} (${info.regionSource}).${endpoints}${problem}`,
   };
 }

@@ -11,6 +11,7 @@ import { checkSafetyStop } from './safety-stop-check';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { callerIdentityOf, describeCaller } from '../../../shared/domain/caller-identity';
 import { clockTime } from '../../../shared/domain/time-format';
 import { DEFAULT_SHOW_LENGTH_MS } from '../../../shared/domain/show-plan';
 import type { ReadinessItem, ReadinessReport } from '../../../shared/domain/readiness';
@@ -51,7 +52,8 @@ async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
       group: 'identity',
       label: 'AWS identity',
       status: 'pass',
-      detail: `Account ${who.Account ?? '?'} as ${who.Arn ?? '?'}`,
+      // The person and role in words; the ARN itself only when it names neither.
+      detail: `Account ${who.Account ?? '?'}, ${describeCaller(callerIdentityOf(who.Arn)) ?? who.Arn ?? 'an unknown caller'}`,
     });
   } catch (error) {
     return failure(
@@ -59,7 +61,7 @@ async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
       'identity',
       'AWS identity',
       error,
-      'Sign in again (aws sso login --profile <profile>) or choose another profile in settings.',
+      'Press Sign in (or run aws sso login for this profile), or choose another profile in settings.',
     );
   }
 }
