@@ -343,6 +343,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     let caller: AwsCaller | null = null;
     let credentialsExpireAt: number | null = null;
     let deadline: ControlDeadline | null = null;
+    // What both windows are told, with whatever was learnt before a failure (or the problem itself).
+    const connection = (problem: ConnectionProblem | null) =>
+      describeConnection({ ...place.info, accountId, caller, credentialsExpireAt, deadline, canSignIn, problem });
     try {
       const [who, found, ends] = await Promise.all([
         readCallerIdentity(clients, logger),
@@ -359,25 +362,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
         const missing = [!destinations && 'DestinationsTableName', !presets && 'PresetsTableName'].filter(
           (name): name is string => typeof name === 'string',
         );
-        return describeConnection({
-          ...place.info,
-          accountId,
-          caller,
-          credentialsExpireAt,
-          deadline,
-          canSignIn,
-          problem: missingOutputs(where, missing),
-        });
+        return connection(missingOutputs(where, missing));
       }
-      const connected = describeConnection({
-        ...place.info,
-        accountId,
-        caller,
-        credentialsExpireAt,
-        deadline,
-        canSignIn,
-        problem: null,
-      });
+      const connected = connection(null);
       session = await openBoothSession({
         clients,
         connection: connected,
@@ -400,15 +387,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     } catch (error) {
       const problem = connectionProblem(error, where);
       logger.warn('connection: the console runs disconnected', { problem: problem.message });
-      return describeConnection({
-        ...place.info,
-        accountId,
-        caller,
-        credentialsExpireAt,
-        deadline,
-        canSignIn,
-        problem,
-      });
+      return connection(problem);
     }
   }
 
