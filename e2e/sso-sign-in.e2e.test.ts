@@ -121,6 +121,12 @@ describe('IAM Identity Center sign-in from the operator window (simulation)', ()
     expect(
       await page.locator('[data-testid="destination-tile"][data-state="IDLE"]:not([data-unconfirmed])').count(),
     ).toBe(0);
+    // The cache still dates the session hours ahead, but AWS refused it: the status bar says control has ended.
+    await eventually(
+      async () => (await page.getByTestId('credentials-expiry').getAttribute('data-tone')) === 'ended',
+      'the status bar to say the sign-in ended',
+    );
+    expect(await text(page.getByTestId('credentials-expiry'))).toBe('SIGN-IN ENDED');
     await booth.screenshot('sso-session-ended-1366x768.png');
     expect(await overlappingCells()).toEqual([]);
 
@@ -143,6 +149,7 @@ describe('IAM Identity Center sign-in from the operator window (simulation)', ()
     for (const d of [first!, second!]) expect(booth.simulator.control.channelState(d.channelId)).toBe('RUNNING');
     expect(booth.simulator.control.requests({ operation: 'StopChannel' })).toHaveLength(0);
     await eventually(async () => (await page.getByTestId('sign-in-banner').count()) === 0, 'the banner gone again');
+    expect(await text(page.getByTestId('credentials-expiry'))).toMatch(/^SIGN-IN ENDS \d\d:\d\d:\d\d$/);
 
     // Nothing secret reached the window or the settings.
     expect(frames.length).toBeGreaterThan(10);

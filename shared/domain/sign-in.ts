@@ -31,7 +31,8 @@ export type SignInStatus = z.infer<typeof SignInStatusSchema>;
 /** When the console's control ends, and why: what the status bar and readiness say. */
 export const ControlDeadlineSchema = z.strictObject({
   endsAt: z.number(),
-  bound: z.enum(['portal-session', 'access-token', 'client-registration']),
+  /** `refused`: IAM Identity Center refused the sign-in before its expected end; `endsAt` is when it did. */
+  bound: z.enum(['portal-session', 'access-token', 'client-registration', 'refused']),
   startedAt: z.number(),
   startSource: z.enum(['console-sign-in', 'cache-written']),
   sessionMinutes: z.number().int(),

@@ -154,6 +154,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     null;
   // The simulator's sign-ins go to a folder of this run, never to the CLI's ~/.aws/sso/cache.
   let simulatorCacheDir: string | null = null;
+  /**
+   * When IAM Identity Center refused the sign-in the cache still holds, and which sign-in that was (its start):
+   * control ended then, whatever the cache's dates say, until a new sign-in replaces it.
+   */
+  let refusal: { at: number; startedAt: number } | null = null;
 
   function simulatedSsoProfile(sim: RunningSimulator): SsoProfile {
     simulatorCacheDir ??= mkdtempSync(path.join(tmpdir(), 'lunora-sim-sso-'));
@@ -183,7 +188,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       now,
       // A refresh the console wrote keeps the session's start: the file changed, the sign-in did not.
       onTokenRefreshed: (file) => void noteOwnWrite(file),
+      onSessionEnded: () => void noteSessionEnded(),
     });
+    refusal = null;
     return { profile, credentials, oidc, portal };
   }
 
@@ -196,12 +203,42 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     }));
   }
 
+  async function cachedDeadline(held: NonNullable<typeof identity>): Promise<ControlDeadline | null> {
+    const sessionMinutes = options.settings.get().connection.ssoSessionMinutes;
+    const found = await readSessionDeadline(held.profile, options.settings.get().ssoSignIns, sessionMinutes);
+    return found ? { ...found, sessionMinutes } : null;
+  }
+
   /** When control ends for the sign-in in use, and why; null without an IAM Identity Center sign-in. */
   async function controlDeadline(): Promise<ControlDeadline | null> {
     if (!identity) return null;
-    const sessionMinutes = options.settings.get().connection.ssoSessionMinutes;
-    const found = await readSessionDeadline(identity.profile, options.settings.get().ssoSignIns, sessionMinutes);
-    return found ? { ...found, sessionMinutes } : null;
+    const found = await cachedDeadline(identity);
+    if (found && refusal && refusal.startedAt === found.startedAt && refusal.at < found.endsAt)
+      return { ...found, endsAt: refusal.at, bound: 'refused' };
+    return found;
+  }
+
+  /** Both windows learn the deadline now, without a reconnect: the monitors keep running meanwhile. */
+  async function publishDeadline(): Promise<void> {
+    if (!info || info.status !== 'connected') return;
+    const deadline = await controlDeadline();
+    info = { ...info, deadline, credentialsExpireAt: deadline?.endsAt ?? null };
+    routerPublish('connection.changed', info);
+    for (const listener of listeners) listener(info);
+    session?.checkControlDeadline();
+  }
+
+  /** IAM Identity Center refused the cached sign-in: the status bar and readiness say control has ended. */
+  async function noteSessionEnded(): Promise<void> {
+    const held = identity;
+    if (!held) return;
+    const found = await cachedDeadline(held).catch(() => null);
+    if (!found || (refusal && refusal.startedAt === found.startedAt)) return;
+    refusal = { at: now(), startedAt: found.startedAt };
+    logger.warn('sign-in: IAM Identity Center refused the session before its expected end', {
+      expectedEnd: new Date(found.endsAt).toISOString(),
+    });
+    await publishDeadline();
   }
 
   async function placeOf(next: ConnectionChoice): Promise<Place> {
@@ -432,15 +469,13 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     onSignedIn: async () => {
       identity?.credentials.reset();
+      refusal = null;
       if (!info || info.status !== 'connected') {
         await connect(choice);
         return;
       }
       // Connected: the monitors keep running and sign their next request with the new credentials.
-      const deadline = await controlDeadline();
-      info = { ...info, deadline, credentialsExpireAt: deadline?.endsAt ?? null };
-      routerPublish('connection.changed', info);
-      for (const listener of listeners) listener(info);
+      await publishDeadline();
     },
   });
 

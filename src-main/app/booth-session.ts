@@ -104,6 +104,8 @@ export interface BoothSession {
   note(notification: Notification): void;
   /** Keeps an incident (new, or one that gained its end) in the show's session record. */
   noteIncident(entry: IncidentEntry): void;
+  /** Warns at once when control has ended or will end soon (a sign-in refused early), not at the next minute. */
+  checkControlDeadline(): void;
   /** Stops the monitors and timers of this connection; never touches a channel in AWS. */
   stop(): Promise<void>;
 }
@@ -351,6 +353,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     reloadDestinations,
     note: (notification) => sessions.note(notification),
     noteIncident: (entry) => sessions.incidents.appendIncident(entry),
+    checkControlDeadline: () => void credentials?.check(),
     async stop() {
       clearInterval(safetyCheck);
       stopPlanWatch?.();

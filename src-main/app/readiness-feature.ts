@@ -78,6 +78,7 @@ export function createReadinessFeature(
         region: connection.region ?? '?',
         destinations: current.destinations,
         credentialsExpireAt: current.controlEndsAt,
+        signsIn: connection.canSignIn,
         now,
       },
       showEndsAt,

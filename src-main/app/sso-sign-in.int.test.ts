@@ -97,6 +97,10 @@ describe('signing in from the console (simulation with IAM Identity Center)', ()
     await tiles.until(() => [first!, second!].every((d) => tiles.tiles.get(d.id)?.unconfirmed !== null), 10_000);
     for (const d of [first!, second!]) expect(tiles.tiles.get(d.id)?.state).toBe('RUNNING');
     expect(tiles.seen.filter((s) => s.state === 'IDLE')).toEqual([]);
+    // The cache still dates the session eight hours ahead; the refusal ends control now, and the windows learn it.
+    await vi.waitFor(() => expect(booth.connection.deadline?.bound).toBe('refused'), { timeout: 10_000, interval: 20 });
+    expect(booth.connection.deadline!.endsAt).toBeLessThanOrEqual(Date.now());
+    expect(rec.connections.at(-1)?.deadline?.bound).toBe('refused');
 
     // No action goes out with dead credentials: the stop is refused before a request is sent.
     const stops = sim.control.requests({ service: 'medialive', operation: 'StopChannel' }).length;
@@ -116,6 +120,7 @@ describe('signing in from the console (simulation with IAM Identity Center)', ()
     // The same connection carried on (no reconnect rebuilt the monitors); it only learnt the new deadline.
     expect(rec.connections.filter((c) => c.status === 'connected').length).toBe(connectsBefore + 1);
     expect(booth.connection.status).toBe('connected');
+    expect(booth.connection.deadline).toMatchObject({ bound: 'portal-session', startSource: 'console-sign-in' });
 
     // No token, refresh token, client secret or role credential crossed the router or reached the settings.
     const cacheDir = readdirSync(tmpdir()).filter((d) => d.startsWith('lunora-sim-sso-'));

@@ -80,7 +80,7 @@ function classify(error: AwsLikeError): ErrorCode {
 const ADVICE: Record<ErrorCode, string> = {
   throttled: 'AWS is limiting the request rate. If it persists, wait a few seconds and try again.',
   'expired-credentials':
-    'The AWS credentials have expired or could not be loaded. Sign in again (aws sso login) and retry; running channels are not affected.',
+    'The AWS credentials have expired or could not be loaded. Press Sign in (or run aws sso login), then retry; running channels are not affected.',
   'access-denied':
     'These credentials are not allowed to do this. Ask an admin for the operator or admin policy of the stack.',
   'not-found': 'AWS does not know this resource. Check the stack configuration (readiness check).',

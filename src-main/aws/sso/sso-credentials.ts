@@ -49,6 +49,11 @@ export interface SsoCredentialsInput {
   now: () => number;
   /** Told after the console rewrote the cache (a refreshed token), with the file's new modification time. */
   onTokenRefreshed?: (file: string) => void;
+  /**
+   * Told when IAM Identity Center refused a sign-in that the cache still holds (its session ended early, was
+   * revoked, or ran out): control has ended whatever the cache's dates say.
+   */
+  onSessionEnded?: () => void;
 }
 
 /**
@@ -67,6 +72,11 @@ export function createSsoCredentials(input: SsoCredentialsInput): SsoCredentials
   let pending: Promise<AwsCredentialIdentity> | null = null;
   let generation = 0;
 
+  function sessionEnded(message: string): SignInRequired {
+    input.onSessionEnded?.();
+    return new SignInRequired(message);
+  }
+
   async function accessToken(): Promise<string> {
     const read = await readTokenCache(profile);
     if (read.kind === 'none')
@@ -77,9 +87,7 @@ export function createSsoCredentials(input: SsoCredentialsInput): SsoCredentials
     const { refreshToken, clientId, clientSecret } = token;
     if (!refreshToken || !clientId || !clientSecret) {
       if (Date.parse(token.expiresAt) > now()) return token.accessToken;
-      throw new SignInRequired(
-        `The IAM Identity Center sign-in of profile ${profile.profile} has expired; sign in again.`,
-      );
+      throw sessionEnded(`The IAM Identity Center sign-in of profile ${profile.profile} has expired; sign in again.`);
     }
     try {
       const renewed = await input.oidc.send(
@@ -99,9 +107,7 @@ export function createSsoCredentials(input: SsoCredentialsInput): SsoCredentials
       if (Date.parse(token.expiresAt) > now()) return token.accessToken;
       const mapped = mapAwsError(error, 'Renew the sign-in');
       if (['network', 'timeout', 'unavailable'].includes(mapped.code)) throw error;
-      throw new SignInRequired(
-        `The IAM Identity Center session of profile ${profile.profile} has ended; sign in again.`,
-      );
+      throw sessionEnded(`The IAM Identity Center session of profile ${profile.profile} has ended; sign in again.`);
     }
   }
 
@@ -125,9 +131,7 @@ export function createSsoCredentials(input: SsoCredentialsInput): SsoCredentials
     } catch (error) {
       // UnauthorizedException: "the session token is not valid or has expired" (Portal API Reference, Errors).
       if ((error as { name?: string }).name === 'UnauthorizedException')
-        throw new SignInRequired(
-          `The IAM Identity Center session of profile ${profile.profile} has ended; sign in again.`,
-        );
+        throw sessionEnded(`The IAM Identity Center session of profile ${profile.profile} has ended; sign in again.`);
       throw error;
     }
   }

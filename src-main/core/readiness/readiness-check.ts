@@ -33,6 +33,8 @@ export interface ReadinessDeps {
   region: string;
   destinations: ConfiguredDestination[];
   credentialsExpireAt: () => Promise<number | null>;
+  /** The credentials come from an IAM Identity Center sign-in, which always has an end. */
+  signsIn?: boolean;
   now: () => number;
 }
 
@@ -69,6 +71,16 @@ async function checkIdentity(deps: ReadinessDeps): Promise<ReadinessItem> {
 async function checkCredentials(deps: ReadinessDeps, showEndsAt: number, planned: boolean): Promise<ReadinessItem> {
   const expiresAt = await deps.credentialsExpireAt().catch(() => null);
   const label = 'Credentials last past the show';
+  const signInFix = 'Press Sign in (or run aws sso login for this profile). Running channels are not affected.';
+  if (expiresAt === null && deps.signsIn)
+    return item({
+      id: 'credentials',
+      group: 'identity',
+      label,
+      status: 'fail',
+      detail: 'Not signed in to IAM Identity Center: the console has no session to last the show.',
+      fix: signInFix,
+    });
   if (expiresAt === null)
     return item({
       id: 'credentials',
@@ -78,6 +90,15 @@ async function checkCredentials(deps: ReadinessDeps, showEndsAt: number, planned
       detail: 'These credentials do not expire on a schedule.',
     });
   const when = (ms: number) => clockTime(ms, deps.now());
+  if (expiresAt <= deps.now())
+    return item({
+      id: 'credentials',
+      group: 'identity',
+      label,
+      status: 'fail',
+      detail: `The sign-in ended at ${when(expiresAt)}: the console cannot read or change channels.`,
+      fix: signInFix,
+    });
   const end = planned
     ? `the show ends at ${when(showEndsAt)}`
     : `no show is planned; assumed to end at ${when(showEndsAt)}`;

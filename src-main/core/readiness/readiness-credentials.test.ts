@@ -60,4 +60,39 @@ describe('credentials versus the planned end of the show', () => {
       /before the end: no show is planned; assumed to end at \d\d:\d\d:\d\d\.$/,
     );
   });
+
+  const credentialsItem = async (expiresAt: number | null, signsIn: boolean) =>
+    (
+      await runReadinessCheck(
+        {
+          clients: offline,
+          region: 'us-east-1',
+          stackName: 's',
+          destinations: [],
+          credentialsExpireAt: async () => expiresAt,
+          signsIn,
+          now: () => now,
+        },
+        now + 2 * 3_600_000,
+      )
+    ).items.find((i) => i.id === 'credentials')!;
+
+  it('fails, and says the sign-in ended, once control has ended (a session IAM Identity Center refused early)', async () => {
+    const item = await credentialsItem(now - 90_000, true);
+    expect(item.status).toBe('fail');
+    expect(item.detail).toMatch(/^The sign-in ended at \d\d:\d\d:\d\d: the console cannot read or change channels\.$/);
+    expect(item.fix).toMatch(/^Press Sign in/);
+  });
+
+  it('fails for an IAM Identity Center profile with no sign-in, instead of calling its credentials unending', async () => {
+    const item = await credentialsItem(null, true);
+    expect(item.status).toBe('fail');
+    expect(item.detail).toMatch(/^Not signed in to IAM Identity Center/);
+    expect(item.detail).not.toMatch(/do not expire/);
+  });
+
+  it('passes keys without a schedule (an access key profile) and says they do not expire', async () => {
+    const item = await credentialsItem(null, false);
+    expect(item).toMatchObject({ status: 'pass', detail: 'These credentials do not expire on a schedule.' });
+  });
 });
