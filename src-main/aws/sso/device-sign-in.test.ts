@@ -11,18 +11,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/test-support/manual-clock';
 import { deviceSignIn, SignInFailed, type DeviceCode } from './device-sign-in';
-import type { SsoProfile } from './sso-profile';
+import { corpProfile } from './test-support/sso-profiles';
 
-const profile: SsoProfile = {
-  profile: 'booth',
-  sessionName: 'corp',
-  startUrl: 'https://corp.awsapps.com/start',
-  ssoRegion: 'eu-west-1',
-  accountId: '123456789012',
-  roleName: 'Operator',
-  scopes: ['sso:account:access'],
-  cacheKey: 'corp',
-};
+const profile = corpProfile({ ssoRegion: 'eu-west-1' });
 const meta = { $metadata: {} };
 
 /** A scripted SSO OIDC: each CreateToken answer in turn (an Error is thrown), recording when each poll came. */

@@ -15,7 +15,7 @@ import { ManualClock } from '../../core/test-support/manual-clock';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { deviceSignIn, type DeviceCode, type SignInFailed } from './device-sign-in';
 import { createSsoCredentials, SignInRequired } from './sso-credentials';
-import type { SsoProfile } from './sso-profile';
+import { simulatorProfile } from './test-support/sso-profiles';
 import { readTokenCache, writeTokenCache } from './token-cache';
 
 let sim: RunningSimulator | null = null;
@@ -64,16 +64,7 @@ async function setup() {
   };
   const oidc = track(new SSOOIDCClient(config));
   const sso = track(new SSOClient(config));
-  const profile: SsoProfile = {
-    profile: 'booth',
-    sessionName: 'sim',
-    startUrl: `${sim.endpoint}/start`,
-    ssoRegion: sim.region,
-    accountId: '123456789012',
-    roleName: 'LunoraOperator',
-    scopes: ['sso:account:access'],
-    cacheKey: 'sim',
-  };
+  const profile = simulatorProfile(sim);
   return { clock, oidc, sso, profile, sim, config, track };
 }
 

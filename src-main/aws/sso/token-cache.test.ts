@@ -3,19 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SsoProfile } from './sso-profile';
 import { CacheFileRefused, readTokenCache, tokenCacheFile, writeTokenCache } from './token-cache';
+import { corpProfile } from './test-support/sso-profiles';
 
-const profile: SsoProfile = {
-  profile: 'booth',
-  sessionName: 'corp',
-  startUrl: 'https://corp.awsapps.com/start',
-  ssoRegion: 'us-east-1',
-  accountId: '123456789012',
-  roleName: 'Operator',
-  scopes: ['sso:account:access'],
-  cacheKey: 'corp',
-};
+const profile = corpProfile();
 const savedHome = process.env['HOME'];
 let cacheDir = '';
 beforeEach(() => {

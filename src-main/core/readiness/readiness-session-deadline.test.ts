@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AwsClients } from '../../aws/clients';
 import { DEFAULT_SESSION_MINUTES, readSessionDeadline } from '../../aws/sso/session-deadline';
-import type { SsoProfile } from '../../aws/sso/sso-profile';
+import { corpProfile } from '../../aws/sso/test-support/sso-profiles';
 import { clockTime } from '../../../shared/domain/time-format';
 import { runReadinessCheck } from './readiness-check';
 
@@ -18,17 +18,7 @@ const offline = new Proxy(
 describe('a cached refresh token is not "never expires": the default 8 h portal session bounds the show', () => {
   it('readiness fails for a planned show that ends after the session would, and says when the session ends', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'booth-sso-deadline-'));
-    const profile: SsoProfile = {
-      profile: 'booth',
-      sessionName: 'corp',
-      startUrl: 'https://corp.awsapps.com/start',
-      ssoRegion: 'us-east-1',
-      accountId: '123456789012',
-      roleName: 'Operator',
-      scopes: ['sso:account:access'],
-      cacheKey: 'corp',
-      cacheDir,
-    };
+    const profile = corpProfile({ cacheDir });
     // Signed in elsewhere (aws sso login) six hours ago: the file's write time is the latest the session began.
     const now = Date.UTC(2026, 11, 1, 18, 0);
     const signedInAt = now - 6 * 3_600_000;

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/test-support/manual-clock';
 import { deviceSignIn } from '../../aws/sso/device-sign-in';
 import { createSsoCredentials } from '../../aws/sso/sso-credentials';
-import type { SsoProfile } from '../../aws/sso/sso-profile';
+import { simulatorProfile } from '../../aws/sso/test-support/sso-profiles';
 import { writeTokenCache } from '../../aws/sso/token-cache';
 import { startSimulator, type RunningSimulator, type SimExchange } from '../index';
 import { checkExchange } from './test-support/conformance';
@@ -40,16 +40,7 @@ describe('IAM Identity Center conformance', () => {
     const config = { region: sim.region, endpoint: sim.endpoint, maxAttempts: 1 };
     const oidc = new SSOOIDCClient(config);
     const sso = new SSOClient(config);
-    const profile: SsoProfile = {
-      profile: 'booth',
-      sessionName: 'sim',
-      startUrl: `${sim.endpoint}/start`,
-      ssoRegion: sim.region,
-      accountId: '123456789012',
-      roleName: 'LunoraOperator',
-      scopes: ['sso:account:access'],
-      cacheKey: 'sim',
-    };
+    const profile = simulatorProfile(sim);
     let polls = 0;
     const running = sim;
     const signIn = deviceSignIn({
