@@ -127,6 +127,15 @@ describe('IAM Identity Center sign-in from the operator window (simulation)', ()
       'the status bar to say the sign-in ended',
     );
     expect(await text(page.getByTestId('credentials-expiry'))).toBe('SIGN-IN ENDED');
+    // The readiness panel open beside the tiles checks again when the connection changes: no stale verdict.
+    await page.waitForSelector('[data-testid="readiness-item"][data-check-id="credentials"][data-status="fail"]');
+    await eventually(
+      async () =>
+        /The sign-in ended at \d\d:\d\d:\d\d/.test(
+          await text(page.locator('[data-testid="readiness-item"][data-check-id="credentials"]')),
+        ),
+      'readiness to say the sign-in ended',
+    );
     await booth.screenshot('sso-session-ended-1366x768.png');
     expect(await overlappingCells()).toEqual([]);
 
