@@ -172,6 +172,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     plannedEnd: () => input.settings.get().showPlan?.endsAt ?? null,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
   });
+  alarms.explainStopsWith((id) => safetyStops.explain(id));
   const monitor = new ChannelMonitor(
     clients.medialive,
     destinations,
