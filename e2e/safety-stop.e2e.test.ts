@@ -54,6 +54,15 @@ describe.each([
     const line = tile.getByTestId('tile-safety');
     expect(await text(line)).toMatch(/^SAFETY STOP stopped by its safety schedule at \d\d:\d\d:\d\d$/);
     expect(await autoStop.count()).toBe(0);
+    // The stop and why, never "off air, ready" or "on air 00:00:00" on a tile that was just stopped.
+    expect(await text(tile.getByTestId('tile-hint'))).toMatch(/^off air since \d\d:\d\d:\d\d$/);
+    expect(await text(tile.getByTestId('tile-on-air'))).toMatch(/^aired (<1 s|00:00:\d\d)$/);
+    // One alarm for the stop: the safety stop's, not a second "stopped outside this console".
+    const recent = (await booth.core.router.invoke('notifications.recent', {}, { role: 'operator' })) as {
+      data: { notifications: { kind: string; title: string }[] };
+    };
+    const alerts = recent.data.notifications.filter((n) => n.kind === 'alert').map((n) => n.title);
+    expect(alerts).toEqual([expect.stringMatching(/^YouTube Live: stopped by its safety schedule at /)]);
     expect(simulator.control.schedules.list()).toEqual([]);
     await booth.screenshot(`safety-stop-fired-${viewport.width}x${viewport.height}.png`);
 

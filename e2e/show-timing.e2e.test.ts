@@ -105,7 +105,7 @@ describe.each([
     expect(await text(showTime)).toBe(stopped);
     expect(await countdown.getAttribute('data-phase')).toBe('to-start');
     const onAirAtStop = await text(youtube.getByTestId('tile-on-air'));
-    expect(onAirAtStop).toMatch(/^on air 00:00:\d\d$/);
+    expect(onAirAtStop).toMatch(/^aired 00:00:\d\d$/);
     await eventually(async () => (await youtube.getAttribute('data-state')) === 'IDLE', 'YouTube IDLE', 15_000);
     expect(await text(showTime)).toBe(stopped);
     expect(await text(youtube.getByTestId('tile-on-air'))).toBe(onAirAtStop);
