@@ -322,6 +322,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   void credentials?.check();
   // The schedules move with the planned end, and one deleted in AWS by someone else is made again.
   const stopPlanWatch = input.onPlanChanged?.(() => void safetyStops.replan());
+  const stopGraceWatch = input.operatorSettings.onChange(() => void safetyStops.replan());
   const safetyCheck = setInterval(() => void safetyStops.verify(), 60_000);
   safetyCheck.unref?.();
   const costTicker = startCostTicker(
@@ -355,6 +356,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     async stop() {
       clearInterval(safetyCheck);
       stopPlanWatch?.();
+      stopGraceWatch();
       costTicker.stop();
       sharedMonth?.stop();
       forgotten.stopChecking();
