@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { eventually, squashedText as text, useOperatorBooth } from './support/harness';
 
 /**
  * The cost view: the session's split as AWS bills it (channels, flow hours, flow data, idle, monitoring); the rate
@@ -8,26 +7,16 @@ import { eventually, startBooth, type BoothHarness } from './support/harness';
  */
 
 const SHOTS = process.env['LUNORA_SHOTS_DIR'];
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-let booth: BoothHarness | null = null;
-
-afterEach(async () => {
-  await booth?.close();
-  booth = null;
-});
+const operatorBooth = useOperatorBooth();
 
 describe.each([
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ])('costs at $width x $height', (viewport) => {
   it('opens the split from the cost box; the operator settings hold no rate card', async () => {
-    booth = await startBooth({ window: 'operator', viewport });
+    const booth = await operatorBooth.start({ viewport });
     const { page } = booth;
-    await eventually(
-      async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
-      'five IDLE tiles',
-    );
     const box = page.getByTestId('session-cost');
     await eventually(async () => await box.isEnabled(), 'the first cost snapshot');
     expect(await box.getAttribute('title')).toMatch(/flow hours \$[\d.]+, flow data \$[\d.]+, idle \$[\d.]+/);

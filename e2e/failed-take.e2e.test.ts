@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, startOperatorBooth, type BoothHarness } from './support/harness';
 
 /**
  * A failed go-live as the operator meets it, against the simulator's fault injection: MediaLive answers StartChannel
@@ -64,12 +64,8 @@ async function shoot(name: string) {
 }
 
 beforeAll(async () => {
-  booth = await startBooth({ window: 'operator', viewport: { width: 1366, height: 768 } });
+  booth = await startOperatorBooth({ viewport: { width: 1366, height: 768 } });
   page = booth.page;
-  await eventually(
-    async () => (await page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
-    'five IDLE tiles',
-  );
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headerKeys } from '../src-main/core/sessions/show-items';
-import { ARTIFACTS, eventually, startBooth, type BoothHarness } from './support/harness';
+import { ARTIFACTS, eventually, squashedText as text, useOperatorBooth, type BoothHarness } from './support/harness';
 
 /**
  * The history of past shows, from the sessions table: take a channel live and end it, then open the history (the
@@ -13,13 +12,8 @@ import { ARTIFACTS, eventually, startBooth, type BoothHarness } from './support/
  */
 
 const SHOTS = process.env['LUNORA_SHOTS_DIR'];
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-let booth: BoothHarness | null = null;
-afterEach(async () => {
-  await booth?.close();
-  booth = null;
-});
+const operatorBooth = useOperatorBooth();
 
 /**
  * Two shows another console recorded in the hours before this one (relative to now, so this show is the newest at any
@@ -80,18 +74,12 @@ describe.each([
   { width: 1920, height: 1080 },
 ])('history at $width x $height', (viewport) => {
   it('takes YouTube live and ends it; the history lists the show with its take and cost', async () => {
-    booth = await startBooth({ window: 'operator', viewport });
+    const booth = await operatorBooth.start({ viewport });
     const { page } = booth;
-    const tile = page.locator('[data-testid="destination-tile"][data-destination-id="youtube"]');
-    await eventually(async () => (await tile.getAttribute('data-state')) === 'IDLE', 'YouTube IDLE');
     await seedEarlierShows(booth);
 
-    await page.keyboard.press('2');
-    await page.keyboard.press('Enter');
-    await eventually(async () => (await tile.getAttribute('data-state')) === 'RUNNING', 'YouTube on air', 15_000);
-    await page.keyboard.press('2');
-    await page.keyboard.press('Enter');
-    await eventually(async () => (await tile.getAttribute('data-state')) === 'IDLE', 'YouTube off air', 15_000);
+    await operatorBooth.take('2', 'youtube', 'RUNNING');
+    await operatorBooth.take('2', 'youtube', 'IDLE');
 
     await page.getByTestId('open-history').click();
     const drawer = page.getByTestId('history-drawer');

@@ -1,8 +1,7 @@
-import type { Locator } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clockTime } from '../shared/domain/time-format';
 import { SAFETY_STOP } from '../src-main/simulator/seed';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, squashedText as text, useOperatorBooth } from './support/harness';
 
 /**
  * The safety stop in AWS: take YouTube live and see its auto-stop time on the tile (the schedule the console made in
@@ -11,27 +10,17 @@ import { eventually, startBooth, type BoothHarness } from './support/harness';
  * with its cost. At both screen sizes the booth is used at, with screenshots of both states.
  */
 
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-let booth: BoothHarness | null = null;
-afterEach(async () => {
-  await booth?.close();
-  booth = null;
-});
+const operatorBooth = useOperatorBooth();
 
 describe.each([
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ])('safety stop at $width x $height', (viewport) => {
   it('a live channel shows its auto-stop; when the schedule fires, the tile says why it stopped', async () => {
-    booth = await startBooth({ window: 'operator', viewport });
+    const booth = await operatorBooth.start({ viewport });
     const { page, simulator } = booth;
-    const tile = page.locator('[data-testid="destination-tile"][data-destination-id="youtube"]');
-    await eventually(async () => (await tile.getAttribute('data-state')) === 'IDLE', 'YouTube IDLE');
-
-    await page.keyboard.press('2');
-    await page.keyboard.press('Enter');
-    await eventually(async () => (await tile.getAttribute('data-state')) === 'RUNNING', 'YouTube on air', 15_000);
+    const tile = operatorBooth.tile('youtube');
+    await operatorBooth.take('2', 'youtube', 'RUNNING');
 
     // No show planned: the stop is four hours after the take plus the default 30 min grace.
     const autoStop = tile.getByTestId('tile-auto-stop');
@@ -54,6 +43,15 @@ describe.each([
     const line = tile.getByTestId('tile-safety');
     expect(await text(line)).toMatch(/^SAFETY STOP stopped by its safety schedule at \d\d:\d\d:\d\d$/);
     expect(await autoStop.count()).toBe(0);
+    // The stop and why, never "off air, ready" or "on air 00:00:00" on a tile that was just stopped.
+    expect(await text(tile.getByTestId('tile-hint'))).toMatch(/^off air since \d\d:\d\d:\d\d$/);
+    expect(await text(tile.getByTestId('tile-on-air'))).toMatch(/^aired (<1 s|00:00:\d\d)$/);
+    // One alarm for the stop: the safety stop's, not a second "stopped outside this console".
+    const recent = (await booth.core.router.invoke('notifications.recent', {}, { role: 'operator' })) as {
+      data: { notifications: { kind: string; title: string }[] };
+    };
+    const alerts = recent.data.notifications.filter((n) => n.kind === 'alert').map((n) => n.title);
+    expect(alerts).toEqual([expect.stringMatching(/^YouTube Live: stopped by its safety schedule at /)]);
     expect(simulator.control.schedules.list()).toEqual([]);
     await booth.screenshot(`safety-stop-fired-${viewport.width}x${viewport.height}.png`);
 

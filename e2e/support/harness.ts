@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startBoothCore, type BoothCore } from '../../src-main/app/booth-core';
 import { createConsoleLogger } from '../../src-main/core/logger';
 import { createMemorySettingsStore } from '../../src-main/core/settings';
@@ -9,7 +9,7 @@ import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
 import type { ChannelMonitorOptions } from '../../src-main/core/channels/channel-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
 import { launchChromium, newWatchedPage, type PageProblems } from './browser';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
@@ -126,7 +126,6 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
   }
 }
 
-/** The operator window at 1600x900 on the seeded booth, once its five tiles read IDLE. */
 /**
  * An operator window whose flow monitor and simulated SRT signal run fast: 1 s CloudWatch periods, 250 ms samples,
  * a 200 ms failover, so input faults show within seconds.
@@ -144,13 +143,65 @@ export const FAST_FLOW_OPERATOR: HarnessOptions = {
   },
 };
 
-export async function startOperatorBooth(): Promise<BoothHarness> {
-  const booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 } });
-  await eventually(
-    async () => (await booth.page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
-    'five IDLE tiles',
-  );
+/** The booth's window (the operator's at 1600x900 unless told otherwise); an operator window once its five tiles read IDLE. */
+export async function startOperatorBooth(options: Partial<HarnessOptions> = {}): Promise<BoothHarness> {
+  const booth = await startBooth({ window: 'operator', viewport: { width: 1600, height: 900 }, ...options });
+  if ((options.window ?? 'operator') !== 'operator') return booth;
+  try {
+    await eventually(
+      async () => (await booth.page.locator('[data-testid="destination-tile"][data-state="IDLE"]').count()) === 5,
+      'five IDLE tiles',
+    );
+  } catch (error) {
+    await booth.close();
+    throw error;
+  }
   return booth;
+}
+
+/** What a locator shows, its white space squashed. */
+export const squashedText = async (locator: Locator): Promise<string> =>
+  ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+export interface OperatorBooth {
+  /** Starts this test's booth (see startOperatorBooth); it is closed after the test. */
+  start(options?: Partial<HarnessOptions>): Promise<BoothHarness>;
+  /** The booth of the running test. */
+  readonly harness: BoothHarness;
+  /** A destination's tile in the operator window. */
+  tile(id: string): Locator;
+  /** Arms and takes (or ends) a destination with its key and Enter, and waits until its tile reads `state`. */
+  take(key: string, id: string, state: 'RUNNING' | 'IDLE'): Promise<void>;
+}
+
+/** One booth per test, closed after it: `const booth = useOperatorBooth();` at the top of an e2e file. */
+export function useOperatorBooth(): OperatorBooth {
+  let current: BoothHarness | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  const harness = () => {
+    if (!current) throw new Error('start the booth first (useOperatorBooth().start)');
+    return current;
+  };
+  const tile = (id: string) => harness().page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
+  return {
+    async start(options) {
+      current = await startOperatorBooth(options);
+      return current;
+    },
+    get harness() {
+      return harness();
+    },
+    tile,
+    async take(key, id, state) {
+      const { page } = harness();
+      await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await tile(id).getAttribute('data-state')) === state, `${id} ${state}`, 15_000);
+    },
+  };
 }
 
 /** Waits (vi.waitFor) until `probe` returns a truthy value and returns it; fails naming what it waited for. */

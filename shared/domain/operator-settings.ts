@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SAFETY_GRACE_MINUTES } from './safety-stop';
+import { DEFAULT_SAFETY_GRACE_MINUTES, SAFETY_GRACE_MAX_MINUTES } from './safety-stop';
 import { DEFAULT_MONTHLY_BUDGET_USD, DEFAULT_RATE_CARD, RateCardSchema } from './cost';
 
 /**
@@ -45,7 +45,14 @@ export const OperatorSettingsSchema = z.strictObject({
   /** A short beep in the operator window when an alarm is raised; off by default (a booth may be on air with open mics). */
   alarmSound: z.boolean().default(false),
   /** Minutes after the planned end at which AWS stops a channel still running (its safety stop); set by the admin. */
-  safetyGraceMinutes: z.number().int().min(0).max(720).default(DEFAULT_SAFETY_GRACE_MINUTES),
+  safetyGraceMinutes: z
+    .number({ error: 'The grace period must be a number of minutes.' })
+    .int({ error: 'The grace period must be whole minutes (no fractions).' })
+    .min(0, { error: 'The grace period cannot be negative: 0 stops the channel at the planned end.' })
+    .max(SAFETY_GRACE_MAX_MINUTES, {
+      error: `The grace period is at most ${SAFETY_GRACE_MAX_MINUTES} minutes (12 hours) after the planned end.`,
+    })
+    .default(DEFAULT_SAFETY_GRACE_MINUTES),
 });
 export type OperatorSettings = z.infer<typeof OperatorSettingsSchema>;
 

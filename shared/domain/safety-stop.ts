@@ -21,3 +21,5 @@ export type SafetyStop = z.infer<typeof SafetyStopSchema>;
 export const SAFETY_STOP_DEFAULT_RUN_MS = 4 * 3_600_000;
 /** The admin's grace period after the planned end, unless set otherwise. */
 export const DEFAULT_SAFETY_GRACE_MINUTES = 30;
+/** The longest grace an admin may set: half a day past the planned end is a forgotten channel, not a late show. */
+export const SAFETY_GRACE_MAX_MINUTES = 720;

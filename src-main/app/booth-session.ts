@@ -174,6 +174,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     plannedEnd: () => input.settings.get().showPlan?.endsAt ?? null,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
   });
+  alarms.explainStopsWith((id) => safetyStops.explain(id));
   const monitor = new ChannelMonitor(
     clients.medialive,
     destinations,
@@ -323,6 +324,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   void credentials?.check();
   // The schedules move with the planned end, and one deleted in AWS by someone else is made again.
   const stopPlanWatch = input.onPlanChanged?.(() => void safetyStops.replan());
+  const stopGraceWatch = input.operatorSettings.onChange(() => void safetyStops.replan());
   const safetyCheck = setInterval(() => void safetyStops.verify(), 60_000);
   safetyCheck.unref?.();
   const costTicker = startCostTicker(
@@ -357,6 +359,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     async stop() {
       clearInterval(safetyCheck);
       stopPlanWatch?.();
+      stopGraceWatch();
       costTicker.stop();
       sharedMonth?.stop();
       forgotten.stopChecking();

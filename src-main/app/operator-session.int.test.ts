@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CostSnapshot } from '../../shared/domain/cost';
 import type { IncidentEntry } from '../../shared/domain/incident';
 import type { Notification } from '../../shared/domain/notification';
@@ -198,6 +198,27 @@ describe('operator session services', () => {
     expect(announced.map((s) => s.monthlyBudgetUsd)).toEqual([650]);
     const costs = await booth.router.invoke('costs.snapshot', {}, operator);
     expect(costs).toMatchObject({ ok: true, data: { budgetUsd: 650 } });
+  });
+
+  it('the safety grace: refused in words unless whole minutes from 0 to 720; saved, it moves the live safety stops', async () => {
+    const booth = await start();
+    const schedule = () => booth.simulator!.control.schedules.list().find((s) => s.name === 'lunora-youtube');
+    await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    await vi.waitFor(() => expect(schedule()).toBeDefined());
+    const before = schedule()!.at;
+    for (const [safetyGraceMinutes, words] of [
+      [1.5, /whole minutes/],
+      [-1, /cannot be negative/],
+      [721, /at most 720 minutes/],
+    ] as const) {
+      const refused = await booth.router.invoke('settings.updateCosts', { safetyGraceMinutes }, { role: 'admin' });
+      expect(refused).toMatchObject({ ok: false, code: 'invalid-input' });
+      if (!refused.ok) expect(refused.message).toMatch(words);
+    }
+    expect(booth.settings.get().safetyGraceMinutes).toBe(30);
+    const saved = await booth.router.invoke('settings.updateCosts', { safetyGraceMinutes: 45 }, { role: 'admin' });
+    expect(saved).toMatchObject({ ok: true, data: { safetyGraceMinutes: 45 } });
+    await vi.waitFor(() => expect(schedule()!.at - before).toBe(15 * 60_000));
   });
 
   it('refuses rates and the budget from the operator window, by role and through its own settings', async () => {

@@ -1,34 +1,18 @@
-import { StartChannelCommand, MediaLiveClient, DescribeChannelCommand } from '@aws-sdk/client-medialive';
+import { StartChannelCommand, DescribeChannelCommand } from '@aws-sdk/client-medialive';
 import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
   GetScheduleCommand,
-  SchedulerClient,
   UpdateScheduleCommand,
   type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock, MANUAL_CLOCK_START } from '../core/test-support/manual-clock';
-import { startSimulator, type RunningSimulator } from './index';
 import { SAFETY_STOP } from './seed';
-import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
+import { sdkError } from './test-support/helpers';
+import { useSchedulerSimulator } from './test-support/scheduler-rig';
 
-let sim: RunningSimulator | undefined;
-const clients: { destroy(): void }[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(clock?: ManualClock) {
-  sim = await startSimulator({ timings: FAST_TIMINGS, withDynamo: false, seed: 9, ...(clock ? { clock } : {}) });
-  const scheduler = new SchedulerClient(clientConfig(sim, { maxAttempts: 1 }));
-  const medialive = new MediaLiveClient(clientConfig(sim, { maxAttempts: 1 }));
-  clients.push(scheduler, medialive);
-  const channelId = sim.topology.destinations[0]!.channelId;
-  return { sim, scheduler, medialive, channelId };
-}
+const start = useSchedulerSimulator(9);
 
 const at = (ms: number) => `at(${new Date(ms).toISOString().slice(0, 19)})`;
 function stopSchedule(name: string, when: number, channelId: string): CreateScheduleCommandInput {

@@ -100,7 +100,12 @@ describe('the show time', () => {
 describe('time on air per destination', () => {
   it('adds the run on air now to the earlier ones, and keeps the total after the end', () => {
     expect(onAirText(ON, 'youtube', at('2026-12-01T19:42:30'))).toBe('on air 00:13:30');
-    expect(onAirText(ENDED, 'youtube', at('2026-12-01T23:00'))).toBe('on air 00:12:31');
+    expect(onAirText(ENDED, 'youtube', at('2026-12-01T23:00'))).toBe('aired 00:12:31');
     expect(onAirText(ON, 'twitch', at('2026-12-01T19:42:30'))).toBeNull();
+  });
+
+  it('off air it never reads "on air", and a moment on air (a safety stop right after the take) is not 00:00:00', () => {
+    const brief = { ...ENDED, destinations: [{ id: 'youtube', onAir: { ms: 400, since: null } }] };
+    expect(onAirText(brief, 'youtube', at('2026-12-01T23:00'))).toBe('aired <1 s');
   });
 });

@@ -119,10 +119,15 @@ export function showElapsed(timeline: ShowTimeline, now: number): ShowFigure {
   };
 }
 
-/** "on air 00:12:31": a destination's time on air in this show, every run counted; null when it has not been on. */
+/**
+ * "on air 00:12:31" while on air, "aired 00:12:31" once off it: a destination's time on air in this show, every run
+ * counted; null when it has not been on. Off air it never reads "on air", and a moment on air is not "00:00:00".
+ */
 export function onAirText(timeline: ShowTimeline, destinationId: string, now: number): string | null {
   const entry = timeline.destinations.find((d) => d.id === destinationId);
   if (!entry) return null;
   const ms = totalAt(entry.onAir, now);
-  return ms > 0 || entry.onAir.since !== null ? `on air ${formatDuration(ms)}` : null;
+  if (entry.onAir.since !== null) return `on air ${formatDuration(ms)}`;
+  if (ms <= 0) return null;
+  return ms < 1_000 ? 'aired <1 s' : `aired ${formatDuration(ms)}`;
 }

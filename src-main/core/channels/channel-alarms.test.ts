@@ -153,4 +153,26 @@ describe('alarms of unplanned changes', () => {
     states.observe([idle]);
     expect(notes.map((n) => n.title)).toEqual(['YouTube DROPPED off air after 00:00:04 on air']);
   });
+
+  it('stopped elsewhere: the alarm at STOPPING, and the IDLE after it is routine (one alarm, not two)', () => {
+    const notes: Notification[] = [];
+    const notifier = createNotifier((n) => notes.push(n));
+    const alarms = new ChannelAlarms(notifier);
+    const states = new StateNotifications(notifier);
+    const running = destinationStatus('youtube', 'RUNNING', {
+      name: 'YouTube',
+      runningSince: 1_000,
+      stateSince: 1_000,
+    });
+    states.observe([running]);
+    const stopping = alarms.review(running, { ...running, state: 'STOPPING', stateSince: 5_000, runningSince: null });
+    states.observe([stopping]);
+    const idle = alarms.review(stopping, { ...stopping, state: 'IDLE', stateSince: 6_000 });
+    states.observe([idle]);
+    expect(idle.alarm?.kind).toBe('stopped-elsewhere');
+    expect(notes.filter((n) => n.kind === 'alert').map((n) => n.title)).toEqual([
+      'YouTube stopped outside this console after 00:00:04 on air',
+    ]);
+    expect(notes.at(-1)?.title).toBe('YouTube is off air');
+  });
 });

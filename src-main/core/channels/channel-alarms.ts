@@ -15,6 +15,12 @@ const FAILED: ReadonlySet<DestinationState> = new Set(['CREATE_FAILED', 'UPDATE_
 
 type Intent = 'start' | 'stop';
 
+/** True once the stop has been announced by the explainer itself; null when it has nothing to say about it. */
+export type StopExplainer = (destinationId: string) => Promise<boolean> | null;
+
+/** The alarms of a channel that left the air: the ones a safety stop may explain. */
+const STOP_KINDS: ReadonlySet<Alarm['kind']> = new Set(['stopped-elsewhere', 'dropped']);
+
 const hms = (ms: number) => {
   const total = Math.max(0, Math.floor(ms / 1_000));
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -32,11 +38,20 @@ const hms = (ms: number) => {
  */
 export class ChannelAlarms {
   private readonly expected = new Map<string, Partial<Record<Intent, number>>>();
+  private explainStop: StopExplainer | null = null;
 
   constructor(
     private readonly notifier: Notifier,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * Something that may say an unplanned stop in its own words (the safety stop that fired): asked before a stop's
+   * alarm is announced, so the operator gets one alarm, not two. The latch on the tile is raised at once either way.
+   */
+  explainStopsWith(explain: StopExplainer): void {
+    this.explainStop = explain;
+  }
 
   /** This console is about to send a start or a stop: the change that follows is planned. */
   expect(destinationId: string, intent: Intent): void {
@@ -133,6 +148,17 @@ export class ChannelAlarms {
   }
 
   private announce(status: DestinationStatus, alarm: Alarm): void {
+    const explained = STOP_KINDS.has(alarm.kind) ? this.explainStop?.(status.id) : null;
+    if (!explained) return this.notifyAlarm(status, alarm);
+    void explained.then(
+      (said) => {
+        if (!said) this.notifyAlarm(status, alarm);
+      },
+      () => this.notifyAlarm(status, alarm),
+    );
+  }
+
+  private notifyAlarm(status: DestinationStatus, alarm: Alarm): void {
     const { name, id } = status;
     const after = alarm.onAirFor !== null ? ` after ${hms(alarm.onAirFor)} on air` : '';
     const titles: Record<Alarm['kind'], string> = {

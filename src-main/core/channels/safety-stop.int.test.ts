@@ -1,62 +1,67 @@
-import { MediaLiveClient, StartChannelCommand } from '@aws-sdk/client-medialive';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StartChannelCommand } from '@aws-sdk/client-medialive';
+import { CreateScheduleCommand } from '@aws-sdk/client-scheduler';
+import { describe, expect, it, vi } from 'vitest';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { SafetyStop } from '../../../shared/domain/safety-stop';
-import { startSimulator, type RunningSimulator } from '../../simulator';
 import { SAFETY_STOP } from '../../simulator/seed';
-import { clientConfig, FAST_TIMINGS } from '../../simulator/test-support/helpers';
+import { useSchedulerSimulator } from '../../simulator/test-support/scheduler-rig';
 import { silentLogger } from '../logger';
 import { createNotifier } from '../notifications/notifier';
+import { ChannelAlarms } from './channel-alarms';
 import { atExpression, SafetyStops, scheduleName } from './safety-stop';
 
 const HOUR = 3_600_000;
-let sim: RunningSimulator | undefined;
-const clients: { destroy(): void }[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await sim?.close();
-  sim = undefined;
-});
+const startRig = useSchedulerSimulator(11);
 
 async function setup(options: { group?: string | null; plannedEnd?: number | null; skewMs?: number } = {}) {
-  sim = await startSimulator({ timings: FAST_TIMINGS, withDynamo: false, seed: 11 });
-  const scheduler = new SchedulerClient(clientConfig(sim, { maxAttempts: 1 }));
-  const medialive = new MediaLiveClient(clientConfig(sim, { maxAttempts: 1 }));
-  clients.push(scheduler, medialive);
-  const dest = sim.topology.destinations[0]!;
+  const { sim, scheduler, medialive, dest } = await startRig();
   const tiles = new Map<string, SafetyStop | null>();
   const notifier = createNotifier(() => {});
   let plannedEnd = options.plannedEnd === undefined ? Date.now() + HOUR : options.plannedEnd;
   const now = () => Date.now() + (options.skewMs ?? 0);
-  const stops = new SafetyStops({
-    scheduler,
-    group: options.group === undefined ? SAFETY_STOP.group : options.group,
-    roleArn: 'arn:aws:iam::123456789012:role/lunora-booth-safety-stop',
-    region: sim.region,
-    monitor: { setSafetyStop: (id, value) => void tiles.set(id, value) },
-    notifier,
-    logger: silentLogger,
-    now,
-    graceMinutes: () => 30,
-    plannedEnd: () => plannedEnd,
-    retry: { retries: 0, minTimeoutMs: 1, maxTimeoutMs: 1 },
-  });
-  const schedule = () => sim!.control.schedules.list().find((s) => s.name === scheduleName(dest.id));
+  /** A console's safety stops; a second one is the console after a restart (same AWS, same tiles). */
+  const consoleStops = () =>
+    new SafetyStops({
+      scheduler,
+      group: options.group === undefined ? SAFETY_STOP.group : options.group,
+      roleArn: 'arn:aws:iam::123456789012:role/lunora-booth-safety-stop',
+      region: sim.region,
+      monitor: { setSafetyStop: (id, value) => void tiles.set(id, value) },
+      notifier,
+      logger: silentLogger,
+      now,
+      graceMinutes: () => 30,
+      plannedEnd: () => plannedEnd,
+      retry: { retries: 0, minTimeoutMs: 1, maxTimeoutMs: 1 },
+    });
+  const stops = consoleStops();
+  const schedules = () => sim.control.schedules.list().filter((s) => s.name === scheduleName(dest.id));
+  const schedule = () => schedules()[0];
   return {
     sim,
     stops,
+    consoleStops,
     dest,
     tiles,
     notifier,
     medialive,
     scheduler,
     schedule,
+    schedules,
     setPlannedEnd: (end: number | null) => (plannedEnd = end),
   };
 }
 
 const status = (id: string, state: DestinationStatus['state']) => ({ id, state }) as DestinationStatus;
+/** A whole status as the channel monitor publishes it, for the alarms. */
+const liveStatus = (dest: { id: string; name: string; channelId: string }): Partial<DestinationStatus> => ({
+  id: dest.id,
+  name: dest.name,
+  channelId: dest.channelId,
+  alarm: null,
+  unconfirmed: null,
+  startedBy: null,
+});
 
 describe('the safety stop of a run (EventBridge Scheduler, against the simulator)', () => {
   it('creates a one-time StopChannel schedule at the planned end plus the grace, and the tile shows it', async () => {
@@ -181,6 +186,106 @@ describe('the safety stop of a run (EventBridge Scheduler, against the simulator
     const shown = tiles.get(dest.id)?.at ?? 0;
     expect(Math.abs((schedule()?.at ?? 0) - (shown - skewMs))).toBeLessThan(2_000);
     expect(notifier.recent().some((n) => /This PC's clock is 30\d s ahead of AWS/.test(n.title))).toBe(true);
+  });
+});
+
+/** A live channel as the monitor reads it after a restart: started by this console (its tags) before it came up. */
+const startedHere = (
+  dest: { id: string; name: string; channelId: string },
+  startedAt: number,
+  state: DestinationStatus['state'],
+) =>
+  ({
+    id: dest.id,
+    name: dest.name,
+    channelId: dest.channelId,
+    state,
+    startedBy: { startedAt, console: 'booth-pc', operator: 'op', thisConsole: true },
+  }) as DestinationStatus;
+
+describe('a console restarted while its channel is live', () => {
+  it('picks up the schedule it made before: not created twice, the tile shows it, a stop deletes it', async () => {
+    const end = Date.UTC(2099, 0, 1, 22, 0, 0);
+    const { stops, consoleStops, dest, tiles, schedules, notifier, sim } = await setup({ plannedEnd: end });
+    const startedAt = Date.now() - 60_000;
+    await stops.arm(dest.id, dest.channelId, dest.name);
+    tiles.clear();
+    sim.control.clearRequests();
+    const restarted = consoleStops();
+    restarted.observe([startedHere(dest, startedAt, 'RUNNING')]);
+    await vi.waitFor(() => expect(tiles.get(dest.id)?.state).toBe('armed'));
+    expect(tiles.get(dest.id)?.at).toBe(Date.UTC(2099, 0, 1, 22, 30, 0));
+    expect(schedules()).toHaveLength(1);
+    expect(sim.control.requests({ service: 'scheduler' }).map((r) => r.operation)).toEqual(['GetSchedule']);
+    expect(notifier.recent()).toEqual([]);
+    // Seen again (every poll): looked up once.
+    restarted.observe([startedHere(dest, startedAt, 'RUNNING')]);
+    expect(sim.control.requests({ service: 'scheduler' })).toHaveLength(1);
+    restarted.expectStop(dest.id);
+    await restarted.disarm(dest.id);
+    expect(schedules()).toEqual([]);
+  });
+
+  it('a schedule lost while the console was down is made again, and the operator told', async () => {
+    const { consoleStops, dest, tiles, schedules, notifier } = await setup();
+    const restarted = consoleStops();
+    restarted.observe([startedHere(dest, Date.now() - 60_000, 'RUNNING')]);
+    await vi.waitFor(() => expect(tiles.get(dest.id)?.state).toBe('armed'));
+    expect(schedules()).toHaveLength(1);
+    expect(notifier.recent().at(-1)?.title).toBe(`${dest.name}: safety stop was missing after the console restarted`);
+  });
+
+  it('a plan moved while the console was down moves the schedule it picks up', async () => {
+    const end = Date.UTC(2099, 0, 1, 22, 0, 0);
+    const { stops, consoleStops, dest, schedule, setPlannedEnd } = await setup({ plannedEnd: end });
+    await stops.arm(dest.id, dest.channelId, dest.name);
+    setPlannedEnd(end + HOUR);
+    consoleStops().observe([startedHere(dest, Date.now() - 60_000, 'RUNNING')]);
+    await vi.waitFor(() => expect(schedule()?.expression).toBe('at(2099-01-01T23:30:00)'));
+  });
+
+  it('leaves alone runs of other consoles, runs started since, and channels not live', async () => {
+    const { consoleStops, dest, sim } = await setup();
+    const restarted = consoleStops();
+    const other = { ...startedHere(dest, Date.now() - 60_000, 'RUNNING'), startedBy: null };
+    restarted.observe([other, startedHere(dest, Date.now() + 1_000, 'RUNNING')]);
+    restarted.observe([startedHere(dest, Date.now() - 60_000, 'STOPPING')]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sim.control.requests({ service: 'scheduler' })).toEqual([]);
+  });
+});
+
+describe('one alarm for a stop nobody at this console sent', () => {
+  async function alarmed(fire: boolean) {
+    const rig = await setup();
+    const { stops, dest, notifier, medialive, sim } = rig;
+    const alarms = new ChannelAlarms(notifier);
+    alarms.explainStopsWith((id) => stops.explain(id));
+    await medialive.send(new StartChannelCommand({ ChannelId: dest.channelId }));
+    await sim.control.waitForChannelState(dest.channelId, 'RUNNING');
+    await stops.arm(dest.id, dest.channelId, dest.name);
+    stops.observe([status(dest.id, 'RUNNING')]);
+    if (fire) sim.control.schedules.fireNow(scheduleName(dest.id), SAFETY_STOP.group);
+    const running = { ...liveStatus(dest), state: 'RUNNING', runningSince: Date.now() - 5_000 } as DestinationStatus;
+    const stopping = { ...running, state: 'STOPPING', stateSince: Date.now(), runningSince: null } as DestinationStatus;
+    expect(alarms.review(running, stopping).alarm?.kind).toBe('stopped-elsewhere');
+    stops.observe([stopping]);
+    return rig;
+  }
+
+  it('fired by its schedule: the safety stop says it, and the generic "stopped outside" is not said as well', async () => {
+    const { dest, notifier, tiles } = await alarmed(true);
+    await vi.waitFor(() => expect(tiles.get(dest.id)?.state).toBe('fired'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const errors = notifier.recent().filter((n) => n.kind === 'alert');
+    expect(errors.map((n) => n.title)).toEqual([expect.stringMatching(/: stopped by its safety schedule at /)]);
+  });
+
+  it('stopped elsewhere with its schedule still waiting: the usual alarm, once', async () => {
+    const { dest, notifier, schedule } = await alarmed(false);
+    await vi.waitFor(() => expect(notifier.recent().filter((n) => n.kind === 'alert')).toHaveLength(1));
+    expect(notifier.recent().at(-1)?.title).toBe(`${dest.name} stopped outside this console after 00:00:05 on air`);
+    expect(schedule()).toBeUndefined();
   });
 });
 

@@ -31,6 +31,20 @@ interface Run {
   stopping?: boolean;
   /** Seen starting or on air since it was armed: an IDLE before that is the state before the take, not a stop. */
   seenLive?: boolean;
+  /** The question put to AWS about a stop nobody here sent: true when it was the schedule (asked once per run). */
+  explained?: Promise<boolean>;
+}
+
+/** States a run is picked up in after a restart (a channel on its way to the air or on it). */
+const LIVE_STATES: ReadonlySet<DestinationStatus['state']> = new Set(['STARTING', 'RUNNING', 'RECOVERING']);
+
+/** "at(2026-12-01T22:30:00)" in UTC back to epoch ms; null for any other expression (rate, cron, another zone). */
+function parseAtExpression(expression: string | undefined, timezone: string | undefined): number | null {
+  const match = /^at\((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\)$/.exec(expression ?? '');
+  // The zone defaults to UTC (Scheduler API Reference, CreateSchedule, ScheduleExpressionTimezone).
+  if (!match || (timezone !== undefined && timezone !== 'UTC')) return null;
+  const at = Date.parse(`${match[1]}Z`);
+  return Number.isFinite(at) ? at : null;
 }
 
 export interface SafetyStopDeps {
@@ -80,8 +94,14 @@ export class SafetyStops {
   private readonly runs = new Map<string, Run>();
   /** This PC's clock minus AWS's (ms), as last measured from a schedule's CreationDate. */
   private skewMs = 0;
+  /** Runs already looked up after a restart ("destination@start"), so each is picked up once. */
+  private readonly pickedUp = new Set<string>();
+  /** When this console (session) started: a run started before then by this console is picked up, not armed. */
+  private readonly since: number;
 
-  constructor(private readonly deps: SafetyStopDeps) {}
+  constructor(private readonly deps: SafetyStopDeps) {
+    this.since = deps.now();
+  }
 
   /** When the run started at `startedAt` is to stop, on this PC's clock. */
   stopTime(startedAt: number): number {
@@ -195,15 +215,76 @@ export class SafetyStops {
   observe(destinations: DestinationStatus[]): void {
     for (const d of destinations) {
       const run = this.runs.get(d.id);
-      if (!run || run.stopping) continue;
-      if (d.state === 'STARTING' || d.state === 'RUNNING' || d.state === 'RECOVERING') run.seenLive = true;
-      if (!run.seenLive || (d.state !== 'STOPPING' && d.state !== 'IDLE')) continue;
-      run.stopping = true;
-      void this.explainStop(d.id, run);
+      if (!run) {
+        this.pickUp(d);
+        continue;
+      }
+      if (run.stopping) continue;
+      if (LIVE_STATES.has(d.state)) run.seenLive = true;
+      if (d.state === 'STOPPING' || d.state === 'IDLE') void this.explain(d.id);
     }
   }
 
-  private async explainStop(destinationId: string, run: Run): Promise<void> {
+  /**
+   * A stop of a run nobody at this console asked for: was it the safety schedule? Null when there is nothing to ask
+   * (no run watched, a stop from this console, or the state before the take). Asked once per run; the channel alarms
+   * wait for the answer so that the operator gets one alarm, the safety stop's or their own, not both.
+   */
+  explain(destinationId: string): Promise<boolean> | null {
+    const run = this.runs.get(destinationId);
+    if (!run || (run.stopping && !run.explained) || !run.seenLive) return null;
+    run.stopping = true;
+    run.explained ??= this.explainStop(destinationId, run);
+    return run.explained;
+  }
+
+  /**
+   * After a restart (or a reconnection), a channel this console started before it came up is still live: its
+   * schedule in AWS is picked up (not created twice), moved if the plan changed meanwhile, and created if it is gone.
+   */
+  private pickUp(d: DestinationStatus): void {
+    const origin = d.startedBy;
+    if (!origin?.thisConsole || !d.channelId || !LIVE_STATES.has(d.state) || origin.startedAt >= this.since) return;
+    const key = `${d.id}@${origin.startedAt}`;
+    if (this.pickedUp.has(key)) return;
+    this.pickedUp.add(key);
+    const run: Run = { channelId: d.channelId, name: d.name, startedAt: origin.startedAt, at: 0 };
+    run.at = this.stopTime(run.startedAt);
+    run.seenLive = d.state !== 'STARTING';
+    this.runs.set(d.id, run);
+    void this.adopt(d.id, run);
+  }
+
+  private async adopt(destinationId: string, run: Run): Promise<void> {
+    const { group, roleArn } = this.deps;
+    if (!group || !roleArn) {
+      this.missing(destinationId, run, 'the stack has no safety-stop schedule group or role (update the stack)');
+      return;
+    }
+    let inAws: number | null;
+    try {
+      const read = await callAws(
+        'Read the safety stop',
+        () => this.deps.scheduler.send(new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: group })),
+        this.policy(),
+      );
+      inAws = parseAtExpression(read.ScheduleExpression, read.ScheduleExpressionTimezone);
+    } catch (error) {
+      if (this.runs.get(destinationId) !== run) return;
+      const failure = error as BoothError;
+      if (failure.awsCode === 'ResourceNotFoundException') return this.recreate(destinationId, run, 'restart');
+      return this.missing(destinationId, run, failure.message);
+    }
+    if (this.runs.get(destinationId) !== run) return;
+    this.deps.logger.info('safety-stop: picked up the schedule of a run started before this console', {
+      destinationId,
+    });
+    // Whole seconds in AWS: a schedule at the time this console would set is left as it is.
+    if (inAws !== null && Math.abs(inAws - run.at) < 1_000) return this.show(destinationId, run);
+    await this.move(destinationId, run);
+  }
+
+  private async explainStop(destinationId: string, run: Run): Promise<boolean> {
     const seenAt = this.deps.now();
     let gone = false;
     try {
@@ -213,11 +294,11 @@ export class SafetyStops {
     } catch (error) {
       gone = (error as { name?: string }).name === 'ResourceNotFoundException';
     }
-    if (this.runs.get(destinationId) !== run) return;
+    if (this.runs.get(destinationId) !== run) return false;
     if (!gone) {
       // Stopped elsewhere (another console, the AWS console): delete the schedule it no longer needs.
       await this.disarm(destinationId);
-      return;
+      return false;
     }
     this.runs.delete(destinationId);
     // AWS fires within the minute of its time; a stop seen earlier (the schedule was run by hand) keeps its own time.
@@ -231,6 +312,7 @@ export class SafetyStops {
       title: `${run.name}: ${note}`,
       message: `AWS stopped ${run.name} on its safety schedule (the planned end plus ${this.deps.graceMinutes()} min grace). Take it live again if the show goes on.`,
     });
+    return true;
   }
 
   private async move(destinationId: string, run: Run): Promise<void> {
@@ -245,16 +327,24 @@ export class SafetyStops {
     }
   }
 
-  private async recreate(destinationId: string, run: Run): Promise<void> {
+  private async recreate(destinationId: string, run: Run, found: 'deleted' | 'restart' = 'deleted'): Promise<void> {
     try {
       await this.send('create', destinationId, run);
       this.show(destinationId, run);
+      const name = scheduleName(destinationId);
+      const at = clockTime(run.at, this.deps.now());
       this.deps.notifier.notify({
         destinationId,
         level: 'warning',
         kind: 'alert',
-        title: `${run.name}: safety stop was deleted outside the console`,
-        message: `Someone deleted the schedule ${scheduleName(destinationId)} in AWS; the console created it again for ${clockTime(run.at, this.deps.now())}.`,
+        title:
+          found === 'deleted'
+            ? `${run.name}: safety stop was deleted outside the console`
+            : `${run.name}: safety stop was missing after the console restarted`,
+        message:
+          found === 'deleted'
+            ? `Someone deleted the schedule ${name} in AWS; the console created it again for ${at}.`
+            : `${run.name} was live without its schedule ${name} in AWS (deleted, or never made before the console went down); the console created it for ${at}.`,
       });
     } catch (error) {
       this.missing(destinationId, run, (error as BoothError).message);

@@ -34,6 +34,8 @@ export class StateNotifications {
       // The alarm this change raised has told the operator already, in its own words.
       if (alarmRaisedByThisChange(status)) {
         if (status.state === 'IDLE') this.stopRequested.delete(status.id);
+        // A stop made elsewhere has been told by its alarm: the IDLE that follows is routine, not a second alarm.
+        if (status.state === 'STOPPING') this.stopRequested.add(status.id);
         continue;
       }
       this.announce(status, before);
