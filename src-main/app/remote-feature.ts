@@ -37,8 +37,8 @@ export function createRemoteFeature(
     arming,
     handlers: {
       'remote.arm': async ({ destinationId }, caller) => ({ armed: arming.arm(destinationId, nameOf(caller)) }),
-      'remote.take': async (_input, caller) => arming.take(nameOf(caller)),
-      'remote.disarm': async (_input, caller) => ({ armed: arming.disarm(nameOf(caller)) }),
+      'remote.take': async (_input, caller) => arming.take(nameOf(caller), caller.role === 'operator'),
+      'remote.disarm': async (_input, caller) => ({ armed: arming.disarm(nameOf(caller), caller.role === 'operator') }),
       'remote.armed': async () => ({ armed: arming.current() }),
     },
   };

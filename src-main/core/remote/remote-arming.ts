@@ -45,12 +45,13 @@ export class RemoteArming {
     return armed;
   }
 
-  disarm(by: string): null {
+  /** `atConsole`: the operator window let go of the remote arm (Escape, or it armed something else). */
+  disarm(by: string, atConsole = false): null {
     const was = this.current();
     if (was) {
       this.#set(null);
       this.deps.record(
-        `Disarmed from remote (${by})`,
+        atConsole ? `Disarmed at the console (armed from ${was.by})` : `Disarmed from remote (${by})`,
         `${was.destinationId} disarmed; nothing sent.`,
         was.destinationId,
       );
@@ -64,13 +65,14 @@ export class RemoteArming {
    */
   async take(
     by: string,
+    atConsole = false,
   ): Promise<{ destinationId: string; outcome: 'requested' | 'already'; state: DestinationState }> {
     const armed = this.current();
     if (!armed) {
       throw new BoothError('invalid-state', 'Nothing is armed: arm a destination first, then take.');
     }
     this.#set(null);
-    const title = `Take from remote (${by})`;
+    const title = atConsole ? `Take at the console (armed from ${armed.by})` : `Take from remote (${by})`;
     try {
       const result = await this.deps.start(armed.destinationId);
       this.deps.record(
