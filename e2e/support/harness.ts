@@ -84,6 +84,8 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.simulatorSignIn ? { simulatorSignIn: true } : {}),
+      // Any free port: several boots run side by side.
+      controlPort: 0,
     });
     cleanups.push(() => core.close());
     if (!core.simulator) throw new Error('the e2e harness expects simulation mode');

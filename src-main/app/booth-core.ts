@@ -36,6 +36,8 @@ import { FeedSequence } from './feed-sequence';
 import { createLocalOperatorFeature } from './operator-feature';
 import { createIncidentsFeature } from './incidents-feature';
 import { createRemoteFeature } from './remote-feature';
+import { createRemoteControl } from './remote-control';
+import type { RemoteStatus } from '../../shared/ipc/features/remote.contract';
 import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
 import { createShowFeature } from './show-feature';
@@ -60,6 +62,8 @@ export interface BoothCoreOptions extends SessionTuning {
    * credentials come from the simulator's portal and end when its session does.
    */
   simulatorSignIn?: boolean;
+  /** The control API's port instead of the stored one (tests and benches: 0, any free port). */
+  controlPort?: number;
 }
 
 export interface BoothCore {
@@ -77,6 +81,8 @@ export interface BoothCore {
   readonly simulator: RunningSimulator | null;
   /** Called after every connection attempt, with its outcome. */
   onConnectionChanged(listener: (connection: ConnectionInfo) => void): () => void;
+  /** Where the control API (Stream Deck, Companion) listens, or why it does not. */
+  readonly controlApi: RemoteStatus;
   close(): Promise<void>;
 }
 
@@ -533,6 +539,15 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       publish: (channel, payload) => routerPublish(channel, payload),
     }).handlers,
   );
+  const remoteControl = createRemoteControl({
+    settings: options.settings,
+    logger,
+    incidents,
+    publish: (channel, payload) => routerPublish(channel, payload),
+    ...(options.controlPort !== undefined ? { port: options.controlPort } : {}),
+    now,
+  });
+  Object.assign(handlers, remoteControl.handlers);
   // Every channel is either answered here (connection, readiness, the operator's own settings) or by the session.
   const router = createRouter(handlers as InvokeHandlers, logger);
   routerPublish = (channel, payload) => router.publish(channel, payload);
@@ -544,6 +559,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     await (simulator as RunningSimulator | null)?.close();
     throw error;
   }
+  await remoteControl.start(router);
 
   return {
     router,
@@ -563,7 +579,11 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    get controlApi() {
+      return remoteControl.status();
+    },
     async close() {
+      await remoteControl.close();
       signIn.cancel();
       await queue;
       await stopCurrent();

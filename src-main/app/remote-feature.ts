@@ -14,28 +14,31 @@ export interface RemoteFeatureDeps {
   publish: Router['publish'];
 }
 
-/** Who did it, in the incident log and on the operator's screen: the token's name. */
+/** Who did it, in the incident log and on the operator's screen: the token's name, or the operator's window. */
 function nameOf(caller: CallerIdentity): string {
-  return caller.label ?? caller.role;
+  if (caller.label) return caller.label;
+  return caller.role === 'operator' ? 'operator window' : caller.role;
 }
 
 export function createRemoteFeature(
   deps: RemoteFeatureDeps,
-): Feature<'remote.arm' | 'remote.take' | 'remote.disarm' | 'remote.armed'> {
+): Feature<'remote.arm' | 'remote.take' | 'remote.disarm' | 'remote.armed'> & { arming: RemoteArming } {
   const arming = new RemoteArming({
     now: () => deps.now(),
     timeoutMs: () => deps.timeoutMs(),
     hasDestination: (id) => deps.destinationIds().includes(id),
-    start: (destinationId) => deps.start({ destinationId }, { role: 'operator', label: 'remote' }),
+    // The take runs as the operator's own channels.start would (a remote role may not call it directly).
+    start: (destinationId) => deps.start({ destinationId }, { role: 'operator', label: 'remote take' }),
     changed: (armed: RemoteArm | null) => deps.publish('remote.armedFeed', { armed }),
     record: (title, detail, destinationId) =>
       deps.incidents.record({ kind: 'action', level: 'info', title, detail, destinationId }),
   });
   return {
+    arming,
     handlers: {
       'remote.arm': async ({ destinationId }, caller) => ({ armed: arming.arm(destinationId, nameOf(caller)) }),
-      'remote.take': async (_input, caller) => arming.take(nameOf(caller)),
-      'remote.disarm': async (_input, caller) => ({ armed: arming.disarm(nameOf(caller)) }),
+      'remote.take': async (_input, caller) => arming.take(nameOf(caller), caller.role === 'operator'),
+      'remote.disarm': async (_input, caller) => ({ armed: arming.disarm(nameOf(caller), caller.role === 'operator') }),
       'remote.armed': async () => ({ armed: arming.current() }),
     },
   };

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_OPERATOR_SETTINGS, OperatorSettingsSchema } from '../../shared/domain/operator-settings';
 import { ShowPlanSchema } from '../../shared/domain/show-plan';
+import { REMOTE_ROLES } from '../../shared/domain/roles';
+
+/** Where the control API listens unless an admin chose another port. */
+export const DEFAULT_CONTROL_PORT = 17_878;
 
 /** Local settings (never secrets): persisted by electron-store in the app, in memory in the web preview. */
 export const WindowBoundsSchema = z.object({
@@ -41,6 +45,28 @@ export const SettingsSchema = z.object({
   catalogCache: z.unknown().optional(),
   /** The show's planned start and end; a stored plan that no longer reads is dropped, not the whole file. */
   showPlan: ShowPlanSchema.nullable().default(null).catch(null),
+  /** The control API (Stream Deck / Companion): its port, whether the LAN may reach it, and its tokens' hashes. */
+  remote: z
+    .object({
+      port: z.number().int().min(0).max(65_535).default(DEFAULT_CONTROL_PORT),
+      lan: z.boolean().default(false),
+      /** A salted scrypt hash per token, never the token itself (see src-main/remote/remote-tokens.ts). */
+      tokens: z
+        .array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            role: z.enum(REMOTE_ROLES),
+            createdAt: z.number(),
+            salt: z.string(),
+            hash: z.string(),
+          }),
+        )
+        .max(100)
+        .default([]),
+    })
+    .prefault({})
+    .catch({ port: DEFAULT_CONTROL_PORT, lan: false, tokens: [] }),
   spend: z
     .object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) })
     .nullable()

@@ -9,7 +9,7 @@ import type { Router } from '../ipc/router';
 import { readClientFrame, refusal } from '../web/socket-frames';
 import { controlApiOpenApi } from './openapi';
 import { RateLimiter } from './rate-limit';
-import type { RemoteTokenInfo, RemoteTokens } from './remote-tokens';
+import { tokenIdOf, type RemoteTokenInfo, type RemoteTokens } from './remote-tokens';
 
 export const CONTROL_API_LIMITS = {
   /** The largest remote request is an arm (a destination id): 16 KiB is generous and bounds what is read. */
@@ -105,11 +105,18 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
     if (!needsToken) return { ok: true, token: null };
     const presented = bearer(req);
     if (presented === null) return refuse(401, 'forbidden', 'A control token is required (Authorization: Bearer …).');
-    const token = tokens.verify(presented);
-    if (!token) return refuse(401, 'forbidden', 'This control token is not valid (wrong, or revoked by an admin).');
-    if (!limiter.take(token.id)) {
-      return refuse(429, 'throttled', `Too many requests from “${token.name}”; slow down and try again in a moment.`);
+    // The rate is spent before the (deliberately slow) hash is checked, so guessing at one token's secret
+    // cannot hold the main process up: a flood is refused cheaply, a wrong secret counts against the token.
+    const id = tokenIdOf(presented);
+    if (id !== null && !limiter.take(id)) {
+      return refuse(
+        429,
+        'throttled',
+        'Too many requests with this control token; slow down and try again in a moment.',
+      );
     }
+    const token = id === null ? null : tokens.verify(presented);
+    if (!token) return refuse(401, 'forbidden', 'This control token is not valid (wrong, or revoked by an admin).');
     return { ok: true, token };
   }
 
@@ -210,10 +217,22 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
     sockets.handleUpgrade(req, socket, head, (ws) => void bindSocket(ws, token));
   });
 
+  const socketTokens = new Map<WebSocket, string>();
+  const offRevoke = tokens.onRevoke((id) => {
+    for (const [ws, tokenId] of socketTokens) if (tokenId === id) ws.close(1008, 'token revoked');
+  });
+
   async function bindSocket(ws: WebSocket, token: RemoteTokenInfo): Promise<void> {
     const caller = { role: token.role, label: token.name };
+    socketTokens.set(ws, token.id);
+    ws.on('close', () => socketTokens.delete(ws));
     const send = (frame: unknown): void => {
       if (ws.readyState !== ws.OPEN) return;
+      // A token revoked while its socket is open hears nothing more.
+      if (!tokens.isActive(token.id)) {
+        ws.close(1008, 'token revoked');
+        return;
+      }
       // A client that stopped reading is dropped rather than buffered without bound; the console goes on.
       if (ws.bufferedAmount > CONTROL_API_LIMITS.maxBufferedBytes) {
         logger.warn('control-api: dropped a client that does not read its socket', { token: token.name });
@@ -276,6 +295,7 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
     port,
     lan,
     async close() {
+      offRevoke();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

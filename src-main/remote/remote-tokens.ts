@@ -18,6 +18,11 @@ const PREFIX = 'lbr_';
 const TOKEN_PATTERN = /^lbr_([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 const KEY_BYTES = 32;
 
+/** The token's id (its public half), or null when it is not shaped like one of ours. */
+export function tokenIdOf(presented: string): string | null {
+  return TOKEN_PATTERN.exec(presented)?.[1] ?? null;
+}
+
 function hashOf(secret: string, salt: string): Buffer {
   return scryptSync(secret, Buffer.from(salt, 'base64url'), KEY_BYTES);
 }
@@ -30,6 +35,7 @@ export class RemoteTokens {
   readonly #tokens = new Map<string, StoredRemoteToken>();
   /** scrypt is slow on purpose; a verified token is remembered so a burst of requests stays fast. */
   readonly #verified = new Map<string, string>();
+  readonly #revoked = new Set<(id: string) => void>();
 
   constructor(
     initial: readonly StoredRemoteToken[] = [],
@@ -63,8 +69,17 @@ export class RemoteTokens {
   revoke(id: string): boolean {
     const existed = this.#tokens.delete(id);
     for (const [token, tokenId] of this.#verified) if (tokenId === id) this.#verified.delete(token);
-    if (existed) this.persist([...this.#tokens.values()]);
+    if (existed) {
+      this.persist([...this.#tokens.values()]);
+      for (const listener of this.#revoked) listener(id);
+    }
     return existed;
+  }
+
+  /** The control API closes the open sockets of a token the moment it is revoked. */
+  onRevoke(listener: (id: string) => void): () => void {
+    this.#revoked.add(listener);
+    return () => this.#revoked.delete(listener);
   }
 
   isActive(id: string): boolean {

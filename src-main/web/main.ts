@@ -46,6 +46,9 @@ async function main(): Promise<void> {
       !core.simulator && core.connection.mode === 'simulation'
         ? `  Simulator: its own process at ${process.env['LUNORA_SIM_ENDPOINT'] ?? ''} (npm run sim printed its control token)`
         : '',
+      core.controlApi.listening
+        ? `  Control API (Stream Deck / Companion): ${core.controlApi.address ?? ''}${core.controlApi.lan ? ' — OPEN TO THE LAN' : ''}`
+        : `  Control API: not listening. ${core.controlApi.problem ?? ''}`,
       `  Settings: ${settingsFile}`,
       'Press Ctrl+C to stop.',
       '',

@@ -1,13 +1,22 @@
 import type { CallerRole } from '../../domain/roles';
 
-/** The control API's own channels: a remote arm and take; the operator window sees what a remote armed. */
+/**
+ * The control API's own channels: a remote arm and take. The operator window sees what a remote armed and may
+ * take or disarm it (one arm for every surface); tokens and the port/LAN choice are the admin's.
+ */
 export const REMOTE_INVOKE_ROLES = {
   'remote.arm': ['remote-operator'],
-  'remote.take': ['remote-operator'],
-  'remote.disarm': ['remote-operator'],
+  'remote.take': ['operator', 'remote-operator'],
+  'remote.disarm': ['operator', 'remote-operator'],
   'remote.armed': ['operator', 'remote-operator', 'remote-viewer'],
+  'remote.status': ['operator', 'admin'],
+  'remote.configure': ['admin'],
+  'remote.tokens': ['admin'],
+  'remote.createToken': ['admin'],
+  'remote.revokeToken': ['admin'],
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export const REMOTE_EVENT_ROLES = {
   'remote.armedFeed': ['operator', 'remote-operator', 'remote-viewer'],
+  'remote.statusFeed': ['operator', 'admin'],
 } as const satisfies Record<string, readonly CallerRole[]>;

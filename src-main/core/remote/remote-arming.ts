@@ -45,12 +45,13 @@ export class RemoteArming {
     return armed;
   }
 
-  disarm(by: string): null {
+  /** `atConsole`: the operator window let go of the remote arm (Escape, or it armed something else). */
+  disarm(by: string, atConsole = false): null {
     const was = this.current();
     if (was) {
       this.#set(null);
       this.deps.record(
-        `Disarmed from remote (${by})`,
+        atConsole ? `Disarmed at the console (armed from ${was.by})` : `Disarmed from remote (${by})`,
         `${was.destinationId} disarmed; nothing sent.`,
         was.destinationId,
       );
@@ -58,17 +59,38 @@ export class RemoteArming {
     return null;
   }
 
+  /**
+   * Takes what is armed. `by` is who pressed take: a token's name, or the operator window taking a remote arm.
+   * The arm is consumed before the request is created; the log says what AWS answered, not what was hoped.
+   */
   async take(
     by: string,
+    atConsole = false,
   ): Promise<{ destinationId: string; outcome: 'requested' | 'already'; state: DestinationState }> {
     const armed = this.current();
     if (!armed) {
       throw new BoothError('invalid-state', 'Nothing is armed: arm a destination first, then take.');
     }
     this.#set(null);
-    this.deps.record(`Take from remote (${by})`, `${armed.destinationId}: go-live sent to AWS.`, armed.destinationId);
-    const result = await this.deps.start(armed.destinationId);
-    return { destinationId: armed.destinationId, ...result };
+    const title = atConsole ? `Take at the console (armed from ${armed.by})` : `Take from remote (${by})`;
+    try {
+      const result = await this.deps.start(armed.destinationId);
+      this.deps.record(
+        title,
+        result.outcome === 'requested'
+          ? `${armed.destinationId}: go-live sent to AWS (armed by ${armed.by}).`
+          : `${armed.destinationId} was already ${result.state}; nothing was sent.`,
+        armed.destinationId,
+      );
+      return { destinationId: armed.destinationId, ...result };
+    } catch (error) {
+      this.deps.record(
+        title,
+        `${armed.destinationId}: the go-live failed: ${error instanceof Error ? error.message : String(error)}`,
+        armed.destinationId,
+      );
+      throw error;
+    }
   }
 
   #set(armed: RemoteArm | null): void {

@@ -18,6 +18,16 @@ export interface Armed {
   action: GoLiveAction;
   armedAt: number;
   expiresAt: number;
+  /** Set when a control-API token armed it (main holds that arm): the token's name, shown on the tile. */
+  by?: string;
+}
+
+/** What main says a control-API token armed (`remote.armedFeed`). */
+export interface RemoteArmed {
+  destinationId: string;
+  by: string;
+  armedAt: number;
+  expiresAt: number;
 }
 
 /** What the tile's action row says about the last take on this destination. */
@@ -47,6 +57,10 @@ export interface ArmingDeps {
   send(action: GoLiveAction, destinationId: string): Promise<SendResult>;
   /** Seconds an armed destination waits for the take (settings: shortcuts.armTimeoutSeconds). */
   timeoutSeconds(): number;
+  /** Takes main's remote arm (`remote.take`): main consumes it, so a Stream Deck's take at once sends nothing more. */
+  takeRemote?(): Promise<SendResult>;
+  /** Lets go of main's remote arm (`remote.disarm`) when this window disarms it or arms something else. */
+  releaseRemote?(): void;
 }
 
 export type ArmingEventKind =
@@ -164,6 +178,8 @@ function describeSuccess(action: GoLiveAction, outcome: TakeAnswer['outcome'], s
 
 export class ArmingController {
   #armed: Armed | null = null;
+  /** Which of main's remote arms is shown (its token, destination and main's arming time). */
+  #remoteKey = '';
   #timer: unknown = null;
   #inFlight = new Set<string>();
   #activity = new Map<string, Activity>();
@@ -220,6 +236,7 @@ export class ArmingController {
     if (!plan.ok) return this.#refuse(destinationId, destination, plan.reason);
 
     this.#clearTimer();
+    if (this.#armed?.by !== undefined) this.#deps.releaseRemote?.();
     const before = this.#armed?.destinationId;
     const now = this.#deps.now();
     const timeoutMs = Math.max(1, this.#deps.timeoutSeconds()) * 1_000;
@@ -264,12 +281,61 @@ export class ArmingController {
     return true;
   }
 
+  /**
+   * Shows main's remote arm as this window's one arm ("from Stream Deck (name)"), replacing a local one; null
+   * (taken or disarmed from the remote, or expired in main) lets a shown remote arm go. A take of it goes to main.
+   */
+  adoptRemote(remote: RemoteArmed | null): void {
+    const shown = this.#armed;
+    if (remote === null) {
+      if (shown?.by !== undefined) this.#dropArm(shown, `from ${shown.by}`, false);
+      return;
+    }
+    // The same arm heard twice (the feed and the snapshot after a reconnection) is one arm.
+    const key = `${remote.by}\u0000${remote.destinationId}\u0000${remote.armedAt}`;
+    if (shown?.by !== undefined && this.#remoteKey === key) return;
+    this.#remoteKey = key;
+    const destination = this.#deps.destination(remote.destinationId);
+    this.#clearTimer();
+    const before = shown?.destinationId;
+    const now = this.#deps.now();
+    // Main's clock decides when its arm ends; this window counts the same length from when it heard of it.
+    const timeoutMs = Math.max(1, remote.expiresAt - remote.armedAt);
+    const armed: Armed = {
+      destinationId: remote.destinationId,
+      action: 'start',
+      armedAt: now,
+      expiresAt: now + timeoutMs,
+      by: remote.by,
+    };
+    this.#armed = armed;
+    this.#timer = this.#deps.setTimer(() => this.#expire(armed), timeoutMs);
+    this.#clearActivity(remote.destinationId);
+    this.#emit({
+      kind: 'armed',
+      destinationId: remote.destinationId,
+      action: 'start',
+      text: `${destination?.name ?? remote.destinationId} armed from ${remote.by} (go live): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
+    });
+    this.#changed(
+      ...(before !== undefined && before !== remote.destinationId
+        ? [before, remote.destinationId]
+        : [remote.destinationId]),
+    );
+  }
+
   /** Cancels the armed destination, if any (Escape, the Cancel button, a global disarm). */
   disarm(reason = 'cancelled'): boolean {
     const armed = this.#armed;
     if (!armed) return false;
+    this.#dropArm(armed, reason, true);
+    return true;
+  }
+
+  #dropArm(armed: Armed, reason: string, release: boolean): void {
     this.#armed = null;
     this.#clearTimer();
+    if (release && armed.by !== undefined) this.#deps.releaseRemote?.();
     const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
     this.#emit({
       kind: 'disarmed',
@@ -278,7 +344,6 @@ export class ArmingController {
       text: `${name} disarmed (${reason}); nothing sent`,
     });
     this.#changed(armed.destinationId);
-    return true;
   }
 
   /**
@@ -297,9 +362,13 @@ export class ArmingController {
       });
       return { sent: false, reason: 'not-armed' };
     }
-    // Consumed first: whatever happens next, this arming is spent.
+    // Consumed first: whatever happens next, this arming is spent (main's remote arm too, when nothing is sent).
     this.#armed = null;
     this.#clearTimer();
+    const unsent = (result: TakeResult): TakeResult => {
+      if (armed.by !== undefined) this.#deps.releaseRemote?.();
+      return result;
+    };
 
     const { destinationId, action } = armed;
     const destination = this.#deps.destination(destinationId);
@@ -312,11 +381,11 @@ export class ArmingController {
         text: `${name} disarmed (timed out before the take); nothing sent`,
       });
       this.#changed(destinationId);
-      return { sent: false, reason: 'expired' };
+      return unsent({ sent: false, reason: 'expired' });
     }
     if (this.#inFlight.has(destinationId)) {
       this.#changed(destinationId);
-      return { sent: false, reason: 'in-flight' };
+      return unsent({ sent: false, reason: 'in-flight' });
     }
     const plan = destination ? planFor(destination) : ({ ok: false, reason: 'it is no longer in this show' } as const);
     if (!plan.ok || plan.action !== action) {
@@ -331,7 +400,7 @@ export class ArmingController {
       });
       this.#emit({ kind: 'ignored', destinationId, action, text: `${name}: take not sent, ${why}` });
       this.#changed(destinationId);
-      return { sent: false, reason: 'state-changed' };
+      return unsent({ sent: false, reason: 'state-changed' });
     }
 
     this.#inFlight.add(destinationId);
@@ -341,7 +410,10 @@ export class ArmingController {
 
     let request: Promise<SendResult>;
     try {
-      request = this.#deps.send(action, destinationId);
+      request =
+        armed.by !== undefined && this.#deps.takeRemote
+          ? this.#deps.takeRemote()
+          : this.#deps.send(action, destinationId);
     } catch (error) {
       request = Promise.resolve({
         ok: false,

@@ -11,6 +11,7 @@ import {
 } from '../go-live/arming';
 import type { DestinationsStore } from './destinations.svelte';
 import type { SettingsStore } from './settings.svelte';
+import { refreshNowAndOnReconnect } from './feed-sync';
 
 /** One destination's tile's view of the controller: a version its readers track, bumped when that tile changes. */
 class TileVersion {
@@ -50,6 +51,8 @@ export class GoLiveStore {
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
       send: (action, destinationId) =>
         ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
+      takeRemote: () => ipc.invoke('remote.take', {}),
+      releaseRemote: () => void ipc.invoke('remote.disarm', {}),
     });
     let armedBefore = this.controller.armed;
     this.#offs.push(
@@ -60,6 +63,14 @@ export class GoLiveStore {
           this.#armedVersion += 1;
           this.#syncCountdown();
         }
+      }),
+    );
+    // One arm for every surface: what a Stream Deck arms (held in main) shows here, and is taken from here too.
+    this.#offs.push(ipc.on('remote.armedFeed', ({ armed }) => this.controller.adoptRemote(armed)));
+    this.#offs.push(
+      refreshNowAndOnReconnect(ipc, async () => {
+        const result = await ipc.invoke('remote.armed', {});
+        if (result.ok) this.controller.adoptRemote(result.data.armed);
       }),
     );
     // Whatever arrives from AWS may make the armed action meaningless (went off air, deleted).

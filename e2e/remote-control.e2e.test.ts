@@ -1,0 +1,218 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { controlClient } from '../src-main/remote/test-support/control-client';
+import { ARTIFACTS, eventually, startOperatorBooth, type BoothHarness } from './support/harness';
+
+/**
+ * A Stream Deck (the control API, as Companion calls it) and the operator's keyboard on one console: one arm shown
+ * on the operator's screen, exactly one StartChannel per take whoever takes, every remote action in the incident
+ * log with the token's name; the admin makes and revokes tokens and opens the API to the LAN.
+ */
+
+let booth: BoothHarness;
+let page: Page;
+let deck: ReturnType<typeof controlClient>;
+
+const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
+const keyOf = async (id: string) => ((await tile(id).locator('kbd').first().textContent()) ?? '').trim();
+const waitForState = (id: string, states: string) =>
+  eventually(
+    async () => states.split('|').includes((await tile(id).getAttribute('data-state')) ?? ''),
+    `${id} ${states}`,
+    15_000,
+  );
+
+function startsFor(id: string, since: number) {
+  const channelId = booth.simulator.topology.destinations.find((d) => d.id === id)!.channelId;
+  return booth.simulator.control
+    .requests({ operation: 'StartChannel' })
+    .filter((r) => r.at >= since && JSON.stringify(r).includes(channelId));
+}
+
+async function makeToken(name: string, role: 'remote-operator' | 'remote-viewer') {
+  const made = await booth.core.router.invoke('remote.createToken', { name, role }, { role: 'admin' });
+  if (!made.ok) throw new Error(made.message);
+  return made.data as { secret: string; token: { id: string } };
+}
+
+async function shot(target: Page, name: string, size: { width: number; height: number }, mask: Locator[] = []) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await target.setViewportSize(size);
+  // The secret is masked: a screenshot is an artifact, and a token in it would be a token on disk.
+  await target.screenshot({ path: path.join(ARTIFACTS, name), mask });
+}
+
+beforeAll(async () => {
+  booth = await startOperatorBooth();
+  page = booth.page;
+  const { secret } = await makeToken('Deck A', 'remote-operator');
+  deck = controlClient(booth.core.controlApi.address!, secret);
+});
+
+afterEach(async () => {
+  await booth.assertNoPageProblems();
+});
+
+afterAll(async () => {
+  deck?.close();
+  await booth?.close();
+});
+
+describe('remote control and the operator window (web preview, simulation)', () => {
+  it('a Stream Deck arm shows on the tile as armed from Stream Deck (Deck A); Enter takes it: one StartChannel', async () => {
+    const since = Date.now();
+    const armed = await deck.call('remote.arm', { destinationId: 'youtube' });
+    expect(armed).toMatchObject({ status: 200, body: { ok: true, data: { armed: { by: 'Deck A' } } } });
+    await eventually(
+      async () => (await tile('youtube').getAttribute('data-armed-by')) === 'Deck A',
+      'remote arm shown',
+    );
+    expect(await tile('youtube').getAttribute('data-armed')).toBe('start');
+    expect(await tile('youtube').textContent()).toContain('from Stream Deck (Deck A)');
+    expect(startsFor('youtube', since)).toHaveLength(0);
+    await shot(page, 'remote-armed-1366.png', { width: 1366, height: 768 });
+    await shot(page, 'remote-armed-1920.png', { width: 1920, height: 1080 });
+    await page.setViewportSize({ width: 1600, height: 900 });
+
+    await page.keyboard.press('Enter');
+    await waitForState('youtube', 'STARTING|RUNNING');
+    // The take went through main: the Stream Deck's take right after finds nothing armed.
+    expect(await deck.call('remote.take')).toMatchObject({ status: 409, body: { ok: false, code: 'invalid-state' } });
+    expect(startsFor('youtube', since)).toHaveLength(1);
+    expect(await tile('youtube').getAttribute('data-armed')).toBeNull();
+  });
+
+  it('interleaved keyboard and API takes: exactly one StartChannel per take, none for a refused one', async () => {
+    const since = Date.now();
+    // 1. The window arms Twitch; the Stream Deck cannot take the operator's own arm; Enter can, once.
+    await page.keyboard.press(await keyOf('twitch'));
+    await eventually(async () => (await tile('twitch').getAttribute('data-armed')) === 'start', 'twitch armed');
+    expect((await deck.call('remote.take')).status).toBe(409);
+    expect(startsFor('twitch', since)).toHaveLength(0);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await waitForState('twitch', 'STARTING|RUNNING');
+
+    // 2. The Stream Deck arms and takes Facebook while the operator hammers Enter at the same moment.
+    const other = (await booth.page
+      .locator('[data-testid="destination-tile"][data-state="IDLE"]')
+      .first()
+      .getAttribute('data-destination-id'))!;
+    expect((await deck.call('remote.arm', { destinationId: other })).status).toBe(200);
+    await eventually(async () => (await tile(other).getAttribute('data-armed-by')) === 'Deck A', 'remote arm shown');
+    const [apiTake] = await Promise.all([
+      deck.call('remote.take'),
+      page.keyboard.press('Enter'),
+      page.keyboard.press('Enter'),
+      deck.call('remote.take'),
+    ]);
+    expect([200, 409]).toContain(apiTake.status);
+    await waitForState(other, 'STARTING|RUNNING');
+
+    // 3. A Stream Deck arm replaced by the operator's own arm: the Stream Deck's take is refused, nothing sent.
+    const last = (await booth.page
+      .locator('[data-testid="destination-tile"][data-state="IDLE"]')
+      .first()
+      .getAttribute('data-destination-id'))!;
+    expect((await deck.call('remote.arm', { destinationId: last })).status).toBe(200);
+    await eventually(async () => (await tile(last).getAttribute('data-armed-by')) === 'Deck A', 'remote arm shown');
+    await page.keyboard.press('Escape');
+    await eventually(async () => (await tile(last).getAttribute('data-armed')) === null, 'disarmed');
+    expect((await deck.call('remote.armed')).body.data).toEqual({ armed: null });
+    expect((await deck.call('remote.take')).status).toBe(409);
+
+    await eventually(async () => startsFor(other, since).length === 1, 'the remote take reached AWS');
+    expect(startsFor('twitch', since)).toHaveLength(1);
+    expect(startsFor(other, since)).toHaveLength(1);
+    expect(startsFor(last, since)).toHaveLength(0);
+  });
+
+  it('the incident log has every remote action with the token name', async () => {
+    const result = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
+    if (!result.ok) throw new Error(result.message);
+    const titles = (result.data as { entries: { title: string }[] }).entries.map((e) => e.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Armed from remote (Deck A)',
+        'Take at the console (armed from Deck A)',
+        'Take from remote (Deck A)',
+        'Disarmed at the console (armed from Deck A)',
+      ]),
+    );
+  });
+});
+
+describe('remote control in the admin window', () => {
+  it('makes a token (secret shown once), lists it, revokes it; LAN opt-in shows LAN in both status bars', async () => {
+    const admin = await booth.context.newPage();
+    try {
+      await admin.setViewportSize({ width: 1366, height: 768 });
+      await admin.goto(booth.preview.adminUrl);
+      await admin.getByTestId('tab-remote').click();
+      await eventually(
+        async () => (await admin.getByTestId('admin-remote-status').getAttribute('data-listening')) === 'true',
+        'the admin sees the API listening',
+      );
+      await admin.getByTestId('admin-remote-name').fill('Wall screen');
+      await admin.getByTestId('admin-remote-role').selectOption('remote-viewer');
+      await admin.getByTestId('admin-remote-create').click();
+      const secret = (await admin.getByTestId('admin-remote-secret').textContent())!.trim();
+      expect(secret).toMatch(/^lbr_/);
+      const mask = [admin.getByTestId('admin-remote-secret')];
+      await shot(admin, 'remote-admin-secret-1366.png', { width: 1366, height: 768 }, mask);
+      await shot(admin, 'remote-admin-secret-1920.png', { width: 1920, height: 1080 }, mask);
+      await admin.getByTestId('admin-remote-secret-done').click();
+      expect(await admin.getByTestId('admin-remote-secret').count()).toBe(0);
+      await eventually(async () => (await admin.locator('[data-name="Wall screen"]').count()) === 1, 'listed');
+      // The list and the stored settings hold its name and role, never the secret.
+      expect(await admin.getByTestId('admin-remote-tokens').textContent()).not.toContain(secret);
+      expect(JSON.stringify(booth.storedSettings())).not.toContain(secret.split('.')[1]);
+
+      const wall = controlClient(booth.core.controlApi.address!, secret);
+      try {
+        expect((await wall.call('destinations.snapshot')).status).toBe(200);
+        expect(await wall.call('remote.arm', { destinationId: 'youtube' })).toMatchObject({
+          status: 403,
+          body: { code: 'forbidden' },
+        });
+        // A duplicate name is refused in words.
+        await admin.getByTestId('admin-remote-name').fill('wall screen');
+        await admin.getByTestId('admin-remote-create').click();
+        await eventually(
+          async () => /exists/.test((await admin.getByTestId('admin-remote-create-error').textContent()) ?? ''),
+          'duplicate refused',
+        );
+        await admin.locator('[data-name="Wall screen"]').getByTestId('admin-remote-revoke').click();
+        await eventually(async () => (await admin.locator('[data-name="Wall screen"]').count()) === 0, 'revoked');
+        expect((await wall.call('destinations.snapshot')).status).toBe(401);
+      } finally {
+        wall.close();
+      }
+
+      // LAN: off by default, so no badge; the admin opens it on the port it listens on now.
+      expect(await page.getByTestId('remote-lan').count()).toBe(0);
+      const port = booth.core.controlApi.port;
+      await admin.getByTestId('admin-remote-port').fill(String(port));
+      await admin.getByTestId('admin-remote-lan-toggle').check();
+      await admin.getByTestId('admin-remote-save').click();
+      await eventually(async () => (await admin.getByTestId('admin-remote-lan').count()) === 1, 'admin says LAN');
+      await eventually(async () => (await page.getByTestId('remote-lan').count()) === 1, 'operator bar says LAN');
+      await eventually(async () => (await admin.getByTestId('remote-lan').count()) === 1, 'admin bar says LAN');
+      await shot(admin, 'remote-admin-lan-1366.png', { width: 1366, height: 768 });
+      await shot(page, 'remote-operator-lan-1366.png', { width: 1366, height: 768 });
+      await shot(page, 'remote-operator-lan-1920.png', { width: 1920, height: 1080 });
+      // The bar still fits at 1366: the LAN badge pushes nothing past its edge.
+      const fits = await page.getByTestId('status-bar').evaluate((bar) => bar.scrollWidth <= bar.clientWidth + 1);
+      expect(fits).toBe(true);
+      await admin.getByTestId('admin-remote-lan-toggle').uncheck();
+      await admin.getByTestId('admin-remote-save').click();
+      await eventually(async () => (await page.getByTestId('remote-lan').count()) === 0, 'LAN closed');
+      expect(booth.core.controlApi).toMatchObject({ listening: true, lan: false });
+    } finally {
+      await admin.close();
+      await page.setViewportSize({ width: 1600, height: 900 });
+    }
+  });
+});
