@@ -1,3 +1,4 @@
+import type { InvokeOutput } from '../shared/ipc/contract';
 import { startBoothCore } from '../src-main/app/booth-core';
 import { silentLogger } from '../src-main/core/logger';
 import { createMemorySettingsStore } from '../src-main/core/settings';
@@ -32,7 +33,7 @@ export async function benchRemoteTake(): Promise<void> {
         { role: 'admin' },
       );
       if (!made.ok) throw new Error(made.message);
-      clients.push(controlClient(core.controlApi.address!, made.data.secret));
+      clients.push(controlClient(core.controlApi.address!, (made.data as InvokeOutput<'remote.createToken'>).secret));
       // The first request of a token pays its (deliberately slow) hash check once; not what is measured.
       await clients[i]!.call('remote.armed');
     }

@@ -4,7 +4,7 @@ import { ShowPlanSchema } from '../../shared/domain/show-plan';
 import { REMOTE_ROLES } from '../../shared/domain/roles';
 
 /** Where the control API listens unless an admin chose another port. */
-export const DEFAULT_CONTROL_PORT = 17_878;
+const DEFAULT_CONTROL_PORT = 17_878;
 
 /** Local settings (never secrets): persisted by electron-store in the app, in memory in the web preview. */
 export const WindowBoundsSchema = z.object({

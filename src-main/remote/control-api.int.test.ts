@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { startBoothCore, type BoothCore } from '../app/booth-core';
 import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore } from '../core/settings';
+import type { InvokeOutput } from '../../shared/ipc/contract';
 import { controlClient } from './test-support/control-client';
 
 /** The control API of a whole console (core, real SDK clients) on the simulator, as a Companion module meets it. */
@@ -31,9 +32,10 @@ async function boot() {
   const token = async (name: string, role: 'remote-operator' | 'remote-viewer') => {
     const made = await core!.router.invoke('remote.createToken', { name, role }, admin);
     if (!made.ok) throw new Error(made.message);
-    const client = controlClient(core!.controlApi.address!, made.data.secret);
+    const { secret } = made.data as InvokeOutput<'remote.createToken'>;
+    const client = controlClient(core!.controlApi.address!, secret);
     clients.push(client);
-    return { client, secret: made.data.secret };
+    return { client, secret };
   };
   const sim = core.simulator!;
   const channelOf = (id: string) => sim.topology.destinations.find((d) => d.id === id)!.channelId;
@@ -60,11 +62,10 @@ describe('control API on a console running on the simulator', () => {
 
     const incidents = await core.router.invoke('incidents.list', {}, { role: 'operator' });
     if (!incidents.ok) throw new Error(incidents.message);
-    const titles = incidents.data.entries.map((e) => e.title);
+    const { entries } = incidents.data as InvokeOutput<'incidents.list'>;
+    const titles = entries.map((e) => e.title);
     expect(titles).toEqual(expect.arrayContaining(['Armed from remote (Deck A)', 'Take from remote (Deck A)']));
-    expect(incidents.data.entries.find((e) => e.title === 'Take from remote (Deck A)')?.detail).toMatch(
-      /go-live sent to AWS/,
-    );
+    expect(entries.find((e) => e.title === 'Take from remote (Deck A)')?.detail).toMatch(/go-live sent to AWS/);
   });
 
   it('an arm of a destination that is not in the show, or by a viewer, is refused; nothing reaches AWS', async () => {
