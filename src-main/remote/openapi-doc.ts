@@ -33,14 +33,15 @@ function table(spec: ReturnType<typeof controlApiOpenApi>): string {
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const spec = controlApiOpenApi();
-  // Written as Prettier writes them, so `npm run format:check` and this check agree.
+  // The JSON is written as Prettier writes it, so `npm run format:check` and this check agree.
   const pretty = async (text: string, file: string) => format(text, { ...(await resolveConfig(file)), filepath: file });
   const json = await pretty(JSON.stringify(spec), SPEC_FILE);
   const readme = readFileSync(README, 'utf8');
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
-  const nextReadme = await pretty(readme.slice(0, start) + table(spec) + readme.slice(end + END.length), README);
+  // The README is not Prettier's (.prettierignore): only the block between the markers changes.
+  const nextReadme = readme.slice(0, start) + table(spec) + readme.slice(end + END.length);
   let current: string;
   try {
     current = readFileSync(SPEC_FILE, 'utf8');
