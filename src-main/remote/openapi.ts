@@ -61,8 +61,10 @@ export function controlApiOpenApi(): Record<string, unknown> {
           '400': failure,
           '401': failure,
           '403': failure,
+          '404': failure,
           '409': failure,
           '413': failure,
+          '421': failure,
           '429': failure,
         },
       },
@@ -74,8 +76,10 @@ export function controlApiOpenApi(): Record<string, unknown> {
       title: 'Lunora Booth control API',
       version: '1',
       description:
-        'Arm and take from a Stream Deck or a script. A take only takes what is armed. ' +
-        'WebSocket /api/v1/socket (same bearer token) sends a snapshot, then events.',
+        'Arm and take from a Stream Deck or a script. A take only takes what a remote armed, and sends one ' +
+        'request. WebSocket /api/v1/socket (same bearer token) sends a snapshot, then events. Refused before ' +
+        'any operation: no or wrong token (401), a browser Origin or a peer other than loopback while LAN is off ' +
+        '(403), a Host that is not ours (421), a body over 16 KiB (413), a token over its rate (429).',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,

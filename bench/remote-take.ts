@@ -1,0 +1,63 @@
+import type { InvokeOutput } from '../shared/ipc/contract';
+import { startBoothCore } from '../src-main/app/booth-core';
+import { silentLogger } from '../src-main/core/logger';
+import { createMemorySettingsStore } from '../src-main/core/settings';
+import { controlClient } from '../src-main/remote/test-support/control-client';
+import { percentile, report } from './stats';
+
+const TAKES = 200;
+/** Tokens taken in turn, so the bench runs faster than one token's rate limit (a Stream Deck never does). */
+const TOKENS = 10;
+
+/**
+ * remote_take_to_request_p99: from a control-API `remote.take` leaving the client (HTTP, keep-alive, as a
+ * Companion instance sends it) to the StartChannel it causes arriving at the simulator, over TAKES takes. Each
+ * take is armed first (not timed), and the channel is stopped out of band before the next one.
+ */
+export async function benchRemoteTake(): Promise<void> {
+  const core = await startBoothCore({
+    settings: createMemorySettingsStore(),
+    logger: silentLogger,
+    env: {},
+    simulator: { timings: { channelStartMs: 5, channelStopMs: 5, channelUpdateMs: 5 } },
+    controlPort: 0,
+  });
+  const clients: ReturnType<typeof controlClient>[] = [];
+  try {
+    const sim = core.simulator!;
+    const destinations = sim.topology.destinations;
+    for (let i = 0; i < TOKENS; i += 1) {
+      const made = await core.router.invoke(
+        'remote.createToken',
+        { name: `bench ${i}`, role: 'remote-operator' },
+        { role: 'admin' },
+      );
+      if (!made.ok) throw new Error(made.message);
+      clients.push(controlClient(core.controlApi.address!, (made.data as InvokeOutput<'remote.createToken'>).secret));
+      // The first request of a token pays its (deliberately slow) hash check once; not what is measured.
+      await clients[i]!.call('remote.armed');
+    }
+    const delays: number[] = [];
+    for (let i = 0; i < TAKES; i += 1) {
+      const client = clients[i % TOKENS]!;
+      const { id, channelId } = destinations[i % destinations.length]!;
+      await sim.control.waitForChannelState(channelId, 'IDLE', 5_000);
+      const armed = await client.call('remote.arm', { destinationId: id });
+      if (armed.status !== 200) throw new Error(`arm refused: ${armed.body.message ?? armed.status}`);
+      const before = sim.control.requests({ operation: 'StartChannel' }).length;
+      const sentAt = Date.now();
+      const taken = await client.call('remote.take');
+      if (taken.status !== 200) throw new Error(`take refused: ${taken.body.message ?? taken.status}`);
+      const starts = sim.control.requests({ operation: 'StartChannel' });
+      if (starts.length !== before + 1) throw new Error(`take ${i} sent ${starts.length - before} StartChannel`);
+      delays.push(starts[starts.length - 1]!.at - sentAt);
+      await sim.control.waitForChannelState(channelId, 'RUNNING', 5_000);
+      sim.control.stopChannel(channelId);
+    }
+    report('remote_take_to_request_p50', percentile(delays, 50), 'ms');
+    report('remote_take_to_request_p99', percentile(delays, 99), `ms (${TAKES} takes, target < 20 ms)`);
+  } finally {
+    for (const client of clients) client.close();
+    await core.close();
+  }
+}
