@@ -85,8 +85,14 @@ export function parseSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : SettingsSchema.parse({});
 }
 
+/**
+ * Settings held in memory (tests, benches): unless told a port, their control API listens on any free port, so a
+ * test never takes the port of a console running on the same computer, nor another test's.
+ */
 export function createMemorySettingsStore(initial?: unknown): SettingsStore {
-  let current = parseSettings(initial);
+  const parsed = parseSettings(initial);
+  const portGiven = (initial as { remote?: { port?: unknown } } | undefined)?.remote?.port !== undefined;
+  let current = portGiven ? parsed : { ...parsed, remote: { ...parsed.remote, port: 0 } };
   return {
     get: () => current,
     update(patch) {
