@@ -38,6 +38,7 @@ import { createIncidentsFeature } from './incidents-feature';
 import { createRemoteFeature } from './remote-feature';
 import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
+import { readinessCounts, ShowReminders } from '../core/show-reminders';
 import { createShowFeature } from './show-feature';
 import { createShowPlanService } from '../core/show-plan-service';
 import { EMPTY_TIMELINE } from '../../shared/domain/show-time';
@@ -444,6 +445,28 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     },
   });
 
+  const readiness = createReadinessFeature(
+    () => ({
+      connection: current(),
+      clients,
+      stack,
+      destinations: session?.destinations() ?? [],
+      controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
+    }),
+    () => showPlans.get(),
+    now,
+  );
+  // Reminders of the planned show (the checklist at the lead time, the start with nothing on air); never a take.
+  const reminders = new ShowReminders({
+    plan: () => showPlans.get(),
+    now,
+    notifier,
+    logger,
+    anyOnAir: () => (session?.showTimeline().onAir.since ?? null) !== null,
+    readiness: async () => readinessCounts(await readiness.check()),
+  });
+  showPlans.onChange(() => void reminders.check());
+
   const local = {
     ...createConnectionFeature(
       options.settings,
@@ -454,17 +477,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       },
       signIn,
     ).handlers,
-    ...createReadinessFeature(
-      () => ({
-        connection: current(),
-        clients,
-        stack,
-        destinations: session?.destinations() ?? [],
-        controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
-      }),
-      () => showPlans.get(),
-      now,
-    ).handlers,
+    ...readiness.handlers,
     ...show.handlers,
     ...createLocalOperatorFeature(notifier, operatorSettings).handlers,
     ...createIncidentsFeature(incidents, now).handlers,
@@ -509,6 +522,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     await (simulator as RunningSimulator | null)?.close();
     throw error;
   }
+  reminders.start();
 
   return {
     router,
@@ -529,6 +543,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       return () => listeners.delete(listener);
     },
     async close() {
+      reminders.stop();
       signIn.cancel();
       await queue;
       await stopCurrent();
