@@ -302,7 +302,7 @@ describe('one alarm for a stop nobody at this console sent', () => {
     const { dest, notifier, schedule } = await alarmed(false);
     await vi.waitFor(() => expect(notifier.recent().filter((n) => n.kind === 'alert')).toHaveLength(1));
     expect(notifier.recent().at(-1)?.title).toBe(`${dest.name} stopped outside this console after 00:00:05 on air`);
-    expect(schedule()).toBeUndefined();
+    await vi.waitFor(() => expect(schedule()).toBeUndefined());
   });
 });
 

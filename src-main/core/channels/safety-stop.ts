@@ -304,8 +304,9 @@ export class SafetyStops {
     }
     if (this.runs.get(destinationId) !== run) return false;
     if (!gone) {
-      // Stopped elsewhere (another console, the AWS console): delete the schedule it no longer needs.
-      await this.disarm(destinationId);
+      // Stopped elsewhere (another console, the AWS console): the answer goes at once (the alarm waits for it), and
+      // the schedule it no longer needs is deleted after.
+      void this.disarm(destinationId);
       return false;
     }
     this.runs.delete(destinationId);
