@@ -133,6 +133,21 @@ describe('operator window (web preview, simulation)', () => {
     expect(await tile('youtube').getByTestId('tile-timer').count()).toBe(0);
     await eventually(async () => (await page.getByTestId('live-count').textContent())?.includes('0/5'), 'LIVE 0/5');
     expect(Object.values(await allStates()).every((s) => s === 'IDLE')).toBe(true);
+    // The stop and when, not "Off air, ready"; one alarm for it, not a second "went off air" at IDLE.
+    expect(await tile('youtube').getByTestId('tile-hint').textContent()).toMatch(/^off air since \d\d:\d\d:\d\d$/);
+    const recent = (await booth.core.router.invoke('notifications.recent', {}, { role: 'operator' })) as {
+      data: { notifications: { kind: string; title: string }[] };
+    };
+    const stops = recent.data.notifications.filter((n) => n.kind === 'alert' && /stopped|off air/.test(n.title));
+    expect(stops.map((n) => n.title)).toEqual([expect.stringMatching(/^YouTube Live stopped outside this console/)]);
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await booth.screenshot(`stopped-elsewhere-${size.width}x${size.height}.png`);
+    }
+    await page.setViewportSize({ width: 1600, height: 900 });
   });
 
   it('says a deleted channel is missing, and the other destinations keep working', async () => {

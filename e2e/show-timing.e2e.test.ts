@@ -60,6 +60,17 @@ describe.each([
     // Before the show: the countdown to the planned start.
     await eventually(async () => (await countdown.getAttribute('data-phase')) === 'to-start', 'counting to the start');
     expect(await text(countdown)).toMatch(/^STARTS IN 00:1[01]:\d\d$/);
+    // Within the lead time: the console ran the pre-show checklist by itself and said what it found; nothing started.
+    const reminders = async () => {
+      const recent = (await booth.core.router.invoke('notifications.recent', {}, { role: 'operator' })) as {
+        data: { notifications: { title: string }[] };
+      };
+      return recent.data.notifications.filter((n) => /^Show at .+, in 1[01] min: (not )?ready$/.test(n.title));
+    };
+    await eventually(async () => (await reminders()).length === 1, 'the pre-show reminder');
+    await eventually(async () => /Show at /.test(await text(page.getByTestId('event-line'))), 'the reminder shown');
+    expect(booth.simulator.control.requests({ operation: 'StartChannel' })).toEqual([]);
+    await booth.screenshot(`show-reminder-${size}.png`);
     await shot('before');
 
     // Live: the countdown to the planned end, the show time from the take, time on air on the tile.

@@ -40,6 +40,7 @@ import { createRemoteControl } from './remote-control';
 import type { RemoteStatus } from '../../shared/ipc/features/remote.contract';
 import { IncidentLog } from '../core/incidents/incident-log';
 import { createReadinessFeature } from './readiness-feature';
+import { readinessCounts, ShowReminders } from '../core/show-reminders';
 import { createShowFeature } from './show-feature';
 import { createShowPlanService } from '../core/show-plan-service';
 import { EMPTY_TIMELINE } from '../../shared/domain/show-time';
@@ -485,6 +486,28 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     },
   });
 
+  const readiness = createReadinessFeature(
+    () => ({
+      connection: current(),
+      clients,
+      stack,
+      destinations: session?.destinations() ?? [],
+      controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
+    }),
+    () => showPlans.get(),
+    now,
+  );
+  // Reminders of the planned show (the checklist at the lead time, the start with nothing on air); never a take.
+  const reminders = new ShowReminders({
+    plan: () => showPlans.get(),
+    now,
+    notifier,
+    logger,
+    anyOnAir: () => (session?.showTimeline().onAir.since ?? null) !== null,
+    readiness: async () => readinessCounts(await readiness.check()),
+  });
+  showPlans.onChange(() => void reminders.check());
+
   const local = {
     ...createConnectionFeature(
       options.settings,
@@ -495,17 +518,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       },
       signIn,
     ).handlers,
-    ...createReadinessFeature(
-      () => ({
-        connection: current(),
-        clients,
-        stack,
-        destinations: session?.destinations() ?? [],
-        controlEndsAt: async () => (await controlDeadline())?.endsAt ?? null,
-      }),
-      () => showPlans.get(),
-      now,
-    ).handlers,
+    ...readiness.handlers,
     ...show.handlers,
     ...createLocalOperatorFeature(notifier, operatorSettings).handlers,
     ...createIncidentsFeature(incidents, now).handlers,
@@ -560,6 +573,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     throw error;
   }
   await remoteControl.start(router);
+  reminders.start();
 
   return {
     router,
@@ -583,6 +597,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       return remoteControl.status();
     },
     async close() {
+      reminders.stop();
       await remoteControl.close();
       signIn.cancel();
       await queue;

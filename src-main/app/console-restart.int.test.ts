@@ -161,6 +161,44 @@ async function showOnAir(a: BoothCore, world: RunningSimulator): Promise<Map<str
 }
 
 describe('a console restarted mid-show (simulator kept running)', () => {
+  it('picks up the safety stops its channels have in AWS: the same times on the tiles, none created twice', async () => {
+    sim = await startSimulator({ timings: FAST });
+    const settings = createMemorySettingsStore();
+    const a = await startConsole(sim, 'booth-a', settings);
+    await showOnAir(a, sim);
+    const world = sim;
+    const created = () => world.control.requests({ service: 'scheduler', operation: 'CreateSchedule' }).length;
+    await vi.waitFor(async () => {
+      for (const id of LIVE) expect((await tiles(a)).get(id)?.safetyStop?.state).toBe('armed');
+    });
+    const armedA = await tiles(a);
+    expect(created()).toBe(LIVE.length);
+    await a.close();
+    cores.splice(cores.indexOf(a), 1);
+
+    const b = await startConsole(sim, 'booth-a', settings);
+    await vi.waitFor(async () => {
+      for (const id of LIVE) expect((await tiles(b)).get(id)?.safetyStop?.state).toBe('armed');
+    });
+    const armedB = await tiles(b);
+    // Within the second AWS holds (an at() expression has whole seconds): the schedule was not moved.
+    for (const id of LIVE) {
+      const moved = (armedB.get(id)?.safetyStop?.at ?? 0) - (armedA.get(id)?.safetyStop?.at ?? 0);
+      expect(Math.abs(moved)).toBeLessThan(1_000);
+    }
+    expect(world.control.requests({ service: 'scheduler', operation: 'UpdateSchedule' })).toEqual([]);
+    expect(created()).toBe(LIVE.length);
+    expect(
+      sim.control.schedules
+        .list()
+        .map((schedule) => schedule.name)
+        .sort(),
+    ).toEqual(LIVE.map((id) => `lunora-${id}`).sort());
+    // A stop from the restarted console deletes the schedule it picked up.
+    expect((await b.router.invoke('channels.stop', { destinationId: 'youtube' }, operator)).ok).toBe(true);
+    await vi.waitFor(() => expect(world.control.schedules.list().map((s) => s.name)).toEqual(['lunora-twitch']));
+  });
+
   it('shows the same on-air start times and who started them, continues the session and re-charges no minimum', async () => {
     sim = await startSimulator({ timings: FAST });
     const settings = createMemorySettingsStore();

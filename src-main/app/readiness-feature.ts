@@ -54,7 +54,7 @@ export function createReadinessFeature(
   subject: () => ReadinessSubject,
   plan: () => ShowPlan | null,
   now: () => number,
-): Feature<ReadinessChannel> {
+): Feature<ReadinessChannel> & { check(): Promise<ReadinessReport> } {
   // One checklist at a time per console: it makes a dozen AWS calls, and twenty windows or clicks asking at once
   // must not become twenty times that. A request made while one runs gets that run's report.
   const run = singleFlight(async (showEndsAt: number | undefined): Promise<ReadinessReport> => {
@@ -85,7 +85,13 @@ export function createReadinessFeature(
     );
     return { ...report, items: [first, ...report.items], ready: report.ready && first.status !== 'fail' };
   });
+  /** Against the plan's end while it is still to come. */
+  const check = () => {
+    const planned = plan();
+    return run(planned && planned.endsAt > now() ? planned.endsAt : undefined);
+  };
   return {
+    check,
     handlers: {
       'stack.describe': async () => {
         const { stack, connection, destinations } = subject();
@@ -103,10 +109,7 @@ export function createReadinessFeature(
           destinations: destinations.map((d) => ({ id: d.id, name: d.name, channelId: d.channelId })),
         };
       },
-      'readiness.run': async () => {
-        const planned = plan();
-        return run(planned && planned.endsAt > now() ? planned.endsAt : undefined);
-      },
+      'readiness.run': check,
     },
   };
 }

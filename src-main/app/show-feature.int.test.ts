@@ -40,6 +40,19 @@ function feed(booth: BoothCore, role: 'operator' | 'admin'): ShowSnapshot[] {
 }
 
 describe('the show: its plan and its timeline', () => {
+  it('a plan starting within the lead time gets the pre-show checklist and its findings once; nothing is started', async () => {
+    const booth = await start();
+    const titles: string[] = [];
+    booth.router.attach('operator', (channel, payload) => {
+      if (channel === 'notifications.feed') titles.push((payload as { title: string }).title);
+    });
+    const now = Date.now();
+    await booth.router.invoke('show.setPlan', { startsAt: now + 10 * 60_000, endsAt: now + 70 * 60_000 }, operator);
+    await vi.waitFor(() => expect(titles.filter((t) => t.startsWith('Show at '))).toHaveLength(1));
+    expect(titles.find((t) => t.startsWith('Show at '))).toMatch(/^Show at \S+, in 10 min: (ready|not ready)$/);
+    expect(booth.simulator!.control.requests({ operation: 'StartChannel' })).toEqual([]);
+  });
+
   it('holds the plan, saves it with the local settings and pushes it to every window', async () => {
     const settings = createMemorySettingsStore();
     const booth = await start(settings);

@@ -13,7 +13,9 @@ import { atExpression, SafetyStops, scheduleName } from './safety-stop';
 const HOUR = 3_600_000;
 const startRig = useSchedulerSimulator(11);
 
-async function setup(options: { group?: string | null; plannedEnd?: number | null; skewMs?: number } = {}) {
+async function setup(
+  options: { group?: string | null; plannedEnd?: number | null; skewMs?: number; graceMinutes?: number } = {},
+) {
   const { sim, scheduler, medialive, dest } = await startRig();
   const tiles = new Map<string, SafetyStop | null>();
   const notifier = createNotifier(() => {});
@@ -30,7 +32,8 @@ async function setup(options: { group?: string | null; plannedEnd?: number | nul
       notifier,
       logger: silentLogger,
       now,
-      graceMinutes: () => 30,
+      graceMinutes: () => options.graceMinutes ?? 30,
+      recheckDueMs: [300],
       plannedEnd: () => plannedEnd,
       retry: { retries: 0, minTimeoutMs: 1, maxTimeoutMs: 1 },
     });
@@ -169,6 +172,20 @@ describe('the safety stop of a run (EventBridge Scheduler, against the simulator
     expect(alarm?.title).toMatch(/: stopped by its safety schedule at \d\d:\d\d:\d\d$/);
   });
 
+  it('stopped at its time while AWS still shows the schedule (deleted after the invocation): asked again, the safety stop', async () => {
+    const { stops, dest, tiles, sim } = await setup({ plannedEnd: Date.now() + 30_000, graceMinutes: 0 });
+    await stops.arm(dest.id, dest.channelId, dest.name);
+    sim.control.clearRequests();
+    stops.observe([status(dest.id, 'RUNNING')]);
+    stops.observe([status(dest.id, 'STOPPING')]);
+    const reads = () => sim.control.requests({ service: 'scheduler', operation: 'GetSchedule' });
+    await vi.waitFor(() => expect(reads()).toHaveLength(1));
+    expect(reads()[0]?.status).toBe(200);
+    sim.control.schedules.removeElsewhere(scheduleName(dest.id), SAFETY_STOP.group);
+    await vi.waitFor(() => expect(tiles.get(dest.id)?.state).toBe('fired'));
+    expect(reads()).toHaveLength(2);
+  });
+
   it('stopped elsewhere while its schedule still waits: not the safety stop, and the schedule is deleted', async () => {
     const { stops, dest, tiles, schedule, notifier } = await setup();
     await stops.arm(dest.id, dest.channelId, dest.name);
@@ -285,7 +302,7 @@ describe('one alarm for a stop nobody at this console sent', () => {
     const { dest, notifier, schedule } = await alarmed(false);
     await vi.waitFor(() => expect(notifier.recent().filter((n) => n.kind === 'alert')).toHaveLength(1));
     expect(notifier.recent().at(-1)?.title).toBe(`${dest.name} stopped outside this console after 00:00:05 on air`);
-    expect(schedule()).toBeUndefined();
+    await vi.waitFor(() => expect(schedule()).toBeUndefined());
   });
 });
 

@@ -18,6 +18,12 @@ import type { Notifier } from '../notifications/notifier';
  * the minute: "invoke their targets with 60 second precision",
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html). */
 const FIRE_TOLERANCE_MS = 90_000;
+/**
+ * A schedule still there when its channel stops at its time is asked about again after these waits: AWS "deletes the
+ * schedule after its last target invocation" (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-delete.html),
+ * not at the same instant as the StopChannel it sent.
+ */
+const RECHECK_DUE_MS = [5_000, 15_000, 30_000];
 /** A clock difference between this PC and AWS beyond this is corrected in the schedule and told to the operator. */
 const SKEW_TOLERANCE_MS = 60_000;
 
@@ -62,6 +68,8 @@ export interface SafetyStopDeps {
   /** The show plan's end (epoch ms), or null without a plan. */
   plannedEnd: () => number | null;
   retry?: RetryPolicy;
+  /** The waits before asking again about a due schedule still there (tests shorten them). */
+  recheckDueMs?: readonly number[];
 }
 
 /** "lunora-<destination id>": one schedule per destination (a name is 1 to 64 of [0-9a-zA-Z-_.]). */
@@ -286,18 +294,19 @@ export class SafetyStops {
 
   private async explainStop(destinationId: string, run: Run): Promise<boolean> {
     const seenAt = this.deps.now();
-    let gone = false;
-    try {
-      await this.deps.scheduler.send(
-        new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
-      );
-    } catch (error) {
-      gone = (error as { name?: string }).name === 'ResourceNotFoundException';
+    let gone = await this.scheduleGone(destinationId);
+    // Due now: the schedule may be on its way out. The clock only decides whether to ask again, never the answer.
+    const due = seenAt >= run.at - FIRE_TOLERANCE_MS;
+    for (const wait of due ? (this.deps.recheckDueMs ?? RECHECK_DUE_MS) : []) {
+      if (gone || this.runs.get(destinationId) !== run) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      gone = await this.scheduleGone(destinationId);
     }
     if (this.runs.get(destinationId) !== run) return false;
     if (!gone) {
-      // Stopped elsewhere (another console, the AWS console): delete the schedule it no longer needs.
-      await this.disarm(destinationId);
+      // Stopped elsewhere (another console, the AWS console): the answer goes at once (the alarm waits for it), and
+      // the schedule it no longer needs is deleted after.
+      void this.disarm(destinationId);
       return false;
     }
     this.runs.delete(destinationId);
@@ -313,6 +322,18 @@ export class SafetyStops {
       message: `AWS stopped ${run.name} on its safety schedule (the planned end plus ${this.deps.graceMinutes()} min grace). Take it live again if the show goes on.`,
     });
     return true;
+  }
+
+  /** True when AWS no longer has the schedule (a one-time schedule that ran deletes itself). */
+  private async scheduleGone(destinationId: string): Promise<boolean> {
+    try {
+      await this.deps.scheduler.send(
+        new GetScheduleCommand({ Name: scheduleName(destinationId), GroupName: this.deps.group ?? undefined }),
+      );
+      return false;
+    } catch (error) {
+      return (error as { name?: string }).name === 'ResourceNotFoundException';
+    }
   }
 
   private async move(destinationId: string, run: Run): Promise<void> {
