@@ -4,18 +4,26 @@ import { startBoothCore, type BoothCore } from '../src-main/app/booth-core';
 import { silentLogger } from '../src-main/core/logger';
 import { createMemorySettingsStore } from '../src-main/core/settings';
 import { startWebPreview } from '../src-main/web/preview-server';
+import { installPageTiming, paintedAfter, type Painted } from './page-timing';
 import { percentile, report, sleep } from './stats';
 
 const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
 
 /**
  * With channel state pushed by AWS (EventBridge -> the seat queue -> the console), production monitor intervals:
- * - calls_per_min_push_<n>: every AWS call the simulator receives while steady, and the channel part of it
- *   (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the simulator's log.
- * - state_to_screen_push_p95: a channel started behind the console's back at a random moment, events delayed 0-200 ms
- *   at random, to STARTING on the tile in Chromium; and the same on a second console of the booth.
+ * - calls_per_min_push_<n>: every AWS call the simulator receives while steady (SQS long polls, the ListChannels
+ *   reconciler, the flow's reconciling DescribeFlow + GetMetricData, its source metadata now and then), and the
+ *   channel part of it (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the
+ *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split.
+ * - state_to_screen_push_p95: a channel started behind the console's back at a random moment (so at a random phase
+ *   of the long poll and of the reconciler), events delayed 0-200 ms at random, to STARTING painted on the tile in
+ *   Chromium (the in-page timing of page-timing.ts, not Playwright's selector waits); and the same on a second
+ *   console of the booth (its own seat queue, its own window).
  */
-async function callsPerMinute(destinations: number, windowMs: number): Promise<{ all: number; channels: number }> {
+async function callsPerMinute(
+  destinations: number,
+  windowMs: number,
+): Promise<{ all: number; channels: number; byService: Record<string, number> }> {
   const core = await startBoothCore({
     settings: createMemorySettingsStore(),
     logger: silentLogger,
@@ -29,7 +37,9 @@ async function callsPerMinute(destinations: number, windowMs: number): Promise<{
     await sleep(windowMs);
     const log = control.requests();
     const channels = log.filter((r) => r.service === 'medialive' || r.service === 'sqs').length;
-    return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs };
+    const byService: Record<string, number> = {};
+    for (const r of log) byService[r.service] = (byService[r.service] ?? 0) + 60_000 / windowMs;
+    return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs, byService };
   } finally {
     await core.close();
   }
@@ -39,6 +49,7 @@ async function openWindow(core: BoothCore) {
   const preview = await startWebPreview({ router: core.router, logger: silentLogger, rendererDir: RENDERER });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await installPageTiming(page);
   await page.goto(preview.operatorUrl);
   await page.waitForSelector('[data-testid="destination-tile"][data-state="IDLE"]');
   await page.waitForSelector('[data-testid="state-updates"][data-mode="events"]', { timeout: 20_000 });
@@ -80,12 +91,28 @@ async function stateToScreen(samples: number): Promise<{ first: number[]; second
     const idle = '[data-testid="destination-tile"][data-destination-id="twitch"][data-state="IDLE"]';
     for (let i = 0; i < samples; i++) {
       await sleep(Math.random() * 5_000);
-      const t0 = Date.now();
-      sim.control.startChannel(channel);
-      await Promise.all([
-        a.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.first.push(Date.now() - t0)),
-        b.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.second.push(Date.now() - t0)),
-      ]);
+      let changedAt = 0;
+      // Both windows watch before the change is made: the first's watch, then the second's, then the start.
+      let onSecond: Painted | null = null;
+      const onFirst = await paintedAfter(
+        a.page,
+        starting,
+        async () => {
+          onSecond = await paintedAfter(
+            b.page,
+            starting,
+            () => {
+              changedAt = Date.now();
+              sim.control.startChannel(channel);
+            },
+            10_000,
+          );
+        },
+        10_000,
+      );
+      if (!onSecond) throw new Error('the second console did not paint the change');
+      out.first.push(onFirst.paintedEpoch - changedAt);
+      out.second.push((onSecond as Painted).paintedEpoch - changedAt);
       await sim.control.waitForChannelState(channel, 'RUNNING');
       sim.control.stopChannel(channel);
       await sim.control.waitForChannelState(channel, 'IDLE');
@@ -105,8 +132,11 @@ export async function benchPushEvents(windowMs = 60_000, samples = 20): Promise<
     const calls = await callsPerMinute(destinations, windowMs);
     report(`calls_per_min_push_${destinations}`, Math.round(calls.all), 'calls/min');
     report(`calls_per_min_push_channels_${destinations}`, Math.round(calls.channels * 10) / 10, 'calls/min');
+    const split = Object.entries(calls.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
+    process.stdout.write(`calls_per_min_push_by_service_${destinations}: ${split.join(' ')} calls/min\n`);
   }
   const screen = await stateToScreen(samples);
+  report('state_to_screen_push_p50', Math.round(percentile(screen.first, 50)), 'ms');
   report('state_to_screen_push_p95', Math.round(percentile(screen.first, 95)), 'ms');
   report('second_console_state_to_screen_p95', Math.round(percentile(screen.second, 95)), 'ms');
 }

@@ -142,3 +142,45 @@ describe('the flow events pushed by AWS', () => {
     );
   });
 });
+
+describe('a take while events keep the tiles fresh', () => {
+  const medialiveOps = (booth: BoothCore) =>
+    booth
+      .simulator!.control.requests({ service: 'medialive' })
+      .map((r) => (r as { operation?: string }).operation)
+      .filter((op) => op !== 'ListChannels' && op !== 'ListTagsForResource' && op !== 'CreateTags');
+
+  it('is one request, StartChannel, with no DescribeChannel before it; polling, it reads the channel first', async () => {
+    const booth = await start();
+    const feed = await watch(booth);
+    await untilEvents(booth);
+    booth.simulator!.control.clearRequests();
+    const r = await booth.router.invoke('channels.start', { destinationId: 'youtube' }, operator);
+    expect(r.ok).toBe(true);
+    expect(medialiveOps(booth)).toEqual(['StartChannel']);
+    await feed.until(() => feed.tiles.get('youtube')?.state === 'RUNNING');
+
+    booth.simulator!.control.deleteQueue(booth.simulator!.topology.events.queues[0] ?? '');
+    await vi.waitFor(async () => expect((await invoke<StateUpdates>(booth, 'updates.snapshot')).mode).toBe('polling'), {
+      timeout: 5_000,
+      interval: 20,
+    });
+    booth.simulator!.control.clearRequests();
+    expect((await booth.router.invoke('channels.start', { destinationId: 'twitch' }, operator)).ok).toBe(true);
+    expect(medialiveOps(booth)).toEqual(['DescribeChannel', 'StartChannel']);
+  });
+
+  it('a stale IDLE (its event still on its way): AWS refuses the start, the console re-reads and says it is already on its way', async () => {
+    const booth = await start();
+    await watch(booth);
+    await untilEvents(booth);
+    const control = booth.simulator!.control;
+    // The change behind the console's back reaches it late: its tile still says IDLE when the take comes.
+    control.setEventDelivery({ minDelayMs: 3_000, maxDelayMs: 3_000 });
+    control.startChannel(channelOf(booth, 'linkedin'));
+    control.clearRequests();
+    const r = await booth.router.invoke('channels.start', { destinationId: 'linkedin' }, operator);
+    expect(r).toMatchObject({ ok: true, data: { outcome: 'already' } });
+    expect(medialiveOps(booth)).toEqual(['StartChannel', 'DescribeChannel']);
+  });
+});

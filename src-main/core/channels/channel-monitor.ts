@@ -351,6 +351,17 @@ export class ChannelMonitor {
   }
 
   /**
+   * The tile's state when AWS's pushed events keep it fresh (events flow and the state is confirmed), else null: what
+   * a take may act on without reading the channel first.
+   */
+  pushedState(destinationId: string): DestinationState | null {
+    if (!this.pushing) return null;
+    const status = this.statuses.get(destinationId);
+    if (!status || status.unconfirmed || status.pending || status.state === 'UNKNOWN') return null;
+    return status.state;
+  }
+
+  /**
    * Events flow (true) or cannot be read (false): the poll slows to a reconciler, or goes back to today's cadence at
    * once.
    */
