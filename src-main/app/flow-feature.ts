@@ -190,10 +190,12 @@ export function createFlowFeature(
     async start() {
       // "Flow not ACTIVE while channels are live" depends on the channels too.
       let lastLive = liveCount();
+      monitor.setOnAir(lastLive > 0);
       unsubscribe = context.onDestinationsChanged(() => {
         const live = liveCount();
         if (live !== lastLive) alerts.observe(monitor.current());
         lastLive = live;
+        monitor.setOnAir(live > 0);
       });
       await monitor.refresh();
       monitor.start();

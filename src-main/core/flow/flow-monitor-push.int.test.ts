@@ -9,6 +9,7 @@ const MONITOR = {
   steadyIntervalMs: 5_000,
   fastIntervalMs: 1_000,
   pushSteadyIntervalMs: 60_000,
+  pushLiveIntervalMs: 15_000,
   pushMetadataIntervalMs: 300_000,
   metadataIntervalMs: 30_000,
   eventPollGapMs: 1_000,
@@ -66,6 +67,19 @@ describe('the flow poll while AWS pushes the flow events', () => {
     await t.clock.advance(60_000);
     expect(t.count('DescribeFlow')).toBeGreaterThanOrEqual(11);
     expect(t.monitor.steadyIntervalMs).toBe(5_000);
+  });
+
+  it('while a channel is on air, every 15 s: a degrading source sends no event, and viewers see it', async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    t.monitor.setOnAir(true);
+    expect(t.monitor.steadyIntervalMs).toBe(15_000);
+    await t.clock.advance(16_000);
+    t.sim.control.clearRequests();
+    await t.clock.advance(60_000);
+    expect(t.count('DescribeFlow')).toBe(4);
+    t.monitor.setOnAir(false);
+    expect(t.monitor.steadyIntervalMs).toBe(60_000);
   });
 
   it('a flow event polls at once; a burst of events is one poll; then fast for a while, then back to once a minute', async () => {

@@ -78,6 +78,11 @@ export interface FlowMonitorOptions {
    * at once. Degraded or lost sources, a moving flow and a switch still poll at `fastIntervalMs`.
    */
   pushSteadyIntervalMs: number;
+  /**
+   * The same while a channel is on air: a source that degrades (packet loss, bitrate) without losing its connection
+   * sends no event, and viewers see it; CloudWatch is read this often then.
+   */
+  pushLiveIntervalMs: number;
   /** DescribeFlowSourceMetadata at most this often while events flow (and when the feeding source changes). */
   pushMetadataIntervalMs: number;
   /** A flow event polls now, or this long after the last poll started, so that a burst of events is one poll. */
@@ -103,6 +108,7 @@ const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   now: () => Date.now(),
   timers: systemTimers,
   pushSteadyIntervalMs: 60_000,
+  pushLiveIntervalMs: 15_000,
   pushMetadataIntervalMs: 5 * 60_000,
   eventPollGapMs: 1_000,
   afterEventFastMs: 15_000,
@@ -154,6 +160,7 @@ export class FlowMonitor {
   private seq = 0;
   private readonly loop: PollLoop;
   private pushing = false;
+  private onAir = false;
   private lastPollStartedAt = -Infinity;
   /** A poll asked for by a flow event, due then (0: none). */
   private eventPollAt = 0;
@@ -236,9 +243,17 @@ export class FlowMonitor {
     this.loop.reschedule();
   }
 
-  /** The steady poll interval now (the reconciler's while events flow). */
+  /** A channel of the booth is on air (true) or none is: while events flow, the flow is read more often on air. */
+  setOnAir(onAir: boolean): void {
+    if (this.onAir === onAir) return;
+    this.onAir = onAir;
+    this.loop.reschedule();
+  }
+
+  /** The steady poll interval now (the reconciler's while events flow, shorter while on air). */
   get steadyIntervalMs(): number {
-    return this.pushing ? this.options.pushSteadyIntervalMs : this.options.steadyIntervalMs;
+    if (!this.pushing) return this.options.steadyIntervalMs;
+    return this.onAir ? this.options.pushLiveIntervalMs : this.options.pushSteadyIntervalMs;
   }
 
   /**
