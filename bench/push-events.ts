@@ -14,7 +14,8 @@ const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
  * - calls_per_min_push_<n>: every AWS call the simulator receives while steady (SQS long polls, the ListChannels
  *   reconciler, the flow's reconciling DescribeFlow + GetMetricData, its source metadata now and then), and the
  *   channel part of it (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the
- *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split.
+ *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split; `calls_per_min_push_live_5` the same with
+ *   one channel on air (the flow is then read every 15 s: a degrading source sends no event).
  * - state_to_screen_push_p95: a channel started behind the console's back at a random moment (so at a random phase
  *   of the long poll and of the reconciler), events delayed 0-200 ms at random, to STARTING painted on the tile in
  *   Chromium (the in-page timing of page-timing.ts, not Playwright's selector waits); and the same on a second
@@ -23,6 +24,8 @@ const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
 async function callsPerMinute(
   destinations: number,
   windowMs: number,
+  /** One channel on air (started behind the console's back) while counting: the flow is read every 15 s then. */
+  live = false,
 ): Promise<{ all: number; channels: number; byService: Record<string, number> }> {
   const core = await startBoothCore({
     settings: createMemorySettingsStore(),
@@ -32,6 +35,11 @@ async function callsPerMinute(
   });
   try {
     const control = core.simulator!.control;
+    if (live) {
+      const channel = core.simulator!.topology.destinations[1]?.channelId ?? '';
+      control.startChannel(channel);
+      await control.waitForChannelState(channel, 'RUNNING', 30_000);
+    }
     // Steady: past the start's own reads (the first flow polls, the source metadata once the feeding source is
     // known, which with events on comes at the second flow poll, a minute in).
     await sleep(65_000);
@@ -137,6 +145,10 @@ export async function benchPushEvents(windowMs = 60_000, samples = 20): Promise<
     const split = Object.entries(calls.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
     process.stdout.write(`calls_per_min_push_by_service_${destinations}: ${split.join(' ')} calls/min\n`);
   }
+  const live = await callsPerMinute(5, windowMs, true);
+  report('calls_per_min_push_live_5', Math.round(live.all), 'calls/min');
+  const liveSplit = Object.entries(live.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
+  process.stdout.write(`calls_per_min_push_live_by_service_5: ${liveSplit.join(' ')} calls/min\n`);
   const screen = await stateToScreen(samples);
   report('state_to_screen_push_p50', Math.round(percentile(screen.first, 50)), 'ms');
   report('state_to_screen_push_p95', Math.round(percentile(screen.first, 95)), 'ms');
