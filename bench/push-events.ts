@@ -4,18 +4,29 @@ import { startBoothCore, type BoothCore } from '../src-main/app/booth-core';
 import { silentLogger } from '../src-main/core/logger';
 import { createMemorySettingsStore } from '../src-main/core/settings';
 import { startWebPreview } from '../src-main/web/preview-server';
+import { installPageTiming, paintedAfter, type Painted } from './page-timing';
 import { percentile, report, sleep } from './stats';
 
 const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
 
 /**
  * With channel state pushed by AWS (EventBridge -> the seat queue -> the console), production monitor intervals:
- * - calls_per_min_push_<n>: every AWS call the simulator receives while steady, and the channel part of it
- *   (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the simulator's log.
- * - state_to_screen_push_p95: a channel started behind the console's back at a random moment, events delayed 0-200 ms
- *   at random, to STARTING on the tile in Chromium; and the same on a second console of the booth.
+ * - calls_per_min_push_<n>: every AWS call the simulator receives while steady (SQS long polls, the ListChannels
+ *   reconciler, the flow's reconciling DescribeFlow + GetMetricData, its source metadata now and then), and the
+ *   channel part of it (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the
+ *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split; `calls_per_min_push_live_5` the same with
+ *   one channel on air (the flow is then read every 15 s: a degrading source sends no event).
+ * - state_to_screen_push_p95: a channel started behind the console's back at a random moment (so at a random phase
+ *   of the long poll and of the reconciler), events delayed 0-200 ms at random, to STARTING painted on the tile in
+ *   Chromium (the in-page timing of page-timing.ts, not Playwright's selector waits); and the same on a second
+ *   console of the booth (its own seat queue, its own window).
  */
-async function callsPerMinute(destinations: number, windowMs: number): Promise<{ all: number; channels: number }> {
+async function callsPerMinute(
+  destinations: number,
+  windowMs: number,
+  /** One channel on air (started behind the console's back) while counting: the flow is read every 15 s then. */
+  live = false,
+): Promise<{ all: number; channels: number; byService: Record<string, number> }> {
   const core = await startBoothCore({
     settings: createMemorySettingsStore(),
     logger: silentLogger,
@@ -24,12 +35,21 @@ async function callsPerMinute(destinations: number, windowMs: number): Promise<{
   });
   try {
     const control = core.simulator!.control;
-    await sleep(3_000);
+    if (live) {
+      const channel = core.simulator!.topology.destinations[1]?.channelId ?? '';
+      control.startChannel(channel);
+      await control.waitForChannelState(channel, 'RUNNING', 30_000);
+    }
+    // Steady: past the start's own reads (the first flow polls, the source metadata once the feeding source is
+    // known, which with events on comes at the second flow poll, a minute in).
+    await sleep(65_000);
     control.clearRequests();
     await sleep(windowMs);
     const log = control.requests();
     const channels = log.filter((r) => r.service === 'medialive' || r.service === 'sqs').length;
-    return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs };
+    const byService: Record<string, number> = {};
+    for (const r of log) byService[r.service] = (byService[r.service] ?? 0) + 60_000 / windowMs;
+    return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs, byService };
   } finally {
     await core.close();
   }
@@ -39,6 +59,7 @@ async function openWindow(core: BoothCore) {
   const preview = await startWebPreview({ router: core.router, logger: silentLogger, rendererDir: RENDERER });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await installPageTiming(page);
   await page.goto(preview.operatorUrl);
   await page.waitForSelector('[data-testid="destination-tile"][data-state="IDLE"]');
   await page.waitForSelector('[data-testid="state-updates"][data-mode="events"]', { timeout: 20_000 });
@@ -80,12 +101,28 @@ async function stateToScreen(samples: number): Promise<{ first: number[]; second
     const idle = '[data-testid="destination-tile"][data-destination-id="twitch"][data-state="IDLE"]';
     for (let i = 0; i < samples; i++) {
       await sleep(Math.random() * 5_000);
-      const t0 = Date.now();
-      sim.control.startChannel(channel);
-      await Promise.all([
-        a.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.first.push(Date.now() - t0)),
-        b.page.waitForSelector(starting, { timeout: 10_000 }).then(() => out.second.push(Date.now() - t0)),
-      ]);
+      let changedAt = 0;
+      // Both windows watch before the change is made: the first's watch, then the second's, then the start.
+      let onSecond: Painted | null = null;
+      const onFirst = await paintedAfter(
+        a.page,
+        starting,
+        async () => {
+          onSecond = await paintedAfter(
+            b.page,
+            starting,
+            () => {
+              changedAt = Date.now();
+              sim.control.startChannel(channel);
+            },
+            10_000,
+          );
+        },
+        10_000,
+      );
+      if (!onSecond) throw new Error('the second console did not paint the change');
+      out.first.push(onFirst.paintedEpoch - changedAt);
+      out.second.push((onSecond as Painted).paintedEpoch - changedAt);
       await sim.control.waitForChannelState(channel, 'RUNNING');
       sim.control.stopChannel(channel);
       await sim.control.waitForChannelState(channel, 'IDLE');
@@ -105,8 +142,15 @@ export async function benchPushEvents(windowMs = 60_000, samples = 20): Promise<
     const calls = await callsPerMinute(destinations, windowMs);
     report(`calls_per_min_push_${destinations}`, Math.round(calls.all), 'calls/min');
     report(`calls_per_min_push_channels_${destinations}`, Math.round(calls.channels * 10) / 10, 'calls/min');
+    const split = Object.entries(calls.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
+    process.stdout.write(`calls_per_min_push_by_service_${destinations}: ${split.join(' ')} calls/min\n`);
   }
+  const live = await callsPerMinute(5, windowMs, true);
+  report('calls_per_min_push_live_5', Math.round(live.all), 'calls/min');
+  const liveSplit = Object.entries(live.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
+  process.stdout.write(`calls_per_min_push_live_by_service_5: ${liveSplit.join(' ')} calls/min\n`);
   const screen = await stateToScreen(samples);
+  report('state_to_screen_push_p50', Math.round(percentile(screen.first, 50)), 'ms');
   report('state_to_screen_push_p95', Math.round(percentile(screen.first, 95)), 'ms');
   report('second_console_state_to_screen_p95', Math.round(percentile(screen.second, 95)), 'ms');
 }

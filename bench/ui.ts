@@ -5,7 +5,8 @@ import { percentile, report, sleep } from './stats';
 /**
  * Key press to StartChannel received by the simulator. The key's time is the browser event's own
  * timestamp (same machine clock as the simulator's log), so the figure is the console's latency:
- * renderer, socket, router, the state read, and the request.
+ * renderer, socket, router and the request. With events flowing (as here) the take sends StartChannel alone; polling,
+ * it reads the channel first (DescribeChannel), one round trip more.
  */
 export async function benchKeyToRequest(takes = 200): Promise<void> {
   const session = await openConsole({
@@ -14,6 +15,7 @@ export async function benchKeyToRequest(takes = 200): Promise<void> {
   });
   const { page, simulator } = session;
   try {
+    await page.waitForSelector('[data-testid="state-updates"][data-mode="events"]', { timeout: 30_000 });
     await page.evaluate(() => {
       const w = window as unknown as { __keyTimes: number[] };
       w.__keyTimes = [];
@@ -60,6 +62,10 @@ export async function benchStateToScreen(samples = 30): Promise<void> {
   const { page, simulator } = session;
   try {
     const control = simulator.control;
+    // Polling only, the baseline the pushed figures (push-events.ts) are set beside: without its seat queues the
+    // console reads MediaLive at its polling cadence.
+    for (const queue of simulator.topology.events.queues) control.deleteQueue(queue);
+    await page.waitForSelector('[data-testid="state-updates"][data-mode="polling"]', { timeout: 30_000 });
     const twitch = session.channelOf('twitch');
     const measure = async (pollMs: number): Promise<number[]> => {
       const out: number[] = [];

@@ -422,8 +422,8 @@ export const EVENT_SEATS = 2;
 
 /**
  * The events the console reads instead of polling for every change: MediaLive sends "MediaLive Channel State Change"
- * and "MediaLive Channel Alert", MediaConnect "MediaConnect Flow Status Change", "MediaConnect Source Health" and
- * "MediaConnect Alert" to EventBridge (EventBridge Events Reference, "AWS Elemental MediaLive events",
+ * and "MediaLive Channel Alert", MediaConnect "MediaConnect Flow Status Change", "MediaConnect Source Health",
+ * "MediaConnect Flow Health" (its `failover_switch` says a failover happened) and "MediaConnect Alert" to EventBridge (EventBridge Events Reference, "AWS Elemental MediaLive events",
  * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-medialive.html ; "AWS Elemental MediaConnect events",
  * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-mediaconnect.html), matched here on the booth's own
  * channel and flow ARNs (`resources`). One SQS queue per console seat, each a target of both rules, so that every
@@ -482,11 +482,18 @@ export function buildEvents(destinations: Destination[]): Doc {
     Type: 'AWS::Events::Rule',
     Properties: {
       Name: sub('${ProjectName}-flow-events'),
-      Description: "Status, source health and alerts of the booth's MediaConnect flow, to every console seat's queue.",
+      Description:
+        "Status, source and flow health, and alerts of the booth's MediaConnect flow, to every console seat's queue.",
       State: 'ENABLED',
       EventPattern: {
         source: ['aws.mediaconnect'],
-        'detail-type': ['MediaConnect Flow Status Change', 'MediaConnect Source Health', 'MediaConnect Alert'],
+        // Flow Health: https://docs.aws.amazon.com/mediaconnect/latest/ug/monitoring-cloudwatch-events-flow-health.html
+        'detail-type': [
+          'MediaConnect Flow Status Change',
+          'MediaConnect Source Health',
+          'MediaConnect Flow Health',
+          'MediaConnect Alert',
+        ],
         resources: [ref('FlowArn')],
       },
       Targets: targets,

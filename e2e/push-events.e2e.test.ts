@@ -10,7 +10,7 @@ import { eventually, startBooth, type BoothHarness } from './support/harness';
  */
 let booth: BoothHarness;
 let page: Page;
-const SHOTS = '/work/wt/shots';
+const SHOTS = new URL('./artifacts', import.meta.url).pathname;
 
 const listChannelsCalls = () =>
   booth.simulator.control.requests({ service: 'medialive', operation: 'ListChannels' }).length;
@@ -77,6 +77,32 @@ describe('channel states pushed by AWS, in the operator window', () => {
     expect(listChannelsCalls()).toBe(polls);
     expect(toScreenMs).toBeLessThan(3_000);
     await shoot('events');
+    await booth.assertNoPageProblems();
+  });
+
+  it('a MediaLive alert raised behind the console: AWS ALERT on the tile, then cleared; the tally does not change', async () => {
+    const channelId = booth.simulator.topology.destinations.find((d) => d.id === 'twitch')?.channelId ?? '';
+    const raise = async (body: Record<string, string>) => {
+      const res = await fetch(`${booth.simulator.endpoint}/_sim/events/alert`, {
+        method: 'POST',
+        headers: { 'x-sim-token': booth.simulator.controlToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ channelId, ...body }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { alarmId: string };
+    };
+    const { alarmId } = await raise({
+      state: 'SET',
+      type: 'Failed to Create Output File or Socket',
+      message: 'RTMP push refused by the platform.',
+    });
+    const tile = page.locator('[data-testid="destination-tile"][data-destination-id="twitch"]');
+    await eventually(async () => (await tile.getAttribute('data-alarm')) === 'aws-alert', 'AWS ALERT on the tile');
+    await eventually(async () => /AWS ALERT \d\d:\d\d:\d\d/.test((await tile.textContent()) ?? ''), 'its headline');
+    expect(await tile.getAttribute('data-state')).toBe('IDLE');
+    await shoot('alert');
+    await raise({ state: 'CLEARED', alarmId });
+    await eventually(async () => /, cleared \d\d:\d\d:\d\d/.test((await tile.textContent()) ?? ''), 'cleared');
     await booth.assertNoPageProblems();
   });
 

@@ -138,6 +138,9 @@ export const FAST_FLOW_OPERATOR: HarnessOptions = {
   timings: { metricSampleMs: 250, failoverMs: 200, flowUpdateMs: 300 },
   flow: {
     steadyIntervalMs: 500,
+    // The same while events flow: these tests degrade sources without an event (packet loss, bitrate).
+    pushSteadyIntervalMs: 500,
+    pushLiveIntervalMs: 500,
     fastIntervalMs: 250,
     maxBackoffMs: 2_000,
     periodSec: 1,

@@ -46,7 +46,8 @@ export type Unconfirmed = z.infer<typeof UnconfirmedSchema>;
  * failed while on air, or was started or stopped outside this console. Acknowledging clears the latch, never the state.
  */
 export const AlarmSchema = z.strictObject({
-  kind: z.enum(['dropped', 'recovering', 'failed', 'started-elsewhere', 'stopped-elsewhere']),
+  /** `aws-alert`: MediaLive raised an alert on the channel ("MediaLive Channel Alert"); `recoveredAt` is its clear. */
+  kind: z.enum(['dropped', 'recovering', 'failed', 'started-elsewhere', 'stopped-elsewhere', 'aws-alert']),
   /** When the console saw the change (epoch ms). */
   at: z.number(),
   /** What happened, in words. */

@@ -9,6 +9,7 @@ import { ChannelActions } from '../core/channels/channel-actions';
 import { ChannelAlarms } from '../core/channels/channel-alarms';
 import { ChannelMonitor, type ChannelMonitorOptions } from '../core/channels/channel-monitor';
 import { ChannelEventReader, type EventReaderOptions } from '../core/events/event-reader';
+import { ChannelAlertEvents } from '../core/channels/alert-events';
 import { EventSeat } from '../core/events/event-seat';
 import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/channels/forgotten-channels';
 import { StateNotifications } from '../core/channels/state-notifications';
@@ -270,6 +271,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     logger,
     now,
     onStatus: (status) => publish('updates.feed', status),
+    alerts: new ChannelAlertEvents(monitor, notifier, now),
     ...tuning.events,
   });
   const operator = createOperatorFeature(context, {
@@ -283,6 +285,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
+  eventReader.attachFlow(flow.events);
   const history = createHistoryFeature(context);
   const features = [operator, admin, flow, history];
   if (catalog.servedFromCacheAt !== null) {

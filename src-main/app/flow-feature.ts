@@ -5,6 +5,7 @@ import { BackupSwitch } from '../core/flow/backup-switch';
 import { FlowAlerts } from '../core/flow/flow-alerts';
 import { FlowMonitor, type FlowMonitorOptions } from '../core/flow/flow-monitor';
 import type { InputEvent } from '../core/flow/feeding-tracker';
+import type { FlowPushTarget } from '../core/events/event-reader';
 import type { Feature, FeatureContext } from './feature';
 
 export type FlowChannel = keyof typeof FLOW_INVOKE_ROLES;
@@ -94,7 +95,7 @@ export function createFlowFeature(
   options: Partial<FlowMonitorOptions> = {},
   /** Every new flow state (the cost meter bills the flow by its status). */
   onFlowState?: (flow: FlowState) => void,
-): Feature<FlowChannel> {
+): Feature<FlowChannel> & { events: FlowPushTarget } {
   const { clients, logger, publish } = context;
   const liveCount = () => context.monitor.snapshot().destinations.filter((d) => d.state === 'RUNNING').length;
   const alerts = new FlowAlerts(
@@ -137,6 +138,8 @@ export function createFlowFeature(
   };
 
   return {
+    // The flow's events AWS pushes poll it at once, and slow its steady poll while they flow.
+    events: monitor,
     handlers: {
       'flow.snapshot': async () => monitor.snapshot(),
       'flow.switchSource': async (input) => {
@@ -187,10 +190,12 @@ export function createFlowFeature(
     async start() {
       // "Flow not ACTIVE while channels are live" depends on the channels too.
       let lastLive = liveCount();
+      monitor.setOnAir(lastLive > 0);
       unsubscribe = context.onDestinationsChanged(() => {
         const live = liveCount();
         if (live !== lastLive) alerts.observe(monitor.current());
         lastLive = live;
+        monitor.setOnAir(live > 0);
       });
       await monitor.refresh();
       monitor.start();

@@ -219,6 +219,10 @@ describe('readiness of the pushed state', () => {
     const booth = await start();
     const ok = await run(booth);
     expect(ok.find((i) => i.id === 'events-rule')).toMatchObject({ status: 'pass' });
+    expect(ok.find((i) => i.id === 'events-flow-rule')).toMatchObject({
+      status: 'pass',
+      detail: 'EventBridge rule lunora-booth-flow-events is enabled.',
+    });
     expect(ok.find((i) => i.id === 'perm-events')).toMatchObject({ status: 'pass' });
     const queues = booth.simulator?.topology.events.queues ?? [];
     booth.simulator?.control.deleteQueue(queues[1] ?? '');
@@ -229,5 +233,9 @@ describe('readiness of the pushed state', () => {
     expect(bad?.detail).toMatch(/not allowed|denied|permission/i);
     booth.simulator?.control.addFault({ service: 'eventbridge', kind: 'access-denied', count: 1 });
     expect((await run(booth)).find((i) => i.id === 'events-rule')?.status).toBe('warn');
+    booth.simulator?.control.addFault({ service: 'eventbridge', kind: 'access-denied', count: 2 });
+    const denied = (await run(booth)).find((i) => i.id === 'events-flow-rule');
+    expect(denied?.status).toBe('warn');
+    expect(denied?.detail).not.toMatch(/AccessDenied|arn:/);
   });
 });

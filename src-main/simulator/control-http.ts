@@ -140,6 +140,18 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
       c.injectEvent(kind as InjectedEventKind, typeof o['channelId'] === 'string' ? o['channelId'] : undefined);
       return { ok: true };
     }
+    if (b === 'alert' && seg.length === 2 && m === 'POST') {
+      const o = body();
+      const text = (k: string) => (typeof o[k] === 'string' ? { [k]: o[k] } : {});
+      if (typeof o['channelId'] !== 'string') throw new Error('channelId is required');
+      if (o['state'] !== 'SET' && o['state'] !== 'CLEARED') throw new Error('state must be SET or CLEARED');
+      return c.channelAlert(o['channelId'], {
+        state: o['state'],
+        ...text('alarmId'),
+        ...text('type'),
+        ...text('message'),
+      });
+    }
   }
 
   if (a === 'queues') {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ScheduleWorld } from './world/schedules';
 import type { FaultInjector, FaultRule, FaultRuleInput } from './faults';
 import type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log';
@@ -80,6 +81,14 @@ export interface SimulatorControl {
   events(): EventLogEntry[];
   /** Puts an event that is not the booth's, or not an event at all, on the queues. */
   injectEvent(kind: InjectedEventKind, channelId?: string): void;
+  /**
+   * MediaLive raises (SET) or clears (CLEARED) an alert on a channel: a "MediaLive Channel Alert" event. A SET without
+   * `alarmId` gets a new one (returned); a CLEARED names the alert it clears.
+   */
+  channelAlert(
+    channelId: string,
+    alert: { state: 'SET' | 'CLEARED'; alarmId?: string; type?: string; message?: string },
+  ): { alarmId: string };
   /** The queues and how many messages each holds. */
   queues(): { name: string; visible: number; inFlight: number }[];
   deleteQueue(name: string): void;
@@ -236,6 +245,19 @@ export function createControl(deps: ControlDeps): SimulatorControl {
             JSON.stringify(world.events.envelope('EC2 Instance State-change Notification', 'aws.ec2', [], {})),
           );
       }
+    },
+    channelAlert(channelId, alert) {
+      if (!world.channels.ids().includes(channelId)) throw new Error(`no channel ${channelId}`);
+      if (alert.state === 'CLEARED' && !alert.alarmId) throw new Error('a CLEARED alert names the alarmId it clears');
+      const alarmId = alert.alarmId ?? randomUUID().replaceAll('-', '');
+      world.events.channelAlert(`arn:aws:medialive:${world.region}:${world.accountId}:channel:${channelId}`, {
+        state: alert.state,
+        id: alarmId,
+        // An alert type and message as AWS's example has them ("JSON for an alert event", MediaLive User Guide).
+        type: alert.type ?? 'Failed to Create Output File or Socket',
+        message: alert.message ?? 'MPEGTS muxer for mediaID [1] unable to open output or stream.',
+      });
+      return { alarmId };
     },
     queues: () =>
       world.queues.names().map((name) => {

@@ -123,6 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     timings: () => timings,
     signal,
     onStatusChange: (arn, previous, current) => events.flowStatus(arn, previous, current),
+    onHealthChange: (arn, previous, current) => events.flowHealth(arn, previous, current),
   });
   flowRef = flow;
   const channels = new ChannelWorld(seed.channels, seed.inputs, {

@@ -34,7 +34,7 @@ export interface SeededTopology {
   destinations: SimDestinationSeed[];
   tables: { presets: string; destinations: string; sessions: string };
   /** The stack's EventBridge rule and the queues it delivers to, one per console seat (cloudformation/events.yaml). */
-  events: { ruleName: string; queues: string[] };
+  events: { ruleName: string; flowRuleName: string; queues: string[] };
   /** The schedule group of the safety stops. */
   safetyStopGroup: string;
 }
@@ -124,6 +124,7 @@ export const SAFETY_STOP = { group: 'lunora-booth-safety-stops', role: 'lunora-b
 
 const EVENTS = {
   ruleName: `${STACK_NAME}-state-events`,
+  flowRuleName: `${STACK_NAME}-flow-events`,
   queues: [`${STACK_NAME}-events-seat-1`, `${STACK_NAME}-events-seat-2`],
 } as const;
 const FLOW_NAME = 'lunora-srt-router';
@@ -394,6 +395,7 @@ export function buildSeedWorld(opts: {
     { key: 'DestinationsTableName', value: TABLES.destinations, description: 'Destinations table' },
     { key: 'SessionsTableName', value: TABLES.sessions, description: 'Streaming sessions table' },
     { key: 'EventRuleName', value: EVENTS.ruleName, description: 'EventBridge rule for channel and flow events' },
+    { key: 'FlowEventRuleName', value: EVENTS.flowRuleName, description: 'Rule of the flow events' },
     { key: 'EventQueueNames', value: EVENTS.queues.join(','), description: 'Event queues, one per console seat' },
     { key: 'SafetyStopGroupName', value: SAFETY_STOP.group, description: 'Schedule group of the safety stops' },
     {
@@ -429,7 +431,7 @@ export function buildSeedWorld(opts: {
       flowArn,
       destinations,
       tables: { ...TABLES },
-      events: { ruleName: EVENTS.ruleName, queues: [...EVENTS.queues] },
+      events: { ruleName: EVENTS.ruleName, flowRuleName: EVENTS.flowRuleName, queues: [...EVENTS.queues] },
       safetyStopGroup: SAFETY_STOP.group,
     },
     channels,

@@ -180,7 +180,8 @@ describe('SQS (AWS JSON 1.0, as @aws-sdk/client-sqs speaks it) and the channel s
     sim.control.setEventDelivery({ minDelayMs: 150, maxDelayMs: 200 });
     const t0 = Date.now();
     sim.control.stopFlow();
-    const got = await receiveAll(1);
+    // The stop also changes the flow's health (its source state goes IDLE): two events, in either order.
+    const got = (await receiveAll(2)).filter((m) => m.Body?.includes('MediaConnect Flow Status Change'));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     expect(JSON.parse(got[0]?.Body ?? '{}')).toMatchObject({
       'detail-type': 'MediaConnect Flow Status Change',
@@ -191,5 +192,39 @@ describe('SQS (AWS JSON 1.0, as @aws-sdk/client-sqs speaks it) and the channel s
     sim.control.setEventDelivery({ minDelayMs: 0, maxDelayMs: 0 });
     await vi.waitFor(() => expect(sim.control.state().flow.status).toBe('STANDBY'), { timeout: 5_000 });
     sim.control.startFlow();
+  });
+
+  it('a failover is a Flow Health event with failover_switch true, and the return to the primary sets it false', async () => {
+    type Health = { resources: string[]; detail: { unhealthy: boolean; current: object; previous: object } };
+    /** Flow Health events received until one matches `last` (each receive long-polls up to 2 s). */
+    const flowHealthUntil = async (last: (e: Health) => boolean): Promise<Health[]> => {
+      const got: Health[] = [];
+      for (let round = 0; round < 5 && !got.some(last); round++)
+        for (const m of await receiveAll(10))
+          if (m.Body?.includes('"MediaConnect Flow Health"')) got.push(JSON.parse(m.Body) as Health);
+      return got;
+    };
+    await vi.waitFor(() => expect(sim.control.state().flow.status).toBe('ACTIVE'), { timeout: 5_000 });
+    await vi.waitFor(() => expect(sim.control.activeSource()).toBe('main'), { timeout: 5_000 });
+    await drain();
+    sim.control.loseSource('main');
+    const lost = await flowHealthUntil((e) => JSON.stringify(e.detail.current).includes('"failover_switch":true'));
+    // The flow first loses its source (DISCONNECTED), then fails over to the backup (CONNECTED, switch true).
+    expect(lost.map((e) => e.detail.current)).toEqual([
+      { failover_switch: false, source_state: 'DISCONNECTED' },
+      { failover_switch: true, source_state: 'CONNECTED' },
+    ]);
+    expect(lost[0]?.resources).toEqual([sim.topology.flowArn]);
+    expect(lost[0]?.detail.previous).toEqual({ failover_switch: false, source_state: 'CONNECTED' });
+    expect(lost.map((e) => e.detail.unhealthy)).toEqual([true, true]);
+    sim.control.restoreSource('main');
+    const back = await flowHealthUntil((e) => JSON.stringify(e.detail.current).includes('"failover_switch":false'));
+    expect(back.map((e) => e.detail)).toEqual([
+      {
+        unhealthy: false,
+        current: { failover_switch: false, source_state: 'CONNECTED' },
+        previous: { failover_switch: true, source_state: 'CONNECTED' },
+      },
+    ]);
   });
 });

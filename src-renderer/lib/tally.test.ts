@@ -128,6 +128,11 @@ describe('alarms on a tile', () => {
       'RECOVERED 11:03:01 (recovering from 11:02:38)',
     );
     expect(alarmHeadline({ ...base, kind: 'started-elsewhere', onAirFor: null })).toBe('STARTED ELSEWHERE 11:02:38');
+    expect(alarmHeadline({ ...base, kind: 'aws-alert', onAirFor: null })).toBe('AWS ALERT 11:02:38');
+    expect(alarmHeadline({ ...base, kind: 'aws-alert', onAirFor: null, recoveredAt: at(11, 3, 1) })).toBe(
+      'AWS ALERT 11:02:38, cleared 11:03:01',
+    );
+    expect(alarmTone({ ...base, kind: 'aws-alert', onAirFor: null })).toBe('warn');
     expect(alarmTone({ ...base, kind: 'recovering', onAirFor: null })).toBe('warn');
     expect(alarmTone({ ...base, kind: 'dropped', onAirFor: null })).toBe('error');
   });

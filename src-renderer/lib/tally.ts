@@ -147,6 +147,7 @@ const ALARM_WORDS: Record<Alarm['kind'], string> = {
   failed: 'FAILED',
   'started-elsewhere': 'STARTED ELSEWHERE',
   'stopped-elsewhere': 'STOPPED ELSEWHERE',
+  'aws-alert': 'AWS ALERT',
 };
 
 const hms = (ms: number) => {
@@ -162,6 +163,8 @@ export function alarmHeadline(alarm: Alarm): string {
       ? `RECOVERING since ${clockTime(alarm.at)}`
       : `RECOVERED ${clockTime(alarm.recoveredAt)} (recovering from ${clockTime(alarm.at)})`;
   }
+  if (alarm.kind === 'aws-alert' && alarm.recoveredAt !== null)
+    return `AWS ALERT ${clockTime(alarm.at)}, cleared ${clockTime(alarm.recoveredAt)}`;
   const after = alarm.onAirFor !== null ? ` after ${hms(alarm.onAirFor)}` : '';
   return `${ALARM_WORDS[alarm.kind]} ${clockTime(alarm.at)}${after}`;
 }

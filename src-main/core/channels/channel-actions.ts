@@ -29,6 +29,18 @@ const ALREADY: Record<Kind, ReadonlySet<DestinationState>> = {
   stop: new Set(['STOPPING', 'IDLE']),
 };
 
+/**
+ * The states a request is sent from without reading the channel first, when AWS's pushed events keep the tile fresh:
+ * a start from IDLE, a stop from on air. Never the other way: a stale "already running" would swallow a take. A
+ * stale IDLE costs a refused request, which MediaLive answers with ConflictException (409; StartChannel and
+ * StopChannel declare it in AWS's service model, `@aws-sdk/client-medialive` StartChannelCommand) and which is
+ * re-read and shown below.
+ */
+const SEND_WITHOUT_READ: Record<Kind, ReadonlySet<DestinationState>> = {
+  start: new Set(['IDLE']),
+  stop: new Set(['RUNNING', 'RECOVERING']),
+};
+
 const VERB: Record<Kind, { label: string; requested: string; already: string }> = {
   start: { label: 'Start', requested: 'going live', already: 'already live or starting' },
   stop: { label: 'Stop', requested: 'going off air', already: 'already off air or stopping' },
@@ -157,6 +169,8 @@ export class ChannelActions {
       );
     }
     const label = `${VERB[kind].label} ${status.name}`;
+    // With events flowing the tile's state is fresh: the take is one request, StartChannel, with no DescribeChannel.
+    const pushed = monitor.pushedState(destinationId);
     const since = this.now();
     monitor.setPending(destinationId, { action: kind, since, attempt: 1, note: null });
     const retry = {
@@ -165,9 +179,13 @@ export class ChannelActions {
         monitor.setPending(destinationId, { action: kind, since, attempt: attempt + 1, note: `Retrying: ${reason}` }),
     };
     const fastFor = this.deps.fastPollAfterActionMs ?? 30_000;
-    const current = await this.readState(channelId, label).catch((error: unknown) => {
+    const read =
+      pushed !== null && SEND_WITHOUT_READ[kind].has(pushed)
+        ? Promise.resolve(pushed)
+        : this.readState(channelId, label);
+    const current = await read.catch((error: unknown) => {
       // Ending must stay possible when the state cannot be read: send the stop anyway (AWS refuses it harmlessly
-      // for a channel that is not running). A start is never sent blind.
+      // for a channel that is not running). A start is never sent without a state, read or pushed fresh.
       if (kind === 'stop') return null;
       return this.fail(
         destinationId,

@@ -167,6 +167,8 @@ export class ChannelAlarms {
       failed: `${name} failed`,
       'started-elsewhere': `${name} started outside this console`,
       'stopped-elsewhere': `${name} stopped outside this console${after}`,
+      // Raised from AWS's alert events (alert-events.ts), never from a change of state.
+      'aws-alert': `${name}: MediaLive alert`,
     };
     this.notifier.notify({
       destinationId: id,

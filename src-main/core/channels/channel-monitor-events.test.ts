@@ -102,7 +102,7 @@ describe('channel monitor applying pushed events', () => {
     await m.monitor.refresh();
     expect(m.monitor.steadyIntervalMs).toBe(5_000);
     m.monitor.setPushing(true);
-    expect(m.monitor.steadyIntervalMs).toBe(45_000);
+    expect(m.monitor.steadyIntervalMs).toBe(60_000);
     m.monitor.setPushing(false);
     expect(m.monitor.steadyIntervalMs).toBe(5_000);
   });

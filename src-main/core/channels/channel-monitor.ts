@@ -83,7 +83,7 @@ const DEFAULT_MONITOR_OPTIONS: ChannelMonitorOptions = {
   maxBackoffMs: 15_000,
   now: () => Date.now(),
   random: Math.random,
-  reconcileIntervalMs: 45_000,
+  reconcileIntervalMs: 60_000,
   pushMovingIntervalMs: 5_000,
 };
 
@@ -147,8 +147,9 @@ export class ChannelMonitor {
     options: Partial<ChannelMonitorOptions> = {},
   ) {
     const merged = { ...DEFAULT_MONITOR_OPTIONS, ...options };
-    // Unless set, the pushed cadences follow the polling one: 45 s and 5 s for the default 5 s.
-    merged.reconcileIntervalMs = options.reconcileIntervalMs ?? merged.slowIntervalMs * 9;
+    // Unless set, the pushed cadences follow the polling one: 60 s and 5 s for the default 5 s (with SQS's 3 long
+    // polls and the flow's reconciler, about 6 calls a minute in all).
+    merged.reconcileIntervalMs = options.reconcileIntervalMs ?? merged.slowIntervalMs * 12;
     merged.pushMovingIntervalMs = options.pushMovingIntervalMs ?? merged.slowIntervalMs;
     this.options = merged;
     this.loop = new PollLoop(
@@ -279,6 +280,25 @@ export class ChannelMonitor {
     return true;
   }
 
+  /**
+   * Changes what the tiles of a channel show from an event that is not a state (a MediaLive alert): `change` returns
+   * the new status, or null for none. 'unknown-channel' when no destination of the booth uses the channel.
+   */
+  updateChannelTiles(
+    channelId: string,
+    change: (status: DestinationStatus) => DestinationStatus | null,
+  ): 'applied' | 'same' | 'unknown-channel' {
+    const targets = this.destinations.filter((d) => d.channelId === channelId && !d.problem);
+    if (targets.length === 0) return 'unknown-channel';
+    const next: DestinationStatus[] = [];
+    for (const dest of targets) {
+      const updated = change(this.statuses.get(dest.id) ?? this.initialStatus(dest));
+      if (updated) next.push(updated);
+    }
+    this.apply(next);
+    return next.length > 0 ? 'applied' : 'same';
+  }
+
   /** Clears a failed go-live or end latched on the tile (the operator has seen it); the state stays what AWS reports. */
   acknowledgeFailure(destinationId: string): boolean {
     const current = this.statuses.get(destinationId);
@@ -328,6 +348,17 @@ export class ChannelMonitor {
   /** The steady poll interval now: the reconciler's while events are pushed, else the polling one. */
   get steadyIntervalMs(): number {
     return this.pushing ? this.options.reconcileIntervalMs : this.options.slowIntervalMs;
+  }
+
+  /**
+   * The tile's state when AWS's pushed events keep it fresh (events flow and the state is confirmed), else null: what
+   * a take may act on without reading the channel first.
+   */
+  pushedState(destinationId: string): DestinationState | null {
+    if (!this.pushing) return null;
+    const status = this.statuses.get(destinationId);
+    if (!status || status.unconfirmed || status.pending || status.state === 'UNKNOWN') return null;
+    return status.state;
   }
 
   /**

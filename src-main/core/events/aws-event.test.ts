@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfStateWord, parseAwsEvent, parseChannelArn } from './aws-event';
+import { meaningOfStateWord, parseAwsEvent, parseChannelArn, parseFlowArn } from './aws-event';
 
 const ARN = 'arn:aws:medialive:us-west-2:111122223333:channel:123456';
 // AWS's own example ("JSON for a state change event", MediaLive User Guide), with the state under test.
@@ -61,8 +61,75 @@ describe('parseAwsEvent', () => {
     delete noState.detail['state'];
     expect(parseAwsEvent(JSON.stringify(noState))).toMatchObject({ kind: 'malformed' });
     expect(
-      parseAwsEvent(example('RUNNING').replace('MediaLive Channel State Change', 'MediaLive Channel Alert')),
-    ).toEqual({ kind: 'other', id: 'fbcbbbe3-2541-d4a3-d819-x39f522a8ce', detailType: 'MediaLive Channel Alert' });
+      parseAwsEvent(example('RUNNING').replace('MediaLive Channel State Change', 'MediaLive Multiplex Alert')),
+    ).toEqual({ kind: 'other', id: 'fbcbbbe3-2541-d4a3-d819-x39f522a8ce', detailType: 'MediaLive Multiplex Alert' });
+  });
+  it("reads AWS's example alert event (SET or CLEARED, its alarm id and type)", () => {
+    // "JSON for an alert event", MediaLive User Guide.
+    const alert = {
+      version: '0',
+      id: '154769fb-9f7c-32a1-6822-26fppppe5a58',
+      'detail-type': 'MediaLive Channel Alert',
+      source: 'aws.medialive',
+      account: '111122223333',
+      time: '2023-03-08T18:14:25Z',
+      region: 'us-west-2',
+      resources: [ARN],
+      detail: {
+        alarm_state: 'CLEARED',
+        alarm_id: '7ad616bd389832yue90aab1324bffab5b834a',
+        alert_type: 'Failed to Create Output File or Socket',
+        pipeline: '0',
+        channel_arn: ARN,
+        message: 'MPEGTS muxer for mediaID [1] unable to open output or stream [https://<path>].',
+      },
+    };
+    expect(parseAwsEvent(JSON.stringify(alert))).toEqual({
+      kind: 'channel-alert',
+      id: alert.id,
+      timeMs: Date.parse(alert.time),
+      account: '111122223333',
+      region: 'us-west-2',
+      channelArn: ARN,
+      alarmState: 'CLEARED',
+      alarmId: '7ad616bd389832yue90aab1324bffab5b834a',
+      alertType: 'Failed to Create Output File or Socket',
+      message: alert.detail.message,
+      pipeline: '0',
+    });
+    const { alarm_id: _dropped, ...noId } = alert.detail;
+    expect(parseAwsEvent(JSON.stringify({ ...alert, detail: noId }))).toMatchObject({ kind: 'malformed' });
+  });
+  it.each([
+    ['MediaConnect Flow Status Change', { currentStatus: 'STARTING', previousStatus: 'STANDBY' }],
+    ['MediaConnect Source Health', { unhealthy: true, current: { source_state: 'DISCONNECTED' } }],
+    ['MediaConnect Flow Health', { unhealthy: true, current: { failover_switch: true, source_state: 'CONNECTED' } }],
+    ['MediaConnect Alert', { errored: true, 'error-code': 'AccessDeniedException', 'error-message': 'x' }],
+  ])('reads "%s" as a flow event naming its flow', (detailType, detail) => {
+    // The MediaConnect User Guide's examples, "Monitoring with EventBridge" pages.
+    const flowArn = 'arn:aws:mediaconnect:us-east-1:111122223333:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:AwardsShow';
+    const event = {
+      version: '0',
+      id: '01234567-0123-0123-0123-0123456789ab',
+      'detail-type': detailType,
+      source: 'aws.mediaconnect',
+      account: '111122223333',
+      time: '2022-01-06T00:45:47Z',
+      region: 'us-east-1',
+      resources: [flowArn, 'arn:aws:mediaconnect:us-east-1:111122223333:source:1-x:Main'],
+      detail,
+    };
+    expect(parseAwsEvent(JSON.stringify(event))).toEqual({
+      kind: 'flow',
+      id: event.id,
+      timeMs: Date.parse(event.time),
+      account: '111122223333',
+      region: 'us-east-1',
+      flowArn,
+      detailType,
+    });
+    expect(parseAwsEvent(JSON.stringify({ ...event, resources: [] }))).toMatchObject({ kind: 'malformed' });
+    expect(parseFlowArn(flowArn)).toEqual({ region: 'us-east-1', account: '111122223333' });
   });
   it('parses channel ARNs and refuses anything else', () => {
     expect(parseChannelArn(ARN)).toEqual({ region: 'us-west-2', account: '111122223333', channelId: '123456' });

@@ -24,16 +24,51 @@ const ChannelStateDetailSchema = z.object({
   state: z.string().min(1).max(64),
 });
 
+/**
+ * "MediaLive Channel Alert": `alarm_state` SET or CLEARED, `alarm_id` (the same for the SET and its CLEARED),
+ * `alert_type`, `pipeline`, `channel_arn`, `message` (MediaLive User Guide, "JSON for an alert event",
+ * https://docs.aws.amazon.com/medialive/latest/ug/monitoring-cloudwatch-json-alert.html).
+ */
+const ChannelAlertDetailSchema = z.object({
+  channel_arn: z.string(),
+  alarm_state: z.string().min(1).max(64),
+  alarm_id: z.string().min(1).max(200),
+  alert_type: z.string().max(300).optional(),
+  message: z.string().optional(),
+  pipeline: z.string().max(16).optional(),
+});
+
+/**
+ * The flow's events the console reacts to (EventBridge Events Reference, "AWS Elemental MediaConnect events",
+ * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-mediaconnect.html): each names the flow first in
+ * `resources` (Source Health adds the source after it).
+ */
+const FLOW_EVENTS: ReadonlySet<string> = new Set([
+  'MediaConnect Flow Status Change',
+  'MediaConnect Source Health',
+  'MediaConnect Flow Health',
+  'MediaConnect Alert',
+]);
+
+interface Origin {
+  id: string;
+  timeMs: number;
+  account: string;
+  region: string;
+}
+
 export type ParsedEvent =
-  | {
-      kind: 'channel-state';
-      id: string;
-      timeMs: number;
-      account: string;
-      region: string;
+  | (Origin & { kind: 'channel-state'; channelArn: string; word: string })
+  | (Origin & {
+      kind: 'channel-alert';
       channelArn: string;
-      word: string;
-    }
+      alarmState: string;
+      alarmId: string;
+      alertType: string;
+      message: string;
+      pipeline: string | null;
+    })
+  | (Origin & { kind: 'flow'; flowArn: string; detailType: string })
   | { kind: 'other'; id: string; detailType: string }
   | { kind: 'malformed'; reason: string };
 
@@ -49,19 +84,34 @@ export function parseAwsEvent(body: string | undefined): ParsedEvent {
   const e = envelope.data;
   const timeMs = Date.parse(e.time);
   if (!Number.isFinite(timeMs)) return { kind: 'malformed', reason: 'event time unreadable' };
-  if (e.source !== 'aws.medialive' || e['detail-type'] !== 'MediaLive Channel State Change')
-    return { kind: 'other', id: e.id, detailType: e['detail-type'] };
-  const detail = ChannelStateDetailSchema.safeParse(e.detail);
-  if (!detail.success) return { kind: 'malformed', reason: 'state change without channel_arn or state' };
-  return {
-    kind: 'channel-state',
-    id: e.id,
-    timeMs,
-    account: e.account,
-    region: e.region,
-    channelArn: detail.data.channel_arn,
-    word: detail.data.state,
-  };
+  const origin: Origin = { id: e.id, timeMs, account: e.account, region: e.region };
+  const detailType = e['detail-type'];
+  if (e.source === 'aws.medialive' && detailType === 'MediaLive Channel State Change') {
+    const detail = ChannelStateDetailSchema.safeParse(e.detail);
+    if (!detail.success) return { kind: 'malformed', reason: 'state change without channel_arn or state' };
+    return { ...origin, kind: 'channel-state', channelArn: detail.data.channel_arn, word: detail.data.state };
+  }
+  if (e.source === 'aws.medialive' && detailType === 'MediaLive Channel Alert') {
+    const detail = ChannelAlertDetailSchema.safeParse(e.detail);
+    if (!detail.success) return { kind: 'malformed', reason: 'alert without channel_arn, alarm_state or alarm_id' };
+    const d = detail.data;
+    return {
+      ...origin,
+      kind: 'channel-alert',
+      channelArn: d.channel_arn,
+      alarmState: d.alarm_state,
+      alarmId: d.alarm_id,
+      alertType: d.alert_type ?? 'MediaLive alert',
+      message: (d.message ?? '').slice(0, 500),
+      pipeline: d.pipeline ?? null,
+    };
+  }
+  if (e.source === 'aws.mediaconnect' && FLOW_EVENTS.has(detailType)) {
+    const flowArn = e.resources[0];
+    if (!flowArn) return { kind: 'malformed', reason: 'flow event without its flow in resources' };
+    return { ...origin, kind: 'flow', flowArn, detailType };
+  }
+  return { kind: 'other', id: e.id, detailType };
 }
 
 /**
@@ -100,4 +150,10 @@ export function meaningOfStateWord(word: string): StateWordMeaning {
 export function parseChannelArn(arn: string): { region: string; account: string; channelId: string } | null {
   const m = /^arn:aws[a-z-]*:medialive:([a-z0-9-]+):(\d{12}):channel:([A-Za-z0-9]+)$/.exec(arn);
   return m?.[1] && m[2] && m[3] ? { region: m[1], account: m[2], channelId: m[3] } : null;
+}
+
+/** `arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>` -> region and account, or null. */
+export function parseFlowArn(arn: string): { region: string; account: string } | null {
+  const m = /^arn:aws[a-z-]*:mediaconnect:([a-z0-9-]+):(\d{12}):flow:/.exec(arn);
+  return m?.[1] && m[2] ? { region: m[1], account: m[2] } : null;
 }

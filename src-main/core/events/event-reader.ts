@@ -10,7 +10,8 @@ import { mapAwsError } from '../../aws/errors';
 import type { EventOutcome } from '../channels/channel-monitor';
 import type { DestinationState } from '../../../shared/domain/channel';
 import type { Logger } from '../logger';
-import { meaningOfStateWord, parseAwsEvent, parseChannelArn } from './aws-event';
+import type { AlertOutcome, ChannelAlert } from '../channels/alert-events';
+import { meaningOfStateWord, parseAwsEvent, parseChannelArn, parseFlowArn, type ParsedEvent } from './aws-event';
 
 /** The part of the channel monitor the reader drives. */
 export interface PushTarget {
@@ -19,6 +20,13 @@ export interface PushTarget {
   reconcileSoon(): void;
   refresh(): Promise<void>;
   readonly steadyIntervalMs: number;
+}
+
+/** The flow monitor, as the reader drives it: a flow event polls the flow at once. */
+export interface FlowPushTarget {
+  readonly flowArn: string | null;
+  onFlowEvent(): void;
+  setPushing(pushing: boolean): void;
 }
 
 export interface EventReaderOptions {
@@ -32,6 +40,8 @@ export interface EventReaderOptions {
   logger: Logger;
   now: () => number;
   onStatus: (status: StateUpdates) => void;
+  /** MediaLive alerts on the booth's channels (tile alarm, tray, incident log); without it they are ignored. */
+  alerts?: { apply(channelId: string, alert: ChannelAlert): AlertOutcome };
   /**
    * Long poll wait: "The maximum long polling wait time is 20 seconds" (Amazon SQS Developer Guide, "Setting-up long
    * polling in Amazon SQS", https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/best-practices-setting-up-long-polling.html).
@@ -81,6 +91,7 @@ export class ChannelEventReader {
   /** A read since the last (re)connect succeeded: the next ones may wait; the first answers at once, saying the queue can be read. */
   private verified = false;
   private readonly waitSeconds: number;
+  private flow: FlowPushTarget | null = null;
 
   constructor(private readonly options: EventReaderOptions) {
     this.waitSeconds = options.waitSeconds ?? 20;
@@ -97,6 +108,12 @@ export class ChannelEventReader {
     return { ...this.status };
   }
 
+  /** The flow monitor exists once the flow feature does: its events then poll it, and it slows while they flow. */
+  attachFlow(flow: FlowPushTarget): void {
+    this.flow = flow;
+    flow.setPushing(this.status.mode === 'events');
+  }
+
   start(): void {
     if (this.running) return;
     this.abort = new AbortController();
@@ -109,6 +126,7 @@ export class ChannelEventReader {
     this.abort.abort();
     await this.running;
     this.options.target.setPushing(false);
+    this.flow?.setPushing(false);
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
@@ -169,7 +187,7 @@ export class ChannelEventReader {
   }
 
   private handle(messages: Message[]): void {
-    const events = [];
+    const events: Exclude<ParsedEvent, { kind: 'malformed' | 'other' }>[] = [];
     for (const message of messages) {
       const parsed = parseAwsEvent(message.Body);
       if (parsed.kind === 'malformed') {
@@ -187,55 +205,90 @@ export class ChannelEventReader {
       events.push(parsed);
     }
     events.sort((a, b) => a.timeMs - b.timeMs);
+    let flowChanged = false;
     for (const event of events) {
       if (this.seen.has(event.id)) continue;
       this.remember(event.id);
+      if (event.kind === 'flow') {
+        flowChanged = this.acceptFlowEvent(event) || flowChanged;
+        continue;
+      }
       const arn = parseChannelArn(event.channelArn);
-      const foreign =
-        !arn ||
-        arn.region !== this.options.region ||
-        event.region !== this.options.region ||
-        (this.options.account !== null &&
-          (arn.account !== this.options.account || event.account !== this.options.account));
-      if (foreign || !arn) {
+      if (!arn || this.isForeign(event, arn)) {
         this.once(
           `foreign:${event.account}:${event.channelArn}`,
           'events: ignored an event of another account or region',
-          {
-            account: event.account,
-            region: event.region,
-          },
+          { account: event.account, region: event.region },
         );
         continue;
       }
-      const meaning = meaningOfStateWord(event.word);
-      if ('reconcile' in meaning) {
-        this.once(
-          `word:${event.word}`,
-          'events: a state the console does not apply from an event; polling to confirm',
-          {
-            state: event.word.slice(0, 64),
-            why: meaning.reconcile,
-          },
-        );
-        this.options.target.reconcileSoon();
-        continue;
-      }
-      const outcome = this.options.target.applyChannelEvent(arn.channelId, meaning.apply, event.timeMs);
-      if (outcome === 'unknown-channel') {
-        this.once(`channel:${arn.channelId}`, 'events: ignored an event for a channel that is not one of the booth’s', {
-          channelId: arn.channelId,
-        });
-        continue;
-      }
-      if (outcome === 'out-of-sequence') this.options.target.reconcileSoon();
-      if (outcome === 'applied') this.setStatus({ lastEventAt: this.options.now() });
-      this.options.logger.debug('events: channel state event', {
-        channelId: arn.channelId,
-        state: event.word,
-        outcome,
-      });
+      if (event.kind === 'channel-alert') this.applyAlert(arn.channelId, event);
+      else this.applyState(arn.channelId, event);
     }
+    // One poll for a batch of flow events (a failover sends Source Health and Flow Health together).
+    if (flowChanged) {
+      this.flow?.onFlowEvent();
+      this.setStatus({ lastEventAt: this.options.now() });
+    }
+  }
+
+  private isForeign(event: { account: string; region: string }, arn: { account: string; region: string }): boolean {
+    const { region, account } = this.options;
+    return (
+      arn.region !== region ||
+      event.region !== region ||
+      (account !== null && (arn.account !== account || event.account !== account))
+    );
+  }
+
+  private applyState(channelId: string, event: Extract<ParsedEvent, { kind: 'channel-state' }>): void {
+    const meaning = meaningOfStateWord(event.word);
+    if ('reconcile' in meaning) {
+      this.once(`word:${event.word}`, 'events: a state the console does not apply from an event; polling to confirm', {
+        state: event.word.slice(0, 64),
+        why: meaning.reconcile,
+      });
+      this.options.target.reconcileSoon();
+      return;
+    }
+    const outcome = this.options.target.applyChannelEvent(channelId, meaning.apply, event.timeMs);
+    if (outcome === 'unknown-channel') {
+      this.once(`channel:${channelId}`, 'events: ignored an event for a channel that is not one of the booth’s', {
+        channelId,
+      });
+      return;
+    }
+    if (outcome === 'out-of-sequence') this.options.target.reconcileSoon();
+    if (outcome === 'applied') this.setStatus({ lastEventAt: this.options.now() });
+    this.options.logger.debug('events: channel state event', { channelId, state: event.word, outcome });
+  }
+
+  private applyAlert(channelId: string, event: Extract<ParsedEvent, { kind: 'channel-alert' }>): void {
+    const { alarmState: state, alarmId, alertType, message, pipeline } = event;
+    const outcome = this.options.alerts?.apply(channelId, { state, alarmId, alertType, message, pipeline }) ?? 'same';
+    if (outcome === 'unknown-channel')
+      this.once(`channel:${channelId}`, 'events: ignored an event for a channel that is not one of the booth’s', {
+        channelId,
+      });
+    else if (outcome === 'unknown-state')
+      this.once(`alarm-state:${event.alarmState}`, 'events: an alert state the console does not know; ignored', {
+        state: event.alarmState.slice(0, 64),
+      });
+    else if (outcome === 'applied') this.setStatus({ lastEventAt: this.options.now() });
+    this.options.logger.debug('events: channel alert', { channelId, alarmState: event.alarmState, outcome });
+  }
+
+  /** True when the event is the booth's flow's (and so worth a poll). */
+  private acceptFlowEvent(event: Extract<ParsedEvent, { kind: 'flow' }>): boolean {
+    const arn = parseFlowArn(event.flowArn);
+    if (!arn || this.isForeign(event, arn) || !this.flow || event.flowArn !== this.flow.flowArn) {
+      this.once(`flow:${event.flowArn}`, 'events: ignored an event of a flow that is not the booth’s', {
+        detailType: event.detailType,
+      });
+      return false;
+    }
+    this.options.logger.debug('events: flow event', { detailType: event.detailType });
+    return true;
   }
 
   private fail(error: unknown): void {
@@ -258,7 +311,10 @@ export class ChannelEventReader {
 
   private setStatus(patch: Partial<StateUpdates>): void {
     const modeChanged = patch.mode !== undefined && patch.mode !== this.status.mode;
-    if (patch.mode !== undefined) this.options.target.setPushing(patch.mode === 'events');
+    if (patch.mode !== undefined) {
+      this.options.target.setPushing(patch.mode === 'events');
+      this.flow?.setPushing(patch.mode === 'events');
+    }
     const next: StateUpdates = {
       ...this.status,
       ...patch,

@@ -72,6 +72,23 @@ export interface FlowMonitorOptions {
   now: () => number;
   /** Where polls (and the rate limit's waits, and the switch's re-reads) are scheduled; pairs with `now`. */
   timers: Timers;
+  /**
+   * While AWS pushes the flow's events (status, source and flow health, alerts): the steady poll only reconciles and
+   * fills the charts (each poll re-reads `refetchMs` of the past, so no figure is lost), this seldom; an event polls
+   * at once. Degraded or lost sources, a moving flow and a switch still poll at `fastIntervalMs`.
+   */
+  pushSteadyIntervalMs: number;
+  /**
+   * The same while a channel is on air: a source that degrades (packet loss, bitrate) without losing its connection
+   * sends no event, and viewers see it; CloudWatch is read this often then.
+   */
+  pushLiveIntervalMs: number;
+  /** DescribeFlowSourceMetadata at most this often while events flow (and when the feeding source changes). */
+  pushMetadataIntervalMs: number;
+  /** A flow event polls now, or this long after the last poll started, so that a burst of events is one poll. */
+  eventPollGapMs: number;
+  /** After a flow event, polls stay fast this long: CloudWatch's figures of a change arrive after its event. */
+  afterEventFastMs: number;
 }
 
 const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
@@ -90,6 +107,11 @@ const DEFAULT_FLOW_MONITOR_OPTIONS: FlowMonitorOptions = {
   pollRetry: { retries: 0, minTimeoutMs: 100, maxTimeoutMs: 100 },
   now: () => Date.now(),
   timers: systemTimers,
+  pushSteadyIntervalMs: 60_000,
+  pushLiveIntervalMs: 15_000,
+  pushMetadataIntervalMs: 5 * 60_000,
+  eventPollGapMs: 1_000,
+  afterEventFastMs: 15_000,
 };
 
 export interface FlowMonitorDeps {
@@ -137,10 +159,15 @@ export class FlowMonitor {
   private confirmedAt: number | null = null;
   private seq = 0;
   private readonly loop: PollLoop;
+  private pushing = false;
+  private onAir = false;
+  private lastPollStartedAt = -Infinity;
+  /** A poll asked for by a flow event, due then (0: none). */
+  private eventPollAt = 0;
 
   constructor(
     private readonly deps: FlowMonitorDeps,
-    private readonly flowArn: string | null,
+    readonly flowArn: string | null,
     private readonly publish: (feed: FlowFeed) => void,
     options: Partial<FlowMonitorOptions> = {},
   ) {
@@ -207,6 +234,45 @@ export class FlowMonitor {
     return this.loop.run();
   }
 
+  // --- pushed events ---
+
+  /** The flow's events can be read (true) or not (false): the steady poll slows to a reconciler, or returns at once. */
+  setPushing(pushing: boolean): void {
+    if (this.pushing === pushing) return;
+    this.pushing = pushing;
+    this.loop.reschedule();
+  }
+
+  /** A channel of the booth is on air (true) or none is: while events flow, the flow is read more often on air. */
+  setOnAir(onAir: boolean): void {
+    if (this.onAir === onAir) return;
+    this.onAir = onAir;
+    this.loop.reschedule();
+  }
+
+  /** The steady poll interval now (the reconciler's while events flow, shorter while on air). */
+  get steadyIntervalMs(): number {
+    if (!this.pushing) return this.options.steadyIntervalMs;
+    return this.onAir ? this.options.pushLiveIntervalMs : this.options.pushSteadyIntervalMs;
+  }
+
+  /**
+   * AWS says the flow changed (status, a source's or the flow's health, an alert): poll now (or `eventPollGapMs` after
+   * the last poll) and keep polling fast for `afterEventFastMs`. The event itself is not applied: DescribeFlow and
+   * CloudWatch, read right after, say what the flow is, so what the operator sees is always what AWS answered.
+   */
+  onFlowEvent(): void {
+    const now = this.options.now();
+    this.fastUntil = Math.max(this.fastUntil, now + this.options.afterEventFastMs);
+    const due = this.lastPollStartedAt + this.options.eventPollGapMs;
+    if (now >= due) {
+      void this.loop.run();
+      return;
+    }
+    if (this.eventPollAt === 0 || due < this.eventPollAt) this.eventPollAt = due;
+    this.loop.reschedule();
+  }
+
   // --- for the backup switch ---
 
   /** The flow's SourceFailoverConfig exactly as DescribeFlow last returned it. */
@@ -269,7 +335,9 @@ export class FlowMonitor {
       TRANSITIONAL.has(this.state.status) ||
       this.describeFailures > 0 ||
       this.options.now() < this.fastUntil;
-    let interval = fast ? this.options.fastIntervalMs : this.options.steadyIntervalMs;
+    let interval = fast ? this.options.fastIntervalMs : this.steadyIntervalMs;
+    const now = this.options.now();
+    if (this.eventPollAt > now) interval = Math.min(interval, this.eventPollAt - now);
     // While AWS throttles, back off exponentially: polling harder only prolongs it.
     if (this.throttleStreak > 0)
       interval = Math.min(
@@ -281,6 +349,8 @@ export class FlowMonitor {
 
   private async poll(): Promise<void> {
     const now = this.options.now();
+    this.lastPollStartedAt = now;
+    this.eventPollAt = 0;
     this.firstPollAt ??= now;
     if (!this.flowArn) {
       this.commit({ ...this.state, polledAt: now });
@@ -480,7 +550,8 @@ export class FlowMonitor {
   private async maybeReadMetadata(next: FlowState, now: number): Promise<FlowState> {
     if (next.status !== 'ACTIVE') return next.status === 'MISSING' ? { ...next, metadata: null } : next;
     const feedingChanged = next.feeding.source !== null && next.feeding.source !== this.metadataFor;
-    if (now - this.metadataAt < this.options.metadataIntervalMs && !feedingChanged) return next;
+    const every = this.pushing ? this.options.pushMetadataIntervalMs : this.options.metadataIntervalMs;
+    if (now - this.metadataAt < every && !feedingChanged) return next;
     // Recorded before the call so that a failing read is retried on the interval, not every poll.
     this.metadataAt = now;
     this.metadataFor = next.feeding.source;

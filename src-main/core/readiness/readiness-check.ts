@@ -469,6 +469,41 @@ async function checkPushInputs(deps: ReadinessDeps): Promise<ReadinessItem> {
   });
 }
 
+/** The stack's EventBridge rule exists and is enabled (DescribeRule), in words when not. */
+async function checkRule(
+  deps: ReadinessDeps,
+  name: string,
+  id: string,
+  label: string,
+  fix: string,
+): Promise<ReadinessItem> {
+  try {
+    const rule = await deps.clients.eventbridge.send(new DescribeRuleCommand({ Name: name }));
+    const enabled = rule.State === 'ENABLED';
+    return item({
+      id,
+      group: 'stack',
+      label,
+      status: enabled ? 'pass' : 'warn',
+      detail: enabled
+        ? `EventBridge rule ${name} is enabled.`
+        : `EventBridge rule ${name} is ${rule.State ?? 'in an unknown state'}: no event reaches the queues.`,
+      fix: enabled ? null : `Enable the rule ${name} (EventBridge console, or redeploy the stack).`,
+    });
+  } catch (error) {
+    const mapped = mapAwsError(error, 'Read the event rule');
+    return item({
+      id,
+      group: 'stack',
+      label,
+      status: 'warn',
+      detail:
+        mapped.code === 'not-found' ? `EventBridge rule ${name} does not exist in ${deps.region}.` : mapped.message,
+      fix,
+    });
+  }
+}
+
 /**
  * The stack's event rule exists and every seat queue may be read by this profile. Without them the console still
  * works, by polling MediaLive: a warning, not a failure. The read is a ReceiveMessage that waits for nothing and hides
@@ -490,41 +525,21 @@ async function checkEvents(deps: ReadinessDeps, stack: StackTopology): Promise<R
         fix,
       }),
     ];
-  const items: ReadinessItem[] = [];
-  try {
-    const rule = await deps.clients.eventbridge.send(new DescribeRuleCommand({ Name: events.ruleName }));
-    items.push(
-      item({
-        id: 'events-rule',
-        group: 'stack',
-        label: 'Channel events rule',
-        status: rule.State === 'ENABLED' ? 'pass' : 'warn',
-        detail:
-          rule.State === 'ENABLED'
-            ? `EventBridge rule ${events.ruleName} is enabled.`
-            : `EventBridge rule ${events.ruleName} is ${rule.State ?? 'in an unknown state'}: no event reaches the queues.`,
-        fix:
-          rule.State === 'ENABLED'
-            ? null
-            : `Enable the rule ${events.ruleName} (EventBridge console, or redeploy the stack).`,
-      }),
-    );
-  } catch (error) {
-    const mapped = mapAwsError(error, 'Read the event rule');
-    items.push(
-      item({
-        id: 'events-rule',
-        group: 'stack',
-        label: 'Channel events rule',
-        status: 'warn',
-        detail:
-          mapped.code === 'not-found'
-            ? `EventBridge rule ${events.ruleName} does not exist in ${deps.region}.`
-            : mapped.message,
-        fix,
-      }),
-    );
-  }
+  const items: ReadinessItem[] = [
+    await checkRule(deps, events.ruleName, 'events-rule', 'Channel events rule', fix),
+    // Older stacks have no flow rule output: the flow is then polled as before, which the check says.
+    events.flowRuleName
+      ? await checkRule(deps, events.flowRuleName, 'events-flow-rule', 'Flow events rule', fix)
+      : item({
+          id: 'events-flow-rule',
+          group: 'stack',
+          label: 'Flow events rule',
+          status: 'warn',
+          detail:
+            'The stack names no flow events rule (output FlowEventRuleName): input changes show at the next flow poll (5 s) instead of at once.',
+          fix,
+        }),
+  ];
   const queues = await Promise.all(
     events.queues.map(async (name) => {
       try {

@@ -13,7 +13,7 @@ export interface StackTopology {
   /** Channel id and ARN per destination key (the normalised destination id), and the stack's record for it. */
   channels: Map<string, StackChannel>;
   /** The EventBridge rule and its seat queues (`EventRuleName`, `EventQueueNames`); absent on older stacks. */
-  events?: { ruleName: string | null; queues: string[] };
+  events?: { ruleName: string | null; flowRuleName?: string | null; queues: string[] };
   /** The schedule group and role of the safety stops (`SafetyStopGroupName`, `SafetyStopRoleArn`); absent on older stacks. */
   safetyStop?: { group: string | null; roleArn: string | null };
 }
@@ -87,6 +87,7 @@ export function parseStackOutputs(
     channels,
     events: {
       ruleName: byKey.get('EventRuleName') ?? null,
+      flowRuleName: byKey.get('FlowEventRuleName') ?? null,
       queues: (byKey.get('EventQueueNames') ?? '')
         .split(',')
         .map((q) => q.trim())

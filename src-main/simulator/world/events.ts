@@ -144,6 +144,27 @@ export class EventBus {
     });
   }
 
+  /**
+   * "MediaConnect Flow Health": resources the flow ARN, detail `unhealthy`, `current` and `previous` with
+   * `failover_switch` and `source_state` (MediaConnect User Guide, "MediaConnect flow health event",
+   * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitoring-cloudwatch-events-flow-health.html).
+   */
+  flowHealth(
+    flowArn: string,
+    previous: { sourceState: string; failoverSwitch: boolean },
+    current: { sourceState: string; failoverSwitch: boolean },
+  ): void {
+    const wire = (h: { sourceState: string; failoverSwitch: boolean }) => ({
+      failover_switch: h.failoverSwitch,
+      source_state: h.sourceState,
+    });
+    this.emit('MediaConnect Flow Health', 'aws.mediaconnect', [flowArn], {
+      unhealthy: current.sourceState === 'DISCONNECTED' || current.failoverSwitch,
+      current: wire(current),
+      previous: wire(previous),
+    });
+  }
+
   /** Puts a raw message body on every target queue as is (malformed or foreign events, for fault tests). */
   injectRaw(body: string): void {
     for (const q of this.deps.targets()) this.deps.queues.send(q, body);
@@ -177,7 +198,9 @@ export class EventBus {
       id: event.id,
       detailType,
       time: event.time,
-      summary: JSON.stringify(detail['state'] ?? detail['currentStatus'] ?? detail['alarm_state'] ?? null),
+      summary: JSON.stringify(
+        detail['state'] ?? detail['currentStatus'] ?? detail['alarm_state'] ?? detail['current'] ?? null,
+      ),
     });
     if (this.recent.length > 200) this.recent.shift();
     const body = JSON.stringify(event);

@@ -13,6 +13,20 @@ export interface FlowDeps {
   signal: SignalWorld;
   /** Told of every status change, for the "MediaConnect Flow Status Change" events. */
   onStatusChange?: (flowArn: string, previous: FlowStatus, current: FlowStatus) => void;
+  /** Told when the flow's health indicators change, for the "MediaConnect Flow Health" events. */
+  onHealthChange?: (flowArn: string, previous: FlowHealth, current: FlowHealth) => void;
+}
+
+/**
+ * The flow health indicators MediaConnect publishes in "MediaConnect Flow Health": the flow's source state
+ * (connected, receiving, disconnected, idle) and the failover switch (true, false); TR-101 errors are not simulated
+ * (MediaConnect User Guide, "MediaConnect flow health event",
+ * https://docs.aws.amazon.com/mediaconnect/latest/ug/monitoring-cloudwatch-events-flow-health.html). Here the switch
+ * is true while the flow is fed by a source other than its primary, i.e. after a failover.
+ */
+export interface FlowHealth {
+  sourceState: 'CONNECTED' | 'DISCONNECTED' | 'IDLE';
+  failoverSwitch: boolean;
 }
 
 /**
@@ -27,6 +41,7 @@ export class FlowWorld {
   private transitionTimer: TimerHandle | null = null;
   private active: string | null = null;
   private pendingSwitch: { target: string | null; timer: TimerHandle } | null = null;
+  private health: FlowHealth;
 
   constructor(
     seed: JsonObject,
@@ -37,6 +52,7 @@ export class FlowWorld {
     this.status = initiallyActive ? 'ACTIVE' : 'STANDBY';
     this.flow['status'] = this.status;
     if (this.isRunning()) this.active = this.desiredSource();
+    this.health = this.currentHealth();
   }
 
   get arn(): string {
@@ -98,7 +114,7 @@ export class FlowWorld {
     this.setStatus('STARTING');
     this.schedule(this.deps.timings().flowStartMs, () => {
       this.setStatus('ACTIVE');
-      this.active = null;
+      this.setActive(null);
       this.reevaluateFailover();
     });
     return this.status;
@@ -116,7 +132,7 @@ export class FlowWorld {
     this.cancelSwitch();
     this.schedule(this.deps.timings().flowStopMs, () => {
       this.setStatus('STANDBY');
-      this.active = null;
+      this.setActive(null);
     });
     return this.status;
   }
@@ -221,6 +237,8 @@ export class FlowWorld {
 
   /** Called on connectivity or configuration change: switches after failoverMs (MERGE: at once). */
   reevaluateFailover(): void {
+    // Connectivity may have changed the flow's source state before any switch.
+    this.noteHealth();
     if (!this.isRunning()) {
       this.cancelSwitch();
       return;
@@ -233,14 +251,14 @@ export class FlowWorld {
     const merge = this.failoverConfig()['failoverMode'] === 'MERGE';
     if (this.active === null || merge) {
       this.cancelSwitch();
-      this.active = desired;
+      this.setActive(desired);
       return;
     }
     if (this.pendingSwitch && this.pendingSwitch.target === desired) return;
     this.cancelSwitch();
     const timer = this.deps.timers.setTimeout(() => {
       this.pendingSwitch = null;
-      if (this.isRunning()) this.active = this.desiredSource();
+      if (this.isRunning()) this.setActive(this.desiredSource());
     }, this.deps.timings().failoverMs);
     this.pendingSwitch = { target: desired, timer };
   }
@@ -255,6 +273,35 @@ export class FlowWorld {
     this.status = s;
     this.flow['status'] = s;
     if (previous !== s) this.deps.onStatusChange?.(this.arn, previous, s);
+    this.noteHealth();
+  }
+
+  private setActive(source: string | null): void {
+    this.active = source;
+    this.noteHealth();
+  }
+
+  private primarySource(): string | null {
+    const sp = this.failoverConfig()['sourcePriority'];
+    return (isObject(sp) ? str(sp['primarySource']) : undefined) ?? this.sourceNames()[0] ?? null;
+  }
+
+  private currentHealth(): FlowHealth {
+    if (!this.isRunning()) return { sourceState: 'IDLE', failoverSwitch: false };
+    const fed = this.active !== null && this.deps.signal.isConnected(this.active);
+    return {
+      sourceState: fed ? 'CONNECTED' : 'DISCONNECTED',
+      failoverSwitch: fed && this.active !== this.primarySource(),
+    };
+  }
+
+  /** Publishes a Flow Health event when an indicator changed (once per change, as MediaConnect does). */
+  private noteHealth(): void {
+    const next = this.currentHealth();
+    const previous = this.health;
+    if (previous.sourceState === next.sourceState && previous.failoverSwitch === next.failoverSwitch) return;
+    this.health = next;
+    this.deps.onHealthChange?.(this.arn, previous, next);
   }
 
   private schedule(ms: number, fn: () => void): void {

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import { ManualClock } from '../test-support/manual-clock';
+import { FlowMonitor, type FlowMonitorOptions } from './flow-monitor';
+import { follow, simClients } from './test-support/sim-clients';
+
+/** Production cadences except the CloudWatch period and history, which the simulator's clock drives faster. */
+const MONITOR = {
+  steadyIntervalMs: 5_000,
+  fastIntervalMs: 1_000,
+  pushSteadyIntervalMs: 60_000,
+  pushLiveIntervalMs: 15_000,
+  pushMetadataIntervalMs: 300_000,
+  metadataIntervalMs: 30_000,
+  eventPollGapMs: 1_000,
+  afterEventFastMs: 15_000,
+  periodSec: 1,
+  refetchMs: 120_000,
+} satisfies Partial<FlowMonitorOptions>;
+
+let sim: RunningSimulator | null = null;
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) c();
+  await sim?.close();
+  sim = null;
+});
+
+async function setup() {
+  let idle = (): Promise<void> => Promise.resolve();
+  const clock = new ManualClock({ settle: () => idle() });
+  sim = await startSimulator({ timings: { metricSampleMs: 1_000 }, seed: 5, withDynamo: false, clock });
+  const clients = simClients(sim);
+  idle = clients.idle;
+  const monitor = new FlowMonitor(clients, sim.topology.flowArn, follow().publish, {
+    ...MONITOR,
+    now: clock.now,
+    timers: clock,
+  });
+  cleanups.push(
+    () => monitor.stop(),
+    () => clients.destroy(),
+  );
+  const count = (operation: string) =>
+    sim!.control.requests().filter((r) => (r as { operation?: string }).operation === operation).length;
+  await clock.run(monitor.refresh());
+  monitor.start();
+  // Healthy and steady: past the first fast polls of a new monitor.
+  await clock.advance(20_000);
+  return { sim, clock, monitor, count };
+}
+
+describe('the flow poll while AWS pushes the flow events', () => {
+  it('polls once a minute while events flow (one DescribeFlow, one GetMetricData), every 5 s again when they stop', async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    expect(t.monitor.steadyIntervalMs).toBe(60_000);
+    await t.clock.advance(6_000);
+    t.sim.control.clearRequests();
+    await t.clock.advance(120_000);
+    expect(t.count('DescribeFlow')).toBe(2);
+    expect(t.count('GetMetricData')).toBe(2);
+    // Source metadata at most every 5 minutes while pushed (it was every 30 s).
+    expect(t.count('DescribeFlowSourceMetadata')).toBeLessThanOrEqual(1);
+    t.monitor.setPushing(false);
+    t.sim.control.clearRequests();
+    await t.clock.advance(60_000);
+    expect(t.count('DescribeFlow')).toBeGreaterThanOrEqual(11);
+    expect(t.monitor.steadyIntervalMs).toBe(5_000);
+  });
+
+  it('while a channel is on air, every 15 s: a degrading source sends no event, and viewers see it', async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    t.monitor.setOnAir(true);
+    expect(t.monitor.steadyIntervalMs).toBe(15_000);
+    await t.clock.advance(16_000);
+    t.sim.control.clearRequests();
+    await t.clock.advance(60_000);
+    expect(t.count('DescribeFlow')).toBe(4);
+    t.monitor.setOnAir(false);
+    expect(t.monitor.steadyIntervalMs).toBe(60_000);
+  });
+
+  it('a flow event polls at once; a burst of events is one poll; then fast for a while, then back to once a minute', async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    await t.clock.advance(61_000);
+    t.sim.control.clearRequests();
+    t.monitor.onFlowEvent();
+    t.monitor.onFlowEvent();
+    t.monitor.onFlowEvent();
+    await t.clock.advance(10);
+    expect(t.count('DescribeFlow')).toBe(1);
+    // CloudWatch's figures of the change come after its event: a few fast polls follow, then the reconciler's pace.
+    await t.clock.advance(15_000);
+    const afterBurst = t.count('DescribeFlow');
+    expect(afterBurst).toBeGreaterThanOrEqual(10);
+    await t.clock.advance(40_000);
+    expect(t.count('DescribeFlow') - afterBurst).toBeLessThanOrEqual(1);
+  });
+
+  it('the source lost behind the console: the main card is LOST soon after the event, not at the next minute', async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    await t.clock.advance(61_000);
+    t.sim.control.loseSource('main');
+    t.monitor.onFlowEvent();
+    const took = await t.clock.until(
+      () => t.monitor.current().sources.find((s) => s.role === 'main')?.grade === 'lost',
+      30_000,
+    );
+    expect(took).toBeLessThan(15_000);
+  });
+});
