@@ -38,6 +38,7 @@ import type { StackTopology } from '../core/stack/stack-outputs';
 import type { InvokeHandlers, Router } from '../ipc/router';
 import { createAdminFeature, type AdminChannel } from './admin-feature';
 import type { FeatureContext } from './feature';
+import { createConfidenceFeature, type ConfidenceChannel } from './confidence-feature';
 import { createFlowFeature, type FlowChannel } from './flow-feature';
 import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
@@ -57,7 +58,8 @@ export type SessionChannel =
   | 'updates.snapshot'
   | AdminChannel
   | FlowChannel
-  | HistoryChannel;
+  | HistoryChannel
+  | ConfidenceChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -281,7 +283,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   const history = createHistoryFeature(context);
-  const features = [operator, admin, flow, history];
+  const confidence = createConfidenceFeature(context);
+  const features = [operator, admin, flow, history, confidence];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -341,7 +344,13 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('updates.feed', eventReader.current());
 
   return {
-    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
+    handlers: {
+      ...operator.handlers,
+      ...admin.handlers,
+      ...flow.handlers,
+      ...history.handlers,
+      ...confidence.handlers,
+    },
     get sessionId() {
       return sessions.sessionId;
     },
