@@ -179,10 +179,12 @@ export class ConfidenceMonitor {
       this.health.delete(id);
       this.deps.publish({ target: { kind: 'destination', id }, thumbnail: null, health: null });
     }
+    let added = false;
     for (const [id, channelId] of channels) {
       if (this.pictures.has(id)) continue;
       const loop = new PictureLoop(id);
       this.pictures.set(id, loop);
+      added = true;
       void this.fetchPicture(loop, channelId);
     }
     if (source && !this.source) {
@@ -193,7 +195,11 @@ export class ConfidenceMonitor {
       this.source = null;
       this.deps.publish({ target: { kind: 'source' }, thumbnail: null });
     }
-    if (channels.size > 0 && !this.healthTimer) this.scheduleHealth(0);
+    // A tile that just went on air gets its figures within a second, not at the next 10 s round.
+    if (channels.size > 0 && (!this.healthTimer || added)) {
+      this.stopHealth();
+      this.scheduleHealth(this.o.reconcileMs);
+    }
     if (channels.size === 0 && this.healthTimer) this.stopHealth();
   }
 

@@ -188,8 +188,15 @@ export class ConfidenceWorld {
       case 'FillMsec':
         return o.fillMsec ?? (lost ? 60_000 : 0);
       case 'UdpInputLossSeconds':
-        // Only a MEDIACONNECT input has this figure; a file input (the slate) has none.
-        return picture === 'FILE' ? null : (o.inputLossSeconds ?? (lost ? 10 : 0));
+        // Only a MEDIACONNECT input has this figure; a file input (the slate) has none. One datapoint a second: the
+        // share of that second without packets, so that the recommended Sum over a period reads in seconds.
+        return picture === 'FILE'
+          ? null
+          : o.inputLossSeconds !== undefined
+            ? Math.min(1, o.inputLossSeconds / 10)
+            : lost
+              ? 1
+              : 0;
       case 'OutputAudioLevelDbfs':
         return o.audioDbfs ?? (lost ? -96 : -18 + 3 * wobble);
     }
