@@ -6,15 +6,18 @@ import { benchSourceLossToScreen } from './input-health';
 import { benchPushEvents } from './push-events';
 import { benchArmToPaint } from './arm-to-paint';
 import { benchFrames } from './frames';
+import { benchConfidence } from './confidence';
 import { report } from './stats';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,confidence runs a subset.
  */
 const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push').split(',').map((s) => s.trim()),
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,confidence')
+    .split(',')
+    .map((s) => s.trim()),
 );
 
 async function main(): Promise<void> {
@@ -32,6 +35,8 @@ async function main(): Promise<void> {
   // Source loss in the simulator to LOST on the main card, production flow monitor options.
   if (only.has('input')) await benchSourceLossToScreen();
   if (only.has('push')) await benchPushEvents();
+  // Thumbnails and output figures on the simulator's clock: age on screen, calls added, heap over an hour.
+  if (only.has('confidence')) await benchConfidence();
   load();
 }
 
