@@ -59,7 +59,7 @@ export const OutputHealthSchema = z.strictObject({
 });
 export type OutputHealth = z.infer<typeof OutputHealthSchema>;
 
-export const ConfidenceTargetSchema = z.discriminatedUnion('kind', [
+const ConfidenceTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('destination'), id: DestinationIdSchema }),
   z.strictObject({ kind: z.literal('source') }),
 ]);

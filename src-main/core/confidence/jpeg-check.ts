@@ -1,7 +1,7 @@
 /** The largest thumbnail the console accepts (MediaLive's and MediaConnect's are a few tens of kB). */
 export const MAX_THUMBNAIL_BYTES = 512 * 1024;
 /** The largest picture, in pixels a side (MediaConnect documents 480 x 270). */
-export const MAX_THUMBNAIL_SIDE = 1920;
+const MAX_THUMBNAIL_SIDE = 1920;
 
 export type JpegCheck =
   { ok: true; width: number; height: number } | { ok: false; reason: 'oversize' | 'corrupt'; detail: string };

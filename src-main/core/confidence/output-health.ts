@@ -28,7 +28,7 @@ const TABLE: ReadonlyArray<{ key: Key; metric: string; stat: 'Average' | 'Sum' |
 const PERIOD_S = 10;
 const WINDOW_MS = 60_000;
 
-export function buildHealthQueries(channelIds: string[]): MetricDataQuery[] {
+function buildHealthQueries(channelIds: string[]): MetricDataQuery[] {
   return channelIds.flatMap((channelId, i) =>
     TABLE.map((row) => ({
       Id: `c${i}_${row.key}`,

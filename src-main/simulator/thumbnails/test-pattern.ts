@@ -6,8 +6,8 @@ type Rgb = readonly [number, number, number];
 export type PatternKind = 'live' | 'slate' | 'source' | 'black';
 
 /** 480 x 270: the size MediaConnect documents for its source thumbnails (monitor-with-thumbnails). */
-export const THUMB_WIDTH = 480;
-export const THUMB_HEIGHT = 270;
+const THUMB_WIDTH = 480;
+const THUMB_HEIGHT = 270;
 const COLS = THUMB_WIDTH / 8;
 const ROWS = Math.ceil(THUMB_HEIGHT / 8);
 
@@ -84,10 +84,10 @@ class Canvas {
 }
 
 /** Characters that fit on one line of the pattern. */
-export const LINE_CHARS = Math.floor((COLS - 2) / 4);
+const LINE_CHARS = Math.floor((COLS - 2) / 4);
 
 /** "HH:MM:SS:FF" of the simulator's clock at 25 frames a second (UTC), as burnt into a test signal. */
-export function timecodeOf(epochMs: number): string {
+function timecodeOf(epochMs: number): string {
   const d = new Date(epochMs);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}:${p(Math.floor(d.getUTCMilliseconds() / 40))}`;

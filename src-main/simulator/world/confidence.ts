@@ -11,7 +11,7 @@ import { isObject, type JsonObject } from './wire';
  * every 2 seconds. The thumbnail exists for only 2 seconds, until it gets replaced by the next thumbnail."
  * (https://docs.aws.amazon.com/medialive/latest/ug/thumbnails.html)
  */
-export const THUMBNAIL_EVERY_MS = 2_000;
+const THUMBNAIL_EVERY_MS = 2_000;
 
 /** What a thumbnail fault makes the simulator answer instead of the picture. */
 export type ThumbnailFault = 'withheld' | 'corrupt' | 'oversize';
@@ -34,7 +34,7 @@ export interface ChannelHealthOverride {
  * https://docs.aws.amazon.com/medialive/latest/ug/eml-metrics-global.html). "Meaning of no datapoints: The channel
  * is not running", so an idle channel has none.
  */
-export const CHANNEL_METRICS = {
+const CHANNEL_METRICS = {
   NetworkOut: ['ChannelId', 'Pipeline'],
   ActiveAlerts: ['ChannelId', 'Pipeline'],
   FillMsec: ['ChannelId', 'Pipeline'],
