@@ -7,15 +7,16 @@ import { benchPushEvents } from './push-events';
 import { benchArmToPaint } from './arm-to-paint';
 import { benchFrames } from './frames';
 import { benchRemoteTake } from './remote-take';
+import { benchConfidence } from './confidence';
 import { report } from './stats';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,remote runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,remote,confidence runs a subset.
  */
 const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,remote')
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,remote,confidence')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   if (only.has('input')) await benchSourceLossToScreen();
   if (only.has('push')) await benchPushEvents();
   if (only.has('remote')) await benchRemoteTake();
+  // Thumbnails and output figures on the simulator's clock: age on screen, calls added, heap over an hour.
+  if (only.has('confidence')) await benchConfidence();
   load();
 }
 

@@ -20,6 +20,7 @@ import {
   compileMediaPackageDestination,
   compileRtmpDestination,
 } from '../src-main/core/presets/encoder-settings-compiler';
+import { withThumbnails } from '../src-main/core/confidence/monitoring-config';
 import { dumpCfn, parseCfn, parsePlain, type Doc } from './cfn-yaml';
 
 export const CFN_DIR = dirname(fileURLToPath(import.meta.url));
@@ -204,10 +205,13 @@ export function buildChannels(destinations: Destination[]): Doc {
           },
         ],
         Destinations: [outputDestination],
-        EncoderSettings: compileEncoderSettings(
-          preset,
-          { kind: d.kind, destinationRefId: destinationId },
-          { audioSelectorName: AUDIO_SELECTOR },
+        // Thumbnails on (confidence monitoring), apart from the preset's own settings.
+        EncoderSettings: withThumbnails(
+          compileEncoderSettings(
+            preset,
+            { kind: d.kind, destinationRefId: destinationId },
+            { audioSelectorName: AUDIO_SELECTOR },
+          ),
         ),
         // The operator/admin policies allow Start/Stop/Update only on channels with this project tag.
         Tags: { 'lunora:project': ref('ProjectName'), 'lunora:destination': d.id, 'lunora:preset': d.preset_id },

@@ -1,5 +1,6 @@
 import type { CallerRole } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
+import { CONFIDENCE_EVENT_ROLES, CONFIDENCE_INVOKE_ROLES } from './features/confidence.roles';
 import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
 import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
 import { HISTORY_EVENT_ROLES, HISTORY_INVOKE_ROLES } from './features/history.roles';
@@ -24,6 +25,7 @@ export const INVOKE_ROLES = {
   ...READINESS_INVOKE_ROLES,
   ...SHOW_INVOKE_ROLES,
   ...REMOTE_INVOKE_ROLES,
+  ...CONFIDENCE_INVOKE_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export const EVENT_ROLES = {
@@ -36,6 +38,7 @@ export const EVENT_ROLES = {
   ...READINESS_EVENT_ROLES,
   ...SHOW_EVENT_ROLES,
   ...REMOTE_EVENT_ROLES,
+  ...CONFIDENCE_EVENT_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../domain/errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
+import { CONFIDENCE_EVENT_CONTRACT, CONFIDENCE_INVOKE_CONTRACT } from './features/confidence.contract';
 import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
 import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contract';
 import { HISTORY_EVENT_CONTRACT, HISTORY_INVOKE_CONTRACT } from './features/history.contract';
@@ -24,6 +25,7 @@ export const INVOKE_CONTRACT = {
   ...READINESS_INVOKE_CONTRACT,
   ...SHOW_INVOKE_CONTRACT,
   ...REMOTE_INVOKE_CONTRACT,
+  ...CONFIDENCE_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event channel: main -> renderer only. */
@@ -37,6 +39,7 @@ export const EVENT_CONTRACT = {
   ...READINESS_EVENT_CONTRACT,
   ...SHOW_EVENT_CONTRACT,
   ...REMOTE_EVENT_CONTRACT,
+  ...CONFIDENCE_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

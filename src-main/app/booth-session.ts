@@ -39,6 +39,7 @@ import type { StackTopology } from '../core/stack/stack-outputs';
 import type { InvokeHandlers, Router } from '../ipc/router';
 import { createAdminFeature, type AdminChannel } from './admin-feature';
 import type { FeatureContext } from './feature';
+import { createConfidenceFeature, type ConfidenceChannel } from './confidence-feature';
 import { createFlowFeature, type FlowChannel } from './flow-feature';
 import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
@@ -58,7 +59,8 @@ export type SessionChannel =
   | 'updates.snapshot'
   | AdminChannel
   | FlowChannel
-  | HistoryChannel;
+  | HistoryChannel
+  | ConfidenceChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -287,7 +289,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   eventReader.attachFlow(flow.events);
   const history = createHistoryFeature(context);
-  const features = [operator, admin, flow, history];
+  const confidence = createConfidenceFeature(context);
+  const features = [operator, admin, flow, history, confidence];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -348,7 +351,13 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('updates.feed', eventReader.current());
 
   return {
-    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
+    handlers: {
+      ...operator.handlers,
+      ...admin.handlers,
+      ...flow.handlers,
+      ...history.handlers,
+      ...confidence.handlers,
+    },
     get sessionId() {
       return sessions.sessionId;
     },

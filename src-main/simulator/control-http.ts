@@ -3,6 +3,7 @@ import { isAwsError } from './errors';
 import type { FaultRuleInput } from './faults';
 import { INJECTED_EVENT_KINDS, type InjectedEventKind, type SimulatorControl } from './control';
 import type { ServiceId, SimRequest } from './types';
+import { confidenceRoute } from './control-confidence';
 import { scheduleRoute } from './control-schedules';
 
 /**
@@ -166,6 +167,7 @@ function route(c: SimulatorControl, req: SimRequest): unknown {
     }
   }
 
+  if (a === 'confidence') return confidenceRoute(c.confidence, m, seg.slice(1), body);
   if (a === 'schedules') return scheduleRoute(c.schedules, m, seg.slice(1), req.query.get('groupName'));
 
   if (a === 'sso') {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleWorld } from './world/schedules';
+import type { ConfidenceWorld } from './world/confidence';
 import type { FaultInjector, FaultRule, FaultRuleInput } from './faults';
 import type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log';
 import type { SimTimings } from './timings';
@@ -48,6 +49,8 @@ export interface SimulatorControl {
   state(): SimState;
   /** The Scheduler's schedules: list, fire one now, remove one as someone else would. */
   readonly schedules: ScheduleWorld;
+  /** Thumbnail faults, channels' thumbnails on or off, and their CloudWatch figures. */
+  readonly confidence: ConfidenceWorld;
   channelState(channelId: string): ChannelState | null;
   /** Same state machine as StartChannel (throws the AWS error the API would return). */
   startChannel(channelId: string): ChannelState;
@@ -134,6 +137,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
 
   const control: SimulatorControl = {
     schedules: world.schedules,
+    confidence: world.confidence,
     state() {
       const cfg = world.flow.failoverConfig();
       const sp = cfg['sourcePriority'];

@@ -25,6 +25,7 @@ import { resolveTimings, type SimTimings } from './timings';
 import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
+import { ConfidenceWorld } from './world/confidence';
 import { EventBus } from './world/events';
 import { QueueWorld } from './world/queues';
 import { FlowWorld } from './world/flow';
@@ -147,7 +148,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     groups: () => ['default', seed.topology.safetyStopGroup],
     stopChannel: (id) => void channels.stop(id),
   });
-  const world: World = { region, accountId, seed, channels, flow, signal, queues, events, sso, schedules, now };
+  const confidence = new ConfidenceWorld({
+    channels,
+    flow,
+    signal,
+    now,
+    label: (id) => seed.topology.destinations.find((d) => d.channelId === id)?.name ?? id,
+  });
+  const world: World = {
+    region,
+    accountId,
+    seed,
+    channels,
+    flow,
+    signal,
+    queues,
+    events,
+    sso,
+    schedules,
+    confidence,
+    now,
+  };
 
   const sampleNow = (): void =>
     signal.sample(flow.isRunning(), flow.activeSource(), now(), flow.failoverConfig()['failoverMode'] === 'MERGE');

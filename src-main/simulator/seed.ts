@@ -1,3 +1,4 @@
+import { SOURCE_MONITORING, withThumbnails } from '../core/confidence/monitoring-config';
 import { randomBytes } from 'node:crypto';
 import type { Channel, Input } from '@aws-sdk/client-medialive';
 import type { Flow } from '@aws-sdk/client-mediaconnect';
@@ -243,7 +244,9 @@ export function buildSeedWorld(opts: {
       ],
       EgressEndpoints: [{ SourceIp: `52.0.${prng.int(0, 255)}.${prng.int(1, 254)}` }],
       // As deployed: the stack's channels are generated with the console's own compiler from the default presets.
-      EncoderSettings: compileEncoderSettings(presetFor(plan.presetId), { kind: plan.kind, destinationRefId }),
+      EncoderSettings: withThumbnails(
+        compileEncoderSettings(presetFor(plan.presetId), { kind: plan.kind, destinationRefId }),
+      ),
       InputAttachments: [
         {
           InputAttachmentName: attachmentName,
@@ -363,6 +366,7 @@ export function buildSeedWorld(opts: {
       SourcePriority: { PrimarySource: 'main' },
     },
     Status: 'ACTIVE',
+    SourceMonitoringConfig: { ...SOURCE_MONITORING },
     VpcInterfaces: [],
     Maintenance: { MaintenanceDay: 'Tuesday', MaintenanceStartHour: '04:00' },
   };

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-medialive';
 import { DescribeRuleCommand } from '@aws-sdk/client-eventbridge';
 import { checkSafetyStop } from './safety-stop-check';
+import { checkThumbnails } from './thumbnails-check';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -609,15 +610,16 @@ export async function runReadinessCheck(deps: ReadinessDeps, showEndsAt?: number
     );
     return { ranAt, showEndsAt: ends, showEndPlanned: planned, items, ready: false };
   }
-  const [flowItems, destinations, tables, sessions, events, safetyStop] = await Promise.all([
+  const [flowItems, destinations, tables, sessions, events, safetyStop, thumbnails] = await Promise.all([
     checkFlow(deps, stack.flowArn),
     checkDestinations(deps, stack.flowArn),
     checkTables(deps, stack),
     checkSessionWrite(deps, stack.tables.sessions),
     checkEvents(deps, stack),
     checkSafetyStop(deps.clients.scheduler, stack, deps.region),
+    checkThumbnails(deps.clients, deps.destinations, stack.flowArn),
   ]);
-  items.push(...flowItems, ...destinations.items, ...tables, sessions, ...events, safetyStop);
+  items.push(...flowItems, ...destinations.items, ...tables, sessions, ...events, safetyStop, ...thumbnails);
   items.push(
     item({
       id: 'perm-channels',

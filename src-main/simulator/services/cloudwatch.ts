@@ -9,6 +9,7 @@ import {
   type PublishedMetric,
   type SampleRing,
 } from '../world/signal';
+import { mediaLiveSeries } from './cloudwatch-medialive';
 import { parseJsonBody, type ServiceHandler } from './service';
 
 const NAMESPACE = 'AWS/MediaConnect';
@@ -116,6 +117,19 @@ function answerQuery(
     );
   const stat = ms['Stat'];
   if (typeof stat !== 'string') throw new AwsError('ValidationError', 400, `Query ${id}: Stat is required.`);
+  if (metric['Namespace'] === 'AWS/MediaLive') {
+    const series = mediaLiveSeries(
+      world,
+      metricName,
+      dimensionMap(metric['Dimensions']),
+      stat,
+      period * 1000,
+      start,
+      end,
+    );
+    series.sort((a, b) => (ascending ? a.t - b.t : b.t - a.t));
+    return { ...empty, Timestamps: series.map((b) => b.t / 1000), Values: series.map((b) => b.v) };
+  }
   const published: readonly string[] = [...SOURCE_METRICS, ...FLOW_METRICS];
   if (metric['Namespace'] !== NAMESPACE || !published.includes(metricName)) return empty;
   if (!(STATS as readonly string[]).includes(stat)) return empty;

@@ -7,7 +7,7 @@ import { decodeToken, encodeToken, parseJsonBody, parseMaxResults, pathSegments,
 /**
  * MediaConnect restJson1 (SDK 3.654): GET /v1/flows, GET|PUT /v1/flows/{FlowArn},
  * POST /v1/flows/start/{FlowArn}, POST /v1/flows/stop/{FlowArn},
- * GET /v1/flows/{FlowArn}/source-metadata. The ARN is a single percent-encoded path label.
+ * GET /v1/flows/{FlowArn}/source-metadata, GET /v1/flows/{FlowArn}/source-thumbnail. The ARN is a single percent-encoded path label.
  * Start/Stop/Update answer 202.
  */
 export function createMediaConnectService(world: World): ServiceHandler {
@@ -29,6 +29,8 @@ export function createMediaConnectService(world: World): ServiceHandler {
       if (seg.length === 4 && seg[3] === 'source-metadata' && m === 'GET') {
         return { operation: 'DescribeFlowSourceMetadata', params: { flowArn: seg[2] ?? '' } };
       }
+      if (seg.length === 4 && seg[3] === 'source-thumbnail' && m === 'GET')
+        return { operation: 'DescribeFlowSourceThumbnail', params: { flowArn: seg[2] ?? '' } };
       if (seg.length === 3 && m === 'GET') return { operation: 'DescribeFlow', params: { flowArn: seg[2] ?? '' } };
       if (seg.length === 3 && m === 'PUT') return { operation: 'UpdateFlow', params: { flowArn: seg[2] ?? '' } };
       throw notFound();
@@ -60,6 +62,9 @@ export function createMediaConnectService(world: World): ServiceHandler {
         case 'DescribeFlowSourceMetadata':
           requireFlow(flowArn);
           return { status: 200, body: sourceMetadata(world) };
+        case 'DescribeFlowSourceThumbnail':
+          requireFlow(flowArn);
+          return { status: 200, body: world.confidence.sourceThumbnail() };
         default:
           throw notFound();
       }

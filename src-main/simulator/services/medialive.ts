@@ -22,6 +22,8 @@ export function createMediaLiveService(world: World): ServiceHandler {
             return { operation: 'StartChannel', params: { channelId } };
           if (seg.length === 4 && seg[3] === 'stop' && m === 'POST')
             return { operation: 'StopChannel', params: { channelId } };
+          if (seg.length === 4 && seg[3] === 'thumbnails' && m === 'GET')
+            return { operation: 'DescribeThumbnails', params: { channelId } };
           if (seg.length === 4 && seg[3] === 'schedule' && m === 'PUT')
             return { operation: 'BatchUpdateSchedule', params: { channelId } };
         }
@@ -65,6 +67,15 @@ export function createMediaLiveService(world: World): ServiceHandler {
         case 'DeleteTags':
           world.channels.deleteTags(String(op.params['resourceArn'] ?? ''), req.query.getAll('tagKeys'));
           return { status: 204, body: null };
+        case 'DescribeThumbnails':
+          return {
+            status: 200,
+            body: world.confidence.describeThumbnails(
+              channelId,
+              req.query.get('pipelineId'),
+              req.query.get('thumbnailType'),
+            ),
+          };
         case 'ListInputs':
           return { status: 200, body: paginate(world.channels.listInputs(), req.query, 'inputs') };
         case 'DescribeInput':

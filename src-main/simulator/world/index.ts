@@ -1,5 +1,6 @@
 import type { SeedWorld } from '../seed';
 import type { ChannelWorld } from './channels';
+import type { ConfidenceWorld } from './confidence';
 import type { EventBus } from './events';
 import type { FlowWorld } from './flow';
 import type { QueueWorld } from './queues';
@@ -21,6 +22,8 @@ export interface World {
   sso: IdentityCenterWorld;
   /** EventBridge Scheduler: the safety-stop schedules, fired on this clock. */
   schedules: ScheduleWorld;
+  /** Thumbnails and the channels' CloudWatch figures (confidence monitoring). */
+  confidence: ConfidenceWorld;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }
