@@ -28,14 +28,18 @@ export const WarmStatusSchema = z.strictObject({
   slateAttachment: z.string().nullable(),
   /** The attachment the running pipeline reported, or null when not running / not read. */
   activeAttachment: z.string().nullable(),
-  /** When the active attachment was last read from AWS (epoch ms). */
+  /** Since when AWS has reported that attachment (epoch ms, the first read that saw it). */
   activeReadAt: z.number().nullable(),
+  /** Set while the active attachment cannot be read: what is shown is the last one read, since this time. */
+  inputUnconfirmedSince: z.number().nullable(),
   phase: WarmPhaseSchema,
   /** While SWITCHING: to which input, since when (epoch ms). */
   switchingTo: z.enum(['live', 'slate']).nullable(),
   switchSince: z.number().nullable(),
   /** Since when the channel has been running on its slate (epoch ms), while in STANDBY. */
   standbySince: z.number().nullable(),
+  /** What the running channel bills per hour ($), standby or on air alike. */
+  standbyPerHour: z.number(),
   /** A STANDARD (two-pipeline) channel: AWS delays an immediate switch by 10 s. */
   standard: z.boolean(),
 });

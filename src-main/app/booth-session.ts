@@ -14,6 +14,7 @@ import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/cha
 import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { SafetyStops } from '../core/channels/safety-stop';
+import { WarmStandby, type WarmStandbyDeps } from '../core/channels/warm-standby';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { SharedMonthSpend } from '../core/costs/shared-month';
@@ -42,6 +43,7 @@ import { createFlowFeature, type FlowChannel } from './flow-feature';
 import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
+import { createWarmFeature, type WarmChannel } from './warm-feature';
 
 const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
 
@@ -57,7 +59,8 @@ export type SessionChannel =
   | 'updates.snapshot'
   | AdminChannel
   | FlowChannel
-  | HistoryChannel;
+  | HistoryChannel
+  | WarmChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -66,6 +69,7 @@ export interface SessionTuning {
   costTickMs?: number;
   flow?: Partial<FlowMonitorOptions>;
   events?: Pick<EventReaderOptions, 'waitSeconds' | 'retryMs' | 'maxRetryMs'> & { seatLeaseMs?: number };
+  warm?: Pick<WarmStandbyDeps, 'readEveryMs' | 'switchReadEveryMs' | 'standbyWarnAfterMs'>;
 }
 
 export interface SessionInput {
@@ -186,6 +190,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       }
       onAirTags.observe(changed);
       safetyStops.observe(changed);
+      warm.observe(changed);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
     },
@@ -200,7 +205,25 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     notifier,
     logger,
   });
-  const actions = new ChannelActions({
+  // Warm standby's start is the cold start (its safety stop, tags and alarms included); its take replaces StartChannel.
+  const warm: WarmStandby = new WarmStandby({
+    medialive: clients.medialive,
+    monitor: {
+      status: (id) => monitor.status(id),
+      snapshot: () => monitor.snapshot(),
+      setWarm: (id, value) => monitor.setWarm(id, value),
+      setLastError: (id, value) => monitor.setLastError(id, value),
+      refresh: (fastForMs) => monitor.refresh(fastForMs),
+    },
+    startChannel: (id) => actions.startChannel(id),
+    ratePerHour: (id) => costs.ratePerHour(id),
+    notifier,
+    logger,
+    now,
+    ...tuning.warm,
+    ...(tuning.retry ? { retry: tuning.retry } : {}),
+  });
+  const actions: ChannelActions = new ChannelActions({
     medialive: clients.medialive,
     monitor,
     notifier,
@@ -209,6 +232,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     forgotten,
     onAirTags,
     safetyStop: safetyStops,
+    warm,
     logger,
     now,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
@@ -281,7 +305,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
   const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
   const history = createHistoryFeature(context);
-  const features = [operator, admin, flow, history];
+  const warmFeature = createWarmFeature(warm);
+  const features = [operator, admin, flow, history, warmFeature];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -341,7 +366,13 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   publish('updates.feed', eventReader.current());
 
   return {
-    handlers: { ...operator.handlers, ...admin.handlers, ...flow.handlers, ...history.handlers },
+    handlers: {
+      ...operator.handlers,
+      ...admin.handlers,
+      ...flow.handlers,
+      ...history.handlers,
+      ...warmFeature.handlers,
+    },
     get sessionId() {
       return sessions.sessionId;
     },
