@@ -61,7 +61,10 @@ export function createMediaLiveService(world: World): ServiceHandler {
         case 'BatchUpdateSchedule':
           return { status: 200, body: world.channels.batchUpdateSchedule(channelId, parseJsonBody(req.body)) };
         case 'DescribeSchedule':
-          return { status: 200, body: paginate(world.channels.describeSchedule(channelId), req.query, 'scheduleActions') };
+          return {
+            status: 200,
+            body: paginate(world.channels.describeSchedule(channelId), req.query, 'scheduleActions'),
+          };
         case 'CreateTags': {
           const body = parseJsonBody(req.body);
           world.channels.createTags(String(op.params['resourceArn'] ?? ''), body['tags']);
