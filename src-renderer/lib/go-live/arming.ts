@@ -1,4 +1,5 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
+import { warmPlan } from '../warm-presentation';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import { failureHeadline } from '../../../shared/domain/failure-headline';
 import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
@@ -139,6 +140,9 @@ export function planFor(
       short: 'state unconfirmed — waiting for AWS',
     };
   }
+  // Warm standby: the take from STANDBY is the switch to live; an idle warm channel goes to standby first.
+  const warm = warmPlan(destination);
+  if (warm) return warm;
   switch (destination.state) {
     case 'IDLE':
       return { ok: true, action: 'start' };
