@@ -136,7 +136,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     consoleName,
     operator: operatorName,
   });
-  const stateNotifications = new StateNotifications(notifier);
+  const stateNotifications = new StateNotifications(notifier, now, (id) => warm.onSlate(id));
   const alarms = new ChannelAlarms(notifier, now);
   const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
   const sharedMonth = stack.tables.sessions

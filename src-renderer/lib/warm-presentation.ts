@@ -46,7 +46,9 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
 export function standbyLine(d: DestinationStatus, now: number): string | null {
   const w = d.warm;
   if (w?.phase !== 'STANDBY' || w.standbySince === null) return null;
-  return `standby since ${clockTime(w.standbySince, now)}, ${dollars(w.standbyPerHour)}/h`;
+  // Hours and minutes (the seconds dropped): the line must keep its cost visible on the narrowest tile.
+  const since = clockTime(w.standbySince, now).replace(/:\d\d$/, '');
+  return `standby since ${since}, ${dollars(w.standbyPerHour)}/h`;
 }
 
 /** What the warm button in the tile's action row offers now, or null (a cold destination, a transition). */

@@ -107,6 +107,12 @@ export class WarmStandby {
     return this.modes.get(destinationId) ?? 'cold';
   }
 
+  /** True while the destination's run is a standby: started to its slate, or running on it. */
+  onSlate(destinationId: string): boolean {
+    const known = this.known.get(destinationId);
+    return this.startingToStandby.has(destinationId) || (Boolean(known?.slate) && known?.active === known?.slate);
+  }
+
   /** True when the take on this destination is an input switch (warm mode), not a StartChannel. */
   takesOver(destinationId: string): boolean {
     return this.mode(destinationId) === 'warm';

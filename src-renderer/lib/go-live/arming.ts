@@ -402,7 +402,14 @@ export class ArmingController {
     this.#inFlight.delete(destinationId);
     const at = this.#deps.now();
     if (result.ok) {
-      const message = describeSuccess(action, result.data.outcome, result.data.state);
+      // A warm take is the switch of a running channel to its live input, not a start.
+      const warmTake =
+        action === 'start' &&
+        result.data.outcome === 'requested' &&
+        this.#deps.destination(destinationId)?.warm?.mode === 'warm';
+      const message = warmTake
+        ? 'Switch to live requested'
+        : describeSuccess(action, result.data.outcome, result.data.state);
       this.#setActivity(destinationId, { phase: 'done', action, at, ok: true, message });
       this.#emit({ kind: 'succeeded', destinationId, action, text: `${name}: ${message.toLowerCase()}` });
       this.#fadeLater(destinationId);
