@@ -6,15 +6,16 @@ import { benchSourceLossToScreen } from './input-health';
 import { benchPushEvents } from './push-events';
 import { benchArmToPaint } from './arm-to-paint';
 import { benchFrames } from './frames';
+import { benchWarmTake } from './warm-take';
 import { report } from './stats';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,warm runs a subset.
  */
 const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push').split(',').map((s) => s.trim()),
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,warm').split(',').map((s) => s.trim()),
 );
 
 async function main(): Promise<void> {
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   if (only.has('flow')) await benchFlowPolling();
   // The UI figures drive the built renderer in Chromium (npm run bench builds it first).
   if (only.has('keys')) await benchKeyToRequest();
+  // The warm take beside the cold one: one input switch instead of a StartChannel.
+  if (only.has('warm')) await benchWarmTake();
   if (only.has('arm')) await benchArmToPaint();
   if (only.has('frames')) await benchFrames();
   if (only.has('screen')) await benchStateToScreen();

@@ -40,6 +40,8 @@ export const WarmStatusSchema = z.strictObject({
   standbySince: z.number().nullable(),
   /** What the running channel bills per hour ($), standby or on air alike. */
   standbyPerHour: z.number(),
+  /** The channel shows the slate still when its live input is lost (GlobalConfiguration.InputLossBehavior SLATE). */
+  inputLossSlate: z.boolean(),
   /** A STANDARD (two-pipeline) channel: AWS delays an immediate switch by 10 s. */
   standard: z.boolean(),
 });

@@ -19,6 +19,7 @@ const warm = (extra: Partial<WarmStatus> = {}): WarmStatus => ({
   switchSince: null,
   standbySince: null,
   standbyPerHour: 0.56,
+  inputLossSlate: true,
   standard: false,
   ...extra,
 });

@@ -29,6 +29,7 @@ interface Known {
   slate: string | null;
   whyNot: string | null;
   standard: boolean;
+  inputLossSlate: boolean;
   active: string | null;
   activeReadAt: number | null;
   lastReadAt: number;
@@ -343,6 +344,7 @@ export class WarmStandby {
       slate: found.ok ? found.slate : null,
       whyNot: found.ok ? null : found.why,
       standard: channel.ChannelClass === 'STANDARD',
+      inputLossSlate: channel.EncoderSettings?.GlobalConfiguration?.InputLossBehavior?.InputLossImageType === 'SLATE',
       active,
       activeReadAt: active ? now : null,
       lastReadAt: now,
@@ -358,27 +360,29 @@ export class WarmStandby {
     this.switchCount += 1;
     const actionName = `${SWITCH_PREFIX}${to}-${since}-${this.switchCount}`;
     if (ON_AIR_STATES.has(status.state)) this.switching.set(id, { to, since });
-    this.publish(id);
+    // The request leaves first; the tile's SWITCHING is published (a task later) while it is on its way.
+    const sent = callAws(
+      `${label} ${status.name}`,
+      () =>
+        this.deps.medialive.send(
+          new BatchUpdateScheduleCommand({
+            ChannelId: status.channelId!,
+            Creates: {
+              ScheduleActions: [
+                {
+                  ActionName: actionName,
+                  ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
+                  ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: attachment } },
+                },
+              ],
+            },
+          }),
+        ),
+      this.deps.retry ? { policy: this.deps.retry } : {},
+    );
+    setTimeout(() => this.publish(id), 0);
     try {
-      await callAws(
-        `${label} ${status.name}`,
-        () =>
-          this.deps.medialive.send(
-            new BatchUpdateScheduleCommand({
-              ChannelId: status.channelId!,
-              Creates: {
-                ScheduleActions: [
-                  {
-                    ActionName: actionName,
-                    ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
-                    ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: attachment } },
-                  },
-                ],
-              },
-            }),
-          ),
-        this.deps.retry ? { policy: this.deps.retry } : {},
-      );
+      await sent;
       this.deps.monitor.setLastError(id, null);
       this.deps.logger.info('warm: input switch requested', { destinationId: id, to });
       if (ON_AIR_STATES.has(status.state)) {
@@ -537,6 +541,7 @@ export class WarmStandby {
       switchSince: switching?.since ?? null,
       standbySince: phase === 'STANDBY' ? (this.standbySince.get(d.id) ?? null) : null,
       standbyPerHour: this.deps.ratePerHour(d.id),
+      inputLossSlate: known?.inputLossSlate ?? false,
       standard: known?.standard ?? false,
     };
   }
