@@ -8,15 +8,16 @@ import { benchArmToPaint } from './arm-to-paint';
 import { benchFrames } from './frames';
 import { benchRemoteTake } from './remote-take';
 import { benchConfidence } from './confidence';
+import { benchWarmTake } from './warm-take';
 import { report } from './stats';
 
 /**
  * `npm run bench`: performance figures, printed as `name: value unit`, one per line.
  * Not a test: nothing here passes or fails; the README records the figures and targets.
- * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,remote,confidence runs a subset.
+ * BENCH_ONLY=polling,flow,keys,arm,frames,screen,input,push,remote,confidence,warm runs a subset.
  */
 const only = new Set(
-  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,remote,confidence')
+  (process.env['BENCH_ONLY'] ?? 'polling,flow,keys,arm,frames,screen,input,push,remote,confidence,warm')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   if (only.has('flow')) await benchFlowPolling();
   // The UI figures drive the built renderer in Chromium (npm run bench builds it first).
   if (only.has('keys')) await benchKeyToRequest();
+  // The warm take beside the cold one: one input switch instead of a StartChannel.
+  if (only.has('warm')) await benchWarmTake();
   if (only.has('arm')) await benchArmToPaint();
   if (only.has('frames')) await benchFrames();
   if (only.has('screen')) await benchStateToScreen();

@@ -188,21 +188,27 @@ function checkChannels(doc: Doc, destinations: Destination[], where = 'channels.
         );
       }
     }
-    // Audio: every AudioSelectorName must be a selector defined on an input attachment.
-    const selectors = new Set<string>();
-    for (const att of Array.isArray(cp['InputAttachments']) ? cp['InputAttachments'] : []) {
+    // Audio: every AudioSelectorName must be a selector defined on every input attachment: the channel may ingest any
+    // of them (the live input, or the slate it switches to), and the audio description reads the one it ingests.
+    const attachments = Array.isArray(cp['InputAttachments']) ? cp['InputAttachments'] : [];
+    const selectorsOf = (att: unknown): Set<string> => {
       const sel = isObj(att) && isObj(att['InputSettings']) ? att['InputSettings']['AudioSelectors'] : undefined;
-      for (const s of Array.isArray(sel) ? sel : [])
-        if (isObj(s) && typeof s['Name'] === 'string') selectors.add(s['Name']);
-    }
+      return new Set(
+        (Array.isArray(sel) ? sel : []).flatMap((s) => (isObj(s) && typeof s['Name'] === 'string' ? [s['Name']] : [])),
+      );
+    };
     for (const ad of isObj(enc) && Array.isArray(enc['AudioDescriptions']) ? enc['AudioDescriptions'] : []) {
       const name = isObj(ad) ? ad['AudioSelectorName'] : undefined;
-      if (typeof name !== 'string' || !selectors.has(name))
+      const lacking = attachments.filter((att) => typeof name !== 'string' || !selectorsOf(att).has(name));
+      if (typeof name !== 'string' || attachments.length === 0 || lacking.length > 0)
         found.push(
           finding(
             'channels',
             where,
-            `Channel${P}: AudioSelectorName "${String(name)}" is not defined on the input attachment`,
+            `Channel${P}: AudioSelectorName "${String(name)}" is not defined on the input attachment` +
+              (lacking.length > 0 && lacking.length < attachments.length
+                ? ` ${lacking.map((a) => (isObj(a) ? String(a['InputAttachmentName']) : '?')).join(', ')}`
+                : ''),
           ),
         );
     }

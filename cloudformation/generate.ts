@@ -1,7 +1,7 @@
 /**
  * Emits the per-destination templates from cloudformation/destinations.yaml:
- *   channels.yaml  one MEDIACONNECT input + one SINGLE_PIPELINE channel per destination
- *                  (EncoderSettings compiled by the app's own preset compiler), MediaPackage for HLS
+ *   channels.yaml  one MEDIACONNECT input, one slate MP4 input + one SINGLE_PIPELINE channel per destination
+ *                  (EncoderSettings compiled by the app's own preset compiler), MediaPackage for HLS, the slate bucket
  *   alarms.yaml    SNS topic, flow source alarms, ActiveAlerts per channel
  *   booth.yaml     root stack nesting every template and re-exporting what the app reads
  *
@@ -21,6 +21,14 @@ import {
   compileRtmpDestination,
 } from '../src-main/core/presets/encoder-settings-compiler';
 import { withThumbnails } from '../src-main/core/confidence/monitoring-config';
+import { slateAttachmentName } from '../shared/domain/warm-standby';
+import {
+  DEFAULT_SLATE_CLIP_KEY,
+  DEFAULT_SLATE_IMAGE_KEY,
+  compileSlateAttachment,
+  slateUrl,
+  withInputLossSlate,
+} from '../src-main/core/presets/slate-settings';
 import { dumpCfn, parseCfn, parsePlain, type Doc } from './cfn-yaml';
 
 export const CFN_DIR = dirname(fileURLToPath(import.meta.url));
@@ -116,6 +124,61 @@ function presetFor(d: Destination) {
   return preset;
 }
 
+/** The slate's S3 keys: parameters, so an admin may point the channels at another clip or still. */
+const SLATE_PARAMS: Doc = {
+  SlateClipKey: {
+    Type: 'String',
+    Default: DEFAULT_SLATE_CLIP_KEY,
+    AllowedPattern: '^[A-Za-z0-9!_.*()/-]+\\.mp4$',
+    Description:
+      'Key of the slate clip (an MP4 with silent audio) in the slate bucket; warm-standby channels loop it until the take.',
+  },
+  SlateImageKey: {
+    Type: 'String',
+    Default: DEFAULT_SLATE_IMAGE_KEY,
+    AllowedPattern: '^[A-Za-z0-9!_.*()/-]+\\.(png|bmp|tga)$',
+    Description: 'Key of the still every channel shows when its live input is lost (InputLossBehavior).',
+  },
+};
+
+/**
+ * The bucket of the slate clip and still (the stack creates it; the files are uploaded by an admin, and replacing
+ * them replaces the slate). Named from the project and account so the access stack can grant MediaLive's role read.
+ */
+function slateBucket(): Doc {
+  return {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    UpdateReplacePolicy: 'Retain',
+    Properties: {
+      BucketName: sub('${ProjectName}-slates-${AWS::AccountId}'),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      Tags: [{ Key: 'lunora:project', Value: ref('ProjectName') }],
+    },
+  };
+}
+
+/** A file input looping the slate clip, attached to one channel after its live input. */
+function slateInput(d: Destination): Doc {
+  return {
+    Type: 'AWS::MediaLive::Input',
+    Properties: {
+      Name: sub(`\${ProjectName}-${d.id}-slate`),
+      Type: 'MP4_FILE',
+      Sources: [{ Url: sub(slateUrl('${SlateBucket}', '${SlateClipKey}')) }],
+      Tags: { 'lunora:project': ref('ProjectName'), 'lunora:destination': d.id, 'lunora:role': 'slate' },
+    },
+  };
+}
+
 export function buildChannels(destinations: Destination[]): Doc {
   const parameters: Doc = {
     ProjectName: PROJECT_PARAM,
@@ -129,9 +192,12 @@ export function buildChannels(destinations: Destination[]): Doc {
       AllowedPattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/\\S+$',
       Description: 'Output MediaLiveRoleArn of the access stack.',
     },
+    ...SLATE_PARAMS,
   };
-  const resources: Doc = {};
-  const outputs: Doc = {};
+  const resources: Doc = { SlateBucket: slateBucket() };
+  const outputs: Doc = {
+    SlateBucketName: { Description: 'Bucket of the slate clip and the input-loss still', Value: ref('SlateBucket') },
+  };
 
   for (const d of destinations) {
     const P = pascal(d.id);
@@ -178,6 +244,8 @@ export function buildChannels(destinations: Destination[]): Doc {
       },
     };
 
+    resources[`SlateInput${P}`] = slateInput(d);
+
     const outputDestination =
       d.kind === 'rtmp'
         ? compileRtmpDestination(destinationId, asString(ref(`RtmpUrl${P}`)), asString(ref(`StreamKey${P}`)))
@@ -203,14 +271,18 @@ export function buildChannels(destinations: Destination[]): Doc {
               AudioSelectors: [{ Name: AUDIO_SELECTOR }],
             },
           },
+          compileSlateAttachment(slateAttachmentName(d.id), asString(ref(`SlateInput${P}`)), AUDIO_SELECTOR),
         ],
         Destinations: [outputDestination],
         // Thumbnails on (confidence monitoring), apart from the preset's own settings.
         EncoderSettings: withThumbnails(
-          compileEncoderSettings(
-            preset,
-            { kind: d.kind, destinationRefId: destinationId },
-            { audioSelectorName: AUDIO_SELECTOR },
+          withInputLossSlate(
+            compileEncoderSettings(
+              preset,
+              { kind: d.kind, destinationRefId: destinationId },
+              { audioSelectorName: AUDIO_SELECTOR },
+            ),
+            asString(sub(slateUrl('${SlateBucket}', '${SlateImageKey}'))),
           ),
         ),
         // The operator/admin policies allow Start/Stop/Update only on channels with this project tag.
@@ -226,7 +298,8 @@ export function buildChannels(destinations: Destination[]): Doc {
     AWSTemplateFormatVersion: '2010-09-09',
     Description:
       'Lunora Booth - channels. Per destination: a MEDIACONNECT input on the flow and a SINGLE_PIPELINE MediaLive channel ' +
-      'with EncoderSettings compiled from its default preset; MediaPackage HLS origin for the primary.',
+      'with EncoderSettings compiled from its default preset, a looping slate file input for warm standby and the slate ' +
+      'still on input loss; MediaPackage HLS origin for the primary.',
     Parameters: parameters,
     Resources: resources,
     Outputs: outputs,
@@ -618,6 +691,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   for (const d of rtmp) Object.assign(parameters, rtmpParams(d));
   const alarms = buildAlarms(destinations);
   Object.assign(parameters, copyParams(alarms, ['NotRecoveredPacketsThreshold', 'AlarmEmail']));
+  Object.assign(parameters, SLATE_PARAMS);
 
   const stackOut = (stack: string, name: string) => getAtt(stack, `Outputs.${name}`);
   const nested = (file: string, params: Doc) => ({
@@ -633,6 +707,8 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
     ...project,
     FlowArn: stackOut('FlowStack', 'FlowArn'),
     MediaLiveRoleArn: stackOut('AccessStack', 'MediaLiveRoleArn'),
+    SlateClipKey: ref('SlateClipKey'),
+    SlateImageKey: ref('SlateImageKey'),
   };
   for (const d of rtmp) {
     channelParams[`RtmpUrl${pascal(d.id)}`] = ref(`RtmpUrl${pascal(d.id)}`);
@@ -671,6 +747,7 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   reexport('EventsStack', 'EventQueueNames', 'Event queues, one per console seat');
   reexport('EventsStack', 'SafetyStopGroupName', 'Schedule group of the safety stops');
   reexport('EventsStack', 'SafetyStopRoleArn', 'Role the safety stops run with');
+  reexport('ChannelsStack', 'SlateBucketName', 'Bucket of the slate clip and the input-loss still');
   for (const d of destinations) {
     reexport('ChannelsStack', `ChannelId${pascal(d.id)}`, `${d.name} channel id`);
     reexport('ChannelsStack', `ChannelArn${pascal(d.id)}`, `${d.name} channel ARN`);

@@ -55,6 +55,10 @@ export interface HarnessOptions {
   monitor?: Partial<ChannelMonitorOptions>;
   /** The simulator's booth needs an IAM Identity Center sign-in, as LUNORA_SIM_SSO=1 makes it. */
   simulatorSignIn?: boolean;
+  /** Destinations whose channel also has a slate input (warm standby), as LUNORA_SIM_SLATES does. */
+  slateDestinations?: readonly string[];
+  /** Warm standby's read-back cadence (the active input while switching). */
+  warm?: { readEveryMs?: number; switchReadEveryMs?: number };
 }
 
 /**
@@ -80,7 +84,9 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
       simulator: {
         timings: { ...E2E_TIMINGS, ...options.timings },
         ...(options.destinations !== undefined ? { destinationCount: options.destinations } : {}),
+        ...(options.slateDestinations ? { slateDestinations: options.slateDestinations } : {}),
       },
+      ...(options.warm ? { warm: options.warm } : {}),
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.simulatorSignIn ? { simulatorSignIn: true } : {}),

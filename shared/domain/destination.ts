@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DestinationStateSchema } from './channel';
 import { SafetyStopSchema } from './safety-stop';
+import { WarmStatusSchema } from './warm-standby';
 
 export const DestinationIdSchema = z
   .string()
@@ -100,6 +101,8 @@ export const DestinationStatusSchema = z.strictObject({
   startedBy: OnAirOriginSchema.nullable(),
   /** The run's safety stop in AWS (auto-stop time, or why there is none, or that it fired); absent when none. */
   safetyStop: SafetyStopSchema.nullable().optional(),
+  /** Warm standby: the take mode, whether the channel can run warm, and the input it runs on; absent until read. */
+  warm: WarmStatusSchema.optional(),
 });
 export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
 

@@ -9,6 +9,7 @@ import { OPERATOR_EVENT_ROLES, OPERATOR_INVOKE_ROLES } from './features/operator
 import { READINESS_EVENT_ROLES, READINESS_INVOKE_ROLES } from './features/readiness.roles';
 import { REMOTE_EVENT_ROLES, REMOTE_INVOKE_ROLES } from './features/remote.roles';
 import { SHOW_EVENT_ROLES, SHOW_INVOKE_ROLES } from './features/show.roles';
+import { WARM_EVENT_ROLES, WARM_INVOKE_ROLES } from './features/warm.roles';
 
 /**
  * Channel names and the roles allowed to use them, without schemas, so that the
@@ -26,6 +27,7 @@ export const INVOKE_ROLES = {
   ...SHOW_INVOKE_ROLES,
   ...REMOTE_INVOKE_ROLES,
   ...CONFIDENCE_INVOKE_ROLES,
+  ...WARM_INVOKE_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export const EVENT_ROLES = {
@@ -39,6 +41,7 @@ export const EVENT_ROLES = {
   ...SHOW_EVENT_ROLES,
   ...REMOTE_EVENT_ROLES,
   ...CONFIDENCE_EVENT_ROLES,
+  ...WARM_EVENT_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

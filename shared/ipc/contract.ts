@@ -11,6 +11,7 @@ import { OPERATOR_EVENT_CONTRACT, OPERATOR_INVOKE_CONTRACT } from './features/op
 import { READINESS_EVENT_CONTRACT, READINESS_INVOKE_CONTRACT } from './features/readiness.contract';
 import { REMOTE_EVENT_CONTRACT, REMOTE_INVOKE_CONTRACT } from './features/remote.contract';
 import { SHOW_EVENT_CONTRACT, SHOW_INVOKE_CONTRACT } from './features/show.contract';
+import { WARM_EVENT_CONTRACT, WARM_INVOKE_CONTRACT } from './features/warm.contract';
 
 export type { GlobalShortcut } from './features/operator.contract';
 
@@ -26,6 +27,7 @@ export const INVOKE_CONTRACT = {
   ...SHOW_INVOKE_CONTRACT,
   ...REMOTE_INVOKE_CONTRACT,
   ...CONFIDENCE_INVOKE_CONTRACT,
+  ...WARM_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event channel: main -> renderer only. */
@@ -40,6 +42,7 @@ export const EVENT_CONTRACT = {
   ...SHOW_EVENT_CONTRACT,
   ...REMOTE_EVENT_CONTRACT,
   ...CONFIDENCE_EVENT_CONTRACT,
+  ...WARM_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

@@ -15,6 +15,7 @@ import { ForgottenChannelWatch, type ForgottenChannelOptions } from '../core/cha
 import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { SafetyStops } from '../core/channels/safety-stop';
+import { WarmStandby, type WarmStandbyDeps } from '../core/channels/warm-standby';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { SharedMonthSpend } from '../core/costs/shared-month';
@@ -44,6 +45,7 @@ import { createFlowFeature, type FlowChannel } from './flow-feature';
 import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
+import { createWarmFeature, type WarmChannel } from './warm-feature';
 
 const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
 
@@ -60,7 +62,8 @@ export type SessionChannel =
   | AdminChannel
   | FlowChannel
   | HistoryChannel
-  | ConfidenceChannel;
+  | ConfidenceChannel
+  | WarmChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -69,6 +72,7 @@ export interface SessionTuning {
   costTickMs?: number;
   flow?: Partial<FlowMonitorOptions>;
   events?: Pick<EventReaderOptions, 'waitSeconds' | 'retryMs' | 'maxRetryMs'> & { seatLeaseMs?: number };
+  warm?: Pick<WarmStandbyDeps, 'readEveryMs' | 'switchReadEveryMs' | 'standbyWarnAfterMs'>;
 }
 
 export interface SessionInput {
@@ -137,7 +141,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     consoleName,
     operator: operatorName,
   });
-  const stateNotifications = new StateNotifications(notifier);
+  const stateNotifications = new StateNotifications(notifier, now, (id) => warm.onSlate(id));
   const alarms = new ChannelAlarms(notifier, now);
   const profiles = new Map(destinations.map((d) => [d.id, d.encoding]));
   const sharedMonth = stack.tables.sessions
@@ -192,6 +196,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       }
       onAirTags.observe(changed);
       safetyStops.observe(changed);
+      warm.observe(changed);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
     },
@@ -206,7 +211,25 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     notifier,
     logger,
   });
-  const actions = new ChannelActions({
+  // Warm standby's start is the cold start (its safety stop, tags and alarms included); its take replaces StartChannel.
+  const warm: WarmStandby = new WarmStandby({
+    medialive: clients.medialive,
+    monitor: {
+      status: (id) => monitor.status(id),
+      snapshot: () => monitor.snapshot(),
+      setWarm: (id, value) => monitor.setWarm(id, value),
+      setLastError: (id, value) => monitor.setLastError(id, value),
+      refresh: (fastForMs) => monitor.refresh(fastForMs),
+    },
+    startChannel: (id) => actions.startChannel(id),
+    ratePerHour: (id) => costs.ratePerHour(id),
+    notifier,
+    logger,
+    now,
+    ...tuning.warm,
+    ...(tuning.retry ? { retry: tuning.retry } : {}),
+  });
+  const actions: ChannelActions = new ChannelActions({
     medialive: clients.medialive,
     monitor,
     notifier,
@@ -215,6 +238,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     forgotten,
     onAirTags,
     safetyStop: safetyStops,
+    warm,
     logger,
     now,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
@@ -290,7 +314,8 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   eventReader.attachFlow(flow.events);
   const history = createHistoryFeature(context);
   const confidence = createConfidenceFeature(context);
-  const features = [operator, admin, flow, history, confidence];
+  const warmFeature = createWarmFeature(warm);
+  const features = [operator, admin, flow, history, confidence, warmFeature];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
       level: 'warning',
@@ -357,6 +382,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       ...flow.handlers,
       ...history.handlers,
       ...confidence.handlers,
+      ...warmFeature.handlers,
     },
     get sessionId() {
       return sessions.sessionId;

@@ -32,6 +32,23 @@ describe('readiness check against the simulator', () => {
     expect(report.items.filter((i) => i.group === 'tables').map((i) => i.status)).toEqual(['pass', 'pass', 'pass']);
   });
 
+  it('says which destinations can run warm (a slate attached) and which only cold, without failing the cold ones', async () => {
+    core = await startBoothCore({
+      settings: createMemorySettingsStore(),
+      logger: silentLogger,
+      env: {},
+      simulator: { slateDestinations: ['youtube', 'twitch'] },
+    });
+    const report = await run();
+    const warm = byId(report, 'warm-standby')!;
+    expect(warm.status).toBe('info');
+    expect(warm.detail).toBe(
+      'Can run warm: YouTube Live, Twitch. Cold only (no slate input on the channel): Primary HLS (MediaPackage), LinkedIn Live, Custom RTMP.',
+    );
+    expect(warm.fix).toMatch(/Update the channels stack/);
+    expect(report.ready).toBe(true);
+  });
+
   it('turns the item of a deleted channel red, naming the destination, and the report not ready', async () => {
     core = await startBoothCore({ settings: createMemorySettingsStore(), logger: silentLogger, env: {} });
     const twitch = core.simulator!.topology.destinations.find((d) => d.id === 'twitch')!;

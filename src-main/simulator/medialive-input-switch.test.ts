@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   BatchUpdateScheduleCommand,
   DescribeChannelCommand,
+  DescribeScheduleCommand,
   DescribeInputCommand,
   MediaLiveClient,
   StartChannelCommand,
@@ -191,5 +192,18 @@ describe('MediaLive input switching over the real SDK', () => {
     expect(c.PipelineDetails?.[0]?.ActiveInputAttachmentName).toBe('lunora-custom-input');
     expect(c.PipelineDetails?.[0]?.ActiveInputSwitchActionName).toBe('');
     sim.control.stopChannel(id);
+  });
+
+  it('DescribeSchedule lists the actions (executed switches stay until deleted); Deletes remove them by name', async () => {
+    const id = dest('twitch').channelId;
+    await schedule(id, immediateSwitch('listed-1', 'lunora-twitch-input'));
+    const listed = await ml.send(new DescribeScheduleCommand({ ChannelId: id }));
+    expect(listed.ScheduleActions?.map((a) => a.ActionName)).toContain('listed-1');
+    expect(listed.ScheduleActions?.find((a) => a.ActionName === 'listed-1')?.ScheduleActionSettings).toEqual({
+      InputSwitchSettings: { InputAttachmentNameReference: 'lunora-twitch-input' },
+    });
+    await ml.send(new BatchUpdateScheduleCommand({ ChannelId: id, Deletes: { ActionNames: ['listed-1'] } }));
+    const after = await ml.send(new DescribeScheduleCommand({ ChannelId: id }));
+    expect(after.ScheduleActions?.map((a) => a.ActionName) ?? []).not.toContain('listed-1');
   });
 });

@@ -1,5 +1,6 @@
 import { simulatedDestinationCount } from './destination-count';
 import { startSimulator } from './index';
+import { simulatedSlateDestinations } from './slate-destinations';
 
 /**
  * `npm run sim`: the simulator as its own process, so that a console can be stopped and started again (or a second
@@ -9,9 +10,12 @@ async function main(): Promise<void> {
   const port = Number(process.env['LUNORA_SIM_PORT'] ?? 0);
   // As for rehearsals in the web preview: the SRT signal has been flowing for fifteen minutes already.
   const count = simulatedDestinationCount(process.env);
+  // LUNORA_SIM_SLATES=youtube,twitch: those channels also get a slate input and can run warm.
+  const slates = simulatedSlateDestinations(process.env);
   const sim = await startSimulator({
     backfillHistoryMs: 15 * 60_000,
     ...(count !== null ? { destinationCount: count } : {}),
+    ...(slates !== null ? { slateDestinations: slates } : {}),
     port: Number.isInteger(port) && port > 0 ? port : 0,
   });
   process.stdout.write(

@@ -1,8 +1,11 @@
 import { clockTime } from '../../shared/domain/time-format';
 import type { DestinationState } from '../../shared/domain/channel';
 
-/** Broadcast tones: red tally on air, amber for transitions (and armed), grey idle, a distinct error colour. */
-export type Tone = 'live' | 'transition' | 'idle' | 'error';
+/**
+ * Broadcast tones: red tally on air, amber for transitions (and armed), grey idle, a distinct error colour, and blue
+ * for a channel running on its slate (standby: billing, nothing live).
+ */
+export type Tone = 'live' | 'transition' | 'idle' | 'error' | 'standby';
 
 export interface StatePresentation {
   /** The big word(s) on the tile. */

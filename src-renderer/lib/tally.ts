@@ -2,6 +2,7 @@ import { clockTime } from '../../shared/domain/time-format';
 import { BILLING_STATES, type DestinationState } from '../../shared/domain/channel';
 import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/destination';
 import { presentState } from './presentation';
+import { onSlate, warmPresentation } from './warm-presentation';
 
 /**
  * The tally never lies: what the console cannot confirm is shown as the last confirmed state, marked unconfirmed
@@ -63,8 +64,13 @@ export interface LiveSummary {
   text: string;
 }
 
+/** On air now: running on its live input (a channel in standby runs, and bills, but sends the slate). */
+export function isOnAirNow(d: DestinationStatus): boolean {
+  return isOnAir(d.state) && !onSlate(d);
+}
+
 export function liveSummary(list: DestinationStatus[]): LiveSummary {
-  const confirmed = list.filter((d) => !d.unconfirmed && isOnAir(d.state)).length;
+  const confirmed = list.filter((d) => !d.unconfirmed && isOnAirNow(d)).length;
   const unconfirmed = list.filter((d) => d.unconfirmed && BILLING_STATES.has(d.state)).length;
   const total = list.length;
   const text = unconfirmed > 0 ? `≥${confirmed + unconfirmed}/${total}` : `${confirmed}/${total}`;
@@ -200,12 +206,13 @@ export interface AirTallyEntry {
  */
 export function airTally(list: DestinationStatus[]): AirTallyEntry[] {
   return list.flatMap((d): AirTallyEntry[] => {
-    const label = presentState(d.state).label;
+    const warm = warmPresentation(d);
+    const label = warm?.label ?? presentState(d.state).label;
     if (d.unconfirmed)
       return [
         { id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: lastConfirmedText(d.unconfirmed) },
       ];
     if (!BILLING_STATES.has(d.state)) return [];
-    return [{ id: d.id, name: d.name, word: label, tone: isOnAir(d.state) ? 'live' : 'transition', note: null }];
+    return [{ id: d.id, name: d.name, word: label, tone: isOnAirNow(d) ? 'live' : 'transition', note: null }];
   });
 }

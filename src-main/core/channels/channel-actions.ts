@@ -82,6 +82,11 @@ export interface ChannelActionsDeps {
   forgotten: ForgottenChannelWatch;
   /** Records on the channel who started it and when (every console, and this one after a restart, reads it). */
   onAirTags?: OnAirTagWriter;
+  /**
+   * Warm standby: on a destination in warm mode the take is its input switch (never a StartChannel); absent, every
+   * take is cold.
+   */
+  warm?: { takesOver(destinationId: string): boolean; take(destinationId: string): Promise<ActionResult> };
   /** The safety stop in AWS of each run this console starts (a schedule that stops the channel if nobody does). */
   safetyStop?: Pick<SafetyStops, 'arm' | 'disarm' | 'expectStop'>;
   logger: Logger;
@@ -105,7 +110,18 @@ export class ChannelActions {
     this.now = deps.now ?? Date.now;
   }
 
+  /** The take: a StartChannel (cold), or on a warm destination the one input switch to its live input. */
   start(destinationId: string): Promise<ActionResult> {
+    const warm = this.deps.warm;
+    if (warm?.takesOver(destinationId)) {
+      this.deps.forgotten.showStarted();
+      return this.joined(destinationId, () => warm.take(destinationId));
+    }
+    return this.startChannel(destinationId);
+  }
+
+  /** StartChannel, whatever the take mode: a cold take, or the start of a standby (on the slate). */
+  startChannel(destinationId: string): Promise<ActionResult> {
     return this.singleFlight(destinationId, 'start');
   }
 
@@ -147,9 +163,14 @@ export class ChannelActions {
   }
 
   private singleFlight(destinationId: string, kind: Kind): Promise<ActionResult> {
+    return this.joined(destinationId, () => this.perform(destinationId, kind));
+  }
+
+  /** A second request while one is in flight for the destination joins it; nothing more is sent. */
+  private joined(destinationId: string, perform: () => Promise<ActionResult>): Promise<ActionResult> {
     const existing = this.inFlight.get(destinationId);
     if (existing) return existing;
-    const run = this.perform(destinationId, kind).finally(() => {
+    const run = perform().finally(() => {
       this.inFlight.delete(destinationId);
       this.deps.monitor.setPending(destinationId, null);
     });

@@ -314,6 +314,13 @@ export class ChannelMonitor {
     this.apply([{ ...current, safetyStop }]);
   }
 
+  /** Shows the destination's warm standby (mode, slate, the input its pipeline reports). */
+  setWarm(destinationId: string, warm: NonNullable<DestinationStatus['warm']>): void {
+    const current = this.statuses.get(destinationId);
+    if (!current) return;
+    this.apply([{ ...current, warm }]);
+  }
+
   /** Shows an action AWS has not answered yet (and why it is taking long), or clears it with null. */
   setPending(destinationId: string, pending: PendingAction | null): void {
     const current = this.statuses.get(destinationId);

@@ -17,6 +17,8 @@ export class StateNotifications {
   constructor(
     private readonly notifier: Notifier,
     private readonly now: () => number = Date.now,
+    /** True while the destination's run is a standby on its slate (RUNNING then is not ON AIR). */
+    private readonly onSlate: (destinationId: string) => boolean = () => false,
   ) {}
 
   /** The console asked for this stop; an IDLE that follows is expected, not an alarm. */
@@ -87,6 +89,14 @@ export class StateNotifications {
             kind: 'state',
             title: `${name} recovered`,
             message: `${name} is back ON AIR after RECOVERING.`,
+          });
+        else if (this.onSlate(id))
+          this.notifier.notify({
+            ...base,
+            level: 'success',
+            kind: 'state',
+            title: `${name} is in STANDBY`,
+            message: `MediaLive reports ${name} RUNNING on its slate: the platform receives the slate until the take.`,
           });
         else
           this.notifier.notify({

@@ -9,6 +9,7 @@ import {
 import { DescribeRuleCommand } from '@aws-sdk/client-eventbridge';
 import { checkSafetyStop } from './safety-stop-check';
 import { checkThumbnails } from './thumbnails-check';
+import { checkWarmStandby } from './warm-standby-check';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -290,6 +291,8 @@ async function checkDestinations(
       }),
     );
   }
+  const warm = checkWarmStandby(deps.destinations, byId);
+  if (warm) items.push(warm);
   return { items, channelsInRegion: new Set(byId.keys()) };
 }
 

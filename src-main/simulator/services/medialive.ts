@@ -26,6 +26,9 @@ export function createMediaLiveService(world: World): ServiceHandler {
             return { operation: 'DescribeThumbnails', params: { channelId } };
           if (seg.length === 4 && seg[3] === 'schedule' && m === 'PUT')
             return { operation: 'BatchUpdateSchedule', params: { channelId } };
+          // DescribeSchedule: GET /prod/channels/{channelId}/schedule (AWS's MediaLive service model).
+          if (seg.length === 4 && seg[3] === 'schedule' && m === 'GET')
+            return { operation: 'DescribeSchedule', params: { channelId } };
         }
       }
       // CreateTags / DeleteTags: POST|DELETE /prod/tags/{resource-arn}, 204 (AWS's MediaLive service model,
@@ -59,6 +62,11 @@ export function createMediaLiveService(world: World): ServiceHandler {
           return { status: 200, body: { channel: world.channels.update(channelId, parseJsonBody(req.body)) } };
         case 'BatchUpdateSchedule':
           return { status: 200, body: world.channels.batchUpdateSchedule(channelId, parseJsonBody(req.body)) };
+        case 'DescribeSchedule':
+          return {
+            status: 200,
+            body: paginate(world.channels.describeSchedule(channelId), req.query, 'scheduleActions'),
+          };
         case 'CreateTags': {
           const body = parseJsonBody(req.body);
           world.channels.createTags(String(op.params['resourceArn'] ?? ''), body['tags']);

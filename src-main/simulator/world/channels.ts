@@ -349,6 +349,11 @@ export class ChannelWorld {
     return { creates: { scheduleActions: clone(created) }, deletes: { scheduleActions: clone(deleted) } };
   }
 
+  /** DescribeSchedule: the actions in the channel's schedule, in creation order (executed ones stay until deleted). */
+  describeSchedule(id: string): JsonObject[] {
+    return this.get(id).schedule.map((a) => clone(a));
+  }
+
   /**
    * Records an input switch and, on a running channel, makes it: an immediate one after the switch time (plus the 10 s
    * MediaLive adds on a STANDARD channel), a fixed one at its time. Follow actions never come due here (the booth's

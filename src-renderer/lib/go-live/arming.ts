@@ -1,4 +1,5 @@
 import { BILLING_STATES, type DestinationState } from '../../../shared/domain/channel';
+import { warmPlan } from '../warm-presentation';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import { failureHeadline } from '../../../shared/domain/failure-headline';
 import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
@@ -153,6 +154,9 @@ export function planFor(
       short: 'state unconfirmed — waiting for AWS',
     };
   }
+  // Warm standby: the take from STANDBY is the switch to live; an idle warm channel goes to standby first.
+  const warm = warmPlan(destination);
+  if (warm) return warm;
   switch (destination.state) {
     case 'IDLE':
       return { ok: true, action: 'start' };
@@ -470,7 +474,14 @@ export class ArmingController {
     this.#inFlight.delete(destinationId);
     const at = this.#deps.now();
     if (result.ok) {
-      const message = describeSuccess(action, result.data.outcome, result.data.state);
+      // A warm take is the switch of a running channel to its live input, not a start.
+      const warmTake =
+        action === 'start' &&
+        result.data.outcome === 'requested' &&
+        this.#deps.destination(destinationId)?.warm?.mode === 'warm';
+      const message = warmTake
+        ? 'Switch to live requested'
+        : describeSuccess(action, result.data.outcome, result.data.state);
       this.#setActivity(destinationId, { phase: 'done', action, at, ok: true, message });
       this.#emit({ kind: 'succeeded', destinationId, action, text: `${name}: ${message.toLowerCase()}` });
       this.#fadeLater(destinationId);
