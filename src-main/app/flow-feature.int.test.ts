@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FlowAlert, FlowSnapshot } from '../../shared/domain/flow';
 import type { Notification } from '../../shared/domain/notification';
-import { silentLogger } from '../core/logger';
-import { createMemorySettingsStore } from '../core/settings';
-import { startBoothCore, type BoothCore } from './booth-core';
+import type { BoothCore } from './booth-core';
+import { useBoothCore } from './test-support/booth-core-rig';
 
-let core: BoothCore | null = null;
-afterEach(async () => {
-  await core?.close();
-  core = null;
-});
+const startCore = useBoothCore();
 
 async function start(): Promise<BoothCore> {
-  core = await startBoothCore({
-    settings: createMemorySettingsStore(),
-    logger: silentLogger,
-    env: {},
+  return startCore({
     simulator: { timings: { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 } },
     flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
   });
-  return core;
 }
 
 function collect<T>(booth: BoothCore, channel: string): T[] {

@@ -1,32 +1,23 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CostSnapshot } from '../../shared/domain/cost';
 import type { IncidentEntry } from '../../shared/domain/incident';
 import type { Notification } from '../../shared/domain/notification';
 import { DEFAULT_OPERATOR_SETTINGS, type OperatorSettings } from '../../shared/domain/operator-settings';
-import { silentLogger } from '../core/logger';
-import { createMemorySettingsStore } from '../core/settings';
-import { startBoothCore, type BoothCore, type BoothCoreOptions } from './booth-core';
+import type { BoothCore, BoothCoreOptions } from './booth-core';
+import { useBoothCore } from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
-let core: BoothCore | null = null;
-afterEach(async () => {
-  await core?.close();
-  core = null;
-});
+const startCore = useBoothCore();
 
 async function start(extra: Partial<BoothCoreOptions> = {}): Promise<BoothCore> {
-  core = await startBoothCore({
-    settings: createMemorySettingsStore(),
-    logger: silentLogger,
-    env: {},
+  return startCore({
     simulator: { timings: { channelStartMs: 300, channelStopMs: 200 } },
     monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
     retry: { retries: 3, minTimeoutMs: 20, maxTimeoutMs: 40 },
     costTickMs: 50,
     ...extra,
   });
-  return core;
 }
 
 function collect<T>(booth: BoothCore, channel: string): T[] {

@@ -1,28 +1,21 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShowSnapshot } from '../../shared/domain/show-time';
-import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore, type SettingsStore } from '../core/settings';
-import { startBoothCore, type BoothCore } from './booth-core';
+import type { BoothCore } from './booth-core';
+import { useBoothCore } from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
 const admin = { role: 'admin' } as const;
-let core: BoothCore | null = null;
-afterEach(async () => {
-  await core?.close();
-  core = null;
-});
+const startCore = useBoothCore();
 
 async function start(settings: SettingsStore = createMemorySettingsStore()): Promise<BoothCore> {
-  core = await startBoothCore({
+  return startCore({
     settings,
-    logger: silentLogger,
-    env: {},
     simulator: { timings: { channelStartMs: 300, channelStopMs: 300 } },
     monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
     costTickMs: 50,
   });
-  return core;
 }
 
 async function snapshot(booth: BoothCore, role: 'operator' | 'admin' = 'operator'): Promise<ShowSnapshot> {

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../shared/domain/notification';
-import { silentLogger } from '../core/logger';
-import { createMemorySettingsStore } from '../core/settings';
-import { startBoothCore, type BoothCore } from './booth-core';
+import type { BoothCore } from './booth-core';
+import { useBoothCore } from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
-let core: BoothCore | null = null;
-afterEach(async () => {
-  await core?.close();
-  core = null;
-});
+const startCore = useBoothCore();
 
 async function start(): Promise<BoothCore> {
-  core = await startBoothCore({
-    settings: createMemorySettingsStore(),
-    logger: silentLogger,
-    env: {},
+  return startCore({
     simulator: {
       slateDestinations: ['youtube', 'twitch'],
       timings: { channelStartMs: 300, channelStopMs: 200, inputSwitchMs: 150 },
@@ -26,7 +18,6 @@ async function start(): Promise<BoothCore> {
     warm: { readEveryMs: 100, switchReadEveryMs: 30 },
     costTickMs: 50,
   });
-  return core;
 }
 
 const medialiveWrites = (booth: BoothCore, channelId: string) =>
