@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { SimDestinationSeed } from '../src-main/simulator/index';
-import { eventually, startOperatorBooth, type BoothHarness } from './support/harness';
+import { eventually, overlappingStatusCells, startOperatorBooth, type BoothHarness } from './support/harness';
 
 /**
  * The operator's whole job, from the keyboard, against the simulator: arm, take, on air, end;
@@ -109,6 +109,7 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(await text(page.getByTestId('session-cost'))).toMatch(/^SESSION \$\d+\.\d\d$/);
     expect(await boxes()).toBe(initialBoxes);
     await booth.screenshot('go-live-on-air-1600x900.png');
+    expect(await overlappingStatusCells(page)).toEqual([]);
   });
 
   it('ends YouTube the same way: arm shows "end", Enter sends one stop, back to IDLE', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { eventually, overlappingStatusCells, startBooth, type BoothHarness } from './support/harness';
 
 /**
  * Signing in to IAM Identity Center from the operator window, against the simulator's identity center
@@ -30,21 +30,6 @@ async function control(route: string, body: unknown = {}): Promise<unknown> {
   expect(answer.status).toBe(200);
   return answer.json();
 }
-
-/** Status bar cells that overlap another (none may: a wider sign-in cell must not push the left group under LIVE). */
-const overlappingCells = () =>
-  page.evaluate(() => {
-    const cells = [...document.querySelectorAll('[data-testid="status-bar"] [data-cell]')].map((e) => ({
-      cell: (e as HTMLElement).dataset['cell'],
-      r: e.getBoundingClientRect(),
-    }));
-    const found: string[] = [];
-    for (const [i, a] of cells.entries())
-      for (const b of cells.slice(i + 1))
-        if (a.r.width && b.r.width && a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5)
-          if (a.r.top < b.r.bottom && b.r.top < a.r.bottom) found.push(`${a.cell} overlaps ${b.cell}`);
-    return found;
-  });
 
 const stops = () => booth.simulator.control.requests({ operation: 'StopChannel' }).length;
 
@@ -137,7 +122,7 @@ describe('IAM Identity Center sign-in from the operator window (simulation)', ()
       'readiness to say the sign-in ended',
     );
     await booth.screenshot('sso-session-ended-1366x768.png');
-    expect(await overlappingCells()).toEqual([]);
+    expect(await overlappingStatusCells(page)).toEqual([]);
 
     // No action goes out with dead credentials: an end taken now sends nothing.
     const stopsBefore = stops();

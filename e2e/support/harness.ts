@@ -171,6 +171,21 @@ export async function startOperatorBooth(options: Partial<HarnessOptions> = {}):
 }
 
 /** What a locator shows, its white space squashed. */
+/** Status bar cells that overlap another: none may (a wide cell must not push the left group under LIVE). */
+export const overlappingStatusCells = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const cells = [...document.querySelectorAll('[data-testid="status-bar"] [data-cell]')].map((e) => ({
+      cell: (e as HTMLElement).dataset['cell'],
+      r: e.getBoundingClientRect(),
+    }));
+    const found: string[] = [];
+    for (const [i, a] of cells.entries())
+      for (const b of cells.slice(i + 1))
+        if (a.r.width && b.r.width && a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5)
+          if (a.r.top < b.r.bottom && b.r.top < a.r.bottom) found.push(`${a.cell} overlaps ${b.cell}`);
+    return found;
+  });
+
 export const squashedText = async (locator: Locator): Promise<string> =>
   ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
