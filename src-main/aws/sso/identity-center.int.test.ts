@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../core/test-support/manual-clock';
+import { loopbackClock } from '../../core/test-support/loopback-clock';
 import { startSimulator, type RunningSimulator } from '../../simulator/index';
 import { deviceSignIn, type DeviceCode, type SignInFailed } from './device-sign-in';
 import { createSsoCredentials, SignInRequired } from './sso-credentials';
@@ -31,37 +31,14 @@ afterEach(async () => {
   sim = null;
 });
 
-interface Stack {
-  middlewareStack: { add(mw: unknown, options: { step: string; name: string }): void };
-}
-
 /**
  * The simulator and the sign-in share one ManualClock; time stands still while a request crosses the loopback
  * socket (settle waits until no client has a request under way).
  */
 async function setup() {
-  const inFlight = { n: 0 };
-  const idle = async () => {
-    do await new Promise((resolve) => setImmediate(resolve));
-    while (inFlight.n > 0);
-  };
-  const clock = new ManualClock({ settle: idle });
+  const { clock, track } = loopbackClock();
   sim = await startSimulator({ clock, withDynamo: false });
   const config = { region: sim.region, endpoint: sim.endpoint, maxAttempts: 1 };
-  const track = <T extends object>(client: T): T => {
-    (client as unknown as Stack).middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-        inFlight.n += 1;
-        try {
-          return await next(args);
-        } finally {
-          inFlight.n -= 1;
-        }
-      },
-      { step: 'initialize', name: 'testInFlight' },
-    );
-    return client;
-  };
   const oidc = track(new SSOOIDCClient(config));
   const sso = track(new SSOClient(config));
   const profile = simulatorProfile(sim);

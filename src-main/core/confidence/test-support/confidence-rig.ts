@@ -3,12 +3,9 @@ import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import type { ConfidenceUpdate, Thumbnail } from '../../../../shared/domain/confidence';
 import { startSimulator, type RunningSimulator } from '../../../simulator/index';
-import { ManualClock } from '../../test-support/manual-clock';
+import { loopbackClock } from '../../test-support/loopback-clock';
+import type { ManualClock } from '../../test-support/manual-clock';
 import { ConfidenceMonitor, type ConfidenceOptions } from '../confidence-monitor';
-
-interface Stack {
-  middlewareStack: { add(mw: unknown, options: { step: string; name: string }): void };
-}
 
 export interface ConfidenceRig {
   sim: RunningSimulator;
@@ -35,12 +32,7 @@ export async function startConfidenceRig(
     onRequest?: (command: string) => void;
   } = {},
 ): Promise<ConfidenceRig> {
-  const inFlight = { n: 0 };
-  const idle = async () => {
-    do await new Promise((resolve) => setImmediate(resolve));
-    while (inFlight.n > 0);
-  };
-  const clock = new ManualClock({ settle: idle });
+  const { clock, track: trackClient } = loopbackClock();
   const sim = await startSimulator({
     clock,
     withDynamo: false,
@@ -53,21 +45,7 @@ export async function startConfidenceRig(
     maxAttempts: 1,
     credentials: { accessKeyId: 'AKIDSIM', secretAccessKey: 'sim' },
   };
-  const track = <T extends object>(client: T): T => {
-    (client as unknown as Stack).middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-        options.onRequest?.(context.commandName ?? '');
-        inFlight.n += 1;
-        try {
-          return await next(args);
-        } finally {
-          inFlight.n -= 1;
-        }
-      },
-      { step: 'initialize', name: 'testInFlight' },
-    );
-    return client;
-  };
+  const track = <T extends object>(client: T): T => trackClient(client, options.onRequest);
   const medialive = track(new MediaLiveClient(config));
   const mediaconnect = track(new MediaConnectClient(config));
   const cloudwatch = track(new CloudWatchClient(config));
