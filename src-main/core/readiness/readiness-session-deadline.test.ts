@@ -44,18 +44,20 @@ describe('a cached refresh token is not "never expires": the default 8 h portal 
     const sessionEnds = signedInAt + 8 * 3_600_000;
     expect(deadline?.endsAt).toBe(sessionEnds);
 
+    const checkForShowEnding = (showEnds: number) =>
+      runReadinessCheck(
+        {
+          clients: offline,
+          region: 'us-east-1',
+          stackName: 's',
+          destinations: [],
+          credentialsExpireAt: async () => deadline?.endsAt ?? null,
+          now: () => now,
+        },
+        showEnds,
+      );
     const showEnds = now + 3 * 3_600_000;
-    const report = await runReadinessCheck(
-      {
-        clients: offline,
-        region: 'us-east-1',
-        stackName: 's',
-        destinations: [],
-        credentialsExpireAt: async () => deadline?.endsAt ?? null,
-        now: () => now,
-      },
-      showEnds,
-    );
+    const report = await checkForShowEnding(showEnds);
     const item = report.items.find((i) => i.id === 'credentials')!;
     expect(item.status).toBe('fail');
     expect(report.ready).toBe(false);
@@ -63,17 +65,7 @@ describe('a cached refresh token is not "never expires": the default 8 h portal 
     expect(item.detail).toContain(`the show ends at ${clockTime(showEnds, now)}`);
 
     // The same cache with a show that ends inside the session passes: the test can tell them apart.
-    const short = await runReadinessCheck(
-      {
-        clients: offline,
-        region: 'us-east-1',
-        stackName: 's',
-        destinations: [],
-        credentialsExpireAt: async () => deadline?.endsAt ?? null,
-        now: () => now,
-      },
-      now + 60 * 60_000,
-    );
+    const short = await checkForShowEnding(now + 60 * 60_000);
     expect(short.items.find((i) => i.id === 'credentials')?.status).toBe('pass');
   });
 });
