@@ -5,7 +5,7 @@ import { newWatchedPage } from './support/browser';
 import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
 import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
-import { ARTIFACTS } from './support/harness';
+import { ARTIFACTS, nextPaint } from './support/harness';
 
 /** A failed go-live and a STOPPING tile among 20 compact tiles: the headline and the reasons still read. */
 const booth = useFakeBoothPreview();
@@ -73,7 +73,7 @@ describe('a failed take among 20 destinations (fake window.booth)', () => {
         });
         expect(report).toEqual({ inside: true, overflowing: 0 });
 
-        await page.waitForTimeout(200);
+        await nextPaint(page);
         mkdirSync(ARTIFACTS, { recursive: true });
         const file = path.join(ARTIFACTS, `failure-20-destinations-${screen.width}x${screen.height}.png`);
         await page.screenshot({ path: file });

@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { SimDestinationSeed } from '../src-main/simulator/index';
-import { eventually, overlappingStatusCells, startOperatorBooth, type BoothHarness } from './support/harness';
+import {
+  eventually,
+  nextPaint,
+  overlappingStatusCells,
+  onOrOffAirCalls,
+  recordConsoleCalls,
+  startOperatorBooth,
+  type BoothHarness,
+} from './support/harness';
 
 /**
  * The operator's whole job, from the keyboard, against the simulator: arm, take, on air, end;
@@ -134,14 +142,19 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     for (let i = 0; i < 5; i += 1) await page.keyboard.down('2');
     await page.keyboard.up('2');
     await eventually(async () => (await armedOf('youtube')) === 'start', 'YouTube armed');
+    const hammered = await recordConsoleCalls(page);
     for (let i = 0; i < 30; i += 1) await page.keyboard.press('Enter');
     // A held key: the first down is a press, the others are auto-repeats (event.repeat).
     for (let i = 0; i < 20; i += 1) await page.keyboard.down('Enter');
     await page.keyboard.up('Enter');
+    // The window asked the core once; the core sent AWS once (below).
+    expect(onOrOffAirCalls(await hammered())).toEqual(['channels.start']);
     await waitForState('youtube', 'RUNNING');
     // More takes once on air: nothing is armed, nothing is sent (ending needs its own arm).
+    const calls = await recordConsoleCalls(page);
     for (let i = 0; i < 10; i += 1) await page.keyboard.press('Enter');
-    await page.waitForTimeout(1_000);
+    expect(onOrOffAirCalls(await calls())).toEqual([]);
+    expect(await text(page.getByTestId('event-text'))).toMatch(/^Nothing is armed/);
     const starts = booth.simulator.control.requests({ operation: 'StartChannel' }).filter((r) => r.at >= since);
     expect(starts).toHaveLength(1);
     expect(requestsFor('StopChannel', 'youtube', since)).toHaveLength(0);
@@ -178,8 +191,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(seen.size).toBeGreaterThanOrEqual(3); // 5s, 4s, 3s, ...: it counted down
     expect(await text(page.getByTestId('event-text'))).toMatch(/Twitch disarmed .*nothing sent/);
     // A take now finds nothing armed.
+    const calls = await recordConsoleCalls(page);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    expect(onOrOffAirCalls(await calls())).toEqual([]);
     expect(requestsFor('StartChannel', 'twitch', since)).toHaveLength(0);
     expect(await tile('twitch').getAttribute('data-state')).toBe('IDLE');
   });
@@ -194,8 +208,9 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(await armedOf('custom')).toBeNull();
     await page.keyboard.press('Escape');
     await eventually(async () => (await page.locator('[data-armed]').count()) === 0, 'nothing armed');
+    const calls = await recordConsoleCalls(page);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    expect(onOrOffAirCalls(await calls())).toEqual([]);
     expect(booth.simulator.control.requests({ operation: 'StartChannel' }).filter((r) => r.at >= since)).toHaveLength(
       0,
     );
@@ -255,7 +270,11 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await failed.waitFor({ timeout: 20_000 });
     expect(await text(failed)).toMatch(/^FAILED DID NOT GO LIVE — AWS service error \d\d:\d\d:\d\d DETAILS ›$/);
     expect(await text(tile('custom').getByTestId('tile-arm'))).toBe('RETRY');
-    await page.waitForTimeout(600);
+    // The failure is shown once the retries are spent: every StartChannel AWS saw was refused, none is still to come.
+    const starts = booth.simulator.control
+      .requests({ operation: 'StartChannel' })
+      .filter((r) => JSON.stringify(r).includes(destination('custom').channelId));
+    expect(starts.map((r) => r.status).slice(-5)).toEqual([500, 500, 500, 500, 500]);
     expect(booth.simulator.control.channelState(destination('custom').channelId)).toBe('IDLE');
     expect(await tile('custom').getAttribute('data-state')).toBe('IDLE');
     await booth.screenshot('go-live-start-failed.png');
@@ -269,9 +288,8 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     expect(await li.getByTestId('tile-arm').isDisabled()).toBe(true);
     expect(await text(li.getByTestId('tile-arm'))).toBe("CAN'T ARM · no channel in AWS");
     await page.keyboard.press(await keyOf('linkedin'));
-    await page.waitForTimeout(200);
-    expect(await armedOf('linkedin')).toBeNull();
     expect(await text(page.getByTestId('event-text'))).toMatch(/LinkedIn Live cannot be armed: .*does not exist/);
+    expect(await armedOf('linkedin')).toBeNull();
 
     // The others: Primary and Custom go live from the keyboard.
     await page.keyboard.press(await keyOf('primary'));
@@ -300,14 +318,14 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await page.keyboard.press('2');
     expect(await page.locator('[data-armed]').count()).toBe(0);
     // Focus stays inside: Tab cycles between Cancel and Confirm.
-    await page.waitForTimeout(700);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('end-all-cancel');
     await booth.screenshot('end-all-dialog.png');
+    const calls = await recordConsoleCalls(page);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForTimeout(300);
+    expect(onOrOffAirCalls(await calls())).toEqual([]);
     expect(booth.simulator.control.requests({ operation: 'StopChannel' }).filter((r) => r.at >= since)).toHaveLength(0);
 
     // Escape cancels too.
@@ -414,13 +432,18 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
 
   it('reads well on a 1366x768 screen: armed and on air', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.waitForTimeout(200);
+    await nextPaint(page);
     await page.keyboard.press(await keyOf('twitch'));
     await eventually(async () => (await armedOf('twitch')) === 'start', 'Twitch armed');
     await booth.screenshot('go-live-armed-1366x768.png');
     await page.keyboard.press('Enter');
     await waitForState('twitch', 'RUNNING');
-    await page.waitForTimeout(1_100);
+    // On air for a second at least, so the picture shows a running timer.
+    await eventually(
+      async () => (await text(tile('twitch').getByTestId('tile-timer'))) > '00:00:00',
+      'the on-air timer to tick',
+      3_000,
+    );
     await booth.screenshot('go-live-on-air-1366x768.png');
     const overflow = await page.evaluate(
       () =>

@@ -5,7 +5,7 @@ import { newWatchedPage } from './support/browser';
 import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
 import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
-import { ARTIFACTS } from './support/harness';
+import { ARTIFACTS, nextPaint } from './support/harness';
 
 const booth = useFakeBoothPreview();
 
@@ -35,7 +35,7 @@ describe('operator window layout with many destinations (fake window.booth)', ()
         );
         expect(await page.locator('[data-testid="destination-tile"]').count()).toBe(count);
 
-        await page.waitForTimeout(200);
+        await nextPaint(page);
         mkdirSync(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: path.join(ARTIFACTS, `operator-${count}-${screen.width}x${screen.height}.png`) });
 

@@ -179,7 +179,9 @@ describe('operator window (web preview, simulation)', () => {
     // The picture of record: one on air, one starting, one missing, two idle.
     booth.simulator.control.startChannel(destination('twitch').channelId);
     await waitForState('twitch', 'STARTING');
-    await page.waitForTimeout(1_100);
+    // Starting for a second at least, so the picture shows its timer running.
+    const timer = page.locator('[data-destination-id="twitch"] [data-testid="tile-timer"]');
+    await eventually(async () => ((await timer.textContent()) ?? '') > '00:00:00', 'the starting timer to tick', 3_000);
     const file = await booth.screenshot('operator.png');
     expect(file).toMatch(/operator\.png$/);
   });

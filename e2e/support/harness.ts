@@ -170,7 +170,6 @@ export async function startOperatorBooth(options: Partial<HarnessOptions> = {}):
   return booth;
 }
 
-/** What a locator shows, its white space squashed. */
 /** Status bar cells that overlap another: none may (a wide cell must not push the left group under LIVE). */
 export const overlappingStatusCells = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
@@ -186,8 +185,37 @@ export const overlappingStatusCells = (page: Page): Promise<string[]> =>
     return found;
   });
 
+/** What a locator shows, its white space squashed. */
 export const squashedText = async (locator: Locator): Promise<string> =>
   ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Records what the operator window asks the console core from now on (the channel of every invoke frame on the web
+ * preview's socket). A take or an end-all sends its frame in the same key or click handler, so once a press or click
+ * has returned, a request not recorded was never sent: "nothing sent" is read at once instead of waiting a while for
+ * a request that might still be on its way.
+ */
+export async function recordConsoleCalls(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const calls: string[] = [];
+    (window as unknown as { __calls: string[] }).__calls = calls;
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (this: WebSocket, data) {
+      const frame = typeof data === 'string' ? (JSON.parse(data) as { type?: string; channel?: string }) : {};
+      if (frame.type === 'invoke' && frame.channel) calls.push(frame.channel);
+      send.call(this, data);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __calls: string[] }).__calls);
+}
+
+/** The calls that put something on or off air: none may leave for a press that finds nothing armed. */
+export const onOrOffAirCalls = (calls: string[]): string[] =>
+  calls.filter((c) => /^(channels\.(start|stop|endAll)|remote\.take|warm\.)/.test(c));
+
+/** Two animation frames: the layout after a resize has run (its observers included) and been painted. */
+export const nextPaint = (page: Page): Promise<void> =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 export interface OperatorBooth {
   /** Starts this test's booth (see startOperatorBooth); it is closed after the test. */
