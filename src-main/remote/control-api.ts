@@ -271,11 +271,13 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
         send({ type: 'result', id: frame.id, result });
       });
     });
-    const [destinations, armed] = await Promise.all([
+    // What a control surface shows: the tiles, what is armed, and the costs (each an IpcResult, as an invoke's).
+    const [destinations, armed, costs] = await Promise.all([
       router.invoke('destinations.snapshot', {}, caller),
       router.invoke('remote.armed', {}, caller),
+      router.invoke('costs.snapshot', {}, caller),
     ]);
-    send({ type: 'snapshot', destinations, armed });
+    send({ type: 'snapshot', destinations, armed, costs });
     live = true;
     for (const frame of held.splice(0)) send(frame);
   }
