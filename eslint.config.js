@@ -33,6 +33,12 @@ const LAYER_ZONES = [
     message:
       'Only the e2e suite and the benchmarks use e2e/ support code; put shared test helpers in a test-support/ folder.',
   },
+  {
+    target: './companion-module/src',
+    from: ['./shared', './src-main', './src-renderer', './e2e', './bench', './scripts', './cloudformation'],
+    message:
+      'The Companion module is packaged on its own: it talks to the console over the control API, never through its code.',
+  },
 ];
 
 /** Imports a layer may not make, by package name (electron, Node built-ins). */
@@ -67,6 +73,7 @@ export default tseslint.config(
     ignores: [
       'out/**',
       'dist/**',
+      'companion-module/dist/**',
       'release/**',
       'node_modules/**',
       'e2e/artifacts/**',
@@ -112,7 +119,17 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['src-main/**', 'shared/**', 'e2e/**', 'bench/**', 'scripts/**', 'cloudformation/**', '*.config.*', '*.js'],
+    files: [
+      'src-main/**',
+      'shared/**',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+      'cloudformation/**',
+      'companion-module/**',
+      '*.config.*',
+      '*.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -27,7 +27,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shared-modules',
-          include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'src-main/**/*.test.ts',
+            'src-renderer/**/*.test.ts',
+            'companion-module/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', ...ISOLATED],
           // These tests mock no module and restore what they change, so the files of one worker share
           // its loaded modules: the AWS SDK and the simulator are loaded once per worker rather than

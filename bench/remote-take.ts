@@ -3,9 +3,11 @@ import { startBoothCore } from '../src-main/app/booth-core';
 import { silentLogger } from '../src-main/core/logger';
 import { createMemorySettingsStore } from '../src-main/core/settings';
 import { controlClient } from '../src-main/remote/test-support/control-client';
-import { percentile, report } from './stats';
+import { CONTROL_API_LIMITS } from '../src-main/remote/control-api';
+import { percentile, report, sleep } from './stats';
 
 const TAKES = 200;
+const GUESS_TAKES = 100;
 /** Tokens taken in turn, so the bench runs faster than one token's rate limit (a Stream Deck never does). */
 const TOKENS = 10;
 
@@ -37,25 +39,57 @@ export async function benchRemoteTake(): Promise<void> {
       // The first request of a token pays its (deliberately slow) hash check once; not what is measured.
       await clients[i]!.call('remote.armed');
     }
-    const delays: number[] = [];
-    for (let i = 0; i < TAKES; i += 1) {
-      const client = clients[i % TOKENS]!;
-      const { id, channelId } = destinations[i % destinations.length]!;
-      await sim.control.waitForChannelState(channelId, 'IDLE', 5_000);
-      const armed = await client.call('remote.arm', { destinationId: id });
-      if (armed.status !== 200) throw new Error(`arm refused: ${armed.body.message ?? armed.status}`);
-      const before = sim.control.requests({ operation: 'StartChannel' }).length;
-      const sentAt = Date.now();
-      const taken = await client.call('remote.take');
-      if (taken.status !== 200) throw new Error(`take refused: ${taken.body.message ?? taken.status}`);
-      const starts = sim.control.requests({ operation: 'StartChannel' });
-      if (starts.length !== before + 1) throw new Error(`take ${i} sent ${starts.length - before} StartChannel`);
-      delays.push(starts[starts.length - 1]!.at - sentAt);
-      await sim.control.waitForChannelState(channelId, 'RUNNING', 5_000);
-      sim.control.stopChannel(channelId);
-    }
+    const takes = async (count: number): Promise<number[]> => {
+      const delays: number[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const client = clients[i % TOKENS]!;
+        const { id, channelId } = destinations[i % destinations.length]!;
+        await sim.control.waitForChannelState(channelId, 'IDLE', 5_000);
+        const armed = await client.call('remote.arm', { destinationId: id });
+        if (armed.status !== 200) throw new Error(`arm refused: ${armed.body.message ?? armed.status}`);
+        const before = sim.control.requests({ operation: 'StartChannel' }).length;
+        const sentAt = Date.now();
+        const taken = await client.call('remote.take');
+        if (taken.status !== 200) throw new Error(`take refused: ${taken.body.message ?? taken.status}`);
+        const starts = sim.control.requests({ operation: 'StartChannel' });
+        if (starts.length !== before + 1) throw new Error(`take ${i} sent ${starts.length - before} StartChannel`);
+        delays.push(starts[starts.length - 1]!.at - sentAt);
+        await sim.control.waitForChannelState(channelId, 'RUNNING', 5_000);
+        sim.control.stopChannel(channelId);
+      }
+      return delays;
+    };
+    const delays = await takes(TAKES);
     report('remote_take_to_request_p50', percentile(delays, 50), 'ms');
     report('remote_take_to_request_p99', percentile(delays, 99), `ms (${TAKES} takes, target < 20 ms)`);
+
+    // The same takes while a script guesses at a token's secret as fast as its rate lets it: every guess is a
+    // scrypt check, which must not hold the main process (and the takes) while it runs.
+    // A token of its own, so the guesses spend its rate, not that of the tokens taking.
+    const guessed = await core.router.invoke(
+      'remote.createToken',
+      { name: 'guessed', role: 'remote-operator' },
+      { role: 'admin' },
+    );
+    if (!guessed.ok) throw new Error(guessed.message);
+    const real = (guessed.data as InvokeOutput<'remote.createToken'>).secret;
+    const guesser = controlClient(core.controlApi.address!, `${real.slice(0, -4)}AAAA`);
+    clients.push(guesser);
+    let guessing = true;
+    const guesses = (async () => {
+      while (guessing) {
+        await guesser.call('remote.armed');
+        await sleep(1_000 / CONTROL_API_LIMITS.rate.perSecond);
+      }
+    })();
+    const underGuesses = await takes(GUESS_TAKES);
+    guessing = false;
+    await guesses;
+    report(
+      'remote_take_to_request_p99_during_guesses',
+      percentile(underGuesses, 99),
+      `ms (${GUESS_TAKES} takes, a wrong secret presented ${CONTROL_API_LIMITS.rate.perSecond}/s)`,
+    );
   } finally {
     for (const client of clients) client.close();
     await core.close();

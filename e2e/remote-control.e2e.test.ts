@@ -120,7 +120,7 @@ describe('remote control and the operator window (web preview, simulation)', () 
     await eventually(async () => (await tile(last).getAttribute('data-armed-by')) === 'Deck A', 'remote arm shown');
     await page.keyboard.press('Escape');
     await eventually(async () => (await tile(last).getAttribute('data-armed')) === null, 'disarmed');
-    expect((await deck.call('remote.armed')).body.data).toEqual({ armed: null });
+    expect((await deck.call('remote.armed')).body.data).toEqual({ armed: null, switchArmed: null });
     expect((await deck.call('remote.take')).status).toBe(409);
 
     await eventually(async () => startsFor(other, since).length === 1, 'the remote take reached AWS');

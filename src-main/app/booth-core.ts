@@ -540,14 +540,15 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       handlers[channel] = (input: unknown, caller: CallerIdentity) =>
         viaSession(channel as SessionChannel, input, caller);
   }
-  // A remote take runs the very channels.start a window's take runs (same single-flight, same checks).
+  // A remote act runs the very handler the window's act runs (channels.start's single-flight, the same checks).
   Object.assign(
     handlers,
     createRemoteFeature({
       now,
       timeoutMs: () => operatorSettings.get().shortcuts.armTimeoutSeconds * 1_000,
       destinationIds: () => session?.destinationIds() ?? [],
-      start: (input, caller) => (handlers['channels.start'] as InvokeHandlers['channels.start'])(input, caller),
+      operator: (channel) => handlers[channel] as InvokeHandlers[typeof channel],
+      testBackup: (input, caller) => (handlers['flow.testBackup'] as InvokeHandlers['flow.testBackup'])(input, caller),
       incidents,
       publish: (channel, payload) => routerPublish(channel, payload),
     }).handlers,

@@ -1,15 +1,28 @@
-import type { RemoteArm } from '../../shared/ipc/features/remote.contract';
+import type { REMOTE_INVOKE_ROLES } from '../../shared/ipc/features/remote.roles';
 import { RemoteArming } from '../core/remote/remote-arming';
+import { RemoteEndAll } from '../core/remote/remote-end-all';
 import type { IncidentLog } from '../core/incidents/incident-log';
 import type { CallerIdentity, InvokeHandlers, Router } from '../ipc/router';
 import type { Feature } from './feature';
+
+/** The operator's own channels a remote act runs (a remote role may not call them directly). */
+type OperatorChannel = 'channels.start' | 'channels.endAll' | 'warm.standby' | 'warm.backToSlate' | 'flow.switchSource';
+type RemoteActChannel = Exclude<
+  keyof typeof REMOTE_INVOKE_ROLES,
+  'remote.status' | 'remote.configure' | 'remote.tokens' | 'remote.createToken' | 'remote.revokeToken'
+>;
 
 export interface RemoteFeatureDeps {
   now(): number;
   timeoutMs(): number;
   destinationIds(): string[];
-  /** The router's own channels.start handler, so a remote take runs exactly what a window's take runs. */
-  start: InvokeHandlers['channels.start'];
+  /**
+   * The router's own handler of an operator channel, so a remote act runs exactly what the window's act runs
+   * (channels.start's single-flight, warm standby's checks, the flow's switch).
+   */
+  operator<C extends OperatorChannel>(channel: C): InvokeHandlers[C];
+  /** The backup test, which is the flow feature's (remote.testBackup calls it). */
+  testBackup: InvokeHandlers['flow.testBackup'];
   incidents: IncidentLog;
   publish: Router['publish'];
 }
@@ -20,26 +33,81 @@ function nameOf(caller: CallerIdentity): string {
   return caller.role === 'operator' ? 'operator window' : caller.role;
 }
 
-export function createRemoteFeature(
-  deps: RemoteFeatureDeps,
-): Feature<'remote.arm' | 'remote.take' | 'remote.disarm' | 'remote.armed'> & { arming: RemoteArming } {
+/** The identity a remote act runs the operator's handler with: the operator role, labelled with the token. */
+const asOperator = (caller: CallerIdentity): CallerIdentity => ({ role: 'operator', label: nameOf(caller) });
+
+export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActChannel> & { arming: RemoteArming } {
+  const record = (title: string, detail: string, destinationId: string | null) =>
+    deps.incidents.record({ kind: 'action', level: 'info', title, detail, destinationId });
   const arming = new RemoteArming({
     now: () => deps.now(),
     timeoutMs: () => deps.timeoutMs(),
     hasDestination: (id) => deps.destinationIds().includes(id),
-    // The take runs as the operator's own channels.start would (a remote role may not call it directly).
-    start: (destinationId) => deps.start({ destinationId }, { role: 'operator', label: 'remote take' }),
-    changed: (armed: RemoteArm | null) => deps.publish('remote.armedFeed', { armed }),
-    record: (title, detail, destinationId) =>
-      deps.incidents.record({ kind: 'action', level: 'info', title, detail, destinationId }),
+    start: (destinationId) =>
+      deps.operator('channels.start')({ destinationId }, { role: 'operator', label: 'remote take' }),
+    switchSource: (target, force) =>
+      deps.operator('flow.switchSource')({ target, force }, { role: 'operator', label: 'remote switch' }),
+    changed: (armed) => deps.publish('remote.armedFeed', armed),
+    record,
   });
+  const endAll = new RemoteEndAll({
+    now: () => deps.now(),
+    endAll: () => deps.operator('channels.endAll')({ confirm: true }, { role: 'operator', label: 'remote end all' }),
+    record: (title, detail) => record(title, detail, null),
+  });
+
+  /** Standby and back to slate: the warm standby's own op, recorded with the token's name and what AWS answered. */
+  function warmAct(channel: 'warm.standby' | 'warm.backToSlate', words: string) {
+    return async ({ destinationId }: { destinationId: string }, caller: CallerIdentity) => {
+      const title = `${words} from remote (${nameOf(caller)})`;
+      try {
+        const result = await deps.operator(channel)({ destinationId }, asOperator(caller));
+        record(
+          title,
+          result.outcome === 'requested'
+            ? `${destinationId}: sent to AWS.`
+            : `${destinationId} was already ${result.state}; nothing was sent.`,
+          destinationId,
+        );
+        return result;
+      } catch (error) {
+        record(title, `${destinationId}: ${error instanceof Error ? error.message : String(error)}`, destinationId);
+        throw error;
+      }
+    };
+  }
+
   return {
     arming,
     handlers: {
-      'remote.arm': async ({ destinationId }, caller) => ({ armed: arming.arm(destinationId, nameOf(caller)) }),
+      'remote.arm': async ({ destinationId }, caller) => {
+        arming.arm(destinationId, nameOf(caller));
+        return arming.state();
+      },
       'remote.take': async (_input, caller) => arming.take(nameOf(caller), caller.role === 'operator'),
-      'remote.disarm': async (_input, caller) => ({ armed: arming.disarm(nameOf(caller), caller.role === 'operator') }),
-      'remote.armed': async () => ({ armed: arming.current() }),
+      'remote.disarm': async (_input, caller) => {
+        arming.disarm(nameOf(caller), caller.role === 'operator');
+        return arming.state();
+      },
+      'remote.armed': async () => arming.state(),
+      'remote.standby': warmAct('warm.standby', 'Standby'),
+      'remote.backToSlate': warmAct('warm.backToSlate', 'Back to slate'),
+      'remote.armSwitch': async ({ target, force }, caller) => {
+        arming.armSwitch(target, force, nameOf(caller));
+        return arming.state();
+      },
+      'remote.takeSwitch': async (_input, caller) => arming.takeSwitch(nameOf(caller)),
+      'remote.testBackup': async (_input, caller) => {
+        const result = await deps.testBackup({}, asOperator(caller));
+        record(
+          `Backup tested from remote (${nameOf(caller)})`,
+          result.ready ? 'The backup is ready.' : `Not ready: ${result.reasons.join('; ')}`,
+          null,
+        );
+        return result;
+      },
+      'remote.requestEndAll': async (_input, caller) => endAll.request(nameOf(caller)),
+      'remote.endAll': async ({ confirmation }, caller) => endAll.confirm(confirmation, nameOf(caller)),
     },
   };
 }

@@ -31,15 +31,17 @@ async function boot(now?: () => number) {
   const logger = recordingLogger();
   const start = vi.fn(async () => ({ outcome: 'requested' as const, state: 'STARTING' as const }));
   let publish: ReturnType<typeof createRouter>['publish'] = () => {};
+  const base = fakeHandlers({ 'channels.start': start });
   const remote = createRemoteFeature({
     now: Date.now,
     timeoutMs: () => 5_000,
     destinationIds: () => ['youtube'],
-    start,
+    operator: (channel) => base[channel],
+    testBackup: base['flow.testBackup'],
     incidents: new IncidentLog(() => {}),
     publish: (channel, payload) => publish(channel, payload),
   });
-  const router = createRouter(fakeHandlers({ 'channels.start': start, ...remote.handlers }), logger);
+  const router = createRouter({ ...base, ...remote.handlers }, logger);
   publish = router.publish;
   const tokens = new RemoteTokens();
   const operator = tokens.create('Stream Deck', 'remote-operator').token;

@@ -53,18 +53,17 @@ async function boot(overrides: Partial<InvokeHandlers> = {}) {
   const start = vi.fn(async () => ({ outcome: 'requested' as const, state: 'STARTING' as const }));
   const incidents = new IncidentLog(() => {});
   let publish: ReturnType<typeof createRouter>['publish'] = () => {};
+  const base = fakeHandlers({ 'channels.start': start, ...overrides });
   const remote = createRemoteFeature({
     now: Date.now,
     timeoutMs: () => 5_000,
     destinationIds: () => ['youtube', 'twitch'],
-    start,
+    operator: (channel) => base[channel],
+    testBackup: base['flow.testBackup'],
     incidents,
     publish: (channel, payload) => publish(channel, payload),
   });
-  const router = createRouter(
-    fakeHandlers({ 'channels.start': start, ...remote.handlers, ...overrides }),
-    silentLogger,
-  );
+  const router = createRouter({ ...base, ...remote.handlers, ...overrides }, silentLogger);
   publish = router.publish;
   const tokens = new RemoteTokens();
   const operator = tokens.create('Stream Deck', 'remote-operator');

@@ -88,7 +88,7 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
   });
 
   /** The checks every request passes before anything else; no token, no router. */
-  function gate(req: IncomingMessage, needsToken: boolean): Gate | { ok: true; token: null } {
+  async function gate(req: IncomingMessage, needsToken: boolean): Promise<Gate | { ok: true; token: null }> {
     if (!lan && !isLoopback(req.socket.remoteAddress)) {
       return refuse(
         403,
@@ -115,7 +115,7 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
         'Too many requests with this control token; slow down and try again in a moment.',
       );
     }
-    const token = id === null ? null : tokens.verify(presented);
+    const token = id === null ? null : await tokens.verify(presented);
     if (!token) return refuse(401, 'forbidden', 'This control token is not valid (wrong, or revoked by an admin).');
     return { ok: true, token };
   }
@@ -161,14 +161,14 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://control.invalid');
     if (url.pathname === CONTROL_API_PATHS.openapi && req.method === 'GET') {
-      const checked = gate(req, false);
+      const checked = await gate(req, false);
       if (!checked.ok) return answer(res, checked.status, checked.failure);
       return answer(res, 200, controlApiOpenApi());
     }
     if (!url.pathname.startsWith(CONTROL_API_PATHS.invoke)) {
       return answer(res, 404, refusal('There is nothing here; see /openapi.json.', 'not-found'));
     }
-    const checked = gate(req, true);
+    const checked = await gate(req, true);
     if (!checked.ok) {
       req.resume();
       return answer(res, checked.status, checked.failure);
@@ -207,14 +207,21 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
   sockets.on('error', (error) => logger.warn('control-api: socket server error', { message: error.message }));
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://control.invalid');
-    const checked = url.pathname === CONTROL_API_PATHS.socket ? gate(req, true) : refuse(404, 'not-found', '');
-    if (!checked.ok || checked.token === null) {
-      const status = checked.ok ? 401 : checked.status;
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\n\r\n`);
-      return;
-    }
-    const token = checked.token;
-    sockets.handleUpgrade(req, socket, head, (ws) => void bindSocket(ws, token));
+    socket.on('error', () => socket.destroy());
+    const checking = url.pathname === CONTROL_API_PATHS.socket ? gate(req, true) : refuse(404, 'not-found', '');
+    void Promise.resolve(checking).then(
+      (checked) => {
+        if (socket.destroyed) return;
+        if (!checked.ok || checked.token === null) {
+          const status = checked.ok ? 401 : checked.status;
+          socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\n\r\n`);
+          return;
+        }
+        const token = checked.token;
+        sockets.handleUpgrade(req, socket, head, (ws) => void bindSocket(ws, token));
+      },
+      () => socket.destroy(),
+    );
   });
 
   const socketTokens = new Map<WebSocket, string>();
@@ -271,11 +278,13 @@ export async function startControlApi(options: ControlApiOptions): Promise<Contr
         send({ type: 'result', id: frame.id, result });
       });
     });
-    const [destinations, armed] = await Promise.all([
+    // What a control surface shows: the tiles, what is armed, and the costs (each an IpcResult, as an invoke's).
+    const [destinations, armed, costs] = await Promise.all([
       router.invoke('destinations.snapshot', {}, caller),
       router.invoke('remote.armed', {}, caller),
+      router.invoke('costs.snapshot', {}, caller),
     ]);
-    send({ type: 'snapshot', destinations, armed });
+    send({ type: 'snapshot', destinations, armed, costs });
     live = true;
     for (const frame of held.splice(0)) send(frame);
   }

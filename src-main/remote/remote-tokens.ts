@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { RemoteRole } from '../../shared/domain/roles';
 
 /** What is kept of a token: its name, role and a salted scrypt hash. The secret itself is never stored. */
@@ -25,6 +25,17 @@ export function tokenIdOf(presented: string): string | null {
 
 function hashOf(secret: string, salt: string): Buffer {
   return scryptSync(secret, Buffer.from(salt, 'base64url'), KEY_BYTES);
+}
+
+/**
+ * The check of a presented secret runs on libuv's thread pool: scrypt takes tens of milliseconds on purpose, and
+ * run synchronously it held the main process (and any take in flight) for that long at each first request of a
+ * token and at each guess.
+ */
+function hashOffThread(secret: string, salt: string): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(secret, Buffer.from(salt, 'base64url'), KEY_BYTES, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /**
@@ -87,17 +98,18 @@ export class RemoteTokens {
   }
 
   /** The token's record, or null for anything malformed, unknown, wrong or revoked. */
-  verify(presented: string): RemoteTokenInfo | null {
+  async verify(presented: string): Promise<RemoteTokenInfo | null> {
     const match = TOKEN_PATTERN.exec(presented);
     if (!match) return null;
     const [, id, secret] = match as unknown as [string, string, string];
     const stored = this.#tokens.get(id);
     if (!stored) return null;
-    const known = this.#verified.get(presented) === id;
-    if (!known) {
+    if (this.#verified.get(presented) !== id) {
       const expected = Buffer.from(stored.hash, 'base64url');
-      const actual = hashOf(secret, stored.salt);
+      const actual = await hashOffThread(secret, stored.salt);
       if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+      // Revoked while it was being checked: it stays refused.
+      if (this.#tokens.get(id) !== stored) return null;
       this.#verified.set(presented, id);
     }
     return { id: stored.id, name: stored.name, role: stored.role, createdAt: stored.createdAt };

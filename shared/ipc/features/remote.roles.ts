@@ -1,14 +1,22 @@
 import type { CallerRole } from '../../domain/roles';
 
 /**
- * The control API's own channels: a remote arm and take. The operator window sees what a remote armed and may
- * take or disarm it (one arm for every surface); tokens and the port/LAN choice are the admin's.
+ * The control API's own channels: a remote arm and take, standby and back to slate, the backup switch (arm, take)
+ * and test, End all in two steps; each runs the operator's own handler. The operator window sees what a remote
+ * armed and may take or disarm it (one arm for every surface); tokens and the port/LAN choice are the admin's.
  */
 export const REMOTE_INVOKE_ROLES = {
   'remote.arm': ['remote-operator'],
   'remote.take': ['operator', 'remote-operator'],
   'remote.disarm': ['operator', 'remote-operator'],
   'remote.armed': ['operator', 'remote-operator', 'remote-viewer'],
+  'remote.standby': ['remote-operator'],
+  'remote.backToSlate': ['remote-operator'],
+  'remote.armSwitch': ['remote-operator'],
+  'remote.takeSwitch': ['remote-operator'],
+  'remote.testBackup': ['remote-operator'],
+  'remote.requestEndAll': ['remote-operator'],
+  'remote.endAll': ['remote-operator'],
   'remote.status': ['operator', 'admin'],
   'remote.configure': ['admin'],
   'remote.tokens': ['admin'],

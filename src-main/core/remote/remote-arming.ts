@@ -1,6 +1,13 @@
 import { BoothError } from '../../../shared/domain/errors';
 import type { DestinationState } from '../../../shared/domain/channel';
-import type { RemoteArm } from '../../../shared/ipc/features/remote.contract';
+import type { FlowSwitchResult, SourceRole } from '../../../shared/domain/flow';
+import type { RemoteArm, RemoteSwitchArm } from '../../../shared/ipc/features/remote.contract';
+
+/** What the remote surfaces have armed: one go-live or one backup switch, never both. */
+export interface RemoteArmed {
+  armed: RemoteArm | null;
+  switchArmed: RemoteSwitchArm | null;
+}
 
 export interface RemoteArmingDeps {
   now(): number;
@@ -10,8 +17,10 @@ export interface RemoteArmingDeps {
   hasDestination(destinationId: string): boolean;
   /** The go-live request: the same one the operator window's take sends, single-flight per destination. */
   start(destinationId: string): Promise<{ outcome: 'requested' | 'already'; state: DestinationState }>;
+  /** The backup switch: the same request the window's switch key takes (single-flight in the flow feature). */
+  switchSource(target: SourceRole, force: boolean): Promise<FlowSwitchResult>;
   /** The operator's screen and the remote clients learn every change of the arm. */
-  changed(armed: RemoteArm | null): void;
+  changed(armed: RemoteArmed): void;
   record(title: string, detail: string, destinationId: string | null): void;
 }
 
@@ -22,6 +31,7 @@ export interface RemoteArmingDeps {
  */
 export class RemoteArming {
   #armed: RemoteArm | null = null;
+  #switchArmed: RemoteSwitchArm | null = null;
 
   constructor(private readonly deps: RemoteArmingDeps) {}
 
@@ -30,12 +40,22 @@ export class RemoteArming {
     return this.#armed;
   }
 
+  currentSwitch(): RemoteSwitchArm | null {
+    if (this.#switchArmed && this.#switchArmed.expiresAt <= this.deps.now()) this.#setSwitch(null);
+    return this.#switchArmed;
+  }
+
+  state(): RemoteArmed {
+    return { armed: this.current(), switchArmed: this.currentSwitch() };
+  }
+
   arm(destinationId: string, by: string): RemoteArm {
     if (!this.deps.hasDestination(destinationId)) {
       throw new BoothError('not-found', `There is no destination “${destinationId}” in this show.`);
     }
     const now = this.deps.now();
     const armed: RemoteArm = { destinationId, by, armedAt: now, expiresAt: now + this.deps.timeoutMs() };
+    this.#switchArmed = null;
     this.#set(armed);
     this.deps.record(
       `Armed from remote (${by})`,
@@ -48,6 +68,11 @@ export class RemoteArming {
   /** `atConsole`: the operator window let go of the remote arm (Escape, or it armed something else). */
   disarm(by: string, atConsole = false): null {
     const was = this.current();
+    const wasSwitch = this.currentSwitch();
+    if (wasSwitch) {
+      this.#setSwitch(null);
+      this.deps.record(`Backup switch disarmed (${by})`, `Switch to ${wasSwitch.target} disarmed; nothing sent.`, null);
+    }
     if (was) {
       this.#set(null);
       this.deps.record(
@@ -93,8 +118,53 @@ export class RemoteArming {
     }
   }
 
+  /**
+   * Arms a backup switch, as the window's switch key does; a take sends it. Whether the target can take over is
+   * MediaConnect's and the flow feature's to say at the take (a switch to a source that is not connected needs
+   * `force`, as the window's "Force…").
+   */
+  armSwitch(target: SourceRole, force: boolean, by: string): RemoteSwitchArm {
+    const now = this.deps.now();
+    const armed: RemoteSwitchArm = { target, force, by, armedAt: now, expiresAt: now + this.deps.timeoutMs() };
+    this.#armed = null;
+    this.#setSwitch(armed);
+    this.deps.record(
+      `Backup switch armed from remote (${by})`,
+      `Switch to ${target}${force ? ' (forced)' : ''} armed; nothing sent yet.`,
+      null,
+    );
+    return armed;
+  }
+
+  /** Takes the armed switch: consumed before the request, so two takes at once send one UpdateFlow. */
+  async takeSwitch(by: string): Promise<FlowSwitchResult> {
+    const armed = this.currentSwitch();
+    if (!armed) {
+      throw new BoothError('invalid-state', 'No backup switch is armed: arm the switch first, then take.');
+    }
+    this.#setSwitch(null);
+    const title = `Backup switch from remote (${by})`;
+    try {
+      const result = await this.deps.switchSource(armed.target, armed.force);
+      this.deps.record(title, result.message, null);
+      return result;
+    } catch (error) {
+      this.deps.record(
+        title,
+        `The switch to ${armed.target} failed: ${error instanceof Error ? error.message : String(error)}`,
+        null,
+      );
+      throw error;
+    }
+  }
+
   #set(armed: RemoteArm | null): void {
     this.#armed = armed;
-    this.deps.changed(armed);
+    this.deps.changed({ armed, switchArmed: this.#switchArmed });
+  }
+
+  #setSwitch(armed: RemoteSwitchArm | null): void {
+    this.#switchArmed = armed;
+    this.deps.changed({ armed: this.#armed, switchArmed: armed });
   }
 }
