@@ -56,8 +56,17 @@ export function thumbView(t: Thumbnail | null, now: number, what: string): Thumb
       tone: 'none',
     };
   const age = ageText(t.capturedAt, now);
-  const stale = now - t.capturedAt > THUMBNAIL_STALE_MS;
   const why = t.message ? ` ${t.message}` : '';
+  // AWS sent a newer picture and the console refused it: the one kept is certainly not current, whatever its age.
+  if (t.status === 'corrupt' || t.status === 'oversize')
+    return {
+      src: t.dataUrl,
+      stale: true,
+      badge: reason ?? 'BAD PICTURE',
+      title: `${what}: last good picture made ${age} — not the current picture.${why}`,
+      tone: 'stale',
+    };
+  const stale = now - t.capturedAt > THUMBNAIL_STALE_MS;
   return {
     src: t.dataUrl,
     stale,
