@@ -47,7 +47,7 @@ describe('confidence presentation', () => {
       stale: true,
     });
     expect(thumbView(refused, T0 + 2_000, 'YouTube').title).toContain('not a readable picture');
-    expect(thumbView(picture({ status: 'oversize' }), T0, 'YouTube').badge).toBe('PICTURE TOO LARGE');
+    expect(thumbView(picture({ status: 'oversize' }), T0, 'YouTube').badge).toBe('TOO LARGE');
     expect(thumbView(picture({ status: 'corrupt', dataUrl: null, capturedAt: null }), T0, 'YouTube')).toMatchObject({
       tone: 'none',
       badge: 'BAD PICTURE',
