@@ -45,7 +45,9 @@ const TILE_PICTURE = '[data-testid="tile-thumbnail-image"]';
  * every picture painted on a tile for `seconds`: capture to paint, and the age on screen sampled every 50 ms between
  * one tile's paints (what an operator looking at the tile at a random moment sees).
  */
-async function paintedAges(seconds: number): Promise<{ atPaint: number[]; onScreen: number[]; pictures: number }> {
+async function paintedAges(
+  seconds: number,
+): Promise<{ atPaint: number[]; onScreen: number[]; pictures: number; gaps: number[] }> {
   const session = await openConsole();
   const { page, simulator, channelOf } = session;
   try {
@@ -56,16 +58,19 @@ async function paintedAges(seconds: number): Promise<{ atPaint: number[]; onScre
     const painted = await recordPictures(page, TILE_PICTURE, 'data-destination-id', () => sleep(seconds * 1000));
     const atPaint = painted.map((p) => p.paintedEpoch - p.capturedAt);
     const onScreen: number[] = [];
+    /** Paint-to-paint intervals of one tile over 3 s: pictures the tile missed. */
+    const gaps: number[] = [];
     const byTile = new Map<string, PaintedPicture[]>();
     for (const p of painted) byTile.set(p.key, [...(byTile.get(p.key) ?? []), p]);
     for (const shown of byTile.values()) {
       shown.sort((a, b) => a.paintedEpoch - b.paintedEpoch);
       for (let i = 0; i + 1 < shown.length; i++) {
         const { capturedAt, paintedEpoch } = shown[i]!;
+        if (shown[i + 1]!.paintedEpoch - paintedEpoch > 3_000) gaps.push(shown[i + 1]!.paintedEpoch - paintedEpoch);
         for (let t = paintedEpoch; t < shown[i + 1]!.paintedEpoch; t += 50) onScreen.push(t - capturedAt);
       }
     }
-    return { atPaint, onScreen, pictures: painted.length };
+    return { atPaint, onScreen, pictures: painted.length, gaps };
   } finally {
     await session.close();
   }
@@ -136,6 +141,11 @@ export async function benchConfidence(): Promise<void> {
   report('thumbnail_age_p95', Math.round(percentile(painted.onScreen, 95)), 'ms');
   report('thumbnail_age_max', Math.round(Math.max(...painted.onScreen)), 'ms');
   report('thumbnail_pictures_painted', painted.pictures, 'pictures');
+  report(
+    'thumbnail_gaps_over_3s',
+    painted.gaps.length,
+    `gaps (${painted.gaps.map((g) => Math.round(g)).join(', ')} ms)`,
+  );
   const cost = checkCost();
   report('thumbnail_check_p50', Number(percentile(cost, 50).toFixed(1)), 'ms');
   report('thumbnail_check_p95', Number(percentile(cost, 95).toFixed(1)), 'ms');
