@@ -32,6 +32,16 @@ export interface FrameRecord {
   stateChanges: number;
 }
 
+/** A picture as the page painted it: when it was made (its data-captured-at) and when it was on screen. */
+export interface PaintedPicture {
+  /** The element's data-key attribute (a destination id), or ''. */
+  key: string;
+  /** Epoch ms the picture was made (the element's data-captured-at). */
+  capturedAt: number;
+  /** Date.now() once the decoded picture was in a rendered frame. */
+  paintedEpoch: number;
+}
+
 interface BenchTiming {
   /** Starts watching for `selector` to match; the change must come after this call. */
   watch(selector: string): number;
@@ -39,6 +49,9 @@ interface BenchTiming {
   result(id: number, timeoutMs: number): Promise<Painted>;
   startFrames(): void;
   stopFrames(): FrameRecord;
+  /** Records every new picture (an img's src) under `selector` with a data-captured-at, once decoded and painted. */
+  startPictures(selector: string, keyAttribute: string): void;
+  stopPictures(): PaintedPicture[];
 }
 
 type BenchWindow = Window & { __benchTiming?: BenchTiming };
@@ -69,6 +82,8 @@ function installInPage(): void {
     running: boolean;
     observers: { disconnect(): void }[];
   } | null = null;
+
+  let pictures: { seen: PaintedPicture[]; observer: MutationObserver } | null = null;
 
   w.__benchTiming = {
     watch(selector) {
@@ -122,6 +137,41 @@ function installInPage(): void {
       };
       requestAnimationFrame(onFrame);
     },
+    startPictures(selector, keyAttribute) {
+      const seen: PaintedPicture[] = [];
+      const record = (img: HTMLImageElement) => {
+        const capturedAt = Number(img.dataset['capturedAt']);
+        if (!Number.isFinite(capturedAt) || capturedAt <= 0) return;
+        const key = img.closest(`[${keyAttribute}]`)?.getAttribute(keyAttribute) ?? '';
+        // decode() resolves once the picture can be drawn; the next rendered frame is the one that shows it.
+        void img
+          .decode()
+          .catch(() => undefined)
+          .then(() => afterNextFrame())
+          .then(({ epoch }) => seen.push({ key, capturedAt, paintedEpoch: epoch }));
+      };
+      const observer = new MutationObserver((list) => {
+        const changed = new Set<HTMLImageElement>();
+        for (const m of list) {
+          const nodes = m.type === 'attributes' ? [m.target] : [...m.addedNodes];
+          for (const node of nodes) {
+            if (!(node instanceof Element)) continue;
+            const imgs = node instanceof HTMLImageElement ? [node] : [...node.querySelectorAll('img')];
+            for (const img of imgs) if (img.matches(selector)) changed.add(img);
+          }
+        }
+        changed.forEach(record);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+      pictures = { seen, observer };
+    },
+    stopPictures() {
+      if (!pictures) throw new Error('startPictures first');
+      pictures.observer.disconnect();
+      const out = pictures.seen;
+      pictures = null;
+      return out;
+    },
     stopFrames() {
       if (!frames) throw new Error('startFrames first');
       frames.running = false;
@@ -163,4 +213,19 @@ export async function recordFrames(page: Page, during: () => Promise<void>): Pro
   await page.evaluate(() => (window as BenchWindow).__benchTiming!.startFrames());
   await during();
   return page.evaluate(() => (window as BenchWindow).__benchTiming!.stopFrames());
+}
+
+/** Records the pictures painted under `selector` (see startPictures) while `during` runs. */
+export async function recordPictures(
+  page: Page,
+  selector: string,
+  keyAttribute: string,
+  during: () => Promise<void>,
+): Promise<PaintedPicture[]> {
+  await page.evaluate(([s, k]) => (window as BenchWindow).__benchTiming!.startPictures(s, k), [
+    selector,
+    keyAttribute,
+  ] as const);
+  await during();
+  return page.evaluate(() => (window as BenchWindow).__benchTiming!.stopPictures());
 }

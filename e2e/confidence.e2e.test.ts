@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { eventually, startBooth, type BoothHarness } from './support/harness';
+import { boothScreenshots, goLive as goLiveOn, tileOf } from './support/operator-screen';
 
 /**
  * Confidence monitoring as the operator sees it: three channels on air, each tile with its picture and its age, the
@@ -11,7 +12,7 @@ import { eventually, startBooth, type BoothHarness } from './support/harness';
 let booth: BoothHarness;
 let page: Page;
 
-const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
+const tile = (id: string): Locator => tileOf(page, id);
 const control = () => booth.simulator.control;
 const channelOf = (id: string) => booth.simulator.topology.destinations.find((d) => d.id === id)?.channelId ?? '';
 /** The pictures' requests (the figures' GetMetricData shares its operation with the flow monitor's: the int test counts it). */
@@ -19,28 +20,8 @@ const confidenceCalls = () =>
   control()
     .requests()
     .filter((r) => r.operation === 'DescribeThumbnails' || r.operation === 'DescribeFlowSourceThumbnail');
-
-async function shots(name: string) {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-    await booth.screenshot(`confidence-${name}-${width}x${height}.png`);
-  }
-}
-
-async function goLive(id: string) {
-  const key = (await tile(id).locator('kbd.key').textContent())?.trim();
-  if (!key) throw new Error(`${id} has no key`);
-  await page.keyboard.press(key);
-  await tile(id).locator('[data-testid="tile-armed"]').waitFor();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`[data-testid="destination-tile"][data-destination-id="${id}"][data-state="RUNNING"]`, {
-    timeout: 15_000,
-  });
-}
+const shots = (name: string) => boothScreenshots(booth, `confidence-${name}`);
+const goLive = (id: string) => goLiveOn(page, id);
 
 async function setVisibility(state: 'visible' | 'hidden') {
   await page.evaluate((s) => {
@@ -123,6 +104,38 @@ describe('confidence monitoring (web preview, simulation)', () => {
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
   });
+
+  it('refuses a damaged or oversize picture with a placeholder in words, and nothing stays stuck', async () => {
+    // A channel whose very first picture is cut short: the reason in words, no picture at all.
+    control().confidence.setThumbnailFault(channelOf('custom'), 'corrupt');
+    await goLive('custom');
+    const custom = tile('custom').locator('[data-testid="tile-thumbnail"]');
+    await eventually(async () => (await custom.getAttribute('data-status')) === 'corrupt', 'custom refused', 15_000);
+    expect(await custom.locator('[data-testid="tile-thumbnail-image"]').count()).toBe(0);
+    expect(await custom.locator('[data-testid="tile-thumbnail-age"]').textContent()).toBe('BAD PICTURE');
+    expect(await custom.getAttribute('title')).toContain('not a readable picture');
+    // Markers intact but the data scrambled (only decoding finds it), and a file too large: the last good picture
+    // dimmed at once, the reason on it.
+    control().confidence.setThumbnailFault(channelOf('youtube'), 'garbled');
+    control().confidence.setThumbnailFault(channelOf('linkedin'), 'oversize');
+    const youtube = tile('youtube').locator('[data-testid="tile-thumbnail"]');
+    const linkedin = tile('linkedin').locator('[data-testid="tile-thumbnail"]');
+    await eventually(async () => (await youtube.getAttribute('data-status')) === 'corrupt', 'youtube refused', 10_000);
+    await eventually(
+      async () => (await linkedin.getAttribute('data-status')) === 'oversize',
+      'linkedin refused',
+      10_000,
+    );
+    expect(await youtube.getAttribute('data-tone')).toBe('stale');
+    expect(await youtube.locator('[data-testid="tile-thumbnail-age"]').textContent()).toBe('BAD PICTURE');
+    expect(await youtube.locator('[data-testid="tile-thumbnail-image"]').count()).toBe(1);
+    expect(await linkedin.locator('[data-testid="tile-thumbnail-age"]').textContent()).toBe('TOO LARGE');
+    await shots('refused');
+    for (const id of ['custom', 'youtube', 'linkedin']) control().confidence.setThumbnailFault(channelOf(id), null);
+    for (const thumb of [custom, youtube, linkedin])
+      await eventually(async () => (await thumb.getAttribute('data-status')) === 'ok', 'pictures back', 10_000);
+    expect(await custom.locator('[data-testid="tile-thumbnail-image"]').count()).toBe(1);
+  }, 60_000);
 
   it('raises the output alarm when figures go bad, and marks a throttled picture stale, never current', async () => {
     control().confidence.setChannelHealth(channelOf('linkedin'), {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { eventually, FAST_FLOW_OPERATOR, startBooth, type BoothHarness } from './support/harness';
+import { boothScreenshots, goLive as goLiveWith, sourceCardOf, tileOf } from './support/operator-screen';
 
 /**
  * An input failure reaches every on-air tile: two channels live, then both SRT sources lost in the
@@ -13,32 +14,18 @@ import { eventually, FAST_FLOW_OPERATOR, startBooth, type BoothHarness } from '.
 let booth: BoothHarness;
 let page: Page;
 
-/** The same screen at the two sizes the booth runs at, for a look; back to 1600x900 afterwards. */
+/** The same screen at the two sizes the booth runs at and at 1600x900, for a look. */
 async function shots(name: string) {
   await booth.screenshot(`${name}-1600x900.png`);
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-    await booth.screenshot(`${name}-${width}x${height}.png`);
-  }
-  await page.setViewportSize({ width: 1600, height: 900 });
+  await boothScreenshots(booth, name);
 }
 
 const LIVE = ['youtube', 'twitch'] as const;
-const tile = (id: string): Locator => page.locator(`[data-testid="destination-tile"][data-destination-id="${id}"]`);
-const card = (role: 'main' | 'backup'): Locator => page.locator(`[data-testid="source-card"][data-role="${role}"]`);
+const tile = (id: string): Locator => tileOf(page, id);
+const card = (role: 'main' | 'backup'): Locator => sourceCardOf(page, role);
 const control = () => booth.simulator.control;
-
-async function goLive(id: string) {
-  const key = (await tile(id).locator('kbd.key').textContent())?.trim();
-  if (!key) throw new Error(`${id} has no key`);
-  await page.keyboard.press(key);
-  await tile(id).locator('[data-testid="tile-armed"]').waitFor();
-  await page.keyboard.press('Enter');
-}
+/** Armed and taken; the test waits for RUNNING itself (both tiles at once). */
+const goLive = (id: string) => goLiveWith(page, id, { waitRunning: false });
 
 beforeAll(async () => {
   booth = await startBooth(FAST_FLOW_OPERATOR);

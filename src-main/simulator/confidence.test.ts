@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BatchUpdateScheduleCommand, DescribeThumbnailsCommand, MediaLiveClient } from '@aws-sdk/client-medialive';
 import { DescribeFlowSourceThumbnailCommand, MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { decode } from 'jpeg-js';
 import { checkJpeg } from '../core/confidence/jpeg-check';
 import { startSimulator, type RunningSimulator } from './index';
 import { clientConfig, FAST_TIMINGS, sdkError } from './test-support/helpers';
@@ -15,6 +16,12 @@ const channelOf = (id: string) => {
   if (!d) throw new Error(id);
   return d.channelId;
 };
+/** The brightest channel value of a base64 JPEG's pixels. */
+const brightest = (body: string | undefined) =>
+  decode(Buffer.from(body ?? '', 'base64'), { useTArray: true, formatAsRGBA: false }).data.reduce(
+    (a, b) => Math.max(a, b),
+    0,
+  );
 const thumbs = (channelId: string) =>
   ml.send(new DescribeThumbnailsCommand({ ChannelId: channelId, PipelineId: '0', ThumbnailType: 'CURRENT_ACTIVE' }));
 
@@ -76,8 +83,10 @@ describe('DescribeThumbnails', () => {
     const slate = (await thumbs(id)).ThumbnailDetails?.[0]?.Thumbnails?.[0]?.Body;
     expect(slate).not.toBe(live);
     expect(slate).not.toBe(lost);
-    // Black: every block the same, so the file is far smaller than the pattern's.
-    expect(Buffer.from(lost ?? '', 'base64').length).toBeLessThan(Buffer.from(live ?? '', 'base64').length);
+    // Black when the input is lost: no pixel brighter than the codec's noise; the pattern has bright bars.
+    expect(brightest(lost)).toBeLessThan(24);
+    expect(brightest(live)).toBeGreaterThan(150);
+    expect(brightest(slate)).toBeGreaterThan(150);
   });
 
   it('answers an empty list when thumbnails are disabled, no thumbnail when withheld, and the faults asked for', async () => {
@@ -93,6 +102,14 @@ describe('DescribeThumbnails', () => {
     sim.control.confidence.setThumbnailFault(yt, 'corrupt');
     const cut = (await thumbs(yt)).ThumbnailDetails?.[0]?.Thumbnails?.[0]?.Body ?? '';
     expect(checkJpeg(Buffer.from(cut, 'base64'))).toMatchObject({ ok: false, reason: 'corrupt' });
+    sim.control.confidence.setThumbnailFault(yt, 'garbled');
+    const garbled = Buffer.from((await thumbs(yt)).ThumbnailDetails?.[0]?.Thumbnails?.[0]?.Body ?? '', 'base64');
+    // Start and end of image in place: only decoding finds the damage.
+    expect([garbled[0], garbled[1], garbled.at(-2), garbled.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    expect(checkJpeg(garbled)).toMatchObject({ ok: false, reason: 'corrupt', detail: 'the picture data is damaged' });
+    sim.control.confidence.setThumbnailFault(yt, 'oversize');
+    const big = (await thumbs(yt)).ThumbnailDetails?.[0]?.Thumbnails?.[0]?.Body ?? '';
+    expect(checkJpeg(Buffer.from(big, 'base64'))).toMatchObject({ ok: false, reason: 'oversize' });
     sim.control.confidence.setThumbnailFault(yt, null);
     sim.control.addFault({ service: 'medialive', operation: 'DescribeThumbnails', kind: 'throttle', count: 1 });
     expect((await sdkError(thumbs(yt))).name).toBe('TooManyRequestsException');

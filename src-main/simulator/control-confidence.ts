@@ -2,7 +2,7 @@ import type { ChannelHealthOverride, ConfidenceWorld, ThumbnailFault } from './w
 
 /**
  * /_sim/confidence: thumbnail faults and channel figures.
- * - POST /_sim/confidence/thumbnails/{channelId|flow} {"fault": "withheld"|"corrupt"|"oversize"|null}
+ * - POST /_sim/confidence/thumbnails/{channelId|flow} {"fault": "withheld"|"corrupt"|"garbled"|"oversize"|null}
  * - POST /_sim/confidence/thumbnail-state/{channelId} {"enabled": boolean} (an idle channel, as UpdateChannel)
  * - POST /_sim/confidence/health/{channelId} {networkOutMbps?, activeAlerts?, fillMsec?, inputLossSeconds?, audioDbfs?}
  * - DELETE /_sim/confidence/health/{channelId} (back to the figures the world's state gives)

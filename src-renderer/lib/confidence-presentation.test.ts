@@ -39,6 +39,20 @@ describe('confidence presentation', () => {
     expect(stale.title).toContain('not the current picture');
     expect(stale.title).toContain('AWS is throttling');
   });
+  it('dims the last good picture at once when AWS’s newer one was refused, saying why', () => {
+    const refused = picture({ status: 'corrupt', message: 'AWS sent a thumbnail that is not a readable picture.' });
+    expect(thumbView(refused, T0 + 2_000, 'YouTube')).toMatchObject({
+      tone: 'stale',
+      badge: 'BAD PICTURE',
+      stale: true,
+    });
+    expect(thumbView(refused, T0 + 2_000, 'YouTube').title).toContain('not a readable picture');
+    expect(thumbView(picture({ status: 'oversize' }), T0, 'YouTube').badge).toBe('TOO LARGE');
+    expect(thumbView(picture({ status: 'corrupt', dataUrl: null, capturedAt: null }), T0, 'YouTube')).toMatchObject({
+      tone: 'none',
+      badge: 'BAD PICTURE',
+    });
+  });
   it('puts the reason in words where there is no picture', () => {
     expect(thumbView(null, T0, 'YouTube').badge).toBe('WAITING');
     expect(thumbView(picture({ status: 'disabled', dataUrl: null, capturedAt: null }), T0, 'Twitch').badge).toBe(

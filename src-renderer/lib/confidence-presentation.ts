@@ -22,12 +22,14 @@ const SHORT: Record<Exclude<Thumbnail['status'], 'ok'>, string> = {
   throttled: 'AWS BUSY',
   unavailable: 'NO PICTURE',
   corrupt: 'BAD PICTURE',
-  oversize: 'PICTURE TOO LARGE',
+  oversize: 'TOO LARGE',
 };
 
 export interface ThumbView {
   /** The picture to draw (the last good one), or null for a placeholder in words. */
   src: string | null;
+  /** When AWS made that picture (epoch ms), or null. */
+  capturedAt: number | null;
   /** Older than the limit: drawn dimmed, marked STALE, never as the current picture. */
   stale: boolean;
   /** "2 s ago", "STALE 14 s", "NO PICTURE"… */
@@ -41,6 +43,7 @@ export function thumbView(t: Thumbnail | null, now: number, what: string): Thumb
   if (t === null)
     return {
       src: null,
+      capturedAt: null,
       stale: false,
       badge: 'WAITING',
       title: `${what}: asking AWS for the first picture`,
@@ -50,16 +53,28 @@ export function thumbView(t: Thumbnail | null, now: number, what: string): Thumb
   if (t.dataUrl === null || t.capturedAt === null)
     return {
       src: null,
+      capturedAt: null,
       stale: false,
       badge: reason ?? 'NO PICTURE',
       title: `${what}: ${t.message ?? 'no picture'}`,
       tone: 'none',
     };
   const age = ageText(t.capturedAt, now);
-  const stale = now - t.capturedAt > THUMBNAIL_STALE_MS;
   const why = t.message ? ` ${t.message}` : '';
+  // AWS sent a newer picture and the console refused it: the one kept is certainly not current, whatever its age.
+  if (t.status === 'corrupt' || t.status === 'oversize')
+    return {
+      src: t.dataUrl,
+      capturedAt: t.capturedAt,
+      stale: true,
+      badge: reason ?? 'BAD PICTURE',
+      title: `${what}: last good picture made ${age} — not the current picture.${why}`,
+      tone: 'stale',
+    };
+  const stale = now - t.capturedAt > THUMBNAIL_STALE_MS;
   return {
     src: t.dataUrl,
+    capturedAt: t.capturedAt,
     stale,
     badge: stale ? `STALE ${age.replace(' ago', '')}` : age,
     title: `${what}: picture made ${age}${stale ? ' — stale, not the current picture' : ''}.${why}`,

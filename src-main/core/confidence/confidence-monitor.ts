@@ -20,7 +20,10 @@ export interface ConfidenceOptions {
   sameAgainMs: number;
   /**
    * The flow's source thumbnail: MediaConnect makes one at most every second, often slower, and its own console asks
-   * every 2 s (https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-thumbnails.html).
+   * every 2 s (https://docs.aws.amazon.com/mediaconnect/latest/ug/monitor-with-thumbnails.html). Its rate: 30
+   * requests/s per account and Region, shared with DescribeFlow and DescribeFlowSourceMetadata, not adjustable
+   * (https://docs.aws.amazon.com/mediaconnect/latest/ug/quotas.html, "Limits for API requests"; the request budgets
+   * hold the console to 20/s of it).
    */
   sourceEveryMs: number;
   /** Output figures: one GetMetricData for every channel watched. */
@@ -28,9 +31,13 @@ export interface ConfidenceOptions {
   /** How often the watched set is compared with the running channels (no AWS request). */
   reconcileMs: number;
   /**
-   * DescribeThumbnails has its own per-account rate, shown only in the Service Quotas console
-   * (https://docs.aws.amazon.com/medialive/latest/ug/thumbnail-limits.html) and shared with the MediaLive console's
-   * thumbnails: the console holds itself to this, whatever the number of tiles.
+   * DescribeThumbnails has its own per-account, per-Region TPS quota, apart from the 5 TPS (burst 30) of MediaLive's
+   * other APIs, adjustable, and shared with the thumbnails the MediaLive console shows
+   * (https://docs.aws.amazon.com/medialive/latest/ug/limits-api.html,
+   * https://docs.aws.amazon.com/medialive/latest/ug/thumbnail-limits.html). AWS publishes no default figure: "For the
+   * current limit, see the MediaLive page in the Service Quotas console". 12/s is this console's own ceiling, not
+   * AWS's; what keeps it under the quota is the cadence (one request a picture per visible running tile, about one
+   * every 2 s as AWS's console asks, so 20 tiles make about 10/s), this bucket, and the doubling wait on throttling.
    */
   thumbnailRatePerSec: number;
   maxBackoffMs: number;

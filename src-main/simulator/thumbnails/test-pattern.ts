@@ -1,4 +1,4 @@
-import type { BlockImage } from './jpeg-encoder';
+import { encode } from 'jpeg-js';
 
 type Rgb = readonly [number, number, number];
 
@@ -8,8 +8,12 @@ export type PatternKind = 'live' | 'slate' | 'source' | 'black';
 /** 480 x 270: the size MediaConnect documents for its source thumbnails (monitor-with-thumbnails). */
 const THUMB_WIDTH = 480;
 const THUMB_HEIGHT = 270;
-const COLS = THUMB_WIDTH / 8;
-const ROWS = Math.ceil(THUMB_HEIGHT / 8);
+/** The pattern is laid out on a grid of 8-pixel cells (one font pixel each). */
+const CELL = 8;
+const COLS = THUMB_WIDTH / CELL;
+const ROWS = Math.ceil(THUMB_HEIGHT / CELL);
+/** jpeg-js's quality (1..100): burnt-in text stays legible on the tile and in the large view. */
+const QUALITY = 80;
 
 /** A 3x5 block font: enough for names in capitals, digits and a timecode. */
 const GLYPHS: Record<string, string> = {
@@ -66,13 +70,27 @@ const BARS: Rgb[] = [
   [0, 0, 191],
 ];
 
+/** An RGBA picture drawn in whole cells, as jpeg-js takes it. */
 class Canvas {
-  readonly blocks: Rgb[] = new Array<Rgb>(COLS * ROWS).fill([0, 0, 0]);
-  fill(x0: number, y0: number, w: number, h: number, rgb: Rgb): void {
-    for (let y = Math.max(0, y0); y < Math.min(ROWS, y0 + h); y++)
-      for (let x = Math.max(0, x0); x < Math.min(COLS, x0 + w); x++) this.blocks[y * COLS + x] = rgb;
+  readonly data = Buffer.alloc(THUMB_WIDTH * THUMB_HEIGHT * 4);
+  constructor() {
+    for (let i = 3; i < this.data.length; i += 4) this.data[i] = 255;
   }
-  /** Text in block pixels, 4 blocks a character, cut at the canvas's width. */
+  /** A rectangle in cells, cut at the picture's edges. */
+  fill(x0: number, y0: number, w: number, h: number, [r, g, b]: Rgb): void {
+    const left = Math.max(0, x0 * CELL);
+    const right = Math.min(THUMB_WIDTH, (x0 + w) * CELL);
+    const top = Math.max(0, y0 * CELL);
+    const bottom = Math.min(THUMB_HEIGHT, (y0 + h) * CELL);
+    for (let y = top; y < bottom; y++)
+      for (let x = left; x < right; x++) {
+        const i = (y * THUMB_WIDTH + x) * 4;
+        this.data[i] = r;
+        this.data[i + 1] = g;
+        this.data[i + 2] = b;
+      }
+  }
+  /** Text in the 3x5 font, one cell a font pixel, 4 cells a character, cut at the picture's width. */
   text(x0: number, y0: number, text: string, rgb: Rgb): void {
     [...text.toUpperCase()].forEach((ch, i) => {
       const glyph = GLYPHS[ch];
@@ -94,10 +112,12 @@ function timecodeOf(epochMs: number): string {
 }
 
 /**
- * Live (and a flow source): colour bars over a black band with the name and a running timecode. Slate: a dark blue
- * card saying SLATE, the name and the timecode. Black: nothing at all, as a lost input shows.
+ * The simulator's thumbnail, a baseline JPEG made by jpeg-js (the library the console decodes with, so both ends use
+ * one codec; Chromium draws the same file). Live (and a flow source): colour bars over a black band with the name and
+ * a running timecode. Slate: a dark blue card saying SLATE, the name and the timecode. Black: nothing at all, as a lost
+ * input shows.
  */
-export function drawPattern(kind: PatternKind, name: string, epochMs: number): BlockImage {
+export function testPatternJpeg(kind: PatternKind, name: string, epochMs: number): Buffer {
   const c = new Canvas();
   const label = name.slice(0, LINE_CHARS);
   const tc = timecodeOf(epochMs);
@@ -117,5 +137,5 @@ export function drawPattern(kind: PatternKind, name: string, epochMs: number): B
     c.text(2, 13, label, [235, 235, 235]);
     c.text(2, 24, tc, [255, 255, 255]);
   }
-  return { width: THUMB_WIDTH, height: THUMB_HEIGHT, blocks: c.blocks };
+  return encode({ width: THUMB_WIDTH, height: THUMB_HEIGHT, data: c.data }, QUALITY).data;
 }

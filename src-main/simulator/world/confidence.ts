@@ -1,6 +1,5 @@
 import { AwsError } from '../errors';
-import { encodeBlockJpeg } from '../thumbnails/jpeg-encoder';
-import { drawPattern, type PatternKind } from '../thumbnails/test-pattern';
+import { testPatternJpeg, type PatternKind } from '../thumbnails/test-pattern';
 import type { ChannelWorld } from './channels';
 import type { FlowWorld } from './flow';
 import type { SignalWorld } from './signal';
@@ -14,8 +13,18 @@ import { isObject, type JsonObject } from './wire';
 const THUMBNAIL_EVERY_MS = 2_000;
 
 /** What a thumbnail fault makes the simulator answer instead of the picture. */
-export type ThumbnailFault = 'withheld' | 'corrupt' | 'oversize';
-const THUMBNAIL_FAULTS: readonly ThumbnailFault[] = ['withheld', 'corrupt', 'oversize'];
+export type ThumbnailFault = 'withheld' | 'corrupt' | 'garbled' | 'oversize';
+const THUMBNAIL_FAULTS: readonly ThumbnailFault[] = ['withheld', 'corrupt', 'garbled', 'oversize'];
+
+/** The entropy-coded data after the scan header scrambled, the markers and the end of image left as they were. */
+function garble(jpeg: Buffer): Buffer {
+  const out = Buffer.from(jpeg);
+  const sos = out.indexOf(Buffer.from([0xff, 0xda]));
+  const start = sos + 2 + out.readUInt16BE(sos + 2);
+  for (let i = start; i < out.length - 2; i += 3)
+    if (out[i] !== 0xff && out[i - 1] !== 0xff) out[i] = (out[i] ?? 0) ^ 0x5a;
+  return out;
+}
 
 /** The channel figures a test may force (the rest keep their healthy values). */
 export interface ChannelHealthOverride {
@@ -216,9 +225,11 @@ export class ConfidenceWorld {
     const key = `${kind}|${label}|${slot}|${fault ?? ''}`;
     const cached = this.cache.get(target);
     if (cached?.key === key) return cached.body;
-    let jpeg = encodeBlockJpeg(drawPattern(kind, label, slot));
-    // Corrupt: the file cut in half (no end of image). Oversize: 3 MB of padding after it.
+    let jpeg = testPatternJpeg(kind, label, slot);
+    // Corrupt: the file cut in half (no end of image). Garbled: every marker intact, the picture data scrambled (only
+    // a decoder finds it). Oversize: 3 MB of padding after it.
     if (fault === 'corrupt') jpeg = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+    if (fault === 'garbled') jpeg = garble(jpeg);
     if (fault === 'oversize') jpeg = Buffer.concat([jpeg, Buffer.alloc(3 * 1024 * 1024, 0)]);
     const body = jpeg.toString('base64');
     this.cache.set(target, { key, body });
