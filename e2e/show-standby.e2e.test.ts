@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockField } from '../shared/domain/show-plan';
+import { clockField, type ShowPlan } from '../shared/domain/show-plan';
 import { eventually, squashedText as text, useOperatorBooth } from './support/harness';
 
 /**
@@ -51,7 +51,7 @@ describe.each([
     await eventually(async () => (await text(plan.getByTestId('show-plan-answer'))).startsWith('Saved.'), 'saved');
     await page.keyboard.press('Escape');
     await plan.waitFor({ state: 'detached' });
-    expect(booth.storedSettings().showPlan?.destinations).toEqual([
+    expect((booth.storedSettings() as { showPlan: ShowPlan | null }).showPlan?.destinations).toEqual([
       { id: 'youtube', take: 'warm' },
       { id: 'twitch', take: 'cold' },
     ]);
@@ -88,6 +88,45 @@ describe.each([
     expect(await youtube.getAttribute('data-warm')).toBe('STANDBY');
     expect(await operatorBooth.tile('twitch').getAttribute('data-state')).toBe('IDLE');
     await booth.screenshot(`show-standby-done-${size}.png`);
+    await booth.assertNoPageProblems();
+  });
+});
+
+describe('show standby refused by AWS', () => {
+  it('says in the confirmation which destination failed and why, and the offer stays', async () => {
+    const booth = await operatorBooth.start({
+      viewport: { width: 1366, height: 768 },
+      slateDestinations: ['youtube'],
+      warm: { readEveryMs: 250, switchReadEveryMs: 50 },
+    });
+    const { page, simulator } = booth;
+    await eventually(
+      async () => (await operatorBooth.tile('youtube').getAttribute('data-warm')) !== null,
+      'YouTube warm read',
+    );
+    const now = Date.now();
+    const set = await booth.core.router.invoke(
+      'show.setPlan',
+      { startsAt: now + 5 * 60_000, endsAt: now + 65 * 60_000, destinations: [{ id: 'youtube', take: 'warm' }] },
+      { role: 'operator' },
+    );
+    expect(set.ok).toBe(true);
+    simulator.control.addFault({ service: 'medialive', operation: 'StartChannel', kind: 'access-denied' });
+    const offer = page.getByTestId('show-standby-offer');
+    await offer.waitFor();
+    await offer.getByTestId('show-standby-open').click();
+    const dialog = page.getByTestId('warm-dialog');
+    const confirm = dialog.getByTestId('warm-confirm');
+    await eventually(async () => confirm.isEnabled(), 'the confirm button to settle');
+    await confirm.click();
+    const error = dialog.getByTestId('warm-error');
+    await error.waitFor();
+    expect(await text(error)).toMatch(/^YouTube Live: standby failed \(.*not allowed/);
+    await booth.screenshot('show-standby-refused-1366x768.png');
+    await dialog.getByTestId('warm-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+    // Nothing went into standby: the offer is still there to try again.
+    expect(await offer.isVisible()).toBe(true);
     await booth.assertNoPageProblems();
   });
 });
