@@ -100,7 +100,7 @@ const NO_SOURCE = flowWith((flow) => {
 /** A show on air for 12 h 34 min, 3 min past its planned end: the widest countdown and show time. */
 const OVER_RUN: ShowSnapshot = {
   at: NOW,
-  plan: { startsAt: NOW - 12 * 3_600_000, endsAt: NOW - 3 * 60_000, setAt: NOW - 13 * 3_600_000 },
+  plan: { startsAt: NOW - 12 * 3_600_000, endsAt: NOW - 3 * 60_000, setAt: NOW - 13 * 3_600_000, destinations: [] },
   timeline: {
     startedAt: NOW - 12 * 3_600_000 - 34 * 60_000,
     endedAt: null,
@@ -108,6 +108,7 @@ const OVER_RUN: ShowSnapshot = {
     onAir: { ms: 0, since: NOW - 12 * 3_600_000 },
     destinations: [],
   },
+  standbyOffer: null,
 };
 
 interface BarState {

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startBoothCore, type BoothCore } from '../../src-main/app/booth-core';
 import { createConsoleLogger } from '../../src-main/core/logger';
 import { createMemorySettingsStore } from '../../src-main/core/settings';
-import type { RunningSimulator, SimTimings } from '../../src-main/simulator/index';
+import type { RunningSimulator, SimTimings, SimulatorOptions } from '../../src-main/simulator/index';
 import type { FlowMonitorOptions } from '../../src-main/core/flow/flow-monitor';
 import type { ChannelMonitorOptions } from '../../src-main/core/channels/channel-monitor';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview-server';
@@ -59,6 +59,8 @@ export interface HarnessOptions {
   slateDestinations?: readonly string[];
   /** Warm standby's read-back cadence (the active input while switching). */
   warm?: { readEveryMs?: number; switchReadEveryMs?: number };
+  /** The simulated AWS Price List's MediaLive products (default: the documented ones). */
+  priceList?: SimulatorOptions['priceList'];
 }
 
 /**
@@ -85,6 +87,7 @@ export async function startBooth(options: HarnessOptions): Promise<BoothHarness>
         timings: { ...E2E_TIMINGS, ...options.timings },
         ...(options.destinations !== undefined ? { destinationCount: options.destinations } : {}),
         ...(options.slateDestinations ? { slateDestinations: options.slateDestinations } : {}),
+        ...(options.priceList ? { priceList: options.priceList } : {}),
       },
       ...(options.warm ? { warm: options.warm } : {}),
       monitor: { fastIntervalMs: 250, slowIntervalMs: 250, maxBackoffMs: 500, ...options.monitor },

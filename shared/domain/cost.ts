@@ -97,6 +97,29 @@ const RatePagesSchema = z.strictObject(
 
 const hourly = z.number().min(0).max(100);
 
+const RateKeySchema = z.enum(RATE_FIELDS.map((f) => f.key) as [RateKey, ...RateKey[]]);
+
+/**
+ * Where the card's figures come from: the built-in defaults, the admin's own edits, or the AWS Price List (which
+ * rates it gave, the date they are effective from, and the rates it could not give, kept as they were, with why).
+ */
+const RateOriginSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('default') }),
+  z.strictObject({ kind: z.literal('edited'), at: z.number() }),
+  z.strictObject({
+    kind: z.literal('price-list'),
+    /** The stack's region the prices are for. */
+    region: z.string().max(40),
+    /** The latest effective date (YYYY-MM-DD) of the rates read. */
+    effectiveDate: z.string().max(10),
+    /** The Price List's publication date of those products, when it said one. */
+    publicationDate: z.string().max(40).nullable(),
+    readAt: z.number(),
+    read: z.array(RateKeySchema),
+    kept: z.array(z.strictObject({ key: RateKeySchema, reason: z.string().max(300) })),
+  }),
+]);
+
 const RateCardFieldsSchema = z.strictObject({
   /** MediaLive HD AVC input, < 10 Mbps, single pipeline. */
   medialiveInputPerHour: hourly,
@@ -122,6 +145,8 @@ const RateCardFieldsSchema = z.strictObject({
   source: z.string().max(200),
   /** The AWS pricing page each rate comes from, shown next to it. */
   pages: RatePagesSchema.default(DEFAULT_PAGES),
+  /** Added later: older cards were the defaults or edited, which the console cannot tell apart. */
+  origin: RateOriginSchema.default({ kind: 'default' }),
 });
 
 /**
@@ -159,6 +184,7 @@ export const DEFAULT_RATE_CARD: RateCard = {
   cloudwatchPerThousandMetrics: 0.01,
   source: 'Default rate card (us-east-1 on-demand); check your region',
   pages: DEFAULT_PAGES,
+  origin: { kind: 'default' },
 };
 
 export const DEFAULT_MONTHLY_BUDGET_USD = 400;

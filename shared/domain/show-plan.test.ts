@@ -9,9 +9,60 @@ describe('show plan rules', () => {
     const checked = checkShowPlan({ startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:30') }, NOW);
     expect(checked).toEqual({
       ok: true,
-      plan: { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:30'), setAt: NOW },
+      plan: { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:30'), setAt: NOW, destinations: [] },
       note: 'Show planned 19:00:00 to 21:30:00 (2 h 30 min).',
     });
+  });
+
+  it('keeps the destinations and their take, and says which are offered standby at the lead time', () => {
+    const known = [
+      { id: 'youtube', name: 'YouTube', warmCapable: true },
+      { id: 'twitch', name: 'Twitch', warmCapable: false },
+    ];
+    const destinations = [
+      { id: 'youtube', take: 'warm' as const },
+      { id: 'twitch', take: 'cold' as const },
+    ];
+    const checked = checkShowPlan(
+      { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:30'), destinations },
+      NOW,
+      known,
+    );
+    expect(checked).toMatchObject({ ok: true, plan: { destinations } });
+    if (checked.ok)
+      expect(checked.note).toBe(
+        'Show planned 19:00:00 to 21:30:00 (2 h 30 min). Destinations: YouTube (warm), Twitch (cold). Standby for the 1 warm one is offered at the lead time.',
+      );
+  });
+
+  it('refuses a destination named twice, one the booth does not have, and a warm take without a slate', () => {
+    const times = { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:30') };
+    const known = [{ id: 'twitch', name: 'Twitch', warmCapable: false }];
+    const twice = [
+      { id: 'twitch', take: 'cold' as const },
+      { id: 'twitch', take: 'warm' as const },
+    ];
+    expect(checkShowPlan({ ...times, destinations: twice }, NOW, known)).toEqual({
+      ok: false,
+      field: 'destinations',
+      message: 'A destination is named twice in the plan.',
+    });
+    expect(checkShowPlan({ ...times, destinations: [{ id: 'kick', take: 'cold' }] }, NOW, known)).toEqual({
+      ok: false,
+      field: 'destinations',
+      message: 'The plan names the destination "kick", which this booth does not have.',
+    });
+    expect(checkShowPlan({ ...times, destinations: [{ id: 'twitch', take: 'warm' }] }, NOW, known)).toEqual({
+      ok: false,
+      field: 'destinations',
+      message: 'Twitch has no slate on its channel, so it cannot be taken warm: plan it cold.',
+    });
+    // Not connected: the booth's destinations are unknown, the plan is kept as typed.
+    expect(checkShowPlan({ ...times, destinations: [{ id: 'kick', take: 'warm' }] }, NOW, null).ok).toBe(true);
+  });
+
+  it('reads a plan saved before destinations were planned as one without them', () => {
+    expect(ShowPlanSchema.parse({ startsAt: 1, endsAt: 2, setAt: 1 }).destinations).toEqual([]);
   });
 
   it('clears the plan when both times are empty', () => {

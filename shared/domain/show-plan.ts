@@ -1,6 +1,8 @@
 import { addDays, set } from 'date-fns';
 import { z } from 'zod';
+import { DestinationIdSchema } from './destination';
 import { clockTime } from './time-format';
+import { TakeModeSchema } from './warm-standby';
 
 const HOUR_MS = 3_600_000;
 /** A plan covers the next day at most: the end no more than 24 h from now, the show no longer than 24 h. */
@@ -8,25 +10,53 @@ const PLAN_HORIZON_MS = 24 * HOUR_MS;
 /** Without a plan, the readiness check assumes a show of this length from the moment it runs. */
 export const DEFAULT_SHOW_LENGTH_MS = 4 * HOUR_MS;
 
-/** The show's planned start and end (epoch ms), held by the main process and pushed to every window. */
+/** A booth has a few destinations; a plan names each at most once. */
+const MAX_PLANNED_DESTINATIONS = 50;
+
+/**
+ * A destination the show goes to, and how it is taken: cold (the take starts the channel, a minute or two) or warm
+ * (the channel is put in standby on its slate ahead, at the lead time when the operator confirms; the take switches it
+ * live in seconds). Nothing goes on air from the plan: each destination still waits for its take.
+ */
+const PlannedDestinationSchema = z.strictObject({ id: DestinationIdSchema, take: TakeModeSchema });
+export type PlannedDestination = z.infer<typeof PlannedDestinationSchema>;
+
+const PlannedDestinationsSchema = z
+  .array(PlannedDestinationSchema)
+  .max(MAX_PLANNED_DESTINATIONS)
+  .refine((list) => new Set(list.map((d) => d.id)).size === list.length, {
+    message: 'A destination is named twice in the plan.',
+  });
+
+/** The show's planned start and end (epoch ms) and its destinations, held by the main process and pushed to every window. */
 export const ShowPlanSchema = z
   .strictObject({
     startsAt: z.number().int().positive(),
     endsAt: z.number().int().positive(),
     /** When the plan was set. */
     setAt: z.number().int().positive(),
+    /** Added later: a plan saved before has none (the show's destinations are then the operator's takes). */
+    destinations: PlannedDestinationsSchema.default([]),
   })
   .refine((plan) => plan.endsAt > plan.startsAt, { message: 'The planned end must be after the planned start.' });
 export type ShowPlan = z.infer<typeof ShowPlanSchema>;
 
-/** What a window sends: both times, or both null to clear the plan. */
+/** What a window sends: both times, or both null to clear the plan; the destinations with their take. */
 export const ShowPlanInputSchema = z.strictObject({
   startsAt: z.number().int().positive().nullable(),
   endsAt: z.number().int().positive().nullable(),
+  destinations: PlannedDestinationsSchema.optional(),
 });
 export type ShowPlanInput = z.infer<typeof ShowPlanInputSchema>;
 
-export type PlanField = 'start' | 'end';
+/** What the console knows of a destination when a plan names it: null `warmCapable` when it has not been read. */
+export interface KnownDestination {
+  id: string;
+  name: string;
+  warmCapable: boolean | null;
+}
+
+export type PlanField = 'start' | 'end' | 'destinations';
 export type PlanCheck =
   { ok: true; plan: ShowPlan | null; note: string } | { ok: false; field: PlanField; message: string };
 
@@ -69,32 +99,68 @@ function showPlanRules(now: number) {
   });
 }
 
-/** Checks a plan at `now`: the plan to keep (null clears it) and what it means in words, or what to fix. */
-export function checkShowPlan(input: ShowPlanInput, now: number): PlanCheck {
+const fieldOf = (path: PropertyKey | undefined): PlanField =>
+  path === 'startsAt' ? 'start' : path === 'destinations' ? 'destinations' : 'end';
+
+/** What is wrong with the planned destinations against what the booth has, or null. */
+function destinationsProblem(
+  planned: readonly PlannedDestination[],
+  known: readonly KnownDestination[],
+): string | null {
+  for (const d of planned) {
+    const found = known.find((k) => k.id === d.id);
+    if (!found) return `The plan names the destination "${d.id.slice(0, 40)}", which this booth does not have.`;
+    if (d.take === 'warm' && found.warmCapable === false)
+      return `${found.name} has no slate on its channel, so it cannot be taken warm: plan it cold.`;
+  }
+  return null;
+}
+
+/** "YouTube (warm), Twitch (cold)": the plan's destinations in words. */
+function destinationsInWords(
+  planned: readonly PlannedDestination[],
+  known: readonly KnownDestination[] | null,
+): string {
+  if (planned.length === 0) return '';
+  const name = (id: string) => known?.find((k) => k.id === id)?.name ?? id;
+  const warm = planned.filter((d) => d.take === 'warm').length;
+  const list = planned.map((d) => `${name(d.id)} (${d.take})`).join(', ');
+  return `Destinations: ${list}.${warm > 0 ? ` Standby for the ${warm} warm one${warm === 1 ? '' : 's'} is offered at the lead time.` : ''}`;
+}
+
+/**
+ * Checks a plan at `now`: the plan to keep (null clears it) and what it means in words, or what to fix. `known` is
+ * the booth's destinations (null while not connected: the ids are then checked when the console connects).
+ */
+export function checkShowPlan(
+  input: ShowPlanInput,
+  now: number,
+  known: readonly KnownDestination[] | null = null,
+): PlanCheck {
   const parsed = showPlanRules(now).safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      field: issue?.path[0] === 'startsAt' ? 'start' : 'end',
-      message: issue?.message ?? 'The plan is not valid.',
-    };
+    return { ok: false, field: fieldOf(issue?.path[0]), message: issue?.message ?? 'The plan is not valid.' };
   }
   const { startsAt, endsAt } = parsed.data;
+  const destinations = parsed.data.destinations ?? [];
   if (startsAt === null || endsAt === null)
     return {
       ok: true,
       plan: null,
       note: 'No show planned: no countdown, and the readiness check assumes the show ends four hours after it runs.',
     };
+  const problem = known ? destinationsProblem(destinations, known) : null;
+  if (problem) return { ok: false, field: 'destinations', message: problem };
   const span = `${clockTime(startsAt, now)} to ${clockTime(endsAt, now)} (${lengthInWords(endsAt - startsAt)})`;
+  const when =
+    startsAt < now
+      ? `Show under way: planned ${span}. The start has passed, so the countdown runs to the end.`
+      : `Show planned ${span}.`;
   return {
     ok: true,
-    plan: { startsAt, endsAt, setAt: now },
-    note:
-      startsAt < now
-        ? `Show under way: planned ${span}. The start has passed, so the countdown runs to the end.`
-        : `Show planned ${span}.`,
+    plan: { startsAt, endsAt, setAt: now, destinations },
+    note: [when, destinationsInWords(destinations, known)].filter(Boolean).join(' '),
   };
 }
 

@@ -34,11 +34,23 @@ export const EMPTY_TIMELINE: ShowTimeline = {
   destinations: [],
 };
 
-/** What every window shows of the show: the plan and what happened. */
+/**
+ * Made at the show's lead time for the plan's warm destinations: the operator window offers their standby (with the
+ * cost per hour) until the operator confirms it, the plan changes or its end passes. Never sent by itself.
+ */
+const StandbyOfferSchema = z.strictObject({
+  startsAt: z.number(),
+  offeredAt: z.number(),
+  destinationIds: z.array(z.string()),
+});
+export type StandbyOffer = z.infer<typeof StandbyOfferSchema>;
+
+/** What every window shows of the show: the plan, what happened, and the standby offered at the lead time. */
 export const ShowSnapshotSchema = z.strictObject({
   at: z.number(),
   plan: ShowPlanSchema.nullable(),
   timeline: ShowTimelineSchema,
+  standbyOffer: StandbyOfferSchema.nullable(),
 });
 export type ShowSnapshot = z.infer<typeof ShowSnapshotSchema>;
 

@@ -2,6 +2,7 @@ import type { CallerRole } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
 import { CONFIDENCE_EVENT_ROLES, CONFIDENCE_INVOKE_ROLES } from './features/confidence.roles';
 import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
+import { COSTS_EVENT_ROLES, COSTS_INVOKE_ROLES } from './features/costs.roles';
 import { FLOW_EVENT_ROLES, FLOW_INVOKE_ROLES } from './features/flow.roles';
 import { HISTORY_EVENT_ROLES, HISTORY_INVOKE_ROLES } from './features/history.roles';
 import { INCIDENTS_EVENT_ROLES, INCIDENTS_INVOKE_ROLES } from './features/incidents.roles';
@@ -28,6 +29,7 @@ export const INVOKE_ROLES = {
   ...REMOTE_INVOKE_ROLES,
   ...CONFIDENCE_INVOKE_ROLES,
   ...WARM_INVOKE_ROLES,
+  ...COSTS_INVOKE_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export const EVENT_ROLES = {
@@ -42,6 +44,7 @@ export const EVENT_ROLES = {
   ...REMOTE_EVENT_ROLES,
   ...CONFIDENCE_EVENT_ROLES,
   ...WARM_EVENT_ROLES,
+  ...COSTS_EVENT_ROLES,
 } as const satisfies Record<string, readonly CallerRole[]>;
 
 export type InvokeChannel = keyof typeof INVOKE_ROLES;

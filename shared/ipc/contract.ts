@@ -4,6 +4,7 @@ import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
 import { CONFIDENCE_EVENT_CONTRACT, CONFIDENCE_INVOKE_CONTRACT } from './features/confidence.contract';
 import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
+import { COSTS_EVENT_CONTRACT, COSTS_INVOKE_CONTRACT } from './features/costs.contract';
 import { FLOW_EVENT_CONTRACT, FLOW_INVOKE_CONTRACT } from './features/flow.contract';
 import { HISTORY_EVENT_CONTRACT, HISTORY_INVOKE_CONTRACT } from './features/history.contract';
 import { INCIDENTS_EVENT_CONTRACT, INCIDENTS_INVOKE_CONTRACT } from './features/incidents.contract';
@@ -28,6 +29,7 @@ export const INVOKE_CONTRACT = {
   ...REMOTE_INVOKE_CONTRACT,
   ...CONFIDENCE_INVOKE_CONTRACT,
   ...WARM_INVOKE_CONTRACT,
+  ...COSTS_INVOKE_CONTRACT,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event channel: main -> renderer only. */
@@ -43,6 +45,7 @@ export const EVENT_CONTRACT = {
   ...REMOTE_EVENT_CONTRACT,
   ...CONFIDENCE_EVENT_CONTRACT,
   ...WARM_EVENT_CONTRACT,
+  ...COSTS_EVENT_CONTRACT,
 } as const satisfies Record<EventChannel, { payload: z.ZodType }>;
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRACT)[C]['input']>;

@@ -43,6 +43,7 @@ import { createReadinessFeature } from './readiness-feature';
 import { readinessCounts, ShowReminders } from '../core/show-reminders';
 import { createShowFeature } from './show-feature';
 import { createShowPlanService } from '../core/show-plan-service';
+import { ShowStandbyOffer } from '../core/show-standby-offer';
 import { EMPTY_TIMELINE } from '../../shared/domain/show-time';
 import { createSignInService } from './sso-sign-in';
 
@@ -124,10 +125,20 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     routerPublish('settings.feed', next),
   );
   let session: BoothSession | null = null;
-  const showPlans = createShowPlanService(options.settings, now);
-  const show = createShowFeature(showPlans, () => session?.showTimeline() ?? EMPTY_TIMELINE, now);
+  // A plan's destinations are checked against the booth's (and their slates) while connected.
+  const showPlans = createShowPlanService(options.settings, now, async () => {
+    const active = session;
+    if (!active) return null;
+    const snapshot = await active.handlers['destinations.snapshot']({}, { role: 'operator' });
+    return snapshot.destinations.map((d) => ({ id: d.id, name: d.name, warmCapable: d.warm?.capable ?? null }));
+  });
+  const standbyOffer = new ShowStandbyOffer(() => publishShow());
+  const show = createShowFeature(showPlans, () => session?.showTimeline() ?? EMPTY_TIMELINE, now, standbyOffer);
   const publishShow = () => routerPublish('show.feed', show.snapshot());
-  showPlans.onChange(publishShow);
+  showPlans.onChange((plan) => {
+    standbyOffer.planChanged(plan);
+    publishShow();
+  });
   // Kept across reconnections: one log for the console's whole run, copied into each show's session record.
   const incidents = new IncidentLog((entry) => {
     session?.noteIncident(entry);
@@ -505,6 +516,9 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
     logger,
     anyOnAir: () => (session?.showTimeline().onAir.since ?? null) !== null,
     readiness: async () => readinessCounts(await readiness.check()),
+    // The plan's warm destinations are offered standby in the operator window; the operator confirms it there.
+    onLeadTime: (plan) => standbyOffer.offer(plan, now()),
+    destinationName: (id) => session?.destinations().find((d) => d.id === id)?.name ?? id,
   });
   showPlans.onChange(() => void reminders.check());
 

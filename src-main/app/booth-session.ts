@@ -45,6 +45,7 @@ import { createFlowFeature, type FlowChannel } from './flow-feature';
 import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
+import { createCostsFeature, type CostsChannel } from './costs-feature';
 import { createWarmFeature, type WarmChannel } from './warm-feature';
 
 const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
@@ -63,7 +64,8 @@ export type SessionChannel =
   | FlowChannel
   | HistoryChannel
   | ConfidenceChannel
-  | WarmChannel;
+  | WarmChannel
+  | CostsChannel;
 
 export interface SessionTuning {
   monitor?: Partial<ChannelMonitorOptions>;
@@ -315,6 +317,13 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   const history = createHistoryFeature(context);
   const confidence = createConfidenceFeature(context);
   const warmFeature = createWarmFeature(warm);
+  const costsFeature = createCostsFeature({
+    pricing: clients.pricing,
+    region: connection.region ?? '',
+    settings: input.operatorSettings,
+    logger,
+    now,
+  });
   const features = [operator, admin, flow, history, confidence, warmFeature];
   if (catalog.servedFromCacheAt !== null) {
     notifier.notify({
@@ -383,6 +392,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       ...history.handlers,
       ...confidence.handlers,
       ...warmFeature.handlers,
+      ...costsFeature.handlers,
     },
     get sessionId() {
       return sessions.sessionId;

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -14,6 +15,13 @@ import { SIMULATION_CREDENTIALS, type AwsTarget } from './target';
 
 /** What AWS answers a request signed with expired credentials (REST JSON and query services). */
 const EXPIRED_CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken']);
+
+/**
+ * The Price List Query API answers at a few endpoints only, us-east-1 among them (AWS SDK for Rust, aws-sdk-pricing,
+ * "Service Endpoint": https://api.pricing.us-east-1.amazonaws.com and https://api.pricing.ap-south-1.amazonaws.com),
+ * and serves every region's prices from there: the stack's region is a `regionCode` filter, not the endpoint.
+ */
+export const PRICE_LIST_ENDPOINT_REGION = 'us-east-1';
 
 export interface AwsClients {
   medialive: MediaLiveClient;
@@ -27,6 +35,8 @@ export interface AwsClients {
   eventbridge: EventBridgeClient;
   /** The safety-stop schedules (EventBridge Scheduler). */
   scheduler: SchedulerClient;
+  /** The AWS Price List, at its own endpoint region whatever the stack's (see core/costs/price-list-refresh.ts). */
+  pricing: PricingClient;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -88,6 +98,7 @@ export function createAwsClients(
   });
   const eventbridge = new EventBridgeClient({ ...common, ...endpoint });
   const scheduler = new SchedulerClient({ ...common, ...endpoint });
+  const pricing = new PricingClient({ ...common, ...endpoint, region: PRICE_LIST_ENDPOINT_REGION });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -115,6 +126,7 @@ export function createAwsClients(
   sqs.middlewareStack.add(tagging, regionTag);
   eventbridge.middlewareStack.add(tagging, regionTag);
   scheduler.middlewareStack.add(tagging, regionTag);
+  pricing.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -127,6 +139,7 @@ export function createAwsClients(
     sqs,
     eventbridge,
     scheduler,
+    pricing,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
@@ -139,6 +152,7 @@ export function createAwsClients(
         sqs,
         eventbridge,
         scheduler,
+        pricing,
         dynamo,
         dynamoBase,
       ])

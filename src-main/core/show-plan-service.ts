@@ -1,21 +1,29 @@
 import { BoothError } from '../../shared/domain/errors';
-import { checkShowPlan, type ShowPlan, type ShowPlanInput } from '../../shared/domain/show-plan';
+import { checkShowPlan, type KnownDestination, type ShowPlan, type ShowPlanInput } from '../../shared/domain/show-plan';
 import type { SettingsStore } from './settings';
 
 export interface ShowPlanService {
   get(): ShowPlan | null;
   /** Checks the plan at this moment and keeps it (null times clear it); throws what to fix in words. */
-  set(input: ShowPlanInput): { plan: ShowPlan | null; note: string };
+  set(input: ShowPlanInput): Promise<{ plan: ShowPlan | null; note: string }>;
   onChange(listener: (plan: ShowPlan | null) => void): () => void;
 }
 
-/** The show's planned start and end: one for the console, saved with the local settings, announced on change. */
-export function createShowPlanService(store: SettingsStore, now: () => number): ShowPlanService {
+/**
+ * The show's planned start, end and destinations: one for the console, saved with the local settings, announced on
+ * change. `destinations` says what the booth has (null while not connected: the plan's ids are then not checked).
+ */
+export function createShowPlanService(
+  store: SettingsStore,
+  now: () => number,
+  destinations: () => Promise<KnownDestination[] | null> = async () => null,
+): ShowPlanService {
   const listeners = new Set<(plan: ShowPlan | null) => void>();
   return {
     get: () => store.get().showPlan,
-    set(input) {
-      const checked = checkShowPlan(input, now());
+    async set(input) {
+      const known = input.destinations && input.destinations.length > 0 ? await destinations() : null;
+      const checked = checkShowPlan(input, now(), known);
       if (!checked.ok) throw new BoothError('invalid-input', checked.message);
       store.update((current) => ({ ...current, showPlan: checked.plan }));
       for (const listener of listeners) listener(checked.plan);

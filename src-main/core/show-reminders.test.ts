@@ -11,16 +11,27 @@ const START = Date.UTC(2026, 11, 1, 19, 0, 0);
 const AT = clockTime(START, START);
 const AT_HALF_PAST = clockTime(START + 30 * MIN, START);
 
-function setup(options: { readiness?: () => Promise<ReadinessCounts>; plan?: ShowPlan } = {}) {
+function setup(
+  options: {
+    readiness?: () => Promise<ReadinessCounts>;
+    plan?: ShowPlan;
+    lead?: (plan: ShowPlan) => string | null;
+  } = {},
+) {
   let now = START - 60 * MIN;
   let onAir = false;
-  let plan: ShowPlan | null = options.plan ?? { startsAt: START, endsAt: START + 120 * MIN, setAt: now };
+  let plan: ShowPlan | null = options.plan ?? {
+    startsAt: START,
+    endsAt: START + 120 * MIN,
+    setAt: now,
+    destinations: [],
+  };
   const notifier = createNotifier(
     () => {},
     () => now,
   );
   const readiness = vi.fn(options.readiness ?? (async () => ({ failures: 0, warnings: 0 })));
-  const lead = vi.fn();
+  const lead = vi.fn(options.lead ?? (() => null));
   const reminders = new ShowReminders({
     plan: () => plan,
     now: () => now,
@@ -29,6 +40,7 @@ function setup(options: { readiness?: () => Promise<ReadinessCounts>; plan?: Sho
     anyOnAir: () => onAir,
     readiness,
     onLeadTime: lead,
+    destinationName: (id) => ({ youtube: 'YouTube', twitch: 'Twitch' })[id] ?? id,
   });
   return {
     reminders,
@@ -56,7 +68,7 @@ describe('show reminders (never an action: every destination waits for its take)
     expect(t.lead).toHaveBeenCalledTimes(1);
     expect(t.titles()).toEqual([`Show at ${AT}, in 15 min: ready`]);
     expect(t.notifier.recent()[0]).toMatchObject({ level: 'info', kind: 'alert' });
-    expect(t.notifier.recent()[0]?.message).toMatch(/every check passed\. Channels start at the take/);
+    expect(t.notifier.recent()[0]?.message).toMatch(/every check passed\. Cold channels start at the take/);
   });
 
   it('a failed or warning check turns the offer into what to fix; a checklist that cannot run says so', async () => {
@@ -92,17 +104,39 @@ describe('show reminders (never an action: every destination waits for its take)
     const t = setup();
     await t.at(START + 11 * MIN);
     expect(t.titles()).toEqual([]);
-    const late = setup({ plan: { startsAt: START, endsAt: START + 60 * MIN, setAt: START + MIN } });
+    const late = setup({ plan: { startsAt: START, endsAt: START + 60 * MIN, setAt: START + MIN, destinations: [] } });
     await late.at(START + 2 * MIN);
     expect(late.titles()).toEqual([]);
 
     const moved = setup();
     await moved.at(START - 5 * MIN);
-    moved.setPlan({ startsAt: START + 30 * MIN, endsAt: START + 120 * MIN, setAt: START - 4 * MIN });
+    moved.setPlan({ startsAt: START + 30 * MIN, endsAt: START + 120 * MIN, setAt: START - 4 * MIN, destinations: [] });
     await moved.at(START + 30 * MIN - 5 * MIN);
     expect(moved.titles()).toEqual([`Show at ${AT}, in 5 min: ready`, `Show at ${AT_HALF_PAST}, in 5 min: ready`]);
     moved.setPlan(null);
     await moved.at(START + 30 * MIN);
     expect(moved.titles()).toHaveLength(2);
+  });
+
+  it('at the lead time adds what the plan offers warm takes to the notice; at the start names the plan’s destinations', async () => {
+    const plan: ShowPlan = {
+      startsAt: START,
+      endsAt: START + 120 * MIN,
+      setAt: START - 60 * MIN,
+      destinations: [
+        { id: 'youtube', take: 'warm' },
+        { id: 'twitch', take: 'cold' },
+      ],
+    };
+    const t = setup({ plan, lead: () => 'Standby is offered for the 1 warm destination of the plan.' });
+    await t.at(START - SHOW_LEAD_MS);
+    expect(t.lead).toHaveBeenCalledWith(plan);
+    expect(t.notifier.recent()[0]?.message).toContain(
+      'every check passed. Standby is offered for the 1 warm destination of the plan. Cold channels start at the take',
+    );
+    await t.at(START);
+    expect(t.notifier.recent().at(-1)?.message).toContain(
+      'arm and take YouTube (warm) and Twitch (cold) when the show begins',
+    );
   });
 });

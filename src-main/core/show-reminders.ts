@@ -28,6 +28,13 @@ export function readinessCounts(report: Pick<ReadinessReport, 'items'>): Readine
   };
 }
 
+/** "YouTube (warm) and Twitch (cold)": the plan's destinations for the start reminder, or "each destination". */
+function plannedWords(plan: ShowPlan, name: (id: string) => string): string {
+  if (plan.destinations.length === 0) return 'each destination';
+  const list = plan.destinations.map((d) => `${name(d.id)} (${d.take})`);
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
+}
+
 export interface ShowReminderDeps {
   plan: () => ShowPlan | null;
   now: () => number;
@@ -39,9 +46,12 @@ export interface ShowReminderDeps {
   readiness: () => Promise<ReadinessCounts>;
   /**
    * Called once per plan at the lead time, beside the checklist: where warm takes offer "standby all" (their channels
-   * put into standby ahead of the take). Nothing goes on air from here: every destination still waits for a take.
+   * put into standby ahead of the take, once the operator confirms); answers what was offered in words, added to the
+   * lead-time notice, or null. Nothing goes on air from here: every destination still waits for a take.
    */
-  onLeadTime?: (plan: ShowPlan) => void;
+  onLeadTime?: (plan: ShowPlan) => string | null;
+  /** A destination's name for the reminders (its id when not known). */
+  destinationName?: (id: string) => string;
   leadMs?: number;
 }
 
@@ -94,7 +104,8 @@ export class ShowReminders {
   }
 
   private async offer(plan: ShowPlan): Promise<void> {
-    this.deps.onLeadTime?.(plan);
+    const offered = this.deps.onLeadTime?.(plan) ?? null;
+    const standby = offered ? ` ${offered}` : '';
     const at = (ms: number) => clockTime(ms, this.deps.now());
     const minutes = Math.max(1, Math.round((plan.startsAt - this.deps.now()) / 60_000));
     const title = `Show at ${at(plan.startsAt)}, in ${minutes} min`;
@@ -110,7 +121,7 @@ export class ShowReminders {
         level: failures > 0 ? 'error' : warnings > 0 ? 'warning' : 'info',
         kind: 'alert',
         title: `${title}: ${failures > 0 ? 'not ready' : 'ready'}`,
-        message: `The pre-show checklist ran at ${at(this.deps.now())}: ${found} Channels start at the take (a minute or two to go on air): arm and take each when the show needs it.`,
+        message: `The pre-show checklist ran at ${at(this.deps.now())}: ${found}${standby} Cold channels start at the take (a minute or two to go on air): arm and take each when the show needs it.`,
       });
     } catch (error) {
       this.deps.logger.warn('show: the pre-show checklist did not run', {
@@ -120,7 +131,7 @@ export class ShowReminders {
         level: 'warning',
         kind: 'alert',
         title: `${title}: run the readiness check`,
-        message: `The console could not run the pre-show checklist by itself; open Readiness and run it before ${at(plan.startsAt)}.`,
+        message: `The console could not run the pre-show checklist by itself; open Readiness and run it before ${at(plan.startsAt)}.${standby}`,
       });
     }
   }
@@ -132,7 +143,7 @@ export class ShowReminders {
       level: 'warning',
       kind: 'alert',
       title: `Planned start ${at}: nothing is on air`,
-      message: `The show was planned to start at ${at} and no destination is on air. Nothing goes live by itself: arm and take each destination when the show begins (or move the plan).`,
+      message: `The show was planned to start at ${at} and no destination is on air. Nothing goes live by itself: arm and take ${plannedWords(plan, this.deps.destinationName ?? ((id) => id))} when the show begins (or move the plan).`,
     });
   }
 }

@@ -17,6 +17,8 @@ import { createMediaLiveService } from './services/medialive';
 import { createSqsService } from './services/sqs';
 import { createEventBridgeService } from './services/eventbridge';
 import { createSchedulerService } from './services/scheduler';
+import { createPricingService } from './services/pricing';
+import type { PriceListProduct } from './pricing-catalog';
 import { ScheduleWorld } from './world/schedules';
 import { createSsoOidcService, createSsoPortalService } from './services/identity-center';
 import { createStsService } from './services/sts';
@@ -69,6 +71,8 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Receives every AWS request with the simulator's raw answer (conformance tests). */
   onExchange?: (exchange: SimExchange) => void;
+  /** The Price List's MediaLive products (default: the documented ones, simulator/pricing-catalog.ts). */
+  priceList?: readonly PriceListProduct[];
 }
 
 export interface RunningSimulator {
@@ -210,6 +214,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       sqs: createSqsService(queues, accountId),
       eventbridge: createEventBridgeService(world),
       scheduler: createSchedulerService(schedules),
+      pricing: createPricingService(options.priceList),
       'sso-oidc': createSsoOidcService(world),
       sso: createSsoPortalService(world),
     },

@@ -17,6 +17,7 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   sqs: 'sqs',
   events: 'eventbridge',
   scheduler: 'scheduler',
+  pricing: 'pricing',
 };
 
 export interface ServerDeps {
@@ -48,6 +49,7 @@ function routeService(req: SimRequest): ServiceId | undefined {
   if (typeof target === 'string' && target.startsWith('GraniteServiceVersion20100801.')) return 'cloudwatch';
   if (typeof target === 'string' && target.startsWith('AmazonSQS.')) return 'sqs';
   if (typeof target === 'string' && target.startsWith('AWSEvents.')) return 'eventbridge';
+  if (typeof target === 'string' && target.startsWith('AWSPriceListService.')) return 'pricing';
   // SSO OIDC requests are unsigned and the portal's carry a bearer token: they are told apart by their paths.
   if (['/client/register', '/device_authorization', '/token'].includes(req.path)) return 'sso-oidc';
   if (['/federation/credentials', '/assignment/accounts', '/assignment/roles', '/logout'].includes(req.path))

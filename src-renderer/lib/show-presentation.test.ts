@@ -4,7 +4,7 @@ import { EMPTY_TIMELINE, type ShowTimeline } from '../../shared/domain/show-time
 import { onAirText, showCountdown, showElapsed } from './show-presentation';
 
 const at = (iso: string) => new Date(iso).getTime();
-const PLAN: ShowPlan = { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:00'), setAt: 1 };
+const PLAN: ShowPlan = { startsAt: at('2026-12-01T19:00'), endsAt: at('2026-12-01T21:00'), setAt: 1, destinations: [] };
 const ON: ShowTimeline = {
   ...EMPTY_TIMELINE,
   startedAt: at('2026-12-01T18:58'),

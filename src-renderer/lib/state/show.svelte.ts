@@ -7,7 +7,7 @@ export type PlanSaveResult = { ok: true; note: string } | { ok: false; message: 
 
 /** The show's plan and timeline: a snapshot, then every `show.feed` snapshot (each is whole; the newest wins). */
 export class ShowStore {
-  snapshot = $state<ShowSnapshot>({ at: 0, plan: null, timeline: EMPTY_TIMELINE });
+  snapshot = $state<ShowSnapshot>({ at: 0, plan: null, timeline: EMPTY_TIMELINE, standbyOffer: null });
   error = $state<string | null>(null);
 
   readonly #ipc: IpcClient;

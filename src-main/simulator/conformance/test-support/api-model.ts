@@ -62,6 +62,7 @@ const MODEL_FILES: Record<ServiceId, string> = {
   'sso-oidc': 'aws-sdk/apis/sso-oidc-2019-06-10.min.json',
   sso: 'aws-sdk/apis/sso-2019-06-10.min.json',
   scheduler: 'aws-sdk/apis/scheduler-2021-06-30.min.json',
+  pricing: 'aws-sdk/apis/pricing-2017-10-15.min.json',
 };
 
 /**
@@ -79,6 +80,7 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   'sso-oidc': 'rest-json',
   sso: 'rest-json',
   scheduler: 'rest-json',
+  pricing: 'json',
 };
 
 const require = createRequire(import.meta.url);

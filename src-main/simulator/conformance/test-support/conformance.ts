@@ -47,7 +47,18 @@ export async function checkExchange(exchange: SimExchange): Promise<string[]> {
 
 function errorCode(protocol: string, response: SimExchange['response']): string {
   if (protocol === 'rest-json') return response.headers['x-amzn-errortype'] ?? '';
-  if (protocol === 'json') return (response.headers['x-amzn-query-error'] ?? '').split(';')[0] ?? '';
+  if (protocol === 'json') {
+    // awsQueryCompatible services (CloudWatch, SQS) carry the query code in a header; plain JSON 1.1 ones (the Price
+    // List) only name the shape in the body's `__type`.
+    const query = response.headers['x-amzn-query-error'];
+    if (query) return query.split(';')[0] ?? '';
+    try {
+      const type = (JSON.parse(response.body) as { __type?: string }).__type ?? '';
+      return type.split('#').at(-1) ?? '';
+    } catch {
+      return '';
+    }
+  }
   const error = parseXml(response.body).children.find((c) => c.name === 'Error');
   return error?.children.find((c) => c.name === 'Code')?.text ?? '';
 }
