@@ -156,6 +156,7 @@ describe('parseAwsEvent', () => {
       region: 'us-east-1',
       alarmName: 'ServerCpuTooHigh',
       alarmState: 'ALARM',
+      previousAlarmState: 'OK',
     });
     const { alarmName: _dropped, ...noName } = event.detail;
     expect(parseAwsEvent(JSON.stringify({ ...event, detail: noName }))).toMatchObject({ kind: 'malformed' });

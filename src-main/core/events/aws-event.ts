@@ -60,6 +60,7 @@ const FLOW_EVENTS: ReadonlySet<string> = new Set([
 const AlarmStateDetailSchema = z.object({
   alarmName: z.string().min(1).max(255),
   state: z.object({ value: z.string().min(1).max(64) }),
+  previousState: z.object({ value: z.string().max(64) }).optional(),
 });
 
 interface Origin {
@@ -81,7 +82,7 @@ export type ParsedEvent =
       pipeline: string | null;
     })
   | (Origin & { kind: 'flow'; flowArn: string; detailType: string })
-  | (Origin & { kind: 'source-alarm'; alarmName: string; alarmState: string })
+  | (Origin & { kind: 'source-alarm'; alarmName: string; alarmState: string; previousAlarmState: string | null })
   | { kind: 'other'; id: string; detailType: string }
   | { kind: 'malformed'; reason: string };
 
@@ -127,7 +128,14 @@ export function parseAwsEvent(body: string | undefined): ParsedEvent {
   if (e.source === 'aws.cloudwatch' && detailType === 'CloudWatch Alarm State Change') {
     const detail = AlarmStateDetailSchema.safeParse(e.detail);
     if (!detail.success) return { kind: 'malformed', reason: 'alarm state change without alarmName or state' };
-    return { ...origin, kind: 'source-alarm', alarmName: detail.data.alarmName, alarmState: detail.data.state.value };
+    const d = detail.data;
+    return {
+      ...origin,
+      kind: 'source-alarm',
+      alarmName: d.alarmName,
+      alarmState: d.state.value,
+      previousAlarmState: d.previousState?.value ?? null,
+    };
   }
   return { kind: 'other', id: e.id, detailType };
 }

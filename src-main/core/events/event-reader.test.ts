@@ -75,9 +75,18 @@ function fakeSqs(batches: string[][]): { client: SQSClient; deleted: number } {
   };
 }
 
-const SOURCE_ALARMS = ['lunora-booth-source-main-loss', 'lunora-booth-source-main-bitrate'];
+const SOURCE_ALARMS = [
+  'lunora-booth-source-main-loss',
+  'lunora-booth-source-main-bitrate',
+  'lunora-booth-source-backup-loss',
+];
 /** "CloudWatch Alarm State Change" as the CloudWatch User Guide's single-metric example has it. */
-const alarmChange = (alarmName: string, value: string, account = ACCOUNT) =>
+const alarmChange = (
+  alarmName: string,
+  value: string,
+  account = ACCOUNT,
+  previous = value === 'ALARM' ? 'OK' : 'ALARM',
+) =>
   event(
     'CloudWatch Alarm State Change',
     'aws.cloudwatch',
@@ -85,7 +94,7 @@ const alarmChange = (alarmName: string, value: string, account = ACCOUNT) =>
     {
       alarmName,
       state: { value, reason: 'Threshold Crossed', timestamp: '2026-12-02T01:00:00.000+0000' },
-      previousState: { value: value === 'ALARM' ? 'OK' : 'ALARM' },
+      previousState: { value: previous },
     },
   );
 
@@ -162,9 +171,11 @@ describe('the event reader with the flow and the alerts', () => {
       [alarmChange('someone-elses-cpu-alarm', 'ALARM')],
       [event('CloudWatch Alarm State Change', 'aws.cloudwatch', [], { state: { value: 'ALARM' } })],
       [alarmChange('lunora-booth-source-main-bitrate', 'OK')],
+      // A new alarm's first verdict, at deployment: nothing about the figures.
+      [alarmChange('lunora-booth-source-backup-loss', 'OK', ACCOUNT, 'INSUFFICIENT_DATA')],
     ]);
     t.reader.start();
-    await vi.waitFor(() => expect(t.sqs.deleted).toBe(5));
+    await vi.waitFor(() => expect(t.sqs.deleted).toBe(6));
     await t.reader.stop();
     // The ALARM and, later, the return to OK: each a poll that reads what CloudWatch says.
     expect(t.flow.onFlowEvent).toHaveBeenCalledTimes(2);

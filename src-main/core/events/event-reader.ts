@@ -306,8 +306,8 @@ export class ChannelEventReader {
   }
 
   /**
-   * True when the alarm is one of the stack's source alarms, in the booth's account and region: its state change (ALARM
-   * or back to OK) says a source's figures moved, which the flow poll right after reads from CloudWatch and shows.
+   * True when the alarm is one of the stack's source alarms, in the booth's account and region, and it went into ALARM
+   * or out of it: a source's figures moved, which the flow poll right after reads from CloudWatch and shows.
    */
   private acceptSourceAlarm(event: Extract<ParsedEvent, { kind: 'source-alarm' }>): boolean {
     const { region, account } = this.options;
@@ -323,7 +323,9 @@ export class ChannelEventReader {
       return false;
     }
     this.options.logger.debug('events: source alarm', { alarm: event.alarmName, state: event.alarmState });
-    return true;
+    // Into ALARM, or out of it: a source's figures crossed the degraded line. A new alarm's first verdict
+    // (INSUFFICIENT_DATA to OK, at deployment) says nothing about the figures: no poll.
+    return event.alarmState === 'ALARM' || event.previousAlarmState === 'ALARM';
   }
 
   private fail(error: unknown): void {
