@@ -15,7 +15,7 @@ export interface SourceAlarmSpec {
   threshold: number;
 }
 
-export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
 /**
  * CloudWatch evaluating the stack's source alarms on the simulated figures: every period (`alarmPeriodMs`, 60 s by
@@ -41,10 +41,6 @@ export class SourceAlarmWorld {
   ) {
     for (const a of deps.alarms) this.states.set(a.name, 'INSUFFICIENT_DATA');
     this.schedule();
-  }
-
-  state(name: string): AlarmStateValue | undefined {
-    return this.states.get(name);
   }
 
   /** Evaluates every alarm over the period that just ended (the timer calls it; tests may too). */
