@@ -19,6 +19,8 @@ export interface StackTopology {
     queues: string[];
     /** The CloudWatch alarms on the flow's source figures whose state changes reach the queues (`SourceAlarmNames`). */
     sourceAlarms?: string[];
+    /** The rule that delivers them (`SourceAlarmRuleName`). */
+    sourceAlarmRuleName?: string | null;
   };
   /** The schedule group and role of the safety stops (`SafetyStopGroupName`, `SafetyStopRoleArn`); absent on older stacks. */
   safetyStop?: { group: string | null; roleArn: string | null };
@@ -98,6 +100,7 @@ export function parseStackOutputs(
         .split(',')
         .map((q) => q.trim())
         .filter((q) => /^[A-Za-z0-9_-]{1,80}$/.test(q)),
+      sourceAlarmRuleName: byKey.get('SourceAlarmRuleName') ?? null,
       sourceAlarms: (byKey.get('SourceAlarmNames') ?? '')
         .split(',')
         .map((a) => a.trim())
