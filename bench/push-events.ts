@@ -14,8 +14,10 @@ const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
  * - calls_per_min_push_<n>: every AWS call the simulator receives while steady (SQS long polls, the ListChannels
  *   reconciler, the flow's reconciling DescribeFlow + GetMetricData, its source metadata now and then), and the
  *   channel part of it (MediaLive + SQS); the seat lease renewals go to DynamoDB, once a minute, and are not in the
- *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split; `calls_per_min_push_live_5` the same with
- *   one channel on air (the flow is then read every 15 s: a degrading source sends no event).
+ *   simulator's log. `calls_per_min_push_by_service_<n>` prints the split; `calls_per_min_push_live_<n>` the same with
+ *   one channel on air (the stack's source alarms delivered, so the flow is read once a minute on air too: a source
+ *   that degrades without an event raises its alarm's "CloudWatch Alarm State Change", which polls at once).
+ *   BENCH_PUSH=calls runs only these, BENCH_PUSH=screen only the figures below.
  * - state_to_screen_push_p95: a channel started behind the console's back at a random moment (so at a random phase
  *   of the long poll and of the reconciler), events delayed 0-200 ms at random, to STARTING painted on the tile in
  *   Chromium (the in-page timing of page-timing.ts, not Playwright's selector waits); and the same on a second
@@ -48,7 +50,10 @@ async function callsPerMinute(
     const log = control.requests();
     const channels = log.filter((r) => r.service === 'medialive' || r.service === 'sqs').length;
     const byService: Record<string, number> = {};
-    for (const r of log) byService[r.service] = (byService[r.service] ?? 0) + 60_000 / windowMs;
+    for (const r of log) {
+      const key = `${r.service}:${r.operation}`;
+      byService[key] = (byService[key] ?? 0) + 60_000 / windowMs;
+    }
     return { all: (log.length * 60_000) / windowMs, channels: (channels * 60_000) / windowMs, byService };
   } finally {
     await core.close();
@@ -138,17 +143,26 @@ async function stateToScreen(samples: number): Promise<{ first: number[]; second
 }
 
 export async function benchPushEvents(windowMs = 60_000, samples = 20): Promise<void> {
-  for (const destinations of [5, 50]) {
-    const calls = await callsPerMinute(destinations, windowMs);
-    report(`calls_per_min_push_${destinations}`, Math.round(calls.all), 'calls/min');
-    report(`calls_per_min_push_channels_${destinations}`, Math.round(calls.channels * 10) / 10, 'calls/min');
-    const split = Object.entries(calls.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
-    process.stdout.write(`calls_per_min_push_by_service_${destinations}: ${split.join(' ')} calls/min\n`);
+  const parts = process.env['BENCH_PUSH'] ?? 'calls,screen';
+  if (parts.includes('calls')) {
+    for (const live of [false, true]) {
+      for (const destinations of [5, 50]) {
+        const calls = await callsPerMinute(destinations, windowMs, live);
+        const name = live ? `push_live_${destinations}` : `push_${destinations}`;
+        report(`calls_per_min_${name}`, Math.round(calls.all), 'calls/min');
+        report(
+          `calls_per_min_${name.replace('push', 'push_channels')}`,
+          Math.round(calls.channels * 10) / 10,
+          'calls/min',
+        );
+        const split = Object.entries(calls.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
+        process.stdout.write(
+          `calls_per_min_${name.replace('push', 'push_by_service')}: ${split.join(' ')} calls/min\n`,
+        );
+      }
+    }
   }
-  const live = await callsPerMinute(5, windowMs, true);
-  report('calls_per_min_push_live_5', Math.round(live.all), 'calls/min');
-  const liveSplit = Object.entries(live.byService).map(([service, n]) => `${service}=${Math.round(n * 10) / 10}`);
-  process.stdout.write(`calls_per_min_push_live_by_service_5: ${liveSplit.join(' ')} calls/min\n`);
+  if (!parts.includes('screen')) return;
   const screen = await stateToScreen(samples);
   report('state_to_screen_push_p50', Math.round(percentile(screen.first, 50)), 'ms');
   report('state_to_screen_push_p95', Math.round(percentile(screen.first, 95)), 'ms');

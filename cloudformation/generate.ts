@@ -509,6 +509,77 @@ export const EVENT_SEATS = 2;
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html). Messages older than 5 minutes
  * are dropped (MessageRetentionPeriod 300 s, the minimum being 60): a console that was away reads the truth by polling.
  */
+/**
+ * The source figures that change without any MediaConnect event (a source that stays connected while it loses
+ * packets or its bitrate falls), watched by CloudWatch so the console need not poll for them on air: an alarm's state
+ * change is sent to EventBridge as "CloudWatch Alarm State Change" whether or not it has actions (CloudWatch User
+ * Guide, "Alarm events and EventBridge",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html). Thresholds are the
+ * console's own "degraded" grades (average loss 0.5 %, bitrate under 50 kb/s); one 60 s period, the shortest for a
+ * metric of regular resolution (AWS::CloudWatch::Alarm MetricStat, Period,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudwatch-alarm-metricstat.html);
+ * missing data is not breaching (an idle flow publishes none; a disconnection is its own Source Health event).
+ * Standard-resolution alarms are billed per alarm per month (https://aws.amazon.com/cloudwatch/pricing/).
+ */
+const SOURCE_ALARMS = [
+  {
+    name: 'source-main-loss',
+    source: 'MainSourceArn',
+    metric: 'SourcePacketLossPercent',
+    stat: 'Average',
+    below: false,
+    threshold: 0.5,
+  },
+  {
+    name: 'source-main-bitrate',
+    source: 'MainSourceArn',
+    metric: 'SourceBitRate',
+    stat: 'Minimum',
+    below: true,
+    threshold: 50_000,
+  },
+  {
+    name: 'source-backup-loss',
+    source: 'BackupSourceArn',
+    metric: 'SourcePacketLossPercent',
+    stat: 'Average',
+    below: false,
+    threshold: 0.5,
+  },
+  {
+    name: 'source-backup-bitrate',
+    source: 'BackupSourceArn',
+    metric: 'SourceBitRate',
+    stat: 'Minimum',
+    below: true,
+    threshold: 50_000,
+  },
+] as const;
+
+function sourceAlarms(): Doc {
+  const out: Doc = {};
+  for (const a of SOURCE_ALARMS) {
+    out[`${pascal(a.name)}Alarm`] = {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmName: sub(`\${ProjectName}-${a.name}`),
+        AlarmDescription: `The console's ${a.source === 'MainSourceArn' ? 'main' : 'backup'} source ${a.below ? 'bitrate is below' : 'packet loss is at or above'} its degraded grade: its state change tells every console to read the flow now.`,
+        Namespace: 'AWS/MediaConnect',
+        MetricName: a.metric,
+        Dimensions: [{ Name: 'SourceARN', Value: ref(a.source) }],
+        Statistic: a.stat,
+        Period: 60,
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+        ComparisonOperator: a.below ? 'LessThanThreshold' : 'GreaterThanOrEqualToThreshold',
+        Threshold: a.threshold,
+        TreatMissingData: 'notBreaching',
+      },
+    };
+  }
+  return out;
+}
+
 export function buildEvents(destinations: Destination[]): Doc {
   const parameters: Doc = {
     ProjectName: PROJECT_PARAM,
@@ -516,6 +587,16 @@ export function buildEvents(destinations: Destination[]): Doc {
       Type: 'String',
       AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
       Description: 'Output FlowArn of the flow stack.',
+    },
+    MainSourceArn: {
+      Type: 'String',
+      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+      Description: 'Output MainSourceArn of the flow stack.',
+    },
+    BackupSourceArn: {
+      Type: 'String',
+      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+      Description: 'Output BackupSourceArn of the flow stack.',
     },
   };
   for (const d of destinations) {
@@ -576,6 +657,21 @@ export function buildEvents(destinations: Destination[]): Doc {
       Targets: targets,
     },
   };
+  Object.assign(resources, sourceAlarms());
+  resources['SourceAlarmsRule'] = {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Name: sub('${ProjectName}-source-alarms'),
+      Description: "State changes of the alarms on the flow's source figures, to every console seat's queue.",
+      State: 'ENABLED',
+      EventPattern: {
+        source: ['aws.cloudwatch'],
+        'detail-type': ['CloudWatch Alarm State Change'],
+        detail: { alarmName: SOURCE_ALARMS.map((a) => sub(`\${ProjectName}-${a.name}`)) },
+      },
+      Targets: targets,
+    },
+  };
   resources['EventQueuesPolicy'] = {
     Type: 'AWS::SQS::QueuePolicy',
     Properties: {
@@ -590,7 +686,13 @@ export function buildEvents(destinations: Destination[]): Doc {
             Action: 'sqs:SendMessage',
             Resource: seats.map((seat) => getAtt(queueId(seat), 'Arn')),
             Condition: {
-              ArnEquals: { 'aws:SourceArn': [getAtt('ChannelEventsRule', 'Arn'), getAtt('FlowEventsRule', 'Arn')] },
+              ArnEquals: {
+                'aws:SourceArn': [
+                  getAtt('ChannelEventsRule', 'Arn'),
+                  getAtt('FlowEventsRule', 'Arn'),
+                  getAtt('SourceAlarmsRule', 'Arn'),
+                ],
+              },
             },
           },
         ],
@@ -646,6 +748,14 @@ export function buildEvents(destinations: Destination[]): Doc {
     Outputs: {
       EventRuleName: { Description: 'Rule of the channel state events', Value: sub('${ProjectName}-state-events') },
       FlowEventRuleName: { Description: 'Rule of the flow events', Value: sub('${ProjectName}-flow-events') },
+      SourceAlarmRuleName: {
+        Description: 'Rule of the source alarms state changes',
+        Value: sub('${ProjectName}-source-alarms'),
+      },
+      SourceAlarmNames: {
+        Description: "Alarms on the flow's source figures (comma-separated)",
+        Value: { 'Fn::Join': [',', SOURCE_ALARMS.map((a) => sub(`\${ProjectName}-${a.name}`))] },
+      },
       EventQueueNames: {
         Description: 'Event queues, one per console seat (comma-separated)',
         Value: { 'Fn::Join': [',', seats.map((seat) => getAtt(queueId(seat), 'QueueName'))] },
@@ -724,7 +834,12 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   };
   for (const d of destinations)
     alarmParams[`ChannelId${pascal(d.id)}`] = stackOut('ChannelsStack', `ChannelId${pascal(d.id)}`);
-  const eventParams: Doc = { ...project, FlowArn: stackOut('FlowStack', 'FlowArn') };
+  const eventParams: Doc = {
+    ...project,
+    FlowArn: stackOut('FlowStack', 'FlowArn'),
+    MainSourceArn: stackOut('FlowStack', 'MainSourceArn'),
+    BackupSourceArn: stackOut('FlowStack', 'BackupSourceArn'),
+  };
   for (const d of destinations)
     eventParams[`ChannelArn${pascal(d.id)}`] = stackOut('ChannelsStack', `ChannelArn${pascal(d.id)}`);
 
@@ -745,6 +860,8 @@ export function buildRoot(destinations: Destination[], flowTemplate: Doc): Doc {
   reexport('EventsStack', 'EventRuleName', 'Rule of the channel state events');
   reexport('EventsStack', 'FlowEventRuleName', 'Rule of the flow events');
   reexport('EventsStack', 'EventQueueNames', 'Event queues, one per console seat');
+  reexport('EventsStack', 'SourceAlarmRuleName', 'Rule of the source alarms state changes');
+  reexport('EventsStack', 'SourceAlarmNames', "Alarms on the flow's source figures");
   reexport('EventsStack', 'SafetyStopGroupName', 'Schedule group of the safety stops');
   reexport('EventsStack', 'SafetyStopRoleArn', 'Role the safety stops run with');
   reexport('ChannelsStack', 'SlateBucketName', 'Bucket of the slate clip and the input-loss still');

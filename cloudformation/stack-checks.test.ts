@@ -68,12 +68,27 @@ describe('the checked-in templates', () => {
       'PresetsTableName',
       'DestinationsTableName',
       'SessionsTableName',
+      'EventQueueNames',
+      'SourceAlarmNames',
     ])
       expect(outputs).toContain(key);
     for (const dest of ['Primary', 'Youtube', 'Twitch', 'Linkedin', 'Custom']) {
       expect(outputs).toContain(`ChannelId${dest}`);
       expect(outputs).toContain(`ChannelArn${dest}`);
     }
+  });
+
+  it("deliver every source alarm's state changes, and only theirs, to the seat queues", () => {
+    const t = load();
+    const events = t['events.yaml']!['Resources'] as Any;
+    const alarmNames = Object.values(events)
+      .filter((r: Any) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map((r: Any) => r.Properties.AlarmName);
+    expect(alarmNames).toHaveLength(4);
+    const pattern = events['SourceAlarmsRule'].Properties.EventPattern;
+    expect(pattern).toMatchObject({ source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] });
+    expect(pattern.detail.alarmName).toEqual(alarmNames);
+    expect(events['SourceAlarmsRule'].Properties.Targets).toHaveLength(2);
   });
 
   it('are what generate.ts emits now (generate.ts --check would pass), with the do-not-edit header', () => {

@@ -12,6 +12,7 @@ let booth: BoothHarness;
 let page: Page;
 const SHOTS = new URL('./artifacts', import.meta.url).pathname;
 
+/** The channel monitor's polls: a tile that changes without one was pushed. */
 const listChannelsCalls = () =>
   booth.simulator.control.requests({ service: 'medialive', operation: 'ListChannels' }).length;
 
@@ -59,7 +60,6 @@ describe('channel states pushed by AWS, in the operator window', () => {
     expect((await cell.textContent())?.replace(/\s+/g, ' ').trim()).toBe('UPDATES EVENTS');
     const polls = listChannelsCalls();
     const channelId = booth.simulator.topology.destinations.find((d) => d.id === 'youtube')?.channelId ?? '';
-    const started = Date.now();
     await control(`channels/${channelId}/start`);
     await page.waitForSelector(
       '[data-testid="destination-tile"][data-destination-id="youtube"][data-state="STARTING"]',
@@ -67,15 +67,16 @@ describe('channel states pushed by AWS, in the operator window', () => {
         timeout: 5_000,
       },
     );
-    const toScreenMs = Date.now() - started;
     await page.waitForSelector(
       '[data-testid="destination-tile"][data-destination-id="youtube"][data-state="RUNNING"]',
       {
         timeout: 10_000,
       },
     );
+    // Both states came by the seat queue: no ListChannels meanwhile (its polls are a minute apart here).
+    // How fast is the bench's figure (state_to_screen_push_p95), not this test's.
     expect(listChannelsCalls()).toBe(polls);
-    expect(toScreenMs).toBeLessThan(3_000);
+    expect(booth.simulator.control.requests({ service: 'sqs', operation: 'ReceiveMessage' }).length).toBeGreaterThan(0);
     await shoot('events');
     await booth.assertNoPageProblems();
   });

@@ -300,6 +300,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     now,
     onStatus: (status) => publish('updates.feed', status),
     alerts: new ChannelAlertEvents(monitor, notifier, now),
+    sourceAlarms: stack.events?.sourceAlarms ?? [],
     ...tuning.events,
   });
   const operator = createOperatorFeature(context, {

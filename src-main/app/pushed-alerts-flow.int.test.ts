@@ -143,6 +143,43 @@ describe('the flow events pushed by AWS', () => {
   });
 });
 
+describe("the stack's source alarms pushed by CloudWatch", () => {
+  it('with a channel on air the flow is read once a minute; packet loss that keeps the source connected alarms, and the card shows it at once', async () => {
+    const booth = await start({
+      simulator: {
+        timings: { channelStartMs: 300, channelStopMs: 200, metricSampleMs: 200, alarmPeriodMs: 1_000 },
+      },
+      flow: {
+        steadyIntervalMs: 60_000,
+        pushSteadyIntervalMs: 60_000,
+        fastIntervalMs: 200,
+        afterEventFastMs: 3_000,
+        periodSec: 1,
+        thresholds: { lossWindowMs: 2_000 },
+      },
+    });
+    await untilEvents(booth);
+    const control = booth.simulator!.control;
+    const channel = channelOf(booth, 'youtube');
+    control.startChannel(channel);
+    await control.waitForChannelState(channel, 'RUNNING', 5_000);
+    const grade = async () =>
+      (
+        await invoke<{ flow: { sources: { role: string; grade: string }[] } }>(booth, 'flow.snapshot')
+      ).flow.sources.find((s) => s.role === 'main')?.grade;
+    // On air with the source alarms delivered there is no 15 s on-air poll: only the alarm's event brings the loss soon.
+    control.rampPacketLoss('main', { toPercent: 4, overMs: 200 });
+    await vi.waitFor(
+      () =>
+        expect(
+          control.events().some((e) => e.detailType === 'CloudWatch Alarm State Change' && /ALARM/.test(e.summary)),
+        ).toBe(true),
+      { timeout: 5_000, interval: 50 },
+    );
+    await vi.waitFor(async () => expect(await grade()).toBe('degraded'), { timeout: 5_000, interval: 50 });
+  });
+});
+
 describe('a take while events keep the tiles fresh', () => {
   const medialiveOps = (booth: BoothCore) =>
     booth

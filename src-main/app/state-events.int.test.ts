@@ -223,6 +223,10 @@ describe('readiness of the pushed state', () => {
       status: 'pass',
       detail: 'EventBridge rule lunora-booth-flow-events is enabled.',
     });
+    expect(ok.find((i) => i.id === 'events-source-alarms')).toMatchObject({
+      status: 'pass',
+      detail: 'EventBridge rule lunora-booth-source-alarms is enabled.',
+    });
     expect(ok.find((i) => i.id === 'perm-events')).toMatchObject({ status: 'pass' });
     const queues = booth.simulator?.topology.events.queues ?? [];
     booth.simulator?.control.deleteQueue(queues[1] ?? '');

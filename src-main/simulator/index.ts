@@ -28,6 +28,7 @@ import type { SimExchange } from './types';
 import type { World } from './world';
 import { ChannelWorld } from './world/channels';
 import { ConfidenceWorld } from './world/confidence';
+import { SourceAlarmWorld } from './world/source-alarms';
 import { EventBus } from './world/events';
 import { QueueWorld } from './world/queues';
 import { FlowWorld } from './world/flow';
@@ -159,6 +160,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     label: (id) => seed.topology.destinations.find((d) => d.channelId === id)?.name ?? id,
   });
+  // CloudWatch evaluating the stack's source alarms; their state changes go to EventBridge like the services' events.
+  const sourceAlarms = new SourceAlarmWorld({
+    alarms: seed.topology.events.sourceAlarms,
+    signal,
+    events,
+    timers,
+    timings: () => timings,
+    now,
+  });
   const world: World = {
     region,
     accountId,
@@ -171,6 +181,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sso,
     schedules,
     confidence,
+    sourceAlarms,
     now,
   };
 

@@ -11,6 +11,7 @@ import {
   DEFAULT_AUDIO_SELECTOR_NAME,
 } from '../core/presets/encoder-settings-compiler';
 import { toWire, type JsonObject } from './world/wire';
+import type { SourceAlarmSpec } from './world/source-alarms';
 import { attachSlate, type SlateSeed } from './seed-slate';
 
 export interface SimDestinationSeed {
@@ -35,7 +36,14 @@ export interface SeededTopology {
   destinations: SimDestinationSeed[];
   tables: { presets: string; destinations: string; sessions: string };
   /** The stack's EventBridge rule and the queues it delivers to, one per console seat (cloudformation/events.yaml). */
-  events: { ruleName: string; flowRuleName: string; queues: string[] };
+  events: {
+    ruleName: string;
+    flowRuleName: string;
+    queues: string[];
+    /** The rule of the source alarms' state changes and the alarms (cloudformation/events.yaml). */
+    sourceAlarmRuleName: string;
+    sourceAlarms: SourceAlarmSpec[];
+  };
   /** The schedule group of the safety stops. */
   safetyStopGroup: string;
 }
@@ -127,7 +135,28 @@ const EVENTS = {
   ruleName: `${STACK_NAME}-state-events`,
   flowRuleName: `${STACK_NAME}-flow-events`,
   queues: [`${STACK_NAME}-events-seat-1`, `${STACK_NAME}-events-seat-2`],
+  sourceAlarmRuleName: `${STACK_NAME}-source-alarms`,
 } as const;
+
+/** The stack's alarms on each source's figures, as cloudformation/events.yaml declares them. */
+const SOURCE_ALARMS: SourceAlarmSpec[] = ['main', 'backup'].flatMap((source) => [
+  {
+    name: `${STACK_NAME}-source-${source}-loss`,
+    source,
+    metric: 'SourcePacketLossPercent' as const,
+    statistic: 'Average' as const,
+    comparison: 'GreaterThanOrEqualToThreshold' as const,
+    threshold: 0.5,
+  },
+  {
+    name: `${STACK_NAME}-source-${source}-bitrate`,
+    source,
+    metric: 'SourceBitRate' as const,
+    statistic: 'Minimum' as const,
+    comparison: 'LessThanThreshold' as const,
+    threshold: 50_000,
+  },
+]);
 const FLOW_NAME = 'lunora-srt-router';
 const TABLES = {
   presets: 'lunora-presets',
@@ -401,6 +430,16 @@ export function buildSeedWorld(opts: {
     { key: 'EventRuleName', value: EVENTS.ruleName, description: 'EventBridge rule for channel and flow events' },
     { key: 'FlowEventRuleName', value: EVENTS.flowRuleName, description: 'Rule of the flow events' },
     { key: 'EventQueueNames', value: EVENTS.queues.join(','), description: 'Event queues, one per console seat' },
+    {
+      key: 'SourceAlarmRuleName',
+      value: EVENTS.sourceAlarmRuleName,
+      description: 'Rule of the source alarms state changes',
+    },
+    {
+      key: 'SourceAlarmNames',
+      value: SOURCE_ALARMS.map((a) => a.name).join(','),
+      description: "Alarms on the flow's source figures",
+    },
     { key: 'SafetyStopGroupName', value: SAFETY_STOP.group, description: 'Schedule group of the safety stops' },
     {
       key: 'SafetyStopRoleArn',
@@ -435,7 +474,13 @@ export function buildSeedWorld(opts: {
       flowArn,
       destinations,
       tables: { ...TABLES },
-      events: { ruleName: EVENTS.ruleName, flowRuleName: EVENTS.flowRuleName, queues: [...EVENTS.queues] },
+      events: {
+        ruleName: EVENTS.ruleName,
+        flowRuleName: EVENTS.flowRuleName,
+        queues: [...EVENTS.queues],
+        sourceAlarmRuleName: EVENTS.sourceAlarmRuleName,
+        sourceAlarms: SOURCE_ALARMS.map((a) => ({ ...a })),
+      },
       safetyStopGroup: SAFETY_STOP.group,
     },
     channels,

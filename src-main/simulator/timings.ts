@@ -17,6 +17,8 @@ export interface SimTimings {
   failoverMs: number;
   /** Interval between two synthetic metric samples. */
   metricSampleMs: number;
+  /** The period of the stack's source alarms (60 s on AWS, the shortest for a regular-resolution metric). */
+  alarmPeriodMs: number;
 }
 
 /** Rehearsal defaults: a channel starts in seconds rather than in a minute. */
@@ -30,6 +32,7 @@ const DEFAULT_TIMINGS: SimTimings = {
   flowUpdateMs: 1000,
   failoverMs: 500,
   metricSampleMs: 1000,
+  alarmPeriodMs: 60_000,
 };
 
 export function resolveTimings(
@@ -43,5 +46,6 @@ export function resolveTimings(
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
   }
   if (out.metricSampleMs < 10) out.metricSampleMs = 10;
+  if (out.alarmPeriodMs < 10) out.alarmPeriodMs = 10;
   return out;
 }

@@ -193,7 +193,12 @@ export class ChannelActions {
     // With events flowing the tile's state is fresh: the take is one request, StartChannel, with no DescribeChannel.
     const pushed = monitor.pushedState(destinationId);
     const since = this.now();
-    monitor.setPending(destinationId, { action: kind, since, attempt: 1, note: null });
+    // Shown once the request is on its way (the next turn of the event loop, before any answer can arrive): publishing
+    // the pending tile to every window and its listeners first would delay the take itself.
+    setImmediate(() => {
+      if (this.inFlight.has(destinationId) && !monitor.status(destinationId)?.pending)
+        monitor.setPending(destinationId, { action: kind, since, attempt: 1, note: null });
+    });
     const retry = {
       ...(this.deps.retry ? { policy: this.deps.retry } : {}),
       onRetry: (attempt: number, reason: string) =>

@@ -53,6 +53,42 @@ describe('channel monitor while ListChannels keeps failing', () => {
     expect(sentAt.map((t) => t - t0)).toEqual([0, 1_000, 3_000, 7_000, 15_000, 30_000, 45_000, 60_000]);
   });
 
+  it('refused credentials back off the same way, the tiles unconfirmed since the third refusal, last confirmed before it', async () => {
+    vi.useFakeTimers();
+    const expired = Object.assign(new Error('The security token included in the request is expired'), {
+      name: 'ExpiredTokenException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    let refuse = false;
+    const sentAt: number[] = [];
+    const medialive = fakeMediaLive(async () => {
+      sentAt.push(Date.now());
+      if (refuse) throw expired;
+      return { Channels: [{ Id: '1', State: 'RUNNING', InputAttachments: [{}], Destinations: [{}] }] };
+    });
+    const monitor = new ChannelMonitor(medialive, [YOUTUBE], () => {}, silentLogger, {
+      fastIntervalMs: 1_000,
+      slowIntervalMs: 5_000,
+      maxBackoffMs: 15_000,
+      staleAfterFailures: 3,
+      random: () => 0.5,
+      now: () => Date.now(),
+    });
+    await monitor.refresh();
+    const confirmedAt = Date.now();
+    refuse = true;
+    sentAt.length = 0;
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    monitor.stop();
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    expect(gaps).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000]);
+    expect(monitor.status('youtube')).toMatchObject({
+      state: 'RUNNING',
+      unconfirmed: { since: sentAt[2], lastConfirmedAt: confirmedAt },
+    });
+  });
+
   it('keeps the last confirmed state and its on-air time, marked unconfirmed, and never publishes UNKNOWN', async () => {
     let fail = false;
     let clock = 1_000;

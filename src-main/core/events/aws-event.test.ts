@@ -131,6 +131,39 @@ describe('parseAwsEvent', () => {
     expect(parseAwsEvent(JSON.stringify({ ...event, resources: [] }))).toMatchObject({ kind: 'malformed' });
     expect(parseFlowArn(flowArn)).toEqual({ region: 'us-east-1', account: '111122223333' });
   });
+  it("reads the CloudWatch User Guide's single-metric alarm state change; refuses one without alarmName or state", () => {
+    const event = {
+      version: '0',
+      id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92',
+      'detail-type': 'CloudWatch Alarm State Change',
+      source: 'aws.cloudwatch',
+      account: '123456789012',
+      time: '2019-10-02T17:04:40Z',
+      region: 'us-east-1',
+      resources: ['arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh'],
+      detail: {
+        alarmName: 'ServerCpuTooHigh',
+        configuration: { description: 'Goes into alarm when server CPU utilization is too high!', metrics: [] },
+        previousState: { reason: 'Threshold Crossed', timestamp: '2019-10-02T17:01:40.000+0000', value: 'OK' },
+        state: { reason: 'Threshold Crossed', timestamp: '2019-10-02T17:04:40.989+0000', value: 'ALARM' },
+      },
+    };
+    expect(parseAwsEvent(JSON.stringify(event))).toEqual({
+      kind: 'source-alarm',
+      id: event.id,
+      timeMs: Date.parse(event.time),
+      account: '123456789012',
+      region: 'us-east-1',
+      alarmName: 'ServerCpuTooHigh',
+      alarmState: 'ALARM',
+      previousAlarmState: 'OK',
+    });
+    const { alarmName: _dropped, ...noName } = event.detail;
+    expect(parseAwsEvent(JSON.stringify({ ...event, detail: noName }))).toMatchObject({ kind: 'malformed' });
+    expect(parseAwsEvent(JSON.stringify({ ...event, detail: { alarmName: 'x', state: {} } }))).toMatchObject({
+      kind: 'malformed',
+    });
+  });
   it('parses channel ARNs and refuses anything else', () => {
     expect(parseChannelArn(ARN)).toEqual({ region: 'us-west-2', account: '111122223333', channelId: '123456' });
     expect(parseChannelArn('arn:aws:medialive:us-west-2:111122223333:input:1')).toBeNull();

@@ -50,6 +50,19 @@ const FLOW_EVENTS: ReadonlySet<string> = new Set([
   'MediaConnect Alert',
 ]);
 
+/**
+ * "CloudWatch Alarm State Change" (source `aws.cloudwatch`, `resources` the alarm ARN, detail `alarmName`, `state` and
+ * `previousState` each with `value` OK, ALARM or INSUFFICIENT_DATA, `reason`, `timestamp`): CloudWatch User Guide,
+ * "Alarm events and EventBridge", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html
+ * ("CloudWatch guarantees the delivery of alarm state change events to EventBridge"). The stack's source alarms watch
+ * the flow's sources' figures (packet loss, bitrate) that change without any MediaConnect event.
+ */
+const AlarmStateDetailSchema = z.object({
+  alarmName: z.string().min(1).max(255),
+  state: z.object({ value: z.string().min(1).max(64) }),
+  previousState: z.object({ value: z.string().max(64) }).optional(),
+});
+
 interface Origin {
   id: string;
   timeMs: number;
@@ -69,6 +82,7 @@ export type ParsedEvent =
       pipeline: string | null;
     })
   | (Origin & { kind: 'flow'; flowArn: string; detailType: string })
+  | (Origin & { kind: 'source-alarm'; alarmName: string; alarmState: string; previousAlarmState: string | null })
   | { kind: 'other'; id: string; detailType: string }
   | { kind: 'malformed'; reason: string };
 
@@ -110,6 +124,18 @@ export function parseAwsEvent(body: string | undefined): ParsedEvent {
     const flowArn = e.resources[0];
     if (!flowArn) return { kind: 'malformed', reason: 'flow event without its flow in resources' };
     return { ...origin, kind: 'flow', flowArn, detailType };
+  }
+  if (e.source === 'aws.cloudwatch' && detailType === 'CloudWatch Alarm State Change') {
+    const detail = AlarmStateDetailSchema.safeParse(e.detail);
+    if (!detail.success) return { kind: 'malformed', reason: 'alarm state change without alarmName or state' };
+    const d = detail.data;
+    return {
+      ...origin,
+      kind: 'source-alarm',
+      alarmName: d.alarmName,
+      alarmState: d.state.value,
+      previousAlarmState: d.previousState?.value ?? null,
+    };
   }
   return { kind: 'other', id: e.id, detailType };
 }

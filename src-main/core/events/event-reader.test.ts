@@ -75,7 +75,30 @@ function fakeSqs(batches: string[][]): { client: SQSClient; deleted: number } {
   };
 }
 
-function setup(batches: string[][]) {
+const SOURCE_ALARMS = [
+  'lunora-booth-source-main-loss',
+  'lunora-booth-source-main-bitrate',
+  'lunora-booth-source-backup-loss',
+];
+/** "CloudWatch Alarm State Change" as the CloudWatch User Guide's single-metric example has it. */
+const alarmChange = (
+  alarmName: string,
+  value: string,
+  account = ACCOUNT,
+  previous = value === 'ALARM' ? 'OK' : 'ALARM',
+) =>
+  event(
+    'CloudWatch Alarm State Change',
+    'aws.cloudwatch',
+    [`arn:aws:cloudwatch:${REGION}:${account}:alarm:${alarmName}`],
+    {
+      alarmName,
+      state: { value, reason: 'Threshold Crossed', timestamp: '2026-12-02T01:00:00.000+0000' },
+      previousState: { value: previous },
+    },
+  );
+
+function setup(batches: string[][], sourceAlarms: string[] = SOURCE_ALARMS) {
   const sqs = fakeSqs(batches);
   const target: PushTarget = {
     applyChannelEvent: vi.fn(() => 'applied' as const),
@@ -88,6 +111,7 @@ function setup(batches: string[][]) {
     flowArn: FLOW,
     onFlowEvent: vi.fn<() => void>(),
     setPushing: vi.fn<(pushing: boolean) => void>(),
+    setSourceAlarms: vi.fn<(delivered: boolean) => void>(),
   } satisfies FlowPushTarget;
   const alerts = { apply: vi.fn(() => 'applied' as const) };
   const reader = new ChannelEventReader({
@@ -100,6 +124,7 @@ function setup(batches: string[][]) {
     now: () => 1_000,
     onStatus: () => undefined,
     alerts,
+    sourceAlarms,
   });
   reader.attachFlow(flow);
   return { reader, sqs, target, flow, alerts };
@@ -137,5 +162,32 @@ describe('the event reader with the flow and the alerts', () => {
     ]);
     expect(t.flow.onFlowEvent).not.toHaveBeenCalled();
     expect(t.target.applyChannelEvent).not.toHaveBeenCalled();
+  });
+
+  it("a booth source alarm's state change polls the flow; another account's, an unknown alarm's and a bodyless one do not", async () => {
+    const t = setup([
+      [alarmChange('lunora-booth-source-main-loss', 'ALARM')],
+      [alarmChange('lunora-booth-source-main-loss', 'ALARM', '999988887777')],
+      [alarmChange('someone-elses-cpu-alarm', 'ALARM')],
+      [event('CloudWatch Alarm State Change', 'aws.cloudwatch', [], { state: { value: 'ALARM' } })],
+      [alarmChange('lunora-booth-source-main-bitrate', 'OK')],
+      // A new alarm's first verdict, at deployment: nothing about the figures.
+      [alarmChange('lunora-booth-source-backup-loss', 'OK', ACCOUNT, 'INSUFFICIENT_DATA')],
+    ]);
+    t.reader.start();
+    await vi.waitFor(() => expect(t.sqs.deleted).toBe(6));
+    await t.reader.stop();
+    // The ALARM and, later, the return to OK: each a poll that reads what CloudWatch says.
+    expect(t.flow.onFlowEvent).toHaveBeenCalledTimes(2);
+    expect(t.flow.setSourceAlarms.mock.calls).toEqual([[true]]);
+  });
+
+  it('a stack without source alarms: the flow is told so (it keeps polling for its figures on air)', async () => {
+    const t = setup([[alarmChange('lunora-booth-source-main-loss', 'ALARM')]], []);
+    t.reader.start();
+    await vi.waitFor(() => expect(t.sqs.deleted).toBe(1));
+    await t.reader.stop();
+    expect(t.flow.setSourceAlarms.mock.calls).toEqual([[false]]);
+    expect(t.flow.onFlowEvent).not.toHaveBeenCalled();
   });
 });

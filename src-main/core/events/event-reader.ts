@@ -27,6 +27,8 @@ export interface FlowPushTarget {
   readonly flowArn: string | null;
   onFlowEvent(): void;
   setPushing(pushing: boolean): void;
+  /** The stack's source alarms reach this console's queue: a source's figures need not be polled for on air. */
+  setSourceAlarms(delivered: boolean): void;
 }
 
 export interface EventReaderOptions {
@@ -40,6 +42,11 @@ export interface EventReaderOptions {
   logger: Logger;
   now: () => number;
   onStatus: (status: StateUpdates) => void;
+  /**
+   * The stack's CloudWatch alarms on the flow's source figures (output `SourceAlarmNames`), whose state changes the
+   * stack's rule delivers to the seat queues; none on an older stack (the flow is then polled for them on air).
+   */
+  sourceAlarms?: readonly string[];
   /** MediaLive alerts on the booth's channels (tile alarm, tray, incident log); without it they are ignored. */
   alerts?: { apply(channelId: string, alert: ChannelAlert): AlertOutcome };
   /**
@@ -92,9 +99,11 @@ export class ChannelEventReader {
   private verified = false;
   private readonly waitSeconds: number;
   private flow: FlowPushTarget | null = null;
+  private readonly sourceAlarms: ReadonlySet<string>;
 
   constructor(private readonly options: EventReaderOptions) {
     this.waitSeconds = options.waitSeconds ?? 20;
+    this.sourceAlarms = new Set(options.sourceAlarms ?? []);
     this.status = {
       mode: 'polling',
       reason: 'Connecting to the event queue…',
@@ -111,6 +120,7 @@ export class ChannelEventReader {
   /** The flow monitor exists once the flow feature does: its events then poll it, and it slows while they flow. */
   attachFlow(flow: FlowPushTarget): void {
     this.flow = flow;
+    flow.setSourceAlarms(this.sourceAlarms.size > 0);
     flow.setPushing(this.status.mode === 'events');
   }
 
@@ -213,6 +223,10 @@ export class ChannelEventReader {
         flowChanged = this.acceptFlowEvent(event) || flowChanged;
         continue;
       }
+      if (event.kind === 'source-alarm') {
+        flowChanged = this.acceptSourceAlarm(event) || flowChanged;
+        continue;
+      }
       const arn = parseChannelArn(event.channelArn);
       if (!arn || this.isForeign(event, arn)) {
         this.once(
@@ -289,6 +303,29 @@ export class ChannelEventReader {
     }
     this.options.logger.debug('events: flow event', { detailType: event.detailType });
     return true;
+  }
+
+  /**
+   * True when the alarm is one of the stack's source alarms, in the booth's account and region, and it went into ALARM
+   * or out of it: a source's figures moved, which the flow poll right after reads from CloudWatch and shows.
+   */
+  private acceptSourceAlarm(event: Extract<ParsedEvent, { kind: 'source-alarm' }>): boolean {
+    const { region, account } = this.options;
+    const booths = event.region === region && (account === null || event.account === account);
+    if (!booths || !this.sourceAlarms.has(event.alarmName) || !this.flow) {
+      this.once(
+        `alarm:${event.account}:${event.alarmName}`,
+        'events: ignored an alarm that is not a booth source alarm',
+        {
+          alarm: event.alarmName.slice(0, 255),
+        },
+      );
+      return false;
+    }
+    this.options.logger.debug('events: source alarm', { alarm: event.alarmName, state: event.alarmState });
+    // Into ALARM, or out of it: a source's figures crossed the degraded line. A new alarm's first verdict
+    // (INSUFFICIENT_DATA to OK, at deployment) says nothing about the figures: no poll.
+    return event.alarmState === 'ALARM' || event.previousAlarmState === 'ALARM';
   }
 
   private fail(error: unknown): void {

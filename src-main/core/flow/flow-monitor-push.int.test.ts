@@ -82,6 +82,29 @@ describe('the flow poll while AWS pushes the flow events', () => {
     expect(t.monitor.steadyIntervalMs).toBe(60_000);
   });
 
+  it("on air with the stack's source alarms delivered: once a minute (their state change is the event), 15 s when the queue is not read", async () => {
+    const t = await setup();
+    t.monitor.setPushing(true);
+    t.monitor.setOnAir(true);
+    t.monitor.setSourceAlarms(true);
+    expect(t.monitor.steadyIntervalMs).toBe(60_000);
+    await t.clock.advance(61_000);
+    t.sim.control.clearRequests();
+    await t.clock.advance(120_000);
+    expect(t.count('DescribeFlow')).toBe(2);
+    expect(t.count('GetMetricData')).toBe(2);
+    // An event-silent flow still reconciles: a loss no alarm reports is read at the next minute's poll.
+    t.sim.control.loseSource('main');
+    const took = await t.clock.until(
+      () => t.monitor.current().sources.find((s) => s.role === 'main')?.grade === 'lost',
+      90_000,
+    );
+    expect(took).toBeLessThanOrEqual(61_000);
+    // The queue can no longer be read: today's cadence at once.
+    t.monitor.setPushing(false);
+    expect(t.monitor.steadyIntervalMs).toBe(5_000);
+  });
+
   it('a flow event polls at once; a burst of events is one poll; then fast for a while, then back to once a minute', async () => {
     const t = await setup();
     t.monitor.setPushing(true);
@@ -111,5 +134,30 @@ describe('the flow poll while AWS pushes the flow events', () => {
       30_000,
     );
     expect(took).toBeLessThan(15_000);
+  });
+});
+
+describe('the flow poll while AWS refuses every read', () => {
+  it('backs off 1 s, 2 s, 4 s, 8 s, then every 10 s (was every second); the view stays the last confirmed, marked unconfirmed since then', async () => {
+    const t = await setup();
+    const confirmedAt = t.monitor.current().polledAt;
+    t.sim.control.addFault({ service: 'mediaconnect', kind: 'expired-token' });
+    t.sim.control.addFault({ service: 'cloudwatch', kind: 'expired-token' });
+    t.sim.control.clearRequests();
+    const from = t.clock.now();
+    await t.clock.advance(60_000);
+    const sentAt = t.sim.control
+      .requests({ service: 'mediaconnect', operation: 'DescribeFlow' })
+      .map((r) => Math.round((r.at - from) / 1_000));
+    const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]!);
+    expect(gaps.slice(0, 5)).toEqual([1, 2, 4, 8, 10]);
+    expect(sentAt.length).toBeLessThanOrEqual(9);
+    const state = t.monitor.current();
+    expect(state.unconfirmed).toMatchObject({ since: confirmedAt });
+    expect(state.unconfirmed?.reason).toMatch(/expired/i);
+    // Credentials back: the next poll confirms, and the cadence is the steady one again.
+    t.sim.control.clearFaults();
+    await t.clock.advance(11_000);
+    expect(t.monitor.current().unconfirmed).toBeNull();
   });
 });

@@ -79,8 +79,10 @@ export interface FlowMonitorOptions {
    */
   pushSteadyIntervalMs: number;
   /**
-   * The same while a channel is on air: a source that degrades (packet loss, bitrate) without losing its connection
-   * sends no event, and viewers see it; CloudWatch is read this often then.
+   * The same while a channel is on air and the stack has no source alarms: a source that degrades (packet loss,
+   * bitrate) without losing its connection sends no MediaConnect event, and viewers see it; CloudWatch is read this
+   * often then. With the stack's source alarms delivered, their state change is that event, and the on-air poll
+   * reconciles at `pushSteadyIntervalMs` like the others.
    */
   pushLiveIntervalMs: number;
   /** DescribeFlowSourceMetadata at most this often while events flow (and when the feeding source changes). */
@@ -161,6 +163,9 @@ export class FlowMonitor {
   private readonly loop: PollLoop;
   private pushing = false;
   private onAir = false;
+  private sourceAlarms = false;
+  /** Polls in a row that could not read the flow or its figures (refused credentials, network, throttling). */
+  private failedPolls = 0;
   private lastPollStartedAt = -Infinity;
   /** A poll asked for by a flow event, due then (0: none). */
   private eventPollAt = 0;
@@ -250,10 +255,20 @@ export class FlowMonitor {
     this.loop.reschedule();
   }
 
-  /** The steady poll interval now (the reconciler's while events flow, shorter while on air). */
+  /**
+   * The stack's CloudWatch alarms on the sources' figures reach this console (true): while events flow, a channel on
+   * air no longer needs the flow read every `pushLiveIntervalMs` for a degradation that sends no MediaConnect event.
+   */
+  setSourceAlarms(delivered: boolean): void {
+    if (this.sourceAlarms === delivered) return;
+    this.sourceAlarms = delivered;
+    this.loop.reschedule();
+  }
+
+  /** The steady poll interval now (the reconciler's while events flow, shorter while on air without source alarms). */
   get steadyIntervalMs(): number {
     if (!this.pushing) return this.options.steadyIntervalMs;
-    return this.onAir ? this.options.pushLiveIntervalMs : this.options.pushSteadyIntervalMs;
+    return this.onAir && !this.sourceAlarms ? this.options.pushLiveIntervalMs : this.options.pushSteadyIntervalMs;
   }
 
   /**
@@ -338,12 +353,11 @@ export class FlowMonitor {
     let interval = fast ? this.options.fastIntervalMs : this.steadyIntervalMs;
     const now = this.options.now();
     if (this.eventPollAt > now) interval = Math.min(interval, this.eventPollAt - now);
-    // While AWS throttles, back off exponentially: polling harder only prolongs it.
-    if (this.throttleStreak > 0)
-      interval = Math.min(
-        this.options.maxBackoffMs,
-        Math.max(interval, this.options.fastIntervalMs) * 2 ** this.throttleStreak,
-      );
+    // While AWS throttles or refuses (credentials, access, network), back off exponentially: 1 s, 2 s, 4 s … up to the
+    // ceiling. Polling harder prolongs throttling, and refused credentials only come back with a new sign-in.
+    const doublings = Math.max(this.throttleStreak, this.failedPolls - 1);
+    if (doublings > 0)
+      interval = Math.min(this.options.maxBackoffMs, Math.max(interval, this.options.fastIntervalMs) * 2 ** doublings);
     return interval;
   }
 
@@ -384,6 +398,7 @@ export class FlowMonitor {
     }
     this.history.trim(now);
     this.throttleStreak = throttled ? Math.min(this.throttleStreak + 1, 6) : 0;
+    this.failedPolls = unread.length > 0 ? Math.min(this.failedPolls + 1, 6) : 0;
 
     next = this.grade(next, now);
     next = await this.maybeReadMetadata(next, now);

@@ -543,6 +543,18 @@ async function checkEvents(deps: ReadinessDeps, stack: StackTopology): Promise<R
             'The stack names no flow events rule (output FlowEventRuleName): input changes show at the next flow poll (5 s) instead of at once.',
           fix,
         }),
+    // Older stacks have no source alarms: the flow is then read every 15 s while a channel is on air, as before.
+    events.sourceAlarmRuleName && (events.sourceAlarms?.length ?? 0) > 0
+      ? await checkRule(deps, events.sourceAlarmRuleName, 'events-source-alarms', 'Source alarms rule', fix)
+      : item({
+          id: 'events-source-alarms',
+          group: 'stack',
+          label: 'Source alarms rule',
+          status: 'warn',
+          detail:
+            'The stack has no source alarms (outputs SourceAlarmRuleName, SourceAlarmNames): while a channel is on air the flow is read every 15 s instead of once a minute.',
+          fix,
+        }),
   ];
   const queues = await Promise.all(
     events.queues.map(async (name) => {

@@ -13,7 +13,15 @@ export interface StackTopology {
   /** Channel id and ARN per destination key (the normalised destination id), and the stack's record for it. */
   channels: Map<string, StackChannel>;
   /** The EventBridge rule and its seat queues (`EventRuleName`, `EventQueueNames`); absent on older stacks. */
-  events?: { ruleName: string | null; flowRuleName?: string | null; queues: string[] };
+  events?: {
+    ruleName: string | null;
+    flowRuleName?: string | null;
+    queues: string[];
+    /** The CloudWatch alarms on the flow's source figures whose state changes reach the queues (`SourceAlarmNames`). */
+    sourceAlarms?: string[];
+    /** The rule that delivers them (`SourceAlarmRuleName`). */
+    sourceAlarmRuleName?: string | null;
+  };
   /** The schedule group and role of the safety stops (`SafetyStopGroupName`, `SafetyStopRoleArn`); absent on older stacks. */
   safetyStop?: { group: string | null; roleArn: string | null };
 }
@@ -92,6 +100,11 @@ export function parseStackOutputs(
         .split(',')
         .map((q) => q.trim())
         .filter((q) => /^[A-Za-z0-9_-]{1,80}$/.test(q)),
+      sourceAlarmRuleName: byKey.get('SourceAlarmRuleName') ?? null,
+      sourceAlarms: (byKey.get('SourceAlarmNames') ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => /^[A-Za-z0-9_.-]{1,255}$/.test(a)),
     },
     safetyStop: {
       group: byKey.get('SafetyStopGroupName') ?? null,

@@ -8,11 +8,11 @@ import { parseJsonBody, type ServiceHandler } from './service';
 /**
  * Amazon EventBridge's DescribeRule, over AWS JSON 1.1 as `@aws-sdk/client-eventbridge` 3.1169 speaks it
  * (`X-Amz-Target: AWSEvents.DescribeRule`, `application/x-amz-json-1.1`, errors named by `__type`). The rules are
- * the stack's: the channel events rule and the flow events rule, each delivering to every seat queue. A missing rule is ResourceNotFoundException
+ * the stack's: the channel events rule, the flow events rule and the source alarms rule, each delivering to every seat queue. A missing rule is ResourceNotFoundException
  * (EventBridge API Reference, DescribeRule, https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DescribeRule.html).
  */
 export function createEventBridgeService(world: World): ServiceHandler {
-  const { ruleName, flowRuleName } = world.seed.topology.events;
+  const { ruleName, flowRuleName, sourceAlarmRuleName, sourceAlarms } = world.seed.topology.events;
   const rules = new Map([
     [
       ruleName,
@@ -47,6 +47,21 @@ export function createEventBridgeService(world: World): ServiceHandler {
         State: 'ENABLED',
         Description:
           "Status, source and flow health, and alerts of the booth's MediaConnect flow, to every console seat's queue.",
+        EventBusName: 'default',
+      },
+    ],
+    [
+      sourceAlarmRuleName,
+      {
+        Name: sourceAlarmRuleName,
+        Arn: `arn:aws:events:${world.region}:${world.accountId}:rule/${sourceAlarmRuleName}`,
+        EventPattern: JSON.stringify({
+          source: ['aws.cloudwatch'],
+          'detail-type': ['CloudWatch Alarm State Change'],
+          detail: { alarmName: sourceAlarms.map((a) => a.name) },
+        }),
+        State: 'ENABLED',
+        Description: "State changes of the alarms on the flow's source figures, to every console seat's queue.",
         EventBusName: 'default',
       },
     ],

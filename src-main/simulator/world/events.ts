@@ -165,6 +165,50 @@ export class EventBus {
     });
   }
 
+  /**
+   * "CloudWatch Alarm State Change" of a single-metric alarm: source `aws.cloudwatch`, resources the alarm ARN, detail
+   * `alarmName`, `state` and `previousState` (`value`, `reason`, `timestamp`) and `configuration.metrics` (CloudWatch
+   * User Guide, "Alarm events and EventBridge",
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html).
+   */
+  alarmStateChange(
+    alarmName: string,
+    change: {
+      previous: string;
+      current: string;
+      reason: string;
+      sourceArn: string;
+      metric: string;
+      statistic: string;
+      periodSec: number;
+    },
+  ): void {
+    const timestamp = new Date(this.deps.now()).toISOString().replace('Z', '+0000');
+    const alarmArn = `arn:aws:cloudwatch:${this.deps.region}:${this.deps.accountId}:alarm:${alarmName}`;
+    this.emit('CloudWatch Alarm State Change', 'aws.cloudwatch', [alarmArn], {
+      alarmName,
+      state: { value: change.current, reason: change.reason, timestamp },
+      previousState: { value: change.previous, reason: '', timestamp },
+      configuration: {
+        metrics: [
+          {
+            id: randomUUID(),
+            metricStat: {
+              metric: {
+                dimensions: { SourceARN: change.sourceArn },
+                name: change.metric,
+                namespace: 'AWS/MediaConnect',
+              },
+              period: change.periodSec,
+              stat: change.statistic,
+            },
+            returnData: true,
+          },
+        ],
+      },
+    });
+  }
+
   /** Puts a raw message body on every target queue as is (malformed or foreign events, for fault tests). */
   injectRaw(body: string): void {
     for (const q of this.deps.targets()) this.deps.queues.send(q, body);
@@ -199,7 +243,12 @@ export class EventBus {
       detailType,
       time: event.time,
       summary: JSON.stringify(
-        detail['state'] ?? detail['currentStatus'] ?? detail['alarm_state'] ?? detail['current'] ?? null,
+        (detail['state'] as { value?: unknown } | undefined)?.value ??
+          detail['state'] ??
+          detail['currentStatus'] ??
+          detail['alarm_state'] ??
+          detail['current'] ??
+          null,
       ),
     });
     if (this.recent.length > 200) this.recent.shift();

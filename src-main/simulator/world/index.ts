@@ -7,6 +7,7 @@ import type { QueueWorld } from './queues';
 import type { IdentityCenterWorld } from './identity-center';
 import type { SignalWorld } from './signal';
 import type { ScheduleWorld } from './schedules';
+import type { SourceAlarmWorld } from './source-alarms';
 
 /** Everything the service handlers read and change. */
 export interface World {
@@ -24,6 +25,8 @@ export interface World {
   schedules: ScheduleWorld;
   /** Thumbnails and the channels' CloudWatch figures (confidence monitoring). */
   confidence: ConfidenceWorld;
+  /** CloudWatch's evaluation of the stack's source alarms. */
+  sourceAlarms: SourceAlarmWorld;
   /** The simulator's clock (the real one unless a test injects its own). */
   now: () => number;
 }

@@ -408,10 +408,8 @@ export class ArmingController {
     }
 
     this.#inFlight.add(destinationId);
-    this.#setActivity(destinationId, { phase: 'sending', action, since: this.#deps.now() });
-    this.#emit({ kind: 'sending', destinationId, action, text: `${name}: ${actionWords(action)} sent to AWS…` });
-    this.#changed(destinationId);
-
+    // The request leaves first; the tile's "sending" and the event line follow in the same task (the answer, a
+    // promise, can only settle after them): the take does not wait for the screen's bookkeeping.
     let request: Promise<SendResult>;
     try {
       request =
@@ -425,6 +423,9 @@ export class ArmingController {
         message: error instanceof Error ? error.message : String(error),
       });
     }
+    this.#setActivity(destinationId, { phase: 'sending', action, since: this.#deps.now() });
+    this.#emit({ kind: 'sending', destinationId, action, text: `${name}: ${actionWords(action)} sent to AWS…` });
+    this.#changed(destinationId);
     void request.then(
       (result) => this.#settle(destinationId, name, action, result),
       (error: unknown) =>
