@@ -140,6 +140,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     now,
     consoleName,
     operator: operatorName,
+    ratePerHour: (id): number => costs.ratePerHour(id),
   });
   const stateNotifications = new StateNotifications(notifier, now, (id) => warm.onSlate(id));
   const alarms = new ChannelAlarms(notifier, now);
@@ -222,7 +223,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       refresh: (fastForMs) => monitor.refresh(fastForMs),
     },
     startChannel: (id) => actions.startChannel(id),
-    ratePerHour: (id) => costs.ratePerHour(id),
+    ratePerHour: (id): number => costs.ratePerHour(id),
     notifier,
     logger,
     now,
