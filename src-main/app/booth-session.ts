@@ -46,6 +46,7 @@ import { createHistoryFeature, type HistoryChannel } from './history-feature';
 import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
 import { createWarmFeature, type WarmChannel } from './warm-feature';
+import { takeModeStore } from './warm-modes';
 
 const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
 
@@ -223,6 +224,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       refresh: (fastForMs) => monitor.refresh(fastForMs),
     },
     startChannel: (id) => actions.startChannel(id),
+    modes: takeModeStore(input.settings),
     ratePerHour: (id): number => costs.ratePerHour(id),
     notifier,
     logger,
