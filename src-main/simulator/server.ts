@@ -17,6 +17,7 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   sqs: 'sqs',
   events: 'eventbridge',
   scheduler: 'scheduler',
+  s3: 's3',
 };
 
 export interface ServerDeps {

@@ -10,7 +10,8 @@ export type ServiceId =
   | 'eventbridge'
   | 'sso-oidc'
   | 'sso'
-  | 'scheduler';
+  | 'scheduler'
+  | 's3';
 
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {

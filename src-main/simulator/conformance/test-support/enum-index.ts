@@ -32,6 +32,7 @@ const CLIENTS: Record<ServiceId, string> = {
   'sso-oidc': '@aws-sdk/client-sso-oidc',
   sso: '@aws-sdk/client-sso',
   scheduler: '@aws-sdk/client-scheduler',
+  s3: '@aws-sdk/client-s3',
 };
 
 const require = createRequire(import.meta.url);

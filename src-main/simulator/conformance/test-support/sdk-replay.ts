@@ -4,6 +4,7 @@ import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
+import * as s3 from '@aws-sdk/client-s3';
 import * as scheduler from '@aws-sdk/client-scheduler';
 import * as sqs from '@aws-sdk/client-sqs';
 import * as sso from '@aws-sdk/client-sso';
@@ -26,6 +27,7 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   'sso-oidc': { module: ssoOidc, client: 'SSOOIDCClient' },
   sso: { module: sso, client: 'SSOClient' },
   scheduler: { module: scheduler, client: 'SchedulerClient' },
+  s3: { module: s3, client: 'S3Client' },
 };
 
 /**
