@@ -16,6 +16,7 @@ import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { SafetyStops } from '../core/channels/safety-stop';
 import { WarmStandby, type WarmStandbyDeps } from '../core/channels/warm-standby';
+import { WarmInputLoss } from '../core/channels/warm-standby-loss';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { SharedMonthSpend } from '../core/costs/shared-month';
@@ -199,6 +200,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       onAirTags.observe(changed);
       safetyStops.observe(changed);
       warm.observe(changed);
+      warmLoss.review(monitor.snapshot().destinations);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
     },
@@ -232,6 +234,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     ...tuning.warm,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
   });
+  const warmLoss = new WarmInputLoss(input.incidents, now);
   const actions: ChannelActions = new ChannelActions({
     medialive: clients.medialive,
     monitor,
@@ -313,7 +316,10 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     },
   });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
-  const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
+  const flow = createFlowFeature(context, tuning.flow, (state) => {
+    costs.observeFlow(flowReading(state));
+    if (state.unconfirmed === null) warmLoss.observeInput(state.inputOutage, monitor.snapshot().destinations);
+  });
   eventReader.attachFlow(flow.events);
   const history = createHistoryFeature(context);
   const confidence = createConfidenceFeature(context);
