@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { IncidentEntry } from '../shared/domain/incident';
 import { eventually, startBooth, type BoothHarness } from './support/harness';
 
 /**
@@ -50,7 +51,8 @@ beforeAll(async () => {
     window: 'operator',
     viewport: { width: 1366, height: 768 },
     slateDestinations: ['youtube', 'twitch'],
-    timings: { inputSwitchMs: 400 },
+    timings: { inputSwitchMs: 400, metricSampleMs: 200, failoverMs: 200, flowUpdateMs: 200 },
+    flow: { steadyIntervalMs: 300, fastIntervalMs: 150, periodSec: 1 },
     warm: { readEveryMs: 250, switchReadEveryMs: 50 },
   });
   page = booth.page;
@@ -97,6 +99,11 @@ describe('warm take (web preview, simulation)', () => {
     // Not counted live: the status bar's LIVE reads 0 while the slate runs.
     expect(await text(page.getByTestId('live-count'))).toMatch(/0\/5/);
     expect(writes('youtube', since)).toEqual(['BatchUpdateSchedule', 'StartChannel']);
+    // The show's time: standby counted apart, never as time on air.
+    await eventually(
+      async () => /^in standby \d\d:\d\d:\d\d$/.test(await text(tile('youtube').getByTestId('tile-on-air'))),
+      'the standby time on the tile',
+    );
     await shoot('standby');
   });
 
@@ -120,6 +127,34 @@ describe('warm take (web preview, simulation)', () => {
     expect(writes('linkedin', cold)).toEqual(['StartChannel']);
     expect(await text(page.getByTestId('live-count'))).toMatch(/2\/5/);
     await shoot('on-air');
+  });
+
+  it('the live source lost on air from warm: the slate is shown (input-loss behaviour), the tile and the incident log say so', async () => {
+    const incidents = async () => {
+      const answer = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
+      if (!answer.ok) throw new Error(answer.message);
+      return (answer.data as { entries: IncidentEntry[] }).entries
+        .filter((e) => e.destinationId === 'youtube' && e.kind === 'outage')
+        .map((e) => e.title);
+    };
+    booth.simulator.control.loseSource('main');
+    booth.simulator.control.loseSource('backup');
+    const strip = tile('youtube').getByTestId('tile-input-strip');
+    await eventually(async () => /SLATE SHOWN/.test(await text(strip)), 'SLATE SHOWN on the tile', 15_000);
+    expect(await strip.getAttribute('title')).toMatch(/Viewers see the slate still/);
+    await eventually(
+      async () => (await incidents()).join() === 'YouTube Live: live input lost, viewers see the slate',
+      'one incident for YouTube',
+    );
+    expect(booth.simulator.control.state().channels.find((c) => c.id === channelOf('youtube'))?.picture).toBe(
+      'INPUT_LOSS_SLATE',
+    );
+    await shoot('slate-on-loss');
+    booth.simulator.control.restoreSource('main');
+    booth.simulator.control.restoreSource('backup');
+    await eventually(async () => (await incidents()).length === 2, 'the live picture back in the incident log', 15_000);
+    expect((await incidents())[1]).toBe('YouTube Live: live picture back');
+    await eventually(async () => (await strip.count()) === 0, 'the strip gone', 15_000);
   });
 
   it('back to slate and stop are distinct, confirmed acts', async () => {
