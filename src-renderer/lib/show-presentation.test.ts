@@ -122,7 +122,8 @@ describe('time on air per destination', () => {
         { id: 'twitch', onAir: { ms: 60_000, since: null }, standby: { ms: 600_000, since: null } },
       ],
     };
-    expect(onAirText(warm, 'youtube', at('2026-12-01T19:40'))).toBe('in standby 00:10:00');
+    // In standby now: the tile's own clock counts it.
+    expect(onAirText(warm, 'youtube', at('2026-12-01T19:40'))).toBeNull();
     expect(onAirText(warm, 'twitch', at('2026-12-01T19:40'))).toBe('aired 00:01:00 · standby 00:10:00');
   });
 });

@@ -133,7 +133,7 @@ export function onAirText(timeline: ShowTimeline, destinationId: string, now: nu
   const entry = timeline.destinations.find((d) => d.id === destinationId);
   if (!entry) return null;
   const ms = totalAt(entry.onAir, now);
-  const standby = standbyText(entry.standby, now);
+  const standby = standbyText(entry.standby);
   let aired: string | null = null;
   if (entry.onAir.since !== null) aired = `on air ${formatDuration(ms)}`;
   else if (ms > 0) aired = ms < 1_000 ? 'aired <1 s' : `aired ${formatDuration(ms)}`;
@@ -141,8 +141,7 @@ export function onAirText(timeline: ShowTimeline, destinationId: string, now: nu
   return [aired, standby].filter(Boolean).join(' · ') || null;
 }
 
-function standbyText(total: RunningTotal, now: number): string | null {
-  const ms = totalAt(total, now);
-  if (total.since === null && ms < 1_000) return null;
-  return `${total.since !== null ? 'in standby' : 'standby'} ${formatDuration(ms)}`;
+/** The standby of the runs before: the one under way is counted by the tile's own clock ("standby since …"). */
+function standbyText(total: RunningTotal): string | null {
+  return total.ms >= 1_000 ? `standby ${formatDuration(total.ms)}` : null;
 }

@@ -15,7 +15,7 @@ export interface SlateFinding {
  * "s3ssl://bucket/path/file.mp4" (or s3://): the URL form of an MP4 file input in S3
  * ("Setting up an MP4 input", https://docs.aws.amazon.com/medialive/latest/ug/setup-mp4-obtain-info.html).
  */
-export function parseS3Url(url: string): { bucket: string; key: string } | null {
+function parseS3Url(url: string): { bucket: string; key: string } | null {
   const match = /^s3(?:ssl)?:\/\/([^/]+)\/(.+)$/.exec(url.trim());
   return match ? { bucket: match[1]!, key: match[2]! } : null;
 }
