@@ -106,6 +106,7 @@ const OVER_RUN: ShowSnapshot = {
     endedAt: null,
     endedBy: null,
     onAir: { ms: 0, since: NOW - 12 * 3_600_000 },
+    standby: { ms: 0, since: null },
     destinations: [],
   },
   standbyOffer: null,

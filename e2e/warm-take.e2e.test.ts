@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { IncidentEntry } from '../shared/domain/incident';
 import { eventually, startBooth, type BoothHarness } from './support/harness';
 
 /**
@@ -50,7 +51,8 @@ beforeAll(async () => {
     window: 'operator',
     viewport: { width: 1366, height: 768 },
     slateDestinations: ['youtube', 'twitch'],
-    timings: { inputSwitchMs: 400 },
+    timings: { inputSwitchMs: 400, metricSampleMs: 200, failoverMs: 200, flowUpdateMs: 200 },
+    flow: { steadyIntervalMs: 300, fastIntervalMs: 150, periodSec: 1 },
     warm: { readEveryMs: 250, switchReadEveryMs: 50 },
   });
   page = booth.page;
@@ -85,18 +87,20 @@ describe('warm take (web preview, simulation)', () => {
     );
   });
 
-  it('standby: a confirmation with the cost, then STARTING TO STANDBY and STANDBY "standby since …, $…/h"', async () => {
+  it('standby: a confirmation with the cost, then STARTING TO STANDBY and STANDBY "$…/h, standby since …"', async () => {
     const since = Date.now();
     await confirmWarm(tile('youtube').getByTestId('tile-arm'), /bills about \$\d+\.\d\d\/h/, 'standby-dialog');
     await eventually(async () => (await warmOf('youtube')) === 'STARTING_TO_STANDBY', 'STARTING TO STANDBY');
     expect(await text(tile('youtube').getByTestId('tile-state'))).toBe('STARTING TO STANDBY');
     await eventually(async () => (await warmOf('youtube')) === 'STANDBY', 'STANDBY', 15_000);
     expect(await text(tile('youtube').getByTestId('tile-state'))).toBe('STANDBY');
-    expect(await text(tile('youtube').getByTestId('tile-hint'))).toMatch(/^standby since \d\d:\d\d, \$\d+\.\d\d\/h$/);
+    expect(await text(tile('youtube').getByTestId('tile-hint'))).toMatch(/^\$\d+\.\d\d\/h, standby since \d\d:\d\d$/);
     expect(await tile('youtube').getAttribute('data-tone')).toBe('standby');
     // Not counted live: the status bar's LIVE reads 0 while the slate runs.
     expect(await text(page.getByTestId('live-count'))).toMatch(/0\/5/);
     expect(writes('youtube', since)).toEqual(['BatchUpdateSchedule', 'StartChannel']);
+    // The tile's clock counts the standby; no time on air is shown for it.
+    expect(await tile('youtube').getByTestId('tile-on-air').count()).toBe(0);
     await shoot('standby');
   });
 
@@ -108,6 +112,12 @@ describe('warm take (web preview, simulation)', () => {
     await eventually(async () => (await warmOf('youtube')) === 'ON_AIR', 'YouTube ON AIR', 5_000);
     expect(await text(tile('youtube').getByTestId('tile-state'))).toBe('ON AIR');
     expect(writes('youtube', since)).toEqual(['BatchUpdateSchedule']);
+    // The show's time: the standby counted apart, never as time on air.
+    await eventually(
+      async () =>
+        /^on air \d\d:\d\d:\d\d · standby \d\d:\d\d:\d\d$/.test(await text(tile('youtube').getByTestId('tile-on-air'))),
+      'time on air and in standby apart on the tile',
+    );
     const active = booth.simulator.control.state().channels.find((c) => c.id === channelOf('youtube'));
     expect(active?.activeInputAttachment).toBe('lunora-youtube-input');
     expect(active?.picture).toBe('LIVE');
@@ -120,6 +130,34 @@ describe('warm take (web preview, simulation)', () => {
     expect(writes('linkedin', cold)).toEqual(['StartChannel']);
     expect(await text(page.getByTestId('live-count'))).toMatch(/2\/5/);
     await shoot('on-air');
+  });
+
+  it('the live source lost on air from warm: the slate is shown (input-loss behaviour), the tile and the incident log say so', async () => {
+    const incidents = async () => {
+      const answer = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
+      if (!answer.ok) throw new Error(answer.message);
+      return (answer.data as { entries: IncidentEntry[] }).entries
+        .filter((e) => e.destinationId === 'youtube' && e.kind === 'outage')
+        .map((e) => e.title);
+    };
+    booth.simulator.control.loseSource('main');
+    booth.simulator.control.loseSource('backup');
+    const strip = tile('youtube').getByTestId('tile-input-strip');
+    await eventually(async () => /SLATE SHOWN/.test(await text(strip)), 'SLATE SHOWN on the tile', 15_000);
+    expect(await strip.getAttribute('title')).toMatch(/Viewers see the slate still/);
+    await eventually(
+      async () => (await incidents()).join() === 'YouTube Live: live input lost, viewers see the slate',
+      'one incident for YouTube',
+    );
+    expect(booth.simulator.control.state().channels.find((c) => c.id === channelOf('youtube'))?.picture).toBe(
+      'INPUT_LOSS_SLATE',
+    );
+    await shoot('slate-on-loss');
+    booth.simulator.control.restoreSource('main');
+    booth.simulator.control.restoreSource('backup');
+    await eventually(async () => (await incidents()).length === 2, 'the live picture back in the incident log', 15_000);
+    expect((await incidents())[1]).toBe('YouTube Live: live picture back');
+    await eventually(async () => (await strip.count()) === 0, 'the strip gone', 15_000);
   });
 
   it('back to slate and stop are distinct, confirmed acts', async () => {

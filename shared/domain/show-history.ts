@@ -16,6 +16,16 @@ const ShowCostSchema = z.strictObject({
     })
     .nullable(),
   flowUsd: z.number(),
+  /**
+   * The running charges spent in standby (the channel on its slate, billing but not on air), in total and per
+   * destination; null for a record written before warm standby.
+   */
+  standby: z
+    .strictObject({
+      totalUsd: z.number(),
+      byDestination: z.array(z.strictObject({ id: z.string(), usd: z.number() })),
+    })
+    .nullable(),
 });
 
 /** One past show (one console's session record), as the history lists it. */
@@ -45,6 +55,8 @@ export const ShowTakeSchema = z.strictObject({
   /** The console and the person (from the sign-in) who took it live, as recorded. */
   console: z.string(),
   operator: z.string().nullable(),
+  /** Its time running, span by span: on the slate (standby, not on air) or on the live input (on air). */
+  spans: z.array(z.strictObject({ kind: z.enum(['standby', 'on-air']), from: z.number(), to: z.number().nullable() })),
 });
 export type ShowTake = z.infer<typeof ShowTakeSchema>;
 

@@ -19,10 +19,12 @@ export const ShowTimelineSchema = z.strictObject({
   /** null while the show is on. */
   endedAt: z.number().nullable(),
   endedBy: z.enum(['end-all', 'all-off']).nullable(),
-  /** Time with at least one destination on air. */
+  /** Time with at least one destination on air (on its live input; a channel on its slate is not on air). */
   onAir: RunningTotalSchema,
-  /** Time on air per destination in this show (every run counted). */
-  destinations: z.array(z.strictObject({ id: z.string(), onAir: RunningTotalSchema })),
+  /** Time with at least one destination in standby: running (and billing) on its slate. */
+  standby: RunningTotalSchema,
+  /** Time on air and in standby per destination in this show (every run counted). */
+  destinations: z.array(z.strictObject({ id: z.string(), onAir: RunningTotalSchema, standby: RunningTotalSchema })),
 });
 export type ShowTimeline = z.infer<typeof ShowTimelineSchema>;
 
@@ -31,6 +33,7 @@ export const EMPTY_TIMELINE: ShowTimeline = {
   endedAt: null,
   endedBy: null,
   onAir: { ms: 0, since: null },
+  standby: { ms: 0, since: null },
   destinations: [],
 };
 

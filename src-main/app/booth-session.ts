@@ -16,6 +16,7 @@ import { StateNotifications } from '../core/channels/state-notifications';
 import { OnAirTagWriter } from '../core/channels/on-air-tags';
 import { SafetyStops } from '../core/channels/safety-stop';
 import { WarmStandby, type WarmStandbyDeps } from '../core/channels/warm-standby';
+import { WarmInputLoss } from '../core/channels/warm-standby-loss';
 import { CostMeter } from '../core/costs/cost-meter';
 import { monthSpendStore, startCostTicker } from '../core/costs/cost-wiring';
 import { SharedMonthSpend } from '../core/costs/shared-month';
@@ -47,6 +48,7 @@ import { createOperatorFeature } from './operator-feature';
 import { resumeShow } from './show-resume';
 import { createCostsFeature, type CostsChannel } from './costs-feature';
 import { createWarmFeature, type WarmChannel } from './warm-feature';
+import { takeModeStore } from './warm-modes';
 
 const DEFAULT_FORGOTTEN = { graceMs: 3 * 60_000, repeatMs: 5 * 60_000, checkEveryMs: 15_000 };
 
@@ -142,6 +144,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     now,
     consoleName,
     operator: operatorName,
+    ratePerHour: (id): number => costs.ratePerHour(id),
   });
   const stateNotifications = new StateNotifications(notifier, now, (id) => warm.onSlate(id));
   const alarms = new ChannelAlarms(notifier, now);
@@ -199,6 +202,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       onAirTags.observe(changed);
       safetyStops.observe(changed);
       warm.observe(changed);
+      warmLoss.review(monitor.snapshot().destinations);
       forgotten.observe(monitor.snapshot().destinations);
       for (const listener of destinationListeners) listener();
     },
@@ -224,13 +228,15 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       refresh: (fastForMs) => monitor.refresh(fastForMs),
     },
     startChannel: (id) => actions.startChannel(id),
-    ratePerHour: (id) => costs.ratePerHour(id),
+    modes: takeModeStore(input.settings),
+    ratePerHour: (id): number => costs.ratePerHour(id),
     notifier,
     logger,
     now,
     ...tuning.warm,
     ...(tuning.retry ? { retry: tuning.retry } : {}),
   });
+  const warmLoss = new WarmInputLoss(input.incidents, now);
   const actions: ChannelActions = new ChannelActions({
     medialive: clients.medialive,
     monitor,
@@ -313,7 +319,10 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     },
   });
   const admin = createAdminFeature(context, { onChanged: () => void reloadDestinations() });
-  const flow = createFlowFeature(context, tuning.flow, (state) => costs.observeFlow(flowReading(state)));
+  const flow = createFlowFeature(context, tuning.flow, (state) => {
+    costs.observeFlow(flowReading(state));
+    if (state.unconfirmed === null) warmLoss.observeInput(state.inputOutage, monitor.snapshot().destinations);
+  });
   eventReader.attachFlow(flow.events);
   const history = createHistoryFeature(context);
   const confidence = createConfidenceFeature(context);

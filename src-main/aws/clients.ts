@@ -5,6 +5,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MediaConnectClient } from '@aws-sdk/client-mediaconnect';
 import { MediaLiveClient } from '@aws-sdk/client-medialive';
 import { PricingClient } from '@aws-sdk/client-pricing';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -37,6 +38,8 @@ export interface AwsClients {
   scheduler: SchedulerClient;
   /** The AWS Price List, at its own endpoint region whatever the stack's (see core/costs/price-list-refresh.ts). */
   pricing: PricingClient;
+  /** The stack's slate files (readiness: HeadObject). */
+  s3: S3Client;
   /** Items, marshalled (lib-dynamodb). */
   dynamo: DynamoDBDocumentClient;
   /** Table-level operations (DescribeTable, CreateBackup). */
@@ -99,6 +102,12 @@ export function createAwsClients(
   const eventbridge = new EventBridgeClient({ ...common, ...endpoint });
   const scheduler = new SchedulerClient({ ...common, ...endpoint });
   const pricing = new PricingClient({ ...common, ...endpoint, region: PRICE_LIST_ENDPOINT_REGION });
+  // The same endpoint settings as the other clients (the simulator's endpoint, else the profile's and the
+  // environment's). A custom endpoint is addressed path-style, the bucket in the path ("When true, force a path-style
+  // endpoint to be used where the bucket name is part of the path", S3 endpoint parameter ForcePathStyle; path-style
+  // requests: https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#path-style-access), as a
+  // loopback endpoint has no per-bucket host names.
+  const s3 = new S3Client({ ...common, ...endpoint, forcePathStyle: target.mode === 'simulation' });
   const dynamoBase = new DynamoDBClient({ ...common, ...dynamoEndpoint });
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true },
@@ -127,6 +136,7 @@ export function createAwsClients(
   eventbridge.middlewareStack.add(tagging, regionTag);
   scheduler.middlewareStack.add(tagging, regionTag);
   pricing.middlewareStack.add(tagging, regionTag);
+  s3.middlewareStack.add(tagging, regionTag);
   dynamoBase.middlewareStack.add(tagging, regionTag);
   dynamo.middlewareStack.add(tagging, regionTag);
 
@@ -140,6 +150,7 @@ export function createAwsClients(
     eventbridge,
     scheduler,
     pricing,
+    s3,
     dynamo,
     dynamodb: dynamoBase,
     destroy() {
@@ -153,6 +164,7 @@ export function createAwsClients(
         eventbridge,
         scheduler,
         pricing,
+        s3,
         dynamo,
         dynamoBase,
       ])

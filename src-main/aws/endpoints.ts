@@ -16,6 +16,7 @@ const SERVICE_IDS = [
   'DynamoDB',
   'SQS',
   'EventBridge',
+  'S3',
 ] as const;
 
 function isTrue(value: string | undefined): boolean {

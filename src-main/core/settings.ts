@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_OPERATOR_SETTINGS, OperatorSettingsSchema } from '../../shared/domain/operator-settings';
 import { ShowPlanSchema } from '../../shared/domain/show-plan';
 import { REMOTE_ROLES } from '../../shared/domain/roles';
+import { TakeModeSchema } from '../../shared/domain/warm-standby';
 
 /** Where the control API listens unless an admin chose another port. */
 const DEFAULT_CONTROL_PORT = 17_878;
@@ -67,6 +68,8 @@ export const SettingsSchema = z.object({
     })
     .prefault({})
     .catch({ port: DEFAULT_CONTROL_PORT, lan: false, tokens: [] }),
+  /** The take mode the operator chose per destination (warm standby); a destination not named here takes cold. */
+  takeModes: z.record(z.string(), TakeModeSchema).default({}).catch({}),
   spend: z
     .object({ month: z.string().regex(/^\d{4}-\d{2}$/), showsUsd: z.number().min(0) })
     .nullable()

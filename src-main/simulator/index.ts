@@ -1,3 +1,4 @@
+import { createS3Service, SimS3World } from './s3';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCallerGuard } from './caller-guard';
@@ -85,6 +86,8 @@ export interface RunningSimulator {
   /** Per-run token the HTTP control API (/_sim/) requires in the x-sim-token header. */
   controlToken: string;
   control: SimulatorControl;
+  /** The S3 buckets (the stack's slates): remove an object or a bucket, or deny access, to test the readiness check. */
+  s3: SimS3World;
   close(): Promise<void>;
 }
 
@@ -200,6 +203,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return { ...timings };
   };
 
+  // The stack's slate bucket, for the console's readiness check of the slate files.
+  const s3 = new SimS3World(now);
+  s3.seedSlates(accountId);
+
   const controlToken = randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
   const faults = new FaultInjector();
@@ -228,6 +235,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       pricing: createPricingService(options.priceList),
       'sso-oidc': createSsoOidcService(world),
       sso: createSsoPortalService(world),
+      s3: createS3Service(s3),
     },
     faults,
     log,
@@ -264,6 +272,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     topology: seed.topology,
     controlToken,
     control,
+    s3,
     close() {
       closing ??= (async () => {
         timers.clearAll();

@@ -3,9 +3,9 @@ import { DEFAULT_AUDIO_SELECTOR_NAME } from '../core/presets/encoder-settings-co
 import { isObject, toWire, type JsonObject } from './world/wire';
 
 /** Where a deployed stack would keep the slate clip and the input-loss still, per account. */
-const slateBucket = (accountId: string): string => `lunora-booth-slates-${accountId}`;
-const SLATE_CLIP_KEY = 'slate/lunora-slate.mp4';
-const SLATE_IMAGE_KEY = 'slate/lunora-slate.png';
+export const slateBucket = (accountId: string): string => `lunora-booth-slates-${accountId}`;
+export const SLATE_CLIP_KEY = 'slate/lunora-slate.mp4';
+export const SLATE_IMAGE_KEY = 'slate/lunora-slate.png';
 
 export interface SlateSeed {
   inputId: string;

@@ -18,6 +18,7 @@ const SCOPE_TO_SERVICE: Record<string, ServiceId> = {
   events: 'eventbridge',
   scheduler: 'scheduler',
   pricing: 'pricing',
+  s3: 's3',
 };
 
 export interface ServerDeps {

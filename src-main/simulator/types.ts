@@ -11,7 +11,8 @@ export type ServiceId =
   | 'sso-oidc'
   | 'sso'
   | 'scheduler'
-  | 'pricing';
+  | 'pricing'
+  | 's3';
 
 /** A request as read off the socket, before any service interpretation. */
 export interface SimRequest {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ShowSummary } from '../../shared/domain/show-history';
-import { costByKind, defaultRange, destinationsOf, showDurationMs } from './history-presentation';
+import {
+  costByKind,
+  defaultRange,
+  destinationsOf,
+  showDurationMs,
+  standbyUsdOf,
+  takeSpansText,
+} from './history-presentation';
 
 const show = (over: Partial<ShowSummary> = {}): ShowSummary => ({
   id: 's',
@@ -13,7 +20,7 @@ const show = (over: Partial<ShowSummary> = {}): ShowSummary => ({
   incidents: 0,
   restarts: 0,
   alongside: null,
-  cost: { totalUsd: 1, flowUsd: 0.2, byDestination: [], split: null },
+  cost: { totalUsd: 1, flowUsd: 0.2, byDestination: [], split: null, standby: null },
   ...over,
 });
 
@@ -31,8 +38,28 @@ describe('history presentation', () => {
     expect(costByKind(show())).toEqual([]);
     const split = { channelsUsd: 1, flowHoursUsd: 2, flowDataUsd: 3, idleUsd: 4, monitoringUsd: 5 };
     expect(
-      costByKind(show({ cost: { totalUsd: 15, flowUsd: 5, byDestination: [], split } })).map((k) => k.usd),
+      costByKind(show({ cost: { totalUsd: 15, flowUsd: 5, byDestination: [], split, standby: null } })).map(
+        (k) => k.usd,
+      ),
     ).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('says the standby share of the channels apart, per show and per destination', () => {
+    const split = { channelsUsd: 1, flowHoursUsd: 2, flowDataUsd: 3, idleUsd: 4, monitoringUsd: 5 };
+    const standby = { totalUsd: 0.25, byDestination: [{ id: 'youtube', usd: 0.25 }] };
+    const warm = show({ cost: { totalUsd: 15, flowUsd: 5, byDestination: [], split, standby } });
+    expect(costByKind(warm).slice(0, 2)).toEqual([
+      { label: 'Channels on air (and starting, stopping)', usd: 0.75 },
+      { label: 'Channels in standby (on the slate)', usd: 0.25 },
+    ]);
+    expect(standbyUsdOf(warm, 'youtube')).toBe(0.25);
+    expect(standbyUsdOf(warm, 'twitch')).toBe(0);
+    const spans = [
+      { kind: 'standby' as const, from: Date.UTC(2026, 11, 1, 18, 40), to: Date.UTC(2026, 11, 1, 19) },
+      { kind: 'on-air' as const, from: Date.UTC(2026, 11, 1, 19), to: null },
+    ];
+    expect(takeSpansText({ spans }, Date.UTC(2026, 11, 1, 19, 30))).toMatch(/^standby .+–.+ · on air .+–now$/);
+    expect(takeSpansText({ spans: [] }, 0)).toBe('—');
   });
 
   it('lists each destination once, by name', () => {

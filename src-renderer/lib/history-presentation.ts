@@ -1,4 +1,5 @@
-import type { ShowSummary } from '../../shared/domain/show-history';
+import type { ShowSummary, ShowTake } from '../../shared/domain/show-history';
+import { clockTime } from '../../shared/domain/time-format';
 
 /** A day as the history's filter takes it (YYYY-MM-DD, UTC). */
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -18,8 +19,17 @@ export function showDurationMs(show: Pick<ShowSummary, 'startedAt' | 'endedAt' |
 export function costByKind(show: ShowSummary): Array<{ label: string; usd: number }> {
   const split = show.cost.split;
   if (!split) return [];
+  const standby = show.cost.standby?.totalUsd ?? 0;
+  // Standby (a channel running on its slate) bills as running but is not on air: said apart when there was some.
+  const channels =
+    standby > 0
+      ? [
+          { label: 'Channels on air (and starting, stopping)', usd: Math.max(0, split.channelsUsd - standby) },
+          { label: 'Channels in standby (on the slate)', usd: standby },
+        ]
+      : [{ label: 'Channels running', usd: split.channelsUsd }];
   return [
-    { label: 'Channels running', usd: split.channelsUsd },
+    ...channels,
     { label: 'Flow hours', usd: split.flowHoursUsd },
     { label: 'Flow data', usd: split.flowDataUsd },
     { label: 'Idle channels', usd: split.idleUsd },
@@ -35,4 +45,20 @@ export function destinationsOf(
   const byId = new Map(known.map((d) => [d.id, d.name]));
   for (const show of shows) for (const d of show.destinations) byId.set(d.id, d.name);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A destination's running charges spent in standby in this show; 0 when none (or not recorded). */
+export function standbyUsdOf(show: ShowSummary, destinationId: string): number {
+  return show.cost.standby?.byDestination.find((d) => d.id === destinationId)?.usd ?? 0;
+}
+
+/** "standby 18:40–19:00 · on air 19:00–20:15": a take's spans in order; '—' when it never ran on either. */
+export function takeSpansText(take: Pick<ShowTake, 'spans'>, now: number): string {
+  if (take.spans.length === 0) return '—';
+  return take.spans
+    .map(
+      (span) =>
+        `${span.kind === 'standby' ? 'standby' : 'on air'} ${clockTime(span.from, now)}–${span.to === null ? 'now' : clockTime(span.to, now)}`,
+    )
+    .join(' · ');
 }

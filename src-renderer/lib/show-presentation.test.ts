@@ -9,14 +9,16 @@ const ON: ShowTimeline = {
   ...EMPTY_TIMELINE,
   startedAt: at('2026-12-01T18:58'),
   onAir: { ms: 0, since: at('2026-12-01T18:59') },
-  destinations: [{ id: 'youtube', onAir: { ms: 60_000, since: at('2026-12-01T19:30') } }],
+  destinations: [
+    { id: 'youtube', onAir: { ms: 60_000, since: at('2026-12-01T19:30') }, standby: { ms: 0, since: null } },
+  ],
 };
 const ENDED: ShowTimeline = {
   ...ON,
   endedAt: at('2026-12-01T21:04:10'),
   endedBy: 'end-all',
   onAir: { ms: 2 * 3_600_000, since: null },
-  destinations: [{ id: 'youtube', onAir: { ms: 751_000, since: null } }],
+  destinations: [{ id: 'youtube', onAir: { ms: 751_000, since: null }, standby: { ms: 0, since: null } }],
 };
 
 describe('the countdown against the show plan', () => {
@@ -105,7 +107,23 @@ describe('time on air per destination', () => {
   });
 
   it('off air it never reads "on air", and a moment on air (a safety stop right after the take) is not 00:00:00', () => {
-    const brief = { ...ENDED, destinations: [{ id: 'youtube', onAir: { ms: 400, since: null } }] };
+    const brief = {
+      ...ENDED,
+      destinations: [{ id: 'youtube', onAir: { ms: 400, since: null }, standby: { ms: 0, since: null } }],
+    };
     expect(onAirText(brief, 'youtube', at('2026-12-01T23:00'))).toBe('aired <1 s');
+  });
+
+  it('says standby (on the slate) apart from the time on air, never adding it in', () => {
+    const warm = {
+      ...ON,
+      destinations: [
+        { id: 'youtube', onAir: { ms: 0, since: null }, standby: { ms: 0, since: at('2026-12-01T19:30') } },
+        { id: 'twitch', onAir: { ms: 60_000, since: null }, standby: { ms: 600_000, since: null } },
+      ],
+    };
+    // In standby now: the tile's own clock counts it.
+    expect(onAirText(warm, 'youtube', at('2026-12-01T19:40'))).toBeNull();
+    expect(onAirText(warm, 'twitch', at('2026-12-01T19:40'))).toBe('aired 00:01:00 · standby 00:10:00');
   });
 });

@@ -1,5 +1,5 @@
 import type { ShowPlan } from '../../shared/domain/show-plan';
-import { totalAt, type ShowTimeline } from '../../shared/domain/show-time';
+import { totalAt, type RunningTotal, type ShowTimeline } from '../../shared/domain/show-time';
 import { clockTime } from '../../shared/domain/time-format';
 import { formatDuration } from './presentation';
 
@@ -91,6 +91,12 @@ export function showCountdown(
   };
 }
 
+/** "; standby 00:20:00 (on the slate, not on air)" when a destination ran on its slate in this show. */
+function standbyNote(timeline: ShowTimeline, now: number): string {
+  const ms = totalAt(timeline.standby, now);
+  return ms >= 1_000 ? `; standby ${formatDuration(ms)} (on the slate, not on air)` : '';
+}
+
 /** The show's own time: from the first take, stopped when it ended; never from the console's start. */
 export function showElapsed(timeline: ShowTimeline, now: number): ShowFigure {
   const { startedAt, endedAt, endedBy } = timeline;
@@ -107,14 +113,14 @@ export function showElapsed(timeline: ShowTimeline, now: number): ShowFigure {
     return {
       caption: 'SHOW',
       text: formatDuration(now - startedAt),
-      title: `Show time ${from}; on air ${onAir} in all (at least one destination on air).`,
+      title: `Show time ${from}; on air ${onAir} in all (at least one destination on air)${standbyNote(timeline, now)}.`,
       tone: 'ok',
     };
   const why = endedBy === 'end-all' ? 'End all, nothing on air' : 'nothing on air or billing any more';
   return {
     caption: 'SHOW ENDED',
     text: formatDuration(endedAt - startedAt),
-    title: `Show ${from} to ${clockTime(endedAt, now)} (${why}); on air ${onAir} in all.`,
+    title: `Show ${from} to ${clockTime(endedAt, now)} (${why}); on air ${onAir} in all${standbyNote(timeline, now)}.`,
     tone: 'plain',
   };
 }
@@ -127,7 +133,15 @@ export function onAirText(timeline: ShowTimeline, destinationId: string, now: nu
   const entry = timeline.destinations.find((d) => d.id === destinationId);
   if (!entry) return null;
   const ms = totalAt(entry.onAir, now);
-  if (entry.onAir.since !== null) return `on air ${formatDuration(ms)}`;
-  if (ms <= 0) return null;
-  return ms < 1_000 ? 'aired <1 s' : `aired ${formatDuration(ms)}`;
+  const standby = standbyText(entry.standby);
+  let aired: string | null = null;
+  if (entry.onAir.since !== null) aired = `on air ${formatDuration(ms)}`;
+  else if (ms > 0) aired = ms < 1_000 ? 'aired <1 s' : `aired ${formatDuration(ms)}`;
+  // Standby (on the slate) is its own figure: it never adds to the time on air.
+  return [aired, standby].filter(Boolean).join(' · ') || null;
+}
+
+/** The standby of the runs before: the one under way is counted by the tile's own clock ("standby since …"). */
+function standbyText(total: RunningTotal): string | null {
+  return total.ms >= 1_000 ? `standby ${formatDuration(total.ms)}` : null;
 }

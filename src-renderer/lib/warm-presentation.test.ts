@@ -32,7 +32,7 @@ describe('warm standby on the tile', () => {
       warm: warm({ phase: 'STANDBY', activeAttachment: 'yt-slate', standbySince: at1840 }),
     });
     expect(warmPresentation(d)).toMatchObject({ label: 'STANDBY', tone: 'standby' });
-    expect(standbyLine(d, at1840 + 60_000)).toBe('standby since 18:40, $0.56/h');
+    expect(standbyLine(d, at1840 + 60_000)).toBe('$0.56/h, standby since 18:40');
     expect(liveSummary([d]).text).toBe('0/1');
     expect(airTally([d])[0]).toMatchObject({ word: 'STANDBY', tone: 'transition' });
     const onAir = { ...d, warm: warm({ phase: 'ON_AIR', activeAttachment: 'yt-srt' }) };

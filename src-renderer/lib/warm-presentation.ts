@@ -42,13 +42,16 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
   }
 }
 
-/** "standby since 18:40, $0.56/h": what the standby costs while nothing is on air. */
+/**
+ * "$0.56/h, standby since 18:40": what the standby costs while nothing is on air. The cost comes first: on the
+ * narrowest tile (1366 px wide) the end of the line is cut, and the cost must stay visible.
+ */
 export function standbyLine(d: DestinationStatus, now: number): string | null {
   const w = d.warm;
   if (w?.phase !== 'STANDBY' || w.standbySince === null) return null;
   // Hours and minutes (the seconds dropped): the line must keep its cost visible on the narrowest tile.
   const since = clockTime(w.standbySince, now).replace(/:\d\d$/, '');
-  return `standby since ${since}, ${dollars(w.standbyPerHour)}/h`;
+  return `${dollars(w.standbyPerHour)}/h, standby since ${since}`;
 }
 
 /** What the warm button in the tile's action row offers now, or null (a cold destination, a transition). */

@@ -25,6 +25,8 @@ const SWITCH_PREFIX = 'lunora-switch-';
 
 /** What the console knows of one destination's channel inputs, from its last DescribeChannel. */
 interface Known {
+  /** The channel these inputs were read from (a destination remapped to another channel is read again). */
+  channelId: string;
   live: string | null;
   slate: string | null;
   whyNot: string | null;
@@ -54,7 +56,18 @@ export interface WarmStandbyDeps {
   switchReadEveryMs?: number;
   /** A channel in standby this long without a take is said to be billing for nothing; default 2 h. */
   standbyWarnAfterMs?: number;
+  /** Where the operator's take mode per destination is kept, so it survives a restart of the console. */
+  modes?: TakeModeStore;
 }
+
+/** The take modes chosen per destination, kept across restarts (the console's local settings). */
+export interface TakeModeStore {
+  load(): Readonly<Record<string, TakeMode>>;
+  save(destinationId: string, mode: TakeMode): void;
+}
+
+/** A destination whose inputs could not be read is tried again after this long (not on every tile change). */
+const READ_RETRY_MS = 5_000;
 
 /**
  * Warm standby per destination: the channel runs ahead of the show on its slate (a looping file input), and the take
@@ -79,6 +92,10 @@ export class WarmStandby {
   private readonly reading = new Set<string>();
   /** Destinations seen billing since they were last seen stopped. */
   private readonly ran = new Set<string>();
+  /** When each destination's inputs were last tried while none are known (a new or remapped destination). */
+  private readonly triedAt = new Map<string, number>();
+  /** The modes kept from before this run of the console, applied once each destination's inputs are read. */
+  private stored: Readonly<Record<string, TakeMode>> = {};
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly now: () => number;
   private switchCount = 0;
@@ -89,6 +106,7 @@ export class WarmStandby {
 
   /** Reads every destination's inputs once, then keeps reading back the running ones. */
   async start(): Promise<void> {
+    this.stored = this.deps.modes?.load() ?? {};
     const ids = this.deps.monitor
       .snapshot()
       .destinations.filter((d) => d.channelId)
@@ -134,7 +152,7 @@ export class WarmStandby {
         `${status.name} is running warm: stop the channel before choosing cold (nothing was changed).`,
       );
     }
-    this.modes.set(destinationId, mode);
+    this.setModeOf(destinationId, mode);
     // A cold start after a warm show must not be steered by the slate switch left in the schedule.
     if (mode === 'cold' && this.known.get(destinationId)?.slate) this.dirty.add(destinationId);
     this.publish(destinationId);
@@ -244,6 +262,11 @@ export class WarmStandby {
   /** Called with every change of the tiles: the phase follows the channel's state at once. */
   observe(changed: readonly DestinationStatus[]): void {
     for (const d of changed) {
+      // A destination added (or remapped to another channel) while the console runs is read like the first ones.
+      if (this.needsRead(d)) {
+        this.readNew(d);
+        continue;
+      }
       const known = this.known.get(d.id);
       if (!known) continue;
       // A run may leave the booth's switches in the schedule (a slate switch would steer the next cold start).
@@ -267,6 +290,7 @@ export class WarmStandby {
   private async tick(): Promise<void> {
     const now = this.now();
     for (const d of this.deps.monitor.snapshot().destinations) {
+      if (this.needsRead(d)) this.readNew(d);
       const known = this.known.get(d.id);
       if (!known?.slate || this.reading.has(d.id)) continue;
       if (d.state === 'IDLE' && this.dirty.has(d.id) && !this.startingToStandby.has(d.id)) {
@@ -280,6 +304,28 @@ export class WarmStandby {
     }
   }
 
+  private needsRead(d: DestinationStatus): boolean {
+    if (!d.channelId || d.state === 'MISSING' || this.reading.has(d.id) || this.timer === null) return false;
+    const known = this.known.get(d.id);
+    return !known || known.channelId !== d.channelId;
+  }
+
+  private readNew(d: DestinationStatus): void {
+    const tried = this.triedAt.get(d.id);
+    if (tried !== undefined && this.now() - tried < READ_RETRY_MS) return;
+    this.triedAt.set(d.id, this.now());
+    void this.read(d.id).then((known) => {
+      // Its schedule may hold the booth's switches from an earlier run, as at the start.
+      if (known?.slate && known.channelId === d.channelId) this.dirty.add(d.id);
+    });
+  }
+
+  private setModeOf(destinationId: string, mode: TakeMode): void {
+    if (this.modes.get(destinationId) === mode) return;
+    this.modes.set(destinationId, mode);
+    this.deps.modes?.save(destinationId, mode);
+  }
+
   /** DescribeChannel: the inputs attached, the class, and the attachment the pipeline ingests now. */
   private async read(destinationId: string): Promise<Known | null> {
     const status = this.deps.monitor.status(destinationId);
@@ -290,13 +336,25 @@ export class WarmStandby {
       const channel = await callAws('Read the channel inputs', () =>
         this.deps.medialive.send(new DescribeChannelCommand({ ChannelId: status.channelId! })),
       );
-      const fresh = this.knownFrom(channel);
+      const fresh = this.knownFrom(channel, status.channelId);
+      const firstRead = !previous || previous.channelId !== fresh.channelId;
       // The time shown is when this attachment was first reported: a read that confirms it changes nothing on the tile.
       const known =
-        previous && previous.active === fresh.active && fresh.active !== null && previous.failedSince === null
+        previous &&
+        !firstRead &&
+        previous.active === fresh.active &&
+        fresh.active !== null &&
+        previous.failedSince === null
           ? { ...fresh, activeReadAt: previous.activeReadAt }
           : fresh;
       this.known.set(destinationId, known);
+      this.triedAt.delete(destinationId);
+      // The mode chosen before a restart comes back once the channel is seen able to run warm (else it runs cold).
+      if (firstRead && !this.modes.has(destinationId) && this.stored[destinationId] === 'warm' && known.slate)
+        this.modes.set(destinationId, 'warm');
+      // Remapped to a channel without a slate: it runs cold (a warm take there could only be refused).
+      if (firstRead && previous && !known.slate && this.mode(destinationId) === 'warm')
+        this.modes.set(destinationId, 'cold');
       if (known.active && this.switching.has(destinationId)) {
         const target = this.switching.get(destinationId)!.to === 'live' ? known.live : known.slate;
         if (known.active === target) this.switching.delete(destinationId);
@@ -306,7 +364,7 @@ export class WarmStandby {
         if (!this.standbySince.has(destinationId))
           this.standbySince.set(destinationId, known.activeReadAt ?? this.now());
         // A channel found running on its slate is warm, whatever was chosen before (a restart of the console).
-        this.modes.set(destinationId, 'warm');
+        this.setModeOf(destinationId, 'warm');
       } else {
         this.standbySince.delete(destinationId);
         this.standbyWarned.delete(destinationId);
@@ -333,13 +391,14 @@ export class WarmStandby {
     }
   }
 
-  private knownFrom(channel: DescribeChannelResponse): Known {
+  private knownFrom(channel: DescribeChannelResponse, channelId: string): Known {
     const names = (channel.InputAttachments ?? []).map((a) => a.InputAttachmentName ?? '').filter(Boolean);
     const found = warmAttachments(names);
     const state = toDestinationState(channel.State);
     const active = ON_AIR_STATES.has(state) ? (channel.PipelineDetails?.[0]?.ActiveInputAttachmentName ?? null) : null;
     const now = this.now();
     return {
+      channelId,
       live: found.live,
       slate: found.ok ? found.slate : null,
       whyNot: found.ok ? null : found.why,

@@ -9,6 +9,7 @@ import {
 import { DescribeRuleCommand } from '@aws-sdk/client-eventbridge';
 import { checkSafetyStop } from './safety-stop-check';
 import { checkThumbnails } from './thumbnails-check';
+import { checkSlateObjects } from './slate-object-check';
 import { checkWarmStandby } from './warm-standby-check';
 import { GetQueueUrlCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -291,7 +292,8 @@ async function checkDestinations(
       }),
     );
   }
-  const warm = checkWarmStandby(deps.destinations, byId);
+  const slates = await checkSlateObjects(deps.clients, deps.destinations, byId);
+  const warm = checkWarmStandby(deps.destinations, byId, slates);
   if (warm) items.push(warm);
   return { items, channelsInRegion: new Set(byId.keys()) };
 }

@@ -18,6 +18,8 @@ const COLUMNS = [
   'monitoring_usd',
   'by_destination_usd',
   'alongside',
+  'standby_usd',
+  'standby_by_destination_usd',
 ] as const;
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -47,6 +49,11 @@ export function showsToCsv(shows: readonly ShowSummary[]): string {
         money(show.cost.split?.monitoringUsd),
         show.cost.byDestination.map((d) => `${byName.get(d.id) ?? d.id}=${d.usd.toFixed(4)}`).join('; '),
         show.alongside ?? '',
+        // Running charges spent on the slate (standby, not on air); empty for a record written before warm standby.
+        money(show.cost.standby?.totalUsd),
+        (show.cost.standby?.byDestination ?? [])
+          .map((d) => `${byName.get(d.id) ?? d.id}=${d.usd.toFixed(4)}`)
+          .join('; '),
       ].map(csvField);
     });
   return [COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';

@@ -145,6 +145,7 @@ describe('the history of past shows', () => {
         endedAt: t,
         console: 'booth-a',
         operator: 'ana via simulation',
+        spans: [{ kind: 'on-air', from: Date.UTC(2026, 11, 1, 19), to: t }],
       },
     ]);
     expect(detail?.summary.cost).toMatchObject({ totalUsd: 2.01, byDestination: [{ id: 'youtube', usd: 1.5 }] });
@@ -152,10 +153,10 @@ describe('the history of past shows', () => {
     expect(detail?.incidents).toEqual([expect.objectContaining({ title: 'Input outage', durationS: 30 })]);
     const csv = showsToCsv([detail!.summary]);
     expect(csv.split('\r\n')[0]).toBe(
-      'show,started,ended,duration_min,console,destinations,takes,incidents,total_usd,channels_usd,flow_usd,idle_usd,monitoring_usd,by_destination_usd,alongside',
+      'show,started,ended,duration_min,console,destinations,takes,incidents,total_usd,channels_usd,flow_usd,idle_usd,monitoring_usd,by_destination_usd,alongside,standby_usd,standby_by_destination_usd',
     );
     expect(csv).toContain(
-      `${recorder.sessionId},2026-12-01T19:00:00.000Z,2026-12-01T19:20:00.000Z,20,booth-a,Dest youtube,1,1,2.0100,1.5000,0.5000,0.0000,0.0100,Dest youtube=1.5000,`,
+      `${recorder.sessionId},2026-12-01T19:00:00.000Z,2026-12-01T19:20:00.000Z,20,booth-a,Dest youtube,1,1,2.0100,1.5000,0.5000,0.0000,0.0100,Dest youtube=1.5000,,0.0000,`,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BILLING_STATES, ON_AIR_STATES } from '../../../shared/domain/channel';
+import { BILLING_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { Notification } from '../../../shared/domain/notification';
@@ -10,7 +10,8 @@ import type { Logger } from '../logger';
 import { SessionIncidents } from './session-incidents';
 import { eventKeys, headerKeys, incidentKeys, SHOW_LAYOUT_VERSION, takeKeys } from './show-items';
 import { readShowTakes, type StoredShowForResume } from './show-store';
-import { showTimeline, type TimedRun } from './show-timeline';
+import { airKind, spansOf, standbyMsByDestination } from './air-kind';
+import { showTimeline, type AirSpan, type TimedRun } from './show-timeline';
 
 interface Take extends TimedRun {
   destination_id: string;
@@ -19,6 +20,8 @@ interface Take extends TimedRun {
   ended_at: string | null;
   on_air_at: string | null;
   off_air_at: string | null;
+  /** On the slate (standby) or on air, span by span: a warm run goes on and off air without stopping. */
+  spans: AirSpan[];
   by_console: string;
   by_operator: string | null;
   /** Written as it is now (false: new, or its end not written yet). */
@@ -74,6 +77,8 @@ export interface SessionRecorderOptions {
   consoleName?: string;
   /** The person behind the credentials, recorded on the takes this console sees start without an on-air record. */
   operator?: string | null;
+  /** What the destination's running channel bills per hour ($): the standby share of the session's cost. */
+  ratePerHour?: (destinationId: string) => number;
 }
 
 /**
@@ -111,6 +116,7 @@ export class SessionRecorder {
   private readonly now: () => number;
   private readonly consoleName: string;
   private readonly operator: string | null;
+  private readonly ratePerHour: (destinationId: string) => number;
   private warnedTakenOver = false;
 
   constructor(
@@ -123,6 +129,7 @@ export class SessionRecorder {
     this.now = options.now ?? Date.now;
     this.consoleName = options.consoleName ?? '';
     this.operator = options.operator ?? null;
+    this.ratePerHour = options.ratePerHour ?? (() => 0);
     this.startedAt = new Date(this.now()).toISOString();
   }
 
@@ -161,6 +168,7 @@ export class SessionRecorder {
         ended_at: run.ended_at,
         on_air_at: run.on_air_at ?? null,
         off_air_at: run.off_air_at ?? null,
+        spans: spansOf(run),
         by_console: run.by_console ?? '',
         by_operator: run.by_operator ?? null,
         // Takes of an earlier version's single item are not items yet: written as such at the next flush.
@@ -208,7 +216,6 @@ export class SessionRecorder {
       if (status.state === 'UNKNOWN') continue;
       let take = this.open.get(status.id);
       const billing = BILLING_STATES.has(status.state);
-      const onAir = ON_AIR_STATES.has(status.state);
       if (billing && !take) {
         take = {
           destination_id: status.id,
@@ -217,6 +224,7 @@ export class SessionRecorder {
           ended_at: null,
           on_air_at: null,
           off_air_at: null,
+          spans: [],
           by_console: status.startedBy?.console ?? this.consoleName,
           by_operator: status.startedBy?.operator ?? this.operator,
           written: false,
@@ -231,14 +239,7 @@ export class SessionRecorder {
         changed = true;
       }
       if (!take) continue;
-      if (onAir && !take.on_air_at) {
-        // On air since AWS said so (the channel's own record of it), not since this console saw it.
-        take.on_air_at = status.runningSince !== null ? new Date(status.runningSince).toISOString() : at;
-        take.timesChanged = true;
-        this.rewrite(take);
-        changed = true;
-      } else if (!onAir && take.on_air_at && !take.off_air_at) {
-        take.off_air_at = at;
+      if (this.followSpans(take, status, at)) {
         take.timesChanged = true;
         this.rewrite(take);
         changed = true;
@@ -253,6 +254,29 @@ export class SessionRecorder {
     return changed;
   }
 
+  /**
+   * Opens or closes the take's span as the destination is seen running on its slate (standby), on air, or neither;
+   * true when a span changed. on_air_at / off_air_at stay the first time on air and the last time off it.
+   */
+  private followSpans(take: Take, status: DestinationStatus, at: string): boolean {
+    const open = take.spans.at(-1)?.to === null ? take.spans.at(-1)! : null;
+    const kind = airKind(status, open?.kind ?? null);
+    if (kind === (open?.kind ?? null)) return false;
+    // On air since AWS said so (the channel's own record of it) when this is the run's first span, not since seen.
+    const from =
+      kind !== null && take.spans.length === 0 && status.runningSince !== null
+        ? new Date(status.runningSince).toISOString()
+        : at;
+    if (open) open.to = from < open.from ? open.from : from;
+    if (open?.kind === 'on_air') take.off_air_at = open.to;
+    if (kind !== null) take.spans.push({ kind, from, to: null });
+    if (kind === 'on_air') {
+      take.on_air_at ??= from;
+      take.off_air_at = null;
+    }
+    return true;
+  }
+
   /** A take changed after it was written: it goes back on the list to write. */
   private rewrite(take: Take): void {
     take.written = false;
@@ -264,7 +288,7 @@ export class SessionRecorder {
     this.endAllAt = this.now();
   }
 
-  /** The show so far: first take, end, time on air (in total and per destination). */
+  /** The show so far: first take, end, time on air and in standby (in total and per destination). */
   timeline(): ShowTimeline {
     return showTimeline(this.timedRuns, this.endAllAt);
   }
@@ -349,12 +373,15 @@ export class SessionRecorder {
       take.stored = true;
     }
     // Only the times this console knows are set: a null never overwrites another console's time.
-    const times: Record<string, string> = {};
+    const times: Record<string, unknown> = {};
     if (take.timesChanged && take.on_air_at !== null) times[':on'] = take.on_air_at;
     if (take.timesChanged && take.off_air_at !== null) times[':off'] = take.off_air_at;
-    const setTimes = [':on' in times ? 'on_air_at = :on' : null, ':off' in times ? 'off_air_at = :off' : null].filter(
-      (part): part is string => part !== null,
-    );
+    if (take.timesChanged && take.spans.length > 0) times[':spans'] = take.spans;
+    const setTimes = [
+      ':on' in times ? 'on_air_at = :on' : null,
+      ':off' in times ? 'off_air_at = :off' : null,
+      ':spans' in times ? 'spans = :spans' : null,
+    ].filter((part): part is string => part !== null);
     if (take.ended_at === null) {
       if (setTimes.length > 0) {
         await this.dynamo.send(
@@ -415,9 +442,25 @@ export class SessionRecorder {
     return failed.size === 0;
   }
 
+  /**
+   * The share of each destination's running charges spent in standby (on its slate): its time there at the channel's
+   * hourly rate, never more than the destination's running charges. The rest of them is the time on air (and starting,
+   * stopping).
+   */
+  private standbyCost(costs: CostSnapshot): { total: number; by_destination: Record<string, number> } {
+    const running = new Map(costs.destinations.map((d) => [d.id, d.usd]));
+    const byDestination: Record<string, number> = {};
+    for (const [id, standbyMs] of standbyMsByDestination(this.timedRuns, this.now())) {
+      const usd = Math.min((standbyMs / 3_600_000) * this.ratePerHour(id), running.get(id) ?? Infinity);
+      byDestination[id] = Math.round(usd * 1_000_000) / 1_000_000;
+    }
+    return { total: Object.values(byDestination).reduce((sum, usd) => sum + usd, 0), by_destination: byDestination };
+  }
+
   private async writeHeader(table: string, costs: CostSnapshot, ended: boolean): Promise<boolean> {
     const now = new Date(this.now()).toISOString();
     const byDestination = Object.fromEntries(costs.destinations.map((d) => [d.id, d.usd]));
+    const standby = this.standbyCost(costs);
     const values: Record<string, unknown> = {
       ':started': this.startedAt,
       ':ended': ended ? now : null,
@@ -427,7 +470,13 @@ export class SessionRecorder {
       ':restarts': this.restarts,
       ':alongside': this.alongside,
       ':end_all': this.endAllAt === null ? null : new Date(this.endAllAt).toISOString(),
-      ':cost': { total: costs.totalUsd, flow: costs.flowUsd, by_destination: byDestination, split: costs.split },
+      ':cost': {
+        total: costs.totalUsd,
+        flow: costs.flowUsd,
+        by_destination: byDestination,
+        split: costs.split,
+        standby,
+      },
       ':destinations': Object.fromEntries(this.names),
       ':takes': this.takesCount,
       ':incidents': this.incidents.count(),

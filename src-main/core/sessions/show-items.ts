@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ShowIncident, ShowSummary, ShowTake } from '../../../shared/domain/show-history';
+import { spansOf } from './air-kind';
 
 /**
  * How a show is laid out in the sessions table. One item per show (its header: who, when, cost) and one item per take,
@@ -50,6 +51,9 @@ export const incidentKeys = (showId: string, incidentId: string) => ({
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'not a time');
 const usd = z.number().finite().min(0).max(1_000_000);
 
+/** A stretch of a run on the slate (standby) or on air; `to` null while it lasts. */
+const AirSpanSchema = z.object({ kind: z.enum(['standby', 'on_air']), from: iso, to: iso.nullable() });
+
 const LegacyRunSchema = z.object({
   destination_id: z.string(),
   name: z.string(),
@@ -72,6 +76,8 @@ const CostSchema = z.object({
       monitoringUsd: usd,
     })
     .optional(),
+  /** The running charges spent in standby (on the slate, not on air), in total and per destination. */
+  standby: z.object({ total: usd, by_destination: z.record(z.string(), usd) }).optional(),
 });
 
 /** A show's header as this version writes it, or as earlier versions wrote the whole show in one item (`runs`). */
@@ -105,6 +111,7 @@ export const StoredTakeSchema = z.object({
   ended_at: iso.nullable(),
   on_air_at: iso.nullable().optional(),
   off_air_at: iso.nullable().optional(),
+  spans: z.array(AirSpanSchema).optional(),
   by_console: z.string().optional(),
   by_operator: z.string().nullable().optional(),
 });
@@ -141,6 +148,11 @@ export function takeFromStored(item: StoredTake): ShowTake {
     endedAt: item.ended_at === null ? null : Date.parse(item.ended_at),
     console: item.by_console ?? '',
     operator: item.by_operator ?? null,
+    spans: spansOf(item).map((span) => ({
+      kind: span.kind === 'on_air' ? 'on-air' : 'standby',
+      from: Date.parse(span.from),
+      to: span.to === null ? null : Date.parse(span.to),
+    })),
   };
 }
 
@@ -178,6 +190,12 @@ export function summaryOf(header: StoredHeader): ShowSummary {
       flowUsd: cost.flow,
       byDestination,
       split: cost.split ?? null,
+      standby: cost.standby
+        ? {
+            totalUsd: cost.standby.total,
+            byDestination: Object.entries(cost.standby.by_destination).map(([id, value]) => ({ id, usd: value })),
+          }
+        : null,
     },
   };
 }

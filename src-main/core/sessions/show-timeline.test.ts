@@ -4,6 +4,7 @@ import { showTimeline, type TimedRun } from './show-timeline';
 const T0 = Date.UTC(2026, 11, 1, 18, 0);
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 const min = (minutes: number) => T0 + minutes * 60_000;
+const NONE = { ms: 0, since: null };
 
 function run(id: string, start: number, onAir: number | null, offAir: number | null, end: number | null): TimedRun {
   return {
@@ -25,8 +26,8 @@ describe('the show timeline from the session record', () => {
     const timeline = showTimeline([run('youtube', 2, 3, null, null), run('twitch', 5, 6, null, null)], null);
     expect(timeline).toMatchObject({ startedAt: min(2), endedAt: null, onAir: { ms: 0, since: min(3) } });
     expect(timeline.destinations).toEqual([
-      { id: 'youtube', onAir: { ms: 0, since: min(3) } },
-      { id: 'twitch', onAir: { ms: 0, since: min(6) } },
+      { id: 'youtube', onAir: { ms: 0, since: min(3) }, standby: NONE },
+      { id: 'twitch', onAir: { ms: 0, since: min(6) }, standby: NONE },
     ]);
   });
 
@@ -65,7 +66,9 @@ describe('the show timeline from the session record', () => {
     const runs = [run('youtube', 2, 3, 30, 31), run('youtube', 50, 51, null, null)];
     const timeline = showTimeline(runs, min(30));
     expect(timeline).toMatchObject({ startedAt: min(2), endedAt: null, endedBy: null });
-    expect(timeline.destinations).toEqual([{ id: 'youtube', onAir: { ms: 27 * 60_000, since: min(51) } }]);
+    expect(timeline.destinations).toEqual([
+      { id: 'youtube', onAir: { ms: 27 * 60_000, since: min(51) }, standby: NONE },
+    ]);
   });
 
   it('reads records written before on-air times were kept: the show times, no time on air', () => {
@@ -74,6 +77,38 @@ describe('the show timeline from the session record', () => {
       startedAt: min(2),
       endedAt: min(20),
       onAir: { ms: 0, since: null },
+    });
+  });
+
+  describe('with warm standby (a channel running on its slate is not on air)', () => {
+    const span = (kind: 'standby' | 'on_air', from: number, to: number | null) => ({
+      kind,
+      from: iso(from),
+      to: to === null ? null : iso(to),
+    });
+
+    it('counts standby apart and starts the show at the first time on air, not at the standby start', () => {
+      const warm: TimedRun = {
+        ...run('youtube', 0, 40, 90, null),
+        spans: [span('standby', 1, 40), span('on_air', 40, 60), span('standby', 60, 70), span('on_air', 70, 90)],
+      };
+      const timeline = showTimeline([warm, run('twitch', 38, 39, 95, 96)], null);
+      expect(timeline.startedAt).toBe(min(38));
+      expect(timeline.destinations[0]).toEqual({
+        id: 'youtube',
+        onAir: { ms: 40 * 60_000, since: null },
+        standby: { ms: 49 * 60_000, since: null },
+      });
+      expect(timeline.standby).toEqual({ ms: 49 * 60_000, since: null });
+    });
+
+    it('a standby alone is no show; one still on its slate counts standby to now', () => {
+      const waiting: TimedRun = { ...run('youtube', 0, null, null, null), spans: [span('standby', 1, null)] };
+      expect(showTimeline([waiting], null)).toMatchObject({
+        startedAt: null,
+        onAir: NONE,
+        standby: { ms: 0, since: min(1) },
+      });
     });
   });
 });

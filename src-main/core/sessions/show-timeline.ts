@@ -9,6 +9,18 @@ export interface TimedRun {
   on_air_at?: string | null;
   /** When it was first seen off air again (STOPPING, or the run's end). */
   off_air_at?: string | null;
+  /**
+   * The run's time running, span by span: on the slate (standby, not on air but billing) or on the live input. Absent
+   * in records written before warm standby: their on_air_at / off_air_at is one on-air span.
+   */
+  spans?: readonly AirSpan[] | undefined;
+}
+
+/** A stretch of a running channel: on its slate (standby) or on air; `to` null while it lasts. */
+export interface AirSpan {
+  kind: 'standby' | 'on_air';
+  from: string;
+  to: string | null;
 }
 
 interface Span {
@@ -23,10 +35,26 @@ const ms = (iso: string | null | undefined): number | null => {
   return Number.isFinite(at) ? at : null;
 };
 
-function onAirSpan(run: TimedRun): Span | null {
+function spansOf(run: TimedRun, kind: AirSpan['kind']): Span[] {
+  if (run.spans) {
+    return run.spans
+      .filter((span) => span.kind === kind)
+      .map((span) => ({ from: ms(span.from), to: ms(span.to) ?? ms(run.ended_at) }))
+      .filter((span): span is Span => span.from !== null);
+  }
   const from = ms(run.on_air_at);
-  if (from === null) return null;
-  return { from, to: ms(run.off_air_at) ?? ms(run.ended_at) };
+  if (kind === 'standby' || from === null) return [];
+  return [{ from, to: ms(run.off_air_at) ?? ms(run.ended_at) }];
+}
+
+/**
+ * A run started to standby joins the show at its first time on air (a channel warming on its slate ahead of the show
+ * does not start it); one that never went on air is no part of the show. Any other run joins it at its start.
+ */
+function showRun(run: TimedRun): TimedRun | null {
+  if (run.spans?.[0]?.kind !== 'standby') return run;
+  const firstOnAir = run.spans.find((span) => span.kind === 'on_air');
+  return firstOnAir ? { ...run, started_at: firstOnAir.from } : null;
 }
 
 /** The spans merged where they overlap, as a closed total and the start of the one still open. */
@@ -53,22 +81,28 @@ function union(spans: Span[]): RunningTotal {
  * nothing is on air or billing any more (at the last run's end), or, after End all, when nothing is on air (at End
  * all, or at the last channel seen off air after it). A take after the end opens the show again, from its first take.
  */
-export function showTimeline(runs: readonly TimedRun[], endAllAt: number | null): ShowTimeline {
+export function showTimeline(allRuns: readonly TimedRun[], endAllAt: number | null): ShowTimeline {
+  const runs = allRuns.map(showRun).filter((run): run is TimedRun => run !== null);
   const starts = runs.map((run) => ms(run.started_at)).filter((at): at is number => at !== null);
-  const byDestination = new Map<string, Span[]>();
-  for (const run of runs) {
-    const list = byDestination.get(run.destination_id) ?? [];
-    const span = onAirSpan(run);
-    if (span) list.push(span);
-    byDestination.set(run.destination_id, list);
+  const byDestination = new Map<string, { onAir: Span[]; standby: Span[] }>();
+  for (const run of allRuns) {
+    const entry = byDestination.get(run.destination_id) ?? { onAir: [], standby: [] };
+    entry.onAir.push(...spansOf(run, 'on_air'));
+    entry.standby.push(...spansOf(run, 'standby'));
+    byDestination.set(run.destination_id, entry);
   }
-  const spans = [...byDestination.values()].flat();
-  const destinations = [...byDestination].map(([id, list]) => ({ id, onAir: union(list) }));
+  const spans = [...byDestination.values()].flatMap((entry) => entry.onAir);
+  const destinations = [...byDestination].map(([id, entry]) => ({
+    id,
+    onAir: union(entry.onAir),
+    standby: union(entry.standby),
+  }));
   const onAir = union(spans);
-  if (starts.length === 0) return { startedAt: null, endedAt: null, endedBy: null, onAir, destinations };
+  const standby = union([...byDestination.values()].flatMap((entry) => entry.standby));
+  if (starts.length === 0) return { startedAt: null, endedAt: null, endedBy: null, onAir, standby, destinations };
   const startedAt = Math.min(...starts);
   const lastTake = Math.max(...starts);
-  const open = { startedAt, endedAt: null, endedBy: null, onAir, destinations };
+  const open = { startedAt, endedAt: null, endedBy: null, onAir, standby, destinations };
   if (onAir.since !== null) return open;
   if (endAllAt !== null && endAllAt >= lastTake) {
     const lastOff = Math.max(...spans.map((span) => span.to ?? 0), 0);

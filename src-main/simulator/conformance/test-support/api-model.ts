@@ -63,6 +63,7 @@ const MODEL_FILES: Record<ServiceId, string> = {
   sso: 'aws-sdk/apis/sso-2019-06-10.min.json',
   scheduler: 'aws-sdk/apis/scheduler-2021-06-30.min.json',
   pricing: 'aws-sdk/apis/pricing-2017-10-15.min.json',
+  s3: 'aws-sdk/apis/s3-2006-03-01.min.json',
 };
 
 /**
@@ -79,6 +80,8 @@ const WIRE_PROTOCOL: Record<ServiceId, ApiModel['protocol']> = {
   eventbridge: 'json',
   'sso-oidc': 'rest-json',
   sso: 'rest-json',
+  // REST XML, and the simulator answers only bodiless HEADs: nothing of it is compared member by member.
+  s3: 'query',
   scheduler: 'rest-json',
   pricing: 'json',
 };

@@ -33,6 +33,7 @@ const CLIENTS: Record<ServiceId, string> = {
   sso: '@aws-sdk/client-sso',
   scheduler: '@aws-sdk/client-scheduler',
   pricing: '@aws-sdk/client-pricing',
+  s3: '@aws-sdk/client-s3',
 };
 
 const require = createRequire(import.meta.url);

@@ -5,6 +5,7 @@ import * as eventbridge from '@aws-sdk/client-eventbridge';
 import * as mediaconnect from '@aws-sdk/client-mediaconnect';
 import * as medialive from '@aws-sdk/client-medialive';
 import * as pricing from '@aws-sdk/client-pricing';
+import * as s3 from '@aws-sdk/client-s3';
 import * as scheduler from '@aws-sdk/client-scheduler';
 import * as sqs from '@aws-sdk/client-sqs';
 import * as sso from '@aws-sdk/client-sso';
@@ -28,6 +29,7 @@ const MODULES: Record<SimExchange['service'], { module: Record<string, unknown>;
   sso: { module: sso, client: 'SSOClient' },
   scheduler: { module: scheduler, client: 'SchedulerClient' },
   pricing: { module: pricing, client: 'PricingClient' },
+  s3: { module: s3, client: 'S3Client' },
 };
 
 /**
