@@ -4,6 +4,7 @@ import { silentLogger } from '../src-main/core/logger';
 import { createMemorySettingsStore } from '../src-main/core/settings';
 import { controlClient } from '../src-main/remote/test-support/control-client';
 import { CONTROL_API_LIMITS } from '../src-main/remote/control-api';
+import { startSimulatorProcess } from './simulator-process';
 import { percentile, report, sleep } from './stats';
 
 const TAKES = 200;
@@ -14,20 +15,34 @@ const TOKENS = 10;
 /**
  * remote_take_to_request_p99: from a control-API `remote.take` leaving the client (HTTP, keep-alive, as a
  * Companion instance sends it) to the StartChannel it causes arriving at the simulator, over TAKES takes. Each
- * take is armed first (not timed), and the channel is stopped out of band before the next one.
+ * take is armed first (not timed), and the channel is stopped out of band before the next one. The simulator runs in
+ * a process of its own, as AWS does (see simulator-process.ts), with the seat queue delivering channel states, so the
+ * take sends StartChannel alone, as the keyboard's does.
  */
 export async function benchRemoteTake(): Promise<void> {
+  const sim = await startSimulatorProcess();
   const core = await startBoothCore({
     settings: createMemorySettingsStore(),
     logger: silentLogger,
-    env: {},
-    simulator: { timings: { channelStartMs: 5, channelStopMs: 5, channelUpdateMs: 5 } },
+    env: { ...sim.env, LUNORA_CONSOLE_NAME: 'bench-remote' },
     controlPort: 0,
   });
   const clients: ReturnType<typeof controlClient>[] = [];
   try {
-    const sim = core.simulator!;
-    const destinations = sim.topology.destinations;
+    await sim.control('PATCH', 'timings', { channelStartMs: 5, channelStopMs: 5, channelUpdateMs: 5 });
+    const state = (await sim.control('GET', 'state')) as { channels: { id: string; destinationId: string | null }[] };
+    const destinations = state.channels.flatMap((c) =>
+      c.destinationId ? [{ id: c.destinationId, channelId: c.id }] : [],
+    );
+    const until = async (channelId: string, want: string) => {
+      while ((await sim.channelState(channelId)) !== want) await sleep(10);
+    };
+    // Events flowing: the console then knows each channel's state without reading it before a take.
+    for (;;) {
+      const updates = await core.router.invoke('updates.snapshot', {}, { role: 'operator' });
+      if (updates.ok && (updates.data as { mode: string }).mode === 'events') break;
+      await sleep(100);
+    }
     for (let i = 0; i < TOKENS; i += 1) {
       const made = await core.router.invoke(
         'remote.createToken',
@@ -44,18 +59,18 @@ export async function benchRemoteTake(): Promise<void> {
       for (let i = 0; i < count; i += 1) {
         const client = clients[i % TOKENS]!;
         const { id, channelId } = destinations[i % destinations.length]!;
-        await sim.control.waitForChannelState(channelId, 'IDLE', 5_000);
+        await until(channelId, 'IDLE');
         const armed = await client.call('remote.arm', { destinationId: id });
         if (armed.status !== 200) throw new Error(`arm refused: ${armed.body.message ?? armed.status}`);
-        const before = sim.control.requests({ operation: 'StartChannel' }).length;
+        const before = (await sim.arrivals('StartChannel')).length;
         const sentAt = Date.now();
         const taken = await client.call('remote.take');
         if (taken.status !== 200) throw new Error(`take refused: ${taken.body.message ?? taken.status}`);
-        const starts = sim.control.requests({ operation: 'StartChannel' });
+        const starts = await sim.arrivals('StartChannel');
         if (starts.length !== before + 1) throw new Error(`take ${i} sent ${starts.length - before} StartChannel`);
-        delays.push(starts[starts.length - 1]!.at - sentAt);
-        await sim.control.waitForChannelState(channelId, 'RUNNING', 5_000);
-        sim.control.stopChannel(channelId);
+        delays.push(starts.at(-1)! - sentAt);
+        await until(channelId, 'RUNNING');
+        await sim.control('POST', `channels/${channelId}/stop`);
       }
       return delays;
     };
@@ -93,5 +108,6 @@ export async function benchRemoteTake(): Promise<void> {
   } finally {
     for (const client of clients) client.close();
     await core.close();
+    await sim.close();
   }
 }
