@@ -1,7 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import type { ResolvedOperation } from '../types';
 import { AwsError } from '../errors';
 import { json10Operation } from '../protocols/json10';
+import { writeJson11, writeJson11Error } from '../protocols/json11';
 import type { World } from '../world';
 import { parseJsonBody, type ServiceHandler } from './service';
 
@@ -94,26 +94,6 @@ export function createEventBridgeService(world: World): ServiceHandler {
       return { status: 200, body: rule };
     },
     write: (res, _op, out, requestId) => writeJson11(res, out.status, out.body, requestId),
-    writeError: (res, err, requestId) =>
-      writeJson11(res, err.status, { __type: shapeOf(err.code), message: err.message }, requestId),
+    writeError: (res, err, requestId) => writeJson11Error(res, err, requestId, 'InternalException'),
   };
-}
-
-/** The common errors carry their own namespaces; the service's own are bare names in JSON 1.1. */
-function shapeOf(code: string): string {
-  if (code === 'AccessDenied' || code === 'AccessDeniedException') return 'AccessDeniedException';
-  if (code === 'Throttling') return 'ThrottlingException';
-  if (code === 'ExpiredToken') return 'ExpiredTokenException';
-  if (code === 'InternalFailure') return 'InternalException';
-  return code;
-}
-
-function writeJson11(res: ServerResponse, status: number, body: unknown, requestId: string): void {
-  const payload = JSON.stringify(body ?? {});
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.1',
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-requestid': requestId,
-  });
-  res.end(payload);
 }

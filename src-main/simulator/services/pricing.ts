@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import { AwsError } from '../errors';
 import { json10Operation } from '../protocols/json10';
+import { writeJson11, writeJson11Error } from '../protocols/json11';
 import { DEFAULT_PRICE_LIST, priceListEntry, type PriceListProduct } from '../pricing-catalog';
 import type { ResolvedOperation } from '../types';
 import { decodeToken, encodeToken, parseJsonBody, type ServiceHandler } from './service';
@@ -72,26 +72,6 @@ export function createPricingService(products: readonly PriceListProduct[] = DEF
       };
     },
     write: (res, _op, out, requestId) => writeJson11(res, out.status, out.body, requestId),
-    writeError: (res, err, requestId) =>
-      writeJson11(res, err.status, { __type: shapeOf(err.code), message: err.message }, requestId),
+    writeError: (res, err, requestId) => writeJson11Error(res, err, requestId, 'InternalErrorException'),
   };
-}
-
-/** The common errors (faults) by the Price List model's names. */
-function shapeOf(code: string): string {
-  if (code === 'AccessDenied' || code === 'AccessDeniedException') return 'AccessDeniedException';
-  if (code === 'Throttling') return 'ThrottlingException';
-  if (code === 'ExpiredToken') return 'ExpiredTokenException';
-  if (code === 'InternalFailure') return 'InternalErrorException';
-  return code;
-}
-
-function writeJson11(res: ServerResponse, status: number, body: unknown, requestId: string): void {
-  const payload = JSON.stringify(body ?? {});
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.1',
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-requestid': requestId,
-  });
-  res.end(payload);
 }

@@ -1,0 +1,29 @@
+import type { ServerResponse } from 'node:http';
+import type { AwsError } from '../errors';
+
+/**
+ * AWS JSON 1.1 (EventBridge, the Price List): the body as JSON under `application/x-amz-json-1.1`; an error is its
+ * bare shape name in `__type` with a `message`. The common faults are said by each service model's own names, which
+ * differ only for the internal error (EventBridge's InternalException, the Price List's InternalErrorException).
+ */
+export function writeJson11(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  const payload = JSON.stringify(body ?? {});
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  });
+  res.end(payload);
+}
+
+export function writeJson11Error(res: ServerResponse, err: AwsError, requestId: string, internalError: string): void {
+  writeJson11(res, err.status, { __type: json11Shape(err.code, internalError), message: err.message }, requestId);
+}
+
+function json11Shape(code: string, internalError: string): string {
+  if (code === 'AccessDenied' || code === 'AccessDeniedException') return 'AccessDeniedException';
+  if (code === 'Throttling') return 'ThrottlingException';
+  if (code === 'ExpiredToken') return 'ExpiredTokenException';
+  if (code === 'InternalFailure') return internalError;
+  return code;
+}
