@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Notification } from '../../shared/domain/notification';
 import type { ShowSnapshot } from '../../shared/domain/show-time';
 import type { BoothCore } from './booth-core';
-import { useBoothCore } from './test-support/booth-core-rig';
+import { useBoothCore, TEST_CADENCES } from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
@@ -12,8 +12,7 @@ const startCore = useBoothCore();
 async function start(): Promise<BoothCore> {
   return startCore({
     simulator: { slateDestinations: ['youtube'], timings: { channelStartMs: 300, channelStopMs: 200 } },
-    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
-    warm: { readEveryMs: 100, switchReadEveryMs: 30 },
+    ...TEST_CADENCES,
   });
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentEntry } from '../../shared/domain/incident';
 import type { BoothCore } from './booth-core';
-import { useBoothCore } from './test-support/booth-core-rig';
+import {
+  useBoothCore,
+  FLOW_TEST_TIMINGS,
+  TEST_CADENCES,
+  TEST_FLOW_CADENCE,
+  WARM_TEST_TIMINGS,
+} from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
@@ -12,19 +18,11 @@ async function start(): Promise<BoothCore> {
   return startCore({
     simulator: {
       slateDestinations: ['youtube', 'twitch'],
-      timings: {
-        channelStartMs: 300,
-        channelStopMs: 200,
-        inputSwitchMs: 150,
-        metricSampleMs: 100,
-        failoverMs: 100,
-        flowUpdateMs: 100,
-      },
+      timings: { ...WARM_TEST_TIMINGS, ...FLOW_TEST_TIMINGS },
     },
-    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
-    flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
+    ...TEST_CADENCES,
+    ...TEST_FLOW_CADENCE,
     retry: { retries: 2, minTimeoutMs: 20, maxTimeoutMs: 40 },
-    warm: { readEveryMs: 100, switchReadEveryMs: 30 },
   });
 }
 

@@ -6,6 +6,7 @@ import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore, type SettingsStore } from '../core/settings';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { startBoothCore, type BoothCore } from './booth-core';
+import { TEST_CADENCES, WARM_TEST_TIMINGS } from './test-support/booth-core-rig';
 
 const operator = { role: 'operator' } as const;
 let sim: RunningSimulator | null = null;
@@ -19,7 +20,7 @@ afterEach(async () => {
 async function world(): Promise<RunningSimulator> {
   sim = await startSimulator({
     slateDestinations: ['youtube', 'twitch'],
-    timings: { channelStartMs: 300, channelStopMs: 200, inputSwitchMs: 150 },
+    timings: WARM_TEST_TIMINGS,
   });
   return sim;
 }
@@ -33,9 +34,8 @@ async function startConsole(w: RunningSimulator, settings: SettingsStore): Promi
       LUNORA_SIM_DYNAMO_ENDPOINT: w.dynamoEndpoint ?? '',
       LUNORA_SIM_REGION: w.region,
     },
-    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
+    ...TEST_CADENCES,
     retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
-    warm: { readEveryMs: 100, switchReadEveryMs: 30 },
   });
   cores.push(core);
   return core;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../shared/domain/notification';
 import type { BoothCore } from './booth-core';
-import { useBoothCore } from './test-support/booth-core-rig';
+import { useBoothCore, TEST_CADENCES, WARM_TEST_TIMINGS } from './test-support/booth-core-rig';
 import { watch } from './test-support/watch-feed';
 
 const operator = { role: 'operator' } as const;
@@ -11,11 +11,10 @@ async function start(): Promise<BoothCore> {
   return startCore({
     simulator: {
       slateDestinations: ['youtube', 'twitch'],
-      timings: { channelStartMs: 300, channelStopMs: 200, inputSwitchMs: 150 },
+      timings: WARM_TEST_TIMINGS,
     },
-    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
+    ...TEST_CADENCES,
     retry: { retries: 2, minTimeoutMs: 20, maxTimeoutMs: 40 },
-    warm: { readEveryMs: 100, switchReadEveryMs: 30 },
     costTickMs: 50,
   });
 }

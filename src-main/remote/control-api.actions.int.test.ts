@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowSnapshot } from '../../shared/domain/flow';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 import type { BoothCore } from '../app/booth-core';
-import { useBoothCore } from '../app/test-support/booth-core-rig';
+import {
+  useBoothCore,
+  FLOW_TEST_TIMINGS,
+  TEST_CADENCES,
+  TEST_FLOW_CADENCE,
+  WARM_TEST_TIMINGS,
+} from '../app/test-support/booth-core-rig';
 import { watch } from '../app/test-support/watch-feed';
 import { controlClient } from './test-support/control-client';
 
@@ -20,18 +26,10 @@ async function boot() {
   const core = await startCore({
     simulator: {
       slateDestinations: ['youtube'],
-      timings: {
-        channelStartMs: 300,
-        channelStopMs: 200,
-        inputSwitchMs: 150,
-        metricSampleMs: 100,
-        failoverMs: 100,
-        flowUpdateMs: 100,
-      },
+      timings: { ...WARM_TEST_TIMINGS, ...FLOW_TEST_TIMINGS },
     },
-    monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
-    flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
-    warm: { readEveryMs: 100, switchReadEveryMs: 30 },
+    ...TEST_CADENCES,
+    ...TEST_FLOW_CADENCE,
     controlPort: 0,
   });
   const token = async (name: string, role: 'remote-operator' | 'remote-viewer') => {

@@ -19,3 +19,20 @@ export function useBoothCore(): (options?: Partial<BoothCoreOptions>) => Promise
     return core;
   };
 }
+
+/** The console's cadences at test speed: the channel monitor and warm standby's reads of the active input. */
+export const TEST_CADENCES = {
+  monitor: { fastIntervalMs: 50, slowIntervalMs: 200 },
+  warm: { readEveryMs: 100, switchReadEveryMs: 30 },
+} satisfies Partial<BoothCoreOptions>;
+
+/** The flow read at test speed, for a simulator whose flow figures and failovers are scaled down as well. */
+export const TEST_FLOW_CADENCE = {
+  flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
+} satisfies Partial<BoothCoreOptions>;
+
+/** Simulator timings for warm standby: a start, a stop and an input switch each in a fraction of a second. */
+export const WARM_TEST_TIMINGS = { channelStartMs: 300, channelStopMs: 200, inputSwitchMs: 150 };
+
+/** Simulator timings for the flow's figures, failovers and updates, matching TEST_FLOW_CADENCE. */
+export const FLOW_TEST_TIMINGS = { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 };
