@@ -118,7 +118,7 @@ describe('configuredEndpoints', () => {
       await configuredEndpoints('booth', {
         AWS_ENDPOINT_URL: 'http://localhost:4566',
         AWS_ENDPOINT_URL_DYNAMODB: 'http://localhost:8000',
-        AWS_ENDPOINT_URL_S3: 'http://localhost:9000',
+        AWS_ENDPOINT_URL_LAMBDA: 'http://localhost:9000',
       }),
     ).toEqual(['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB']);
   });

@@ -26,9 +26,18 @@ export const TEST_CADENCES = {
   warm: { readEveryMs: 100, switchReadEveryMs: 30 },
 } satisfies Partial<BoothCoreOptions>;
 
-/** The flow read at test speed, for a simulator whose flow figures and failovers are scaled down as well. */
+/**
+ * The flow read at test speed, for a simulator whose flow figures and failovers are scaled down as well; with events
+ * flowing too (their reconcile is a minute in production, longer than a test waits for the first figures).
+ */
 export const TEST_FLOW_CADENCE = {
-  flow: { steadyIntervalMs: 200, fastIntervalMs: 100, periodSec: 1 },
+  flow: {
+    steadyIntervalMs: 200,
+    fastIntervalMs: 100,
+    pushSteadyIntervalMs: 200,
+    pushLiveIntervalMs: 200,
+    periodSec: 1,
+  },
 } satisfies Partial<BoothCoreOptions>;
 
 /** Simulator timings for warm standby: a start, a stop and an input switch each in a fraction of a second. */
