@@ -1,7 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
-import { CreateTableCommand, DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+  waitUntilTableExists,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import type { SeededTopology } from './seed';
 
 export interface RunningDynamo {
@@ -93,6 +99,10 @@ export async function startDynamo(topology: SeededTopology, region: string): Pro
         ],
       }),
     );
+    // dynalite turns a new table ACTIVE on a later turn of its event loop, and refuses items until then
+    // (ResourceNotFoundException), as DynamoDB does while a table is CREATING: wait for ACTIVE, as a real set-up must.
+    for (const TableName of [topology.tables.presets, topology.tables.destinations, topology.tables.sessions])
+      await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 }, { TableName });
     const now = new Date().toISOString();
     for (const d of topology.destinations) {
       const item: Record<string, AttributeValue> = {

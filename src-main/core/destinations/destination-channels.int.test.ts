@@ -1,7 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger';
 import { startHarness, type SimHarness } from '../presets/test-support/sim-harness';
 import { discoverStack, type StackTopology } from '../stack/stack-outputs';
@@ -116,17 +116,29 @@ describe('one destination per channel', () => {
   });
 });
 
+/** A destinations table of its own, ACTIVE (DynamoDB refuses items while a new table is CREATING). */
+async function createEmptyTable(name: string): Promise<string> {
+  await h.dynamo.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    }),
+  );
+  await vi.waitFor(
+    async () => {
+      const { Table } = await h.dynamo.send(new DescribeTableCommand({ TableName: name }));
+      if (Table?.TableStatus !== 'ACTIVE') throw new Error(`${name} is ${Table?.TableStatus}`);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+  return name;
+}
+
 describe('destinations from the stack outputs', () => {
   it('creates one record per ChannelId output with the stack list platform, name and preset, following the stack', async () => {
-    const empty = 'lunora-destinations-empty';
-    await h.dynamo.send(
-      new CreateTableCommand({
-        TableName: empty,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      }),
-    );
+    const empty = await createEmptyTable('lunora-destinations-empty');
     const fresh = createDestinationStore(h.dynamo, empty, silentLogger, stack);
     // An admin already wrote YouTube by hand: it is kept as it is, never overwritten.
     await fresh.create({ id: 'youtube', platform: 'youtube', name: 'YouTube (ours)' });
@@ -165,15 +177,7 @@ describe('destinations from the stack outputs', () => {
   });
 
   it('keeps "from the stack" through an edit that does not choose a channel', async () => {
-    const empty = 'lunora-destinations-edit';
-    await h.dynamo.send(
-      new CreateTableCommand({
-        TableName: empty,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      }),
-    );
+    const empty = await createEmptyTable('lunora-destinations-edit');
     const fresh = createDestinationStore(h.dynamo, empty, silentLogger, stack);
     await createFromStack(fresh, stack);
     const renamed = await fresh.update('linkedin', { name: 'LinkedIn Live', preset_id: 'preset_generic_720p' }, 1);
