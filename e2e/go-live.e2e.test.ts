@@ -442,7 +442,6 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     await eventually(
       async () => (await text(tile('twitch').getByTestId('tile-timer'))) > '00:00:00',
       'the on-air timer to tick',
-      3_000,
     );
     await booth.screenshot('go-live-on-air-1366x768.png');
     const overflow = await page.evaluate(

@@ -181,7 +181,7 @@ describe('operator window (web preview, simulation)', () => {
     await waitForState('twitch', 'STARTING');
     // Starting for a second at least, so the picture shows its timer running.
     const timer = page.locator('[data-destination-id="twitch"] [data-testid="tile-timer"]');
-    await eventually(async () => ((await timer.textContent()) ?? '') > '00:00:00', 'the starting timer to tick', 3_000);
+    await eventually(async () => ((await timer.textContent()) ?? '') > '00:00:00', 'the starting timer to tick');
     const file = await booth.screenshot('operator.png');
     expect(file).toMatch(/operator\.png$/);
   });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { IncidentEntry } from '../shared/domain/incident';
 import { eventually, startBooth, type BoothHarness } from './support/harness';
+import type { ShowSnapshot } from '../shared/domain/show-time';
 
 /**
  * Warm standby in Chromium against the simulator: YouTube standby on its slate (STANDBY with its cost), the take as
@@ -106,6 +107,15 @@ describe('warm take (web preview, simulation)', () => {
 
   it('takes YouTube live with one BatchUpdateSchedule (no StartChannel), ON AIR once the live input is active; LinkedIn goes live cold beside it', async () => {
     const since = Date.now();
+    // A second in standby at least, as the console recorded it (it counts from the STANDBY it confirmed, later on a
+    // loaded machine), so the tile has a standby figure to show beside the time on air.
+    await eventually(async () => {
+      const show = await booth.core.router.invoke('show.snapshot', {}, { role: 'operator' });
+      const standby = show.ok
+        ? (show.data as ShowSnapshot).timeline.destinations.find((d) => d.id === 'youtube')?.standby
+        : undefined;
+      return standby !== undefined && standby.since !== null && Date.now() - standby.since >= 1_000;
+    }, 'a second of standby recorded');
     await page.keyboard.press('2');
     await eventually(async () => (await tile('youtube').getAttribute('data-armed')) === 'start', 'YouTube armed');
     await page.keyboard.press('Enter');

@@ -137,6 +137,33 @@ describe('the flow poll while AWS pushes the flow events', () => {
   });
 });
 
+describe('the flow poll while AWS pushes the flow events, before CloudWatch has figures', () => {
+  it('a source with no figures yet is read at the polling cadence (no event will bring them), then once a minute', async () => {
+    let idle = (): Promise<void> => Promise.resolve();
+    const clock = new ManualClock({ settle: () => idle() });
+    // A flow that has just started: no datapoints in CloudWatch until the first samples.
+    sim = await startSimulator({ timings: { metricSampleMs: 1_000 }, seed: 5, withDynamo: false, clock });
+    const clients = simClients(sim);
+    idle = clients.idle;
+    const monitor = new FlowMonitor(clients, sim.topology.flowArn, follow().publish, {
+      ...MONITOR,
+      now: clock.now,
+      timers: clock,
+    });
+    cleanups.push(
+      () => monitor.stop(),
+      () => clients.destroy(),
+    );
+    monitor.setPushing(true);
+    await clock.run(monitor.refresh());
+    expect(monitor.source('main')?.grade).toBe('no-data');
+    expect(monitor.steadyIntervalMs).toBe(5_000);
+    monitor.start();
+    await clock.until(() => monitor.source('main')?.grade === 'healthy', 30_000);
+    expect(monitor.steadyIntervalMs).toBe(60_000);
+  });
+});
+
 describe('the flow poll while AWS refuses every read', () => {
   it('backs off 1 s, 2 s, 4 s, 8 s, then every 10 s (was every second); the view stays the last confirmed, marked unconfirmed since then', async () => {
     const t = await setup();

@@ -265,9 +265,16 @@ export class FlowMonitor {
     this.loop.reschedule();
   }
 
-  /** The steady poll interval now (the reconciler's while events flow, shorter while on air without source alarms). */
+  /**
+   * The steady poll interval now: the reconciler's while events flow, shorter while on air without source alarms or
+   * while a source of a running flow has no figures yet.
+   */
   get steadyIntervalMs(): number {
     if (!this.pushing) return this.options.steadyIntervalMs;
+    // A source of a running flow with no figures yet (CloudWatch has no datapoints, e.g. just after it connected): no
+    // event will bring them, so it is read at the polling cadence until CloudWatch has them, not once a minute.
+    if (this.state.status === 'ACTIVE' && this.state.sources.some((s) => s.grade === 'no-data'))
+      return this.options.steadyIntervalMs;
     return this.onAir && !this.sourceAlarms ? this.options.pushLiveIntervalMs : this.options.pushSteadyIntervalMs;
   }
 
