@@ -26,7 +26,8 @@ afterEach(async () => {
   sim = null;
 });
 
-async function setup() {
+/** A flow monitor on the simulator's clock; `fresh`: its first read before CloudWatch has any datapoint. */
+async function setup({ fresh = false } = {}) {
   let idle = (): Promise<void> => Promise.resolve();
   const clock = new ManualClock({ settle: () => idle() });
   sim = await startSimulator({ timings: { metricSampleMs: 1_000 }, seed: 5, withDynamo: false, clock });
@@ -43,6 +44,7 @@ async function setup() {
   );
   const count = (operation: string) =>
     sim!.control.requests().filter((r) => (r as { operation?: string }).operation === operation).length;
+  if (fresh) return { sim, clock, monitor, count };
   await clock.run(monitor.refresh());
   monitor.start();
   // Healthy and steady: past the first fast polls of a new monitor.
@@ -139,21 +141,8 @@ describe('the flow poll while AWS pushes the flow events', () => {
 
 describe('the flow poll while AWS pushes the flow events, before CloudWatch has figures', () => {
   it('a source with no figures yet is read at the polling cadence (no event will bring them), then once a minute', async () => {
-    let idle = (): Promise<void> => Promise.resolve();
-    const clock = new ManualClock({ settle: () => idle() });
     // A flow that has just started: no datapoints in CloudWatch until the first samples.
-    sim = await startSimulator({ timings: { metricSampleMs: 1_000 }, seed: 5, withDynamo: false, clock });
-    const clients = simClients(sim);
-    idle = clients.idle;
-    const monitor = new FlowMonitor(clients, sim.topology.flowArn, follow().publish, {
-      ...MONITOR,
-      now: clock.now,
-      timers: clock,
-    });
-    cleanups.push(
-      () => monitor.stop(),
-      () => clients.destroy(),
-    );
+    const { clock, monitor } = await setup({ fresh: true });
     monitor.setPushing(true);
     await clock.run(monitor.refresh());
     expect(monitor.source('main')?.grade).toBe('no-data');

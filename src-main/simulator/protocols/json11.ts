@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { AwsError } from '../errors';
+import { AwsError } from '../errors';
+import { parseJsonBody } from '../services/service';
+import type { ResolvedOperation, SimRequest } from '../types';
+import { json10Operation } from './json10';
 
 /**
  * AWS JSON 1.1 (EventBridge, the Price List): the body as JSON under `application/x-amz-json-1.1`; an error is its
@@ -26,4 +29,20 @@ function json11Shape(code: string, internalError: string): string {
   if (code === 'ExpiredToken') return 'ExpiredTokenException';
   if (code === 'InternalFailure') return internalError;
   return code;
+}
+
+/** The one operation a simulated JSON 1.1 service answers, named by `X-Amz-Target`; any other is unknown to it. */
+export function json11Operation(req: SimRequest, only: string): ResolvedOperation {
+  const op = json10Operation(req.headers['x-amz-target']);
+  if (op !== only) throw new AwsError('UnknownOperationException', 400, `Unknown operation ${op ?? '(none)'}`);
+  return { operation: op, params: {} };
+}
+
+/** The request's JSON members; a body that is not JSON is the service's own validation error (`validationError`). */
+export function json11Input(req: SimRequest, validationError: string): Record<string, unknown> {
+  try {
+    return parseJsonBody(req.body);
+  } catch {
+    throw new AwsError(validationError, 400, 'Request body is not valid JSON');
+  }
 }

@@ -1,9 +1,7 @@
-import type { ResolvedOperation } from '../types';
 import { AwsError } from '../errors';
-import { json10Operation } from '../protocols/json10';
-import { writeJson11, writeJson11Error } from '../protocols/json11';
+import { json11Input, json11Operation, writeJson11, writeJson11Error } from '../protocols/json11';
 import type { World } from '../world';
-import { parseJsonBody, type ServiceHandler } from './service';
+import type { ServiceHandler } from './service';
 
 /**
  * Amazon EventBridge's DescribeRule, over AWS JSON 1.1 as `@aws-sdk/client-eventbridge` 3.1169 speaks it
@@ -68,19 +66,9 @@ export function createEventBridgeService(world: World): ServiceHandler {
   ]);
   return {
     id: 'eventbridge',
-    resolve(req): ResolvedOperation {
-      const op = json10Operation(req.headers['x-amz-target']);
-      if (op !== 'DescribeRule')
-        throw new AwsError('UnknownOperationException', 400, `Unknown operation ${op ?? '(none)'}`);
-      return { operation: op, params: {} };
-    },
+    resolve: (req) => json11Operation(req, 'DescribeRule'),
     handle(_op, req) {
-      let input: Record<string, unknown>;
-      try {
-        input = parseJsonBody(req.body);
-      } catch {
-        throw new AwsError('ValidationException', 400, 'Request body is not valid JSON');
-      }
+      const input = json11Input(req, 'ValidationException');
       const name = input['Name'];
       if (typeof name !== 'string' || name === '')
         throw new AwsError(

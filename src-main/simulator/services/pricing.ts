@@ -1,9 +1,7 @@
 import { AwsError } from '../errors';
-import { json10Operation } from '../protocols/json10';
-import { writeJson11, writeJson11Error } from '../protocols/json11';
+import { json11Input, json11Operation, writeJson11, writeJson11Error } from '../protocols/json11';
 import { DEFAULT_PRICE_LIST, priceListEntry, type PriceListProduct } from '../pricing-catalog';
-import type { ResolvedOperation } from '../types';
-import { decodeToken, encodeToken, parseJsonBody, type ServiceHandler } from './service';
+import { decodeToken, encodeToken, type ServiceHandler } from './service';
 
 /**
  * The AWS Price List Query API's GetProducts over AWS JSON 1.1 as `@aws-sdk/client-pricing` 3.1133 speaks it
@@ -21,19 +19,9 @@ export function createPricingService(products: readonly PriceListProduct[] = DEF
   ]);
   return {
     id: 'pricing',
-    resolve(req): ResolvedOperation {
-      const op = json10Operation(req.headers['x-amz-target']);
-      if (op !== 'GetProducts')
-        throw new AwsError('UnknownOperationException', 400, `Unknown operation ${op ?? '(none)'}`);
-      return { operation: op, params: {} };
-    },
+    resolve: (req) => json11Operation(req, 'GetProducts'),
     handle(_op, req) {
-      let input: Record<string, unknown>;
-      try {
-        input = parseJsonBody(req.body);
-      } catch {
-        throw new AwsError('InvalidParameterException', 400, 'Request body is not valid JSON');
-      }
+      const input = json11Input(req, 'InvalidParameterException');
       const serviceCode = input['ServiceCode'];
       if (typeof serviceCode !== 'string' || serviceCode === '')
         throw new AwsError('InvalidParameterException', 400, 'ServiceCode is required');
