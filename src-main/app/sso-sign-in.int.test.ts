@@ -109,7 +109,7 @@ describe('signing in from the console (simulation with IAM Identity Center)', ()
     expect(sim.control.requests({ service: 'medialive', operation: 'StopChannel' })).toHaveLength(stops);
 
     // Signing in again swaps the credentials under the running monitors: confirmed, never stopped.
-    const connectsBefore = rec.connections.filter((c) => c.status === 'connected').length;
+    const publishedBefore = rec.connections.length;
     await signInAndApprove(booth, rec);
     await tiles.until(() => [first!, second!].every((d) => tiles.tiles.get(d.id)?.unconfirmed === null), 10_000);
     for (const d of [first!, second!]) {
@@ -117,8 +117,11 @@ describe('signing in from the console (simulation with IAM Identity Center)', ()
       expect(sim.control.channelState(d.channelId)).toBe('RUNNING');
     }
     expect(sim.control.requests({ service: 'medialive', operation: 'StopChannel' })).toHaveLength(stops);
-    // The same connection carried on (no reconnect rebuilt the monitors); it only learnt the new deadline.
-    expect(rec.connections.filter((c) => c.status === 'connected').length).toBe(connectsBefore + 1);
+    // The connection stayed up throughout (never 'failed') and learnt the new deadline; how many times it says so is
+    // not the point (once, or twice on a loaded machine).
+    const since = rec.connections.slice(publishedBefore).map((c) => c.status);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((status) => status === 'connected')).toBe(true);
     expect(booth.connection.status).toBe('connected');
     expect(booth.connection.deadline).toMatchObject({ bound: 'portal-session', startSource: 'console-sign-in' });
 
