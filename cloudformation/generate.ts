@@ -179,6 +179,25 @@ function slateInput(d: Destination): Doc {
   };
 }
 
+/** The flow stack's outputs that the stacks built on it take as parameters. */
+const FLOW_OUTPUT_PARAMS: Doc = {
+  FlowArn: {
+    Type: 'String',
+    AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+    Description: 'Output FlowArn of the flow stack.',
+  },
+  MainSourceArn: {
+    Type: 'String',
+    AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+    Description: 'Output MainSourceArn of the flow stack.',
+  },
+  BackupSourceArn: {
+    Type: 'String',
+    AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
+    Description: 'Output BackupSourceArn of the flow stack.',
+  },
+};
+
 export function buildChannels(destinations: Destination[]): Doc {
   const parameters: Doc = {
     ProjectName: PROJECT_PARAM,
@@ -339,21 +358,7 @@ function alarm(props: {
 export function buildAlarms(destinations: Destination[]): Doc {
   const parameters: Doc = {
     ProjectName: PROJECT_PARAM,
-    FlowArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output FlowArn of the flow stack.',
-    },
-    MainSourceArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output MainSourceArn of the flow stack.',
-    },
-    BackupSourceArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output BackupSourceArn of the flow stack.',
-    },
+    ...FLOW_OUTPUT_PARAMS,
     NotRecoveredPacketsThreshold: {
       Type: 'Number',
       Default: 100,
@@ -583,21 +588,7 @@ function sourceAlarms(): Doc {
 export function buildEvents(destinations: Destination[]): Doc {
   const parameters: Doc = {
     ProjectName: PROJECT_PARAM,
-    FlowArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output FlowArn of the flow stack.',
-    },
-    MainSourceArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output MainSourceArn of the flow stack.',
-    },
-    BackupSourceArn: {
-      Type: 'String',
-      AllowedPattern: '^arn:aws[a-z-]*:mediaconnect:\\S+$',
-      Description: 'Output BackupSourceArn of the flow stack.',
-    },
+    ...FLOW_OUTPUT_PARAMS,
   };
   for (const d of destinations) {
     parameters[`ChannelArn${pascal(d.id)}`] = {
