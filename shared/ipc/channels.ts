@@ -1,5 +1,6 @@
 import type { CallerRole } from '../domain/roles';
 import { ADMIN_EVENT_ROLES, ADMIN_INVOKE_ROLES } from './features/admin.roles';
+import { ARMING_INVOKE_ROLES } from './features/arming.roles';
 import { CONFIDENCE_EVENT_ROLES, CONFIDENCE_INVOKE_ROLES } from './features/confidence.roles';
 import { CONNECTION_EVENT_ROLES, CONNECTION_INVOKE_ROLES } from './features/connection.roles';
 import { COSTS_EVENT_ROLES, COSTS_INVOKE_ROLES } from './features/costs.roles';
@@ -27,6 +28,7 @@ export const INVOKE_ROLES = {
   ...READINESS_INVOKE_ROLES,
   ...SHOW_INVOKE_ROLES,
   ...REMOTE_INVOKE_ROLES,
+  ...ARMING_INVOKE_ROLES,
   ...CONFIDENCE_INVOKE_ROLES,
   ...WARM_INVOKE_ROLES,
   ...COSTS_INVOKE_ROLES,

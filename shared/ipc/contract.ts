@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../domain/errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
+import { ARMING_INVOKE_CONTRACT } from './features/arming.contract';
 import { CONFIDENCE_EVENT_CONTRACT, CONFIDENCE_INVOKE_CONTRACT } from './features/confidence.contract';
 import { CONNECTION_EVENT_CONTRACT, CONNECTION_INVOKE_CONTRACT } from './features/connection.contract';
 import { COSTS_EVENT_CONTRACT, COSTS_INVOKE_CONTRACT } from './features/costs.contract';
@@ -27,6 +28,7 @@ export const INVOKE_CONTRACT = {
   ...READINESS_INVOKE_CONTRACT,
   ...SHOW_INVOKE_CONTRACT,
   ...REMOTE_INVOKE_CONTRACT,
+  ...ARMING_INVOKE_CONTRACT,
   ...CONFIDENCE_INVOKE_CONTRACT,
   ...WARM_INVOKE_CONTRACT,
   ...COSTS_INVOKE_CONTRACT,

@@ -1,16 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { ARMING_INVOKE_ROLES } from '../../shared/ipc/features/arming.roles';
 import type { REMOTE_INVOKE_ROLES } from '../../shared/ipc/features/remote.roles';
-import { RemoteArming } from '../core/remote/remote-arming';
+import { ArmHolder, type Hand } from '../core/arming/arm-holder';
 import { RemoteEndAll } from '../core/remote/remote-end-all';
 import type { IncidentLog } from '../core/incidents/incident-log';
 import type { CallerIdentity, InvokeHandlers, Router } from '../ipc/router';
 import type { Feature } from './feature';
 
 /** The operator's own channels a remote act runs (a remote role may not call them directly). */
-type OperatorChannel = 'channels.start' | 'channels.endAll' | 'warm.standby' | 'warm.backToSlate' | 'flow.switchSource';
-type RemoteActChannel = Exclude<
-  keyof typeof REMOTE_INVOKE_ROLES,
-  'remote.status' | 'remote.configure' | 'remote.tokens' | 'remote.createToken' | 'remote.revokeToken'
->;
+type OperatorChannel =
+  | 'channels.start'
+  | 'channels.stop'
+  | 'channels.endAll' | 'warm.standby' | 'warm.backToSlate' | 'flow.switchSource';
+type RemoteActChannel =
+  | Exclude<
+      keyof typeof REMOTE_INVOKE_ROLES,
+      'remote.status' | 'remote.configure' | 'remote.tokens' | 'remote.createToken' | 'remote.revokeToken'
+    >
+  | keyof typeof ARMING_INVOKE_ROLES;
 
 export interface RemoteFeatureDeps {
   now(): number;
@@ -33,18 +40,25 @@ function nameOf(caller: CallerIdentity): string {
   return caller.role === 'operator' ? 'operator window' : caller.role;
 }
 
+/** Which surface acts: the operator's window, or a control-API token (by its name). */
+const handOf = (caller: CallerIdentity): Hand => ({
+  by: nameOf(caller),
+  surface: caller.role === 'operator' ? 'console' : 'remote',
+});
+
 /** The identity a remote act runs the operator's handler with: the operator role, labelled with the token. */
 const asOperator = (caller: CallerIdentity): CallerIdentity => ({ role: 'operator', label: nameOf(caller) });
 
-export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActChannel> & { arming: RemoteArming } {
+export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActChannel> & { arming: ArmHolder } {
   const record = (title: string, detail: string, destinationId: string | null) =>
     deps.incidents.record({ kind: 'action', level: 'info', title, detail, destinationId });
-  const arming = new RemoteArming({
+  const arming = new ArmHolder({
     now: () => deps.now(),
     timeoutMs: () => deps.timeoutMs(),
+    newId: () => randomUUID(),
     hasDestination: (id) => deps.destinationIds().includes(id),
-    start: (destinationId) =>
-      deps.operator('channels.start')({ destinationId }, { role: 'operator', label: 'remote take' }),
+    start: (destinationId) => deps.operator('channels.start')({ destinationId }, { role: 'operator', label: 'take' }),
+    stop: (destinationId) => deps.operator('channels.stop')({ destinationId }, { role: 'operator', label: 'take' }),
     switchSource: (target, force) =>
       deps.operator('flow.switchSource')({ target, force }, { role: 'operator', label: 'remote switch' }),
     changed: (armed) => deps.publish('remote.armedFeed', armed),
@@ -81,22 +95,25 @@ export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActC
     arming,
     handlers: {
       'remote.arm': async ({ destinationId }, caller) => {
-        arming.arm(destinationId, nameOf(caller));
+        arming.arm(handOf(caller), destinationId);
         return arming.state();
       },
-      'remote.take': async (_input, caller) => arming.take(nameOf(caller), caller.role === 'operator'),
-      'remote.disarm': async (_input, caller) => {
-        arming.disarm(nameOf(caller), caller.role === 'operator');
+      'remote.take': async (_input, caller) => arming.take(handOf(caller)),
+      'remote.disarm': async (_input, caller) => arming.disarm(handOf(caller)),
+      'arming.arm': async ({ armId, destinationId, action }, caller) => {
+        arming.arm(handOf(caller), destinationId, action, armId);
         return arming.state();
       },
+      'arming.take': async ({ armId }, caller) => arming.take(handOf(caller), armId),
+      'arming.disarm': async ({ armId }, caller) => arming.disarm(handOf(caller), armId),
       'remote.armed': async () => arming.state(),
       'remote.standby': warmAct('warm.standby', 'Standby'),
       'remote.backToSlate': warmAct('warm.backToSlate', 'Back to slate'),
       'remote.armSwitch': async ({ target, force }, caller) => {
-        arming.armSwitch(target, force, nameOf(caller));
+        arming.armSwitch(handOf(caller), target, force);
         return arming.state();
       },
-      'remote.takeSwitch': async (_input, caller) => arming.takeSwitch(nameOf(caller)),
+      'remote.takeSwitch': async (_input, caller) => arming.takeSwitch(handOf(caller)),
       'remote.testBackup': async (_input, caller) => {
         const result = await deps.testBackup({}, asOperator(caller));
         record(

@@ -1,42 +1,9 @@
 import { z } from 'zod';
 import { DestinationStateSchema } from '../../domain/channel';
 import { DestinationIdSchema } from '../../domain/destination';
-import {
-  BackupTestResultSchema,
-  FlowSwitchInputSchema,
-  FlowSwitchResultSchema,
-  SourceRoleSchema,
-} from '../../domain/flow';
+import { BackupTestResultSchema, FlowSwitchInputSchema, FlowSwitchResultSchema } from '../../domain/flow';
 import { REMOTE_ROLES } from '../../domain/roles';
-
-/** What a control-API token has armed, held in main so that the window, the keyboard and the remote see one arm. */
-export const RemoteArmSchema = z.strictObject({
-  destinationId: z.string(),
-  /** The token's name, shown on the operator's screen: "armed from Stream Deck (name)". */
-  by: z.string(),
-  armedAt: z.number(),
-  expiresAt: z.number(),
-});
-export type RemoteArm = z.infer<typeof RemoteArmSchema>;
-
-/** A backup switch a token armed (the window's switch key takes the same two steps); only a take sends it. */
-export const RemoteSwitchArmSchema = z.strictObject({
-  target: SourceRoleSchema,
-  force: z.boolean(),
-  by: z.string(),
-  armedAt: z.number(),
-  expiresAt: z.number(),
-});
-export type RemoteSwitchArm = z.infer<typeof RemoteSwitchArmSchema>;
-
-/**
- * One thing armed at a time for the remote surfaces: a go-live, or a backup switch (arming one lets go of the
- * other). `switchArmed` is absent in the events of consoles that never armed a switch.
- */
-const RemoteArmState = z.strictObject({
-  armed: RemoteArmSchema.nullable(),
-  switchArmed: RemoteSwitchArmSchema.nullable().optional(),
-});
+import { ArmStateSchema as RemoteArmState, ArmActionSchema } from './arming.contract';
 
 const DestinationInput = z.strictObject({ destinationId: DestinationIdSchema });
 const RemoteWarmOutput = z.strictObject({ outcome: z.enum(['requested', 'already']), state: DestinationStateSchema });
@@ -73,11 +40,15 @@ const TokenList = z.strictObject({ tokens: z.array(RemoteTokenInfoSchema) });
 export const REMOTE_INVOKE_CONTRACT = {
   /** Arms one destination to go live; nothing is sent to AWS until a take. */
   'remote.arm': { input: z.strictObject({ destinationId: DestinationIdSchema }), output: RemoteArmState },
-  /** Takes what is armed (exactly one AWS request), or is refused when nothing is armed. */
+  /**
+   * Takes what is armed, from whichever surface armed it (exactly one AWS request: a go-live, or an end the operator
+   * armed at the console), or is refused when nothing is armed.
+   */
   'remote.take': {
     input: z.strictObject({}),
     output: z.strictObject({
       destinationId: z.string(),
+      action: ArmActionSchema,
       outcome: z.enum(['requested', 'already']),
       state: DestinationStateSchema,
     }),

@@ -2,13 +2,14 @@ import type { CallerRole } from '../../domain/roles';
 
 /**
  * The control API's own channels: a remote arm and take, standby and back to slate, the backup switch (arm, take)
- * and test, End all in two steps; each runs the operator's own handler. The operator window sees what a remote
- * armed and may take or disarm it (one arm for every surface); tokens and the port/LAN choice are the admin's.
+ * and test, End all in two steps; each runs the operator's own handler. One arm for every surface: the operator
+ * window sees what a remote armed (`remote.armed`, the feed) and takes it through `arming.take`, and a remote take
+ * takes what the window armed; tokens and the port/LAN choice are the admin's.
  */
 export const REMOTE_INVOKE_ROLES = {
   'remote.arm': ['remote-operator'],
-  'remote.take': ['operator', 'remote-operator'],
-  'remote.disarm': ['operator', 'remote-operator'],
+  'remote.take': ['remote-operator'],
+  'remote.disarm': ['remote-operator'],
   'remote.armed': ['operator', 'remote-operator', 'remote-viewer'],
   'remote.standby': ['remote-operator'],
   'remote.backToSlate': ['remote-operator'],
