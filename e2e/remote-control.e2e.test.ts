@@ -86,14 +86,22 @@ describe('remote control and the operator window (web preview, simulation)', () 
 
   it('interleaved keyboard and API takes: exactly one StartChannel per take, none for a refused one', async () => {
     const since = Date.now();
-    // 1. The window arms Twitch; the Stream Deck cannot take the operator's own arm; Enter can, once.
+    // 1. The window arms Twitch: main holds the arm, so the Stream Deck sees it and its take takes it, once; the
+    //    tile says who took it, and Enter afterwards finds nothing armed.
     await page.keyboard.press(await keyOf('twitch'));
     await eventually(async () => (await tile('twitch').getAttribute('data-armed')) === 'start', 'twitch armed');
-    expect((await deck.call('remote.take')).status).toBe(409);
+    await eventually(
+      async () =>
+        ((await deck.call('remote.armed')).body.data as { armed?: { destinationId: string } | null })?.armed
+          ?.destinationId === 'twitch',
+      'the console arm held in main',
+    );
     expect(startsFor('twitch', since)).toHaveLength(0);
-    await page.keyboard.press('Enter');
+    expect(await deck.call('remote.take')).toMatchObject({ status: 200, body: { data: { destinationId: 'twitch' } } });
+    await eventually(async () => (await tile('twitch').getAttribute('data-armed')) === null, 'taken from the deck');
     await page.keyboard.press('Enter');
     await waitForState('twitch', 'STARTING|RUNNING');
+    expect((await deck.call('remote.take')).status).toBe(409);
 
     // 2. The Stream Deck arms and takes Facebook while the operator hammers Enter at the same moment.
     const other = (await booth.page
@@ -111,7 +119,28 @@ describe('remote control and the operator window (web preview, simulation)', () 
     expect([200, 409]).toContain(apiTake.status);
     await waitForState(other, 'STARTING|RUNNING');
 
-    // 3. A Stream Deck arm replaced by the operator's own arm: the Stream Deck's take is refused, nothing sent.
+    // 3. The window arms; Enter and the Stream Deck's take hammer it at the same moment: one StartChannel.
+    const raced = (await booth.page
+      .locator('[data-testid="destination-tile"][data-state="IDLE"]')
+      .first()
+      .getAttribute('data-destination-id'))!;
+    await page.keyboard.press(await keyOf(raced));
+    await eventually(
+      async () =>
+        ((await deck.call('remote.armed')).body.data as { armed?: { destinationId: string } | null })?.armed
+          ?.destinationId === raced,
+      'the console arm held in main',
+    );
+    const takes = await Promise.all([
+      deck.call('remote.take'),
+      page.keyboard.press('Enter'),
+      deck.call('remote.take'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(takes.filter((t) => t !== undefined && t.status === 200).length).toBeLessThanOrEqual(1);
+    await waitForState(raced, 'STARTING|RUNNING');
+
+    // 4. A Stream Deck arm replaced by the operator's own arm: the Stream Deck's take is refused, nothing sent.
     const last = (await booth.page
       .locator('[data-testid="destination-tile"][data-state="IDLE"]')
       .first()
@@ -126,13 +155,20 @@ describe('remote control and the operator window (web preview, simulation)', () 
     await eventually(async () => startsFor(other, since).length === 1, 'the remote take reached AWS');
     expect(startsFor('twitch', since)).toHaveLength(1);
     expect(startsFor(other, since)).toHaveLength(1);
+    await eventually(async () => startsFor(raced, since).length === 1, 'the raced take reached AWS');
+    expect(startsFor(raced, since)).toHaveLength(1);
     expect(startsFor(last, since)).toHaveLength(0);
   });
 
   it('the incident log has every remote action with the token name', async () => {
     const result = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
     if (!result.ok) throw new Error(result.message);
-    const titles = (result.data as { entries: { title: string }[] }).entries.map((e) => e.title);
+    const entries = (result.data as { entries: { title: string; detail: string }[] }).entries;
+    const titles = entries.map((e) => e.title);
+    // The Stream Deck's take of what the operator armed at the console is logged as such.
+    expect(entries.map((e) => `${e.title}: ${e.detail}`)).toContain(
+      'Take from remote (Deck A): twitch: go-live sent to AWS (armed by operator window).',
+    );
     expect(titles).toEqual(
       expect.arrayContaining([
         'Armed from remote (Deck A)',

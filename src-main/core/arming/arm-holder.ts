@@ -94,9 +94,7 @@ export class ArmHolder {
     const before = this.current() ?? this.currentSwitch();
     this.#switchArmed = null;
     this.#armed = armed;
-    const ended = before
-      ? this.#end(before.id, { how: 'replaced', ...hand })
-      : null;
+    const ended = before ? this.#end(before.id, { how: 'replaced', ...hand }) : null;
     if (hand.surface === 'remote') {
       this.deps.record(
         `Armed from remote (${hand.by})`,
@@ -134,7 +132,9 @@ export class ArmHolder {
       this.#armed = null;
       if (hand.surface === 'remote' || armed.surface === 'remote') {
         this.deps.record(
-          hand.surface === 'console' ? `Disarmed at the console (armed from ${armed.by})` : `Disarmed from remote (${hand.by})`,
+          hand.surface === 'console'
+            ? `Disarmed at the console (armed from ${armed.by})`
+            : `Disarmed from remote (${hand.by})`,
           `${armed.destinationId} disarmed; nothing sent.`,
           armed.destinationId,
         );
@@ -154,13 +154,17 @@ export class ArmHolder {
     if (id !== undefined && armed?.id !== id) throw this.#notHeld(id);
     if (!armed) throw new BoothError('invalid-state', 'Nothing is armed: arm a destination first, then take.');
     this.#armed = null;
-    this.#publish(this.#end(armed.id, { how: 'taken', ...hand }));
+    const ended = this.#end(armed.id, { how: 'taken', ...hand });
     const logged = hand.surface === 'remote' || armed.surface === 'remote';
     const title =
       hand.surface === 'console' ? `Take at the console (armed from ${armed.by})` : `Take from remote (${hand.by})`;
     const words = ACTION_WORDS[armed.action];
     try {
-      const result = await (armed.action === 'start' ? this.deps.start : this.deps.stop)(armed.destinationId);
+      const request =
+        armed.action === 'start' ? this.deps.start(armed.destinationId) : this.deps.stop(armed.destinationId);
+      // The request leaves first; every surface hears the arm is spent on the next turn (publishing is work).
+      setImmediate(() => this.#publish(ended));
+      const result = await request;
       if (logged) {
         this.deps.record(
           title,
@@ -202,9 +206,7 @@ export class ArmHolder {
     const before = this.current() ?? this.currentSwitch();
     this.#armed = null;
     this.#switchArmed = armed;
-    const ended = before
-      ? this.#end(before.id, { how: 'replaced', ...hand })
-      : null;
+    const ended = before ? this.#end(before.id, { how: 'replaced', ...hand }) : null;
     if (hand.surface === 'remote') {
       this.deps.record(
         `Backup switch armed from remote (${hand.by})`,
@@ -246,14 +248,17 @@ export class ArmHolder {
     }
   }
 
-  /** Why the arm a window took is no longer held, in words; "taken" is a conflict (its request did go out). */
+  /** Why the arm a window took is no longer held, in words (taken from elsewhere: its request did go out). */
   #notHeld(id: string): BoothError {
     const end = this.#ends.get(id);
     if (!end) return new BoothError('invalid-state', 'This arm never reached the console: arm again, then take.');
     const who = end.surface === 'remote' ? `Stream Deck (${end.by})` : 'the console';
     switch (end.how) {
       case 'taken':
-        return new BoothError('conflict', `Taken from ${who} first: one request was sent from there; this take sent nothing.`);
+        return new BoothError(
+          'invalid-state',
+          `Taken from ${who} first: one request was sent from there; this take sent nothing.`,
+        );
       case 'replaced':
         return new BoothError('invalid-state', `Something else was armed from ${who} meanwhile: arm again.`);
       case 'disarmed':

@@ -15,21 +15,20 @@ import { CORE_RESTARTED_CODE, LINK_DOWN_CODE, lastConfirmedText } from '../tally
 export type GoLiveAction = 'start' | 'stop';
 
 export interface Armed {
+  /** The arm's id, the same in main, which holds the booth's one arm: a take names the arm it takes. */
+  id: string;
   destinationId: string;
   action: GoLiveAction;
   armedAt: number;
   expiresAt: number;
-  /** Set when a control-API token armed it (main holds that arm): the token's name, shown on the tile. */
+  /** Set when a control-API token armed it: the token's name, shown on the tile ("armed from Stream Deck"). */
   by?: string;
 }
 
-/** What main says a control-API token armed (`remote.armedFeed`). */
-export interface RemoteArmed {
-  destinationId: string;
-  by: string;
-  armedAt: number;
-  expiresAt: number;
-}
+/** The arm main holds (`remote.armedFeed`, `remote.armed`), whichever surface made it. */
+export type HeldArm = InvokeOutput<'remote.armed'>['armed'];
+/** What became of the arm main held before (taken, disarmed, replaced, timed out), and by whom. */
+export type HeldArmEnd = NonNullable<InvokeOutput<'remote.armed'>['ended']>;
 
 /** What the tile's action row says about the last take on this destination. */
 export type Activity =
@@ -58,10 +57,17 @@ export interface ArmingDeps {
   send(action: GoLiveAction, destinationId: string): Promise<SendResult>;
   /** Seconds an armed destination waits for the take (settings: shortcuts.armTimeoutSeconds). */
   timeoutSeconds(): number;
-  /** Takes main's remote arm (`remote.take`): main consumes it, so a Stream Deck's take at once sends nothing more. */
-  takeRemote?(): Promise<SendResult>;
-  /** Lets go of main's remote arm (`remote.disarm`) when this window disarms it or arms something else. */
-  releaseRemote?(): void;
+  /** A new arm's id. */
+  newId?(): string;
+  /**
+   * Main holds the booth's one arm (`arming.arm`), so a Stream Deck's take takes what this window armed. A refusal
+   * disarms here, with main's reason.
+   */
+  hold?(armed: Armed): Promise<IpcResult<unknown>>;
+  /** Takes the held arm (`arming.take`): main consumes it, so a Stream Deck's take at once sends nothing more. */
+  takeHeld?(armId: string): Promise<SendResult>;
+  /** Lets go of the held arm (`arming.disarm`), that one only, when this window disarms or a take is not sent. */
+  release?(armId: string): void;
 }
 
 export type ArmingEventKind =
@@ -182,8 +188,8 @@ function describeSuccess(action: GoLiveAction, outcome: TakeAnswer['outcome'], s
 
 export class ArmingController {
   #armed: Armed | null = null;
-  /** Which of main's remote arms is shown (its token, destination and main's arming time). */
-  #remoteKey = '';
+  /** Arms this window took or let go of: main's late word of them (its echo of the arm) is not an arm again. */
+  #spent = new Set<string>();
   #timer: unknown = null;
   #inFlight = new Set<string>();
   #activity = new Map<string, Activity>();
@@ -240,13 +246,18 @@ export class ArmingController {
     if (!plan.ok) return this.#refuse(destinationId, destination, plan.reason);
 
     this.#clearTimer();
-    if (this.#armed?.by !== undefined) this.#deps.releaseRemote?.();
     const before = this.#armed?.destinationId;
+    if (this.#armed) this.#spend(this.#armed.id);
     const now = this.#deps.now();
     const timeoutMs = Math.max(1, this.#deps.timeoutSeconds()) * 1_000;
-    const armed: Armed = { destinationId, action: plan.action, armedAt: now, expiresAt: now + timeoutMs };
+    const id = this.#deps.newId?.() ?? crypto.randomUUID();
+    const armed: Armed = { id, destinationId, action: plan.action, armedAt: now, expiresAt: now + timeoutMs };
     this.#armed = armed;
     this.#timer = this.#deps.setTimer(() => this.#expire(armed), timeoutMs);
+    // Main replaces whatever it held with this arm (a Stream Deck's too); a refusal there disarms here.
+    void this.#deps.hold?.(armed).then((result) => {
+      if (!result.ok && this.#armed === armed) this.#dropArm(armed, `the console refused it: ${result.message}`, false);
+    });
     // A new arm clears the last result on this tile: the operator is acting on it again.
     this.#clearActivity(destinationId);
     this.#emit({
@@ -286,46 +297,79 @@ export class ArmingController {
   }
 
   /**
-   * Shows main's remote arm as this window's one arm ("from Stream Deck (name)"), replacing a local one; null
-   * (taken or disarmed from the remote, or expired in main) lets a shown remote arm go. A take of it goes to main.
+   * Shows the arm main holds as this window's one arm: a Stream Deck's ("from Stream Deck (name)") or another
+   * window's, replacing a local one. `ended` says what became of the arm shown before: taken from a Stream Deck,
+   * disarmed or replaced there. `snapshot`: main's whole state (after a reconnection), so an arm main no longer
+   * holds goes here too.
    */
-  adoptRemote(remote: RemoteArmed | null): void {
+  adoptHeld(held: HeldArm, ended: HeldArmEnd | null, options: { snapshot?: boolean } = {}): void {
     const shown = this.#armed;
-    if (remote === null) {
-      if (shown?.by !== undefined) this.#dropArm(shown, `from ${shown.by}`, false);
+    if (held === null) {
+      if (!shown) return;
+      if (ended?.id === shown.id) this.#endedElsewhere(shown, ended);
+      else if (options.snapshot) this.#dropArm(shown, 'the console no longer holds it', false);
       return;
     }
-    // The same arm heard twice (the feed and the snapshot after a reconnection) is one arm.
-    const key = `${remote.by}\u0000${remote.destinationId}\u0000${remote.armedAt}`;
-    if (shown?.by !== undefined && this.#remoteKey === key) return;
-    this.#remoteKey = key;
-    const destination = this.#deps.destination(remote.destinationId);
+    // Main's echo of this window's own arm, or of one it took or let go of already.
+    if (held.id === shown?.id || this.#spent.has(held.id)) return;
+    if (shown && ended?.id === shown.id) this.#endedElsewhere(shown, ended, true);
+    const destination = this.#deps.destination(held.destinationId);
     this.#clearTimer();
-    const before = shown?.destinationId;
+    const before = this.#armed?.destinationId;
     const now = this.#deps.now();
     // Main's clock decides when its arm ends; this window counts the same length from when it heard of it.
-    const timeoutMs = Math.max(1, remote.expiresAt - remote.armedAt);
+    const timeoutMs = Math.max(1, held.expiresAt - held.armedAt);
     const armed: Armed = {
-      destinationId: remote.destinationId,
-      action: 'start',
+      id: held.id,
+      destinationId: held.destinationId,
+      action: held.action,
       armedAt: now,
       expiresAt: now + timeoutMs,
-      by: remote.by,
+      ...(held.surface === 'remote' ? { by: held.by } : {}),
     };
     this.#armed = armed;
     this.#timer = this.#deps.setTimer(() => this.#expire(armed), timeoutMs);
-    this.#clearActivity(remote.destinationId);
+    this.#clearActivity(held.destinationId);
+    const from = held.surface === 'remote' ? ` from ${held.by}` : ' in another window';
     this.#emit({
       kind: 'armed',
-      destinationId: remote.destinationId,
-      action: 'start',
-      text: `${destination?.name ?? remote.destinationId} armed from ${remote.by} (go live): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
+      destinationId: held.destinationId,
+      action: held.action,
+      text: `${destination?.name ?? held.destinationId} armed${from} (${actionWords(held.action)}): take within ${Math.round(timeoutMs / 1_000)} s, Escape cancels`,
     });
     this.#changed(
-      ...(before !== undefined && before !== remote.destinationId
-        ? [before, remote.destinationId]
-        : [remote.destinationId]),
+      ...(before !== undefined && before !== held.destinationId ? [before, held.destinationId] : [held.destinationId]),
     );
+  }
+
+  /** The shown arm was taken, disarmed or replaced on another surface: said as what happened, not as a disarm. */
+  #endedElsewhere(shown: Armed, ended: HeldArmEnd, quiet = false): void {
+    const who = ended.surface === 'remote' ? (ended.by ?? 'a remote') : 'another window';
+    if (ended.how !== 'taken') {
+      if (!quiet || ended.how !== 'replaced') this.#dropArm(shown, `${ended.how} from ${who}`, false);
+      else this.#spend(shown.id);
+      return;
+    }
+    this.#armed = null;
+    this.#clearTimer();
+    this.#spend(shown.id);
+    const name = this.#deps.destination(shown.destinationId)?.name ?? shown.destinationId;
+    const message = `Taken from ${who}: ${actionWords(shown.action)} sent`;
+    this.#setActivity(shown.destinationId, {
+      phase: 'done',
+      action: shown.action,
+      at: this.#deps.now(),
+      ok: true,
+      message,
+    });
+    this.#emit({
+      kind: 'succeeded',
+      destinationId: shown.destinationId,
+      action: shown.action,
+      text: `${name}: ${message}`,
+    });
+    this.#fadeLater(shown.destinationId);
+    this.#changed(shown.destinationId);
   }
 
   /** Cancels the armed destination, if any (Escape, the Cancel button, a global disarm). */
@@ -339,7 +383,8 @@ export class ArmingController {
   #dropArm(armed: Armed, reason: string, release: boolean): void {
     this.#armed = null;
     this.#clearTimer();
-    if (release && armed.by !== undefined) this.#deps.releaseRemote?.();
+    this.#spend(armed.id);
+    if (release) this.#deps.release?.(armed.id);
     const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
     this.#emit({
       kind: 'disarmed',
@@ -369,8 +414,9 @@ export class ArmingController {
     // Consumed first: whatever happens next, this arming is spent (main's remote arm too, when nothing is sent).
     this.#armed = null;
     this.#clearTimer();
+    this.#spend(armed.id);
     const unsent = (result: TakeResult): TakeResult => {
-      if (armed.by !== undefined) this.#deps.releaseRemote?.();
+      this.#deps.release?.(armed.id);
       return result;
     };
 
@@ -412,10 +458,7 @@ export class ArmingController {
     // promise, can only settle after them): the take does not wait for the screen's bookkeeping.
     let request: Promise<SendResult>;
     try {
-      request =
-        armed.by !== undefined && this.#deps.takeRemote
-          ? this.#deps.takeRemote()
-          : this.#deps.send(action, destinationId);
+      request = this.#deps.takeHeld ? this.#deps.takeHeld(armed.id) : this.#deps.send(action, destinationId);
     } catch (error) {
       request = Promise.resolve({
         ok: false,
@@ -513,6 +556,7 @@ export class ArmingController {
     if (this.#armed !== armed) return;
     this.#armed = null;
     this.#timer = null;
+    this.#spend(armed.id);
     const name = this.#deps.destination(armed.destinationId)?.name ?? armed.destinationId;
     this.#emit({
       kind: 'expired',
@@ -521,6 +565,11 @@ export class ArmingController {
       text: `${name} disarmed (no take within the time); nothing sent`,
     });
     this.#changed(armed.destinationId);
+  }
+
+  #spend(id: string) {
+    this.#spent.add(id);
+    if (this.#spent.size > 64) this.#spent.delete(this.#spent.values().next().value!);
   }
 
   #setActivity(destinationId: string, activity: Activity) {

@@ -51,8 +51,10 @@ export class GoLiveStore {
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
       send: (action, destinationId) =>
         ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
-      takeRemote: () => ipc.invoke('remote.take', {}),
-      releaseRemote: () => void ipc.invoke('remote.disarm', {}),
+      hold: (armed) =>
+        ipc.invoke('arming.arm', { armId: armed.id, destinationId: armed.destinationId, action: armed.action }),
+      takeHeld: (armId) => ipc.invoke('arming.take', { armId }),
+      release: (armId) => void ipc.invoke('arming.disarm', { armId }),
     });
     let armedBefore = this.controller.armed;
     this.#offs.push(
@@ -65,12 +67,13 @@ export class GoLiveStore {
         }
       }),
     );
-    // One arm for every surface: what a Stream Deck arms (held in main) shows here, and is taken from here too.
-    this.#offs.push(ipc.on('remote.armedFeed', ({ armed }) => this.controller.adoptRemote(armed)));
+    // One arm for every surface, held in main: what a Stream Deck arms shows here and is taken from here, and a
+    // Stream Deck's take takes what this window armed.
+    this.#offs.push(ipc.on('remote.armedFeed', ({ armed, ended }) => this.controller.adoptHeld(armed, ended ?? null)));
     this.#offs.push(
       refreshNowAndOnReconnect(ipc, async () => {
         const result = await ipc.invoke('remote.armed', {});
-        if (result.ok) this.controller.adoptRemote(result.data.armed);
+        if (result.ok) this.controller.adoptHeld(result.data.armed, null, { snapshot: true });
       }),
     );
     // Whatever arrives from AWS may make the armed action meaningless (went off air, deleted).
