@@ -9,9 +9,7 @@ import type { Feature } from './feature';
 
 /** The operator's own channels a remote act runs (a remote role may not call them directly). */
 type OperatorChannel =
-  | 'channels.start'
-  | 'channels.stop'
-  | 'channels.endAll' | 'warm.standby' | 'warm.backToSlate' | 'flow.switchSource';
+  'channels.start' | 'channels.stop' | 'channels.endAll' | 'warm.standby' | 'warm.backToSlate' | 'flow.switchSource';
 type RemoteActChannel =
   | Exclude<
       keyof typeof REMOTE_INVOKE_ROLES,

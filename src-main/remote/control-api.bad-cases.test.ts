@@ -150,7 +150,15 @@ describe('control API bad cases against the real server', () => {
       () => {
         for (let i = 0; i < 40; i += 1)
           router.publish('remote.armedFeed', {
-            armed: { id: 'a', destinationId: 'youtube', action: 'start', by, surface: 'remote', armedAt: 1, expiresAt: 2 },
+            armed: {
+              id: 'a',
+              destinationId: 'youtube',
+              action: 'start',
+              by,
+              surface: 'remote',
+              armedAt: 1,
+              expiresAt: 2,
+            },
             switchArmed: null,
           });
         expect(logger.messages).toContain('control-api: dropped a client that does not read its socket');
