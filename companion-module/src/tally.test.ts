@@ -54,6 +54,24 @@ describe('tally and variables', () => {
     expect(variableValues(standby, NOW)).toMatchObject({ youtube_state: 'STANDBY', on_air_count: 0 });
   });
 
+  it('a channel running with its input not read yet is neither on air nor standby: unconfirmed, with since when', () => {
+    const unread = stateWith(
+      tile({
+        state: 'RUNNING',
+        runningSince: NOW - 60_000,
+        warm: { mode: 'cold', phase: 'INPUT_UNCONFIRMED', inputUnconfirmedSince: NOW - 5_000 },
+      }),
+    );
+    expect(tally(unread, 'youtube', 'on_air', NOW)).toBe(false);
+    expect(tally(unread, 'youtube', 'standby', NOW)).toBe(false);
+    expect(tally(unread, 'youtube', 'unconfirmed', NOW)).toBe(true);
+    expect(variableValues(unread, NOW)).toMatchObject({
+      youtube_state: 'RUNNING · INPUT? (19:59:55)',
+      youtube_time_on_air: '',
+      on_air_count: 0,
+    });
+  });
+
   it('an arm that expired is not shown; an alarm or a failed act lights the alarm; a stale delta is ignored', () => {
     const state = stateWith(
       tile(),

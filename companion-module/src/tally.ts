@@ -9,7 +9,16 @@ function warmPhase(d: Destination): string | null {
   return d.warm && d.warm.mode === 'warm' && d.warm.phase !== 'OFF' ? d.warm.phase : null;
 }
 
+/**
+ * Running, and the console has not read yet which input it ingests: neither on air nor standby, shown unconfirmed
+ * (whatever the take mode: a channel found running by a console just started may not have its mode back yet).
+ */
+function inputUnread(d: Destination): boolean {
+  return d.warm?.phase === 'INPUT_UNCONFIRMED' && (d.state === 'RUNNING' || d.state === 'RECOVERING');
+}
+
 function onAir(d: Destination): boolean {
+  if (inputUnread(d)) return false;
   const phase = warmPhase(d);
   if (phase !== null) return phase === 'ON_AIR' || phase === 'SWITCHING';
   return d.state === 'RUNNING' || d.state === 'RECOVERING';
@@ -32,7 +41,7 @@ export function tally(state: BoothState, destinationId: string, kind: TallyKind,
     case 'standby':
       return inStandby(d);
     case 'unconfirmed':
-      return d.unconfirmed !== null;
+      return d.unconfirmed !== null || inputUnread(d);
     case 'alarm':
       return d.alarm !== null || d.lastError?.action !== undefined;
   }
@@ -47,7 +56,13 @@ function clock(ms: number): string {
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
 /** The state in words for a key: the last confirmed one, marked when it is not confirmed now (with since when). */
+const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
 function stateWords(d: Destination): string {
+  if (inputUnread(d) && !d.unconfirmed) {
+    const since = d.warm?.inputUnconfirmedSince;
+    return `${d.state} · INPUT?${since ? ` (${hhmmss(since)})` : ''}`;
+  }
   const phase = warmPhase(d);
   const words = onAir(d)
     ? 'ON AIR'
@@ -57,7 +72,7 @@ function stateWords(d: Destination): string {
         ? 'TO STANDBY'
         : d.state;
   if (!d.unconfirmed) return words;
-  const since = new Date(d.unconfirmed.lastConfirmedAt ?? d.unconfirmed.since).toISOString().slice(11, 19);
+  const since = hhmmss(d.unconfirmed.lastConfirmedAt ?? d.unconfirmed.since);
   return `${words}? (${since})`;
 }
 

@@ -7,7 +7,10 @@ export type Result<T> = { ok: true; data: T } | { ok: false; code: string; messa
 
 export interface WarmStatus {
   mode: 'cold' | 'warm';
-  phase: 'OFF' | 'STARTING_TO_STANDBY' | 'STANDBY' | 'SWITCHING' | 'ON_AIR';
+  /** INPUT_UNCONFIRMED: running, and the console has not read yet which input it ingests (slate or live). */
+  phase: 'OFF' | 'STARTING_TO_STANDBY' | 'STANDBY' | 'SWITCHING' | 'ON_AIR' | 'INPUT_UNCONFIRMED';
+  /** Since when the input has been unconfirmed (epoch ms); absent from consoles that do not send it. */
+  inputUnconfirmedSince?: number | null;
 }
 
 export interface Destination {

@@ -12,9 +12,18 @@ export type TakeMode = z.infer<typeof TakeModeSchema>;
  * DescribeChannel PipelineDetails[].ActiveInputAttachmentName):
  * OFF: not running. STARTING_TO_STANDBY: started with its slate scheduled, not running yet. STANDBY: running on the
  * slate. SWITCHING: a switch was accepted and the pipeline does not report the new attachment yet. ON_AIR: running on
- * the live input.
+ * the live input. INPUT_UNCONFIRMED: a channel with a slate attached is running and the console has not yet read which
+ * input it ingests (first seen running, before its DescribeChannel): neither STANDBY nor ON AIR, since
+ * `inputUnconfirmedSince`.
  */
-export const WarmPhaseSchema = z.enum(['OFF', 'STARTING_TO_STANDBY', 'STANDBY', 'SWITCHING', 'ON_AIR']);
+export const WarmPhaseSchema = z.enum([
+  'OFF',
+  'STARTING_TO_STANDBY',
+  'STANDBY',
+  'SWITCHING',
+  'ON_AIR',
+  'INPUT_UNCONFIRMED',
+]);
 export type WarmPhase = z.infer<typeof WarmPhaseSchema>;
 
 /** What the tile shows of a destination's warm standby; absent for a destination that has never been read. */
@@ -30,7 +39,10 @@ export const WarmStatusSchema = z.strictObject({
   activeAttachment: z.string().nullable(),
   /** Since when AWS has reported that attachment (epoch ms, the first read that saw it). */
   activeReadAt: z.number().nullable(),
-  /** Set while the active attachment cannot be read: what is shown is the last one read, since this time. */
+  /**
+   * Set while the active attachment cannot be read: what is shown is the last one read, since this time; in
+   * INPUT_UNCONFIRMED (none read yet for this run), since when the channel has been seen running without it.
+   */
   inputUnconfirmedSince: z.number().nullable(),
   phase: WarmPhaseSchema,
   /** While SWITCHING: to which input, since when (epoch ms). */

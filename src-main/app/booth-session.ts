@@ -207,7 +207,13 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       for (const listener of destinationListeners) listener();
     },
     logger,
-    { ...tuning.monitor, now, consoleName, review: (previous, next) => alarms.review(previous, next) },
+    {
+      ...tuning.monitor,
+      now,
+      consoleName,
+      // A running channel whose input is not read yet says so in the same delta as its state (never ON AIR first).
+      review: (previous, next) => warm.review(alarms.review(previous, next)),
+    },
   );
   const onAirTags = new OnAirTagWriter({
     medialive: clients.medialive,
@@ -226,6 +232,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
       setWarm: (id, value) => monitor.setWarm(id, value),
       setLastError: (id, value) => monitor.setLastError(id, value),
       refresh: (fastForMs) => monitor.refresh(fastForMs),
+      inputAttachmentNames: (id) => monitor.inputAttachmentNames(id),
     },
     startChannel: (id) => actions.startChannel(id),
     modes: takeModeStore(input.settings),

@@ -2,7 +2,7 @@ import { clockTime } from '../../shared/domain/time-format';
 import { BILLING_STATES, type DestinationState } from '../../shared/domain/channel';
 import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/destination';
 import { presentState } from './presentation';
-import { onSlate, warmPresentation } from './warm-presentation';
+import { inputUnread, inputUnreadText, onSlate, warmPresentation } from './warm-presentation';
 
 /**
  * The tally never lies: what the console cannot confirm is shown as the last confirmed state, marked unconfirmed
@@ -64,14 +64,20 @@ export interface LiveSummary {
   text: string;
 }
 
-/** On air now: running on its live input (a channel in standby runs, and bills, but sends the slate). */
+/**
+ * On air now: running on its live input (a channel in standby runs, and bills, but sends the slate; one whose input
+ * is not read yet may be either, and is not counted on air).
+ */
 export function isOnAirNow(d: DestinationStatus): boolean {
-  return isOnAir(d.state) && !onSlate(d);
+  return isOnAir(d.state) && !onSlate(d) && !inputUnread(d);
 }
 
 export function liveSummary(list: DestinationStatus[]): LiveSummary {
   const confirmed = list.filter((d) => !d.unconfirmed && isOnAirNow(d)).length;
-  const unconfirmed = list.filter((d) => d.unconfirmed && BILLING_STATES.has(d.state)).length;
+  // A running channel whose input is not read yet may be on air: counted as unconfirmed ones are ("≥").
+  const unconfirmed = list.filter(
+    (d) => (d.unconfirmed && BILLING_STATES.has(d.state)) || (!d.unconfirmed && inputUnread(d)),
+  ).length;
   const total = list.length;
   const text = unconfirmed > 0 ? `≥${confirmed + unconfirmed}/${total}` : `${confirmed}/${total}`;
   return { confirmed, unconfirmed, total, text };
@@ -213,6 +219,8 @@ export function airTally(list: DestinationStatus[]): AirTallyEntry[] {
         { id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: lastConfirmedText(d.unconfirmed) },
       ];
     if (!BILLING_STATES.has(d.state)) return [];
+    if (inputUnread(d))
+      return [{ id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: inputUnreadText(d) }];
     return [{ id: d.id, name: d.name, word: label, tone: isOnAirNow(d) ? 'live' : 'transition', note: null }];
   });
 }

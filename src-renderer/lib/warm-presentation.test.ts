@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WarmStatus } from '../../shared/domain/warm-standby';
 import { destinationStatus } from '../../shared/domain/test-support/destination-status';
 import { planFor } from './go-live/arming';
-import { airTally, liveSummary } from './tally';
+import { airTally, isOnAirNow, liveSummary } from './tally';
 import { standbyAllTargets, standbyLine, warmActFor, warmPlan, warmPresentation } from './warm-presentation';
 
 const warm = (extra: Partial<WarmStatus> = {}): WarmStatus => ({
@@ -38,6 +38,28 @@ describe('warm standby on the tile', () => {
     const onAir = { ...d, warm: warm({ phase: 'ON_AIR', activeAttachment: 'yt-srt' }) };
     expect(warmPresentation(onAir)?.label).toBe('ON AIR');
     expect(liveSummary([onAir]).text).toBe('1/1');
+  });
+
+  it('a channel running with its input not read yet reads RUNNING, input unconfirmed since when: never ON AIR', () => {
+    const d = destinationStatus('youtube', 'RUNNING', {
+      runningSince: at1840,
+      warm: warm({ phase: 'INPUT_UNCONFIRMED', inputUnconfirmedSince: at1840 + 7_000 }),
+    });
+    expect(warmPresentation(d)).toEqual({
+      label: 'RUNNING',
+      tone: 'transition',
+      hint: 'input unconfirmed since 18:40:07',
+    });
+    expect(isOnAirNow(d)).toBe(false);
+    expect(liveSummary([d]).text).toBe('≥1/1');
+    expect(airTally([d])[0]).toMatchObject({
+      word: 'RUNNING?',
+      tone: 'unconfirmed',
+      note: 'input unconfirmed since 18:40:07',
+    });
+    // No take, standby or back to slate is offered meanwhile; ending follows the cold rules (it bills).
+    expect(warmActFor(d)).toBeNull();
+    expect(warmPlan(d)).toBeNull();
   });
 
   it('switching to live is not on air yet; switching to slate still is; a STANDARD channel says its 10 s', () => {

@@ -18,6 +18,20 @@ export function onSlate(d: DestinationStatus): boolean {
   );
 }
 
+/**
+ * Running, and the console has not yet read which input it ingests (a channel with a slate, first seen running): not
+ * ON AIR, not STANDBY, until the read says which.
+ */
+export function inputUnread(d: DestinationStatus): boolean {
+  return d.warm?.phase === 'INPUT_UNCONFIRMED' && (d.state === 'RUNNING' || d.state === 'RECOVERING');
+}
+
+/** "input unconfirmed since 18:40:07": the words and time of a running channel's input not read yet. */
+export function inputUnreadText(d: DestinationStatus): string {
+  const since = d.warm?.inputUnconfirmedSince ?? null;
+  return since === null ? 'input unconfirmed' : `input unconfirmed since ${clockTime(since)}`;
+}
+
 /** The tile's big word when warm standby decides it; null when the channel's state alone does. */
 export function warmPresentation(d: DestinationStatus): StatePresentation | null {
   const w = d.warm;
@@ -37,6 +51,9 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
         : { label: 'SWITCHING', tone: 'live', hint: 'To the slate; still on the live input' };
     case 'ON_AIR':
       return { label: 'ON AIR', tone: 'live', hint: 'On the live input (warm: back to slate possible)' };
+    case 'INPUT_UNCONFIRMED':
+      // The channel's state is confirmed, its input is not: the tile says what is known, never a guess.
+      return inputUnread(d) ? { label: 'RUNNING', tone: 'transition', hint: inputUnreadText(d) } : null;
     default:
       return null;
   }

@@ -130,6 +130,8 @@ export class ChannelMonitor {
   private readonly confirmedAt = new Map<string, number>();
   /** Each destination's channel ARN and on-air tags, as the last poll read them. */
   private readonly tags = new Map<string, { arn: string | null; tags: OnAirTags }>();
+  /** Each destination's input attachment names, as the last poll read them (ListChannels carries them). */
+  private readonly attachments = new Map<string, readonly string[]>();
   /** The event time (ms, whole seconds) of the last event applied to each destination. */
   private readonly eventTimes = new Map<string, number>();
   /** When the last poll that read a destination was sent: its answer is no older than this. */
@@ -207,6 +209,15 @@ export class ChannelMonitor {
     return this.tags.get(destinationId);
   }
 
+  /**
+   * The names of the channel's input attachments as the last poll read them (undefined before one saw the channel):
+   * ListChannels' ChannelSummary carries InputAttachments but no PipelineDetails, so which one is active is
+   * DescribeChannel's to say (https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/MediaLive/Types/ChannelSummary.html).
+   */
+  inputAttachmentNames(destinationId: string): readonly string[] | undefined {
+    return this.attachments.get(destinationId);
+  }
+
   /** Records the outcome of an operator action on a tile, or clears it with null. */
   setLastError(destinationId: string, error: ErrorSummary | null): void {
     const current = this.statuses.get(destinationId);
@@ -230,6 +241,7 @@ export class ChannelMonitor {
       this.statuses.delete(id);
       this.confirmedAt.delete(id);
       this.tags.delete(id);
+      this.attachments.delete(id);
       this.eventTimes.delete(id);
       this.polledFrom.delete(id);
     }
@@ -474,6 +486,12 @@ export class ChannelMonitor {
       const tags = readOnAirTags(channel?.Tags);
       if (channel) this.tags.set(dest.id, { arn: channel.Arn ?? null, tags });
       else this.tags.delete(dest.id);
+      if (channel)
+        this.attachments.set(
+          dest.id,
+          (channel.InputAttachments ?? []).map((a) => a.InputAttachmentName ?? '').filter(Boolean),
+        );
+      else this.attachments.delete(dest.id);
       const billing = BILLING_STATES.has(state);
       next.push({
         ...previous,

@@ -13,6 +13,8 @@ export class StateNotifications {
   /** Since when channel states cannot be confirmed (an outage of MediaLive reads), or null. */
   private outageSince: number | null = null;
   private readonly unconfirmed = new Set<string>();
+  /** Destinations that went RUNNING with their input not read yet: ON AIR or STANDBY is said once the read says which. */
+  private readonly awaitingInput = new Set<string>();
 
   constructor(
     private readonly notifier: Notifier,
@@ -31,6 +33,10 @@ export class StateNotifications {
     for (const status of statuses) {
       const before = this.last.get(status.id);
       this.last.set(status.id, status.state);
+      if (this.awaitingInput.has(status.id) && status.warm?.phase !== 'INPUT_UNCONFIRMED') {
+        this.awaitingInput.delete(status.id);
+        if (status.state === 'RUNNING' && before === 'RUNNING') this.announce(status, 'STARTING');
+      }
       if (before === undefined || before === status.state || before === 'UNKNOWN' || status.state === 'UNKNOWN')
         continue;
       // The alarm this change raised has told the operator already, in its own words.
@@ -90,6 +96,7 @@ export class StateNotifications {
             title: `${name} recovered`,
             message: `${name} is back ON AIR after RECOVERING.`,
           });
+        else if (status.warm?.phase === 'INPUT_UNCONFIRMED') this.awaitingInput.add(id);
         else if (this.onSlate(id))
           this.notifier.notify({
             ...base,

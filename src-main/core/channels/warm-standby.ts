@@ -41,7 +41,10 @@ interface Known {
 
 export interface WarmStandbyDeps {
   medialive: MediaLiveClient;
-  monitor: Pick<ChannelMonitor, 'status' | 'snapshot' | 'setWarm' | 'setLastError' | 'refresh'>;
+  monitor: Pick<
+    ChannelMonitor,
+    'status' | 'snapshot' | 'setWarm' | 'setLastError' | 'refresh' | 'inputAttachmentNames'
+  >;
   /** The cold start (StartChannel, with its safety stop, on-air tags and alarms): what a standby start runs. */
   startChannel: (destinationId: string) => Promise<ActionResult>;
   /** What the destination's running channel bills per hour (the same figure as the session cost). */
@@ -90,6 +93,11 @@ export class WarmStandby {
   /** One schedule change at a time per destination (a standby's switch is never cleared under it). */
   private readonly lanes = new Map<string, Promise<unknown>>();
   private readonly reading = new Set<string>();
+  /**
+   * Since when each running destination with a slate has been seen without its active input read for this run (the
+   * console started, or it was first seen, with the channel already running): neither STANDBY nor ON AIR till then.
+   */
+  private readonly unreadSince = new Map<string, number>();
   /** Destinations seen billing since they were last seen stopped. */
   private readonly ran = new Set<string>();
   /** When each destination's inputs were last tried while none are known (a new or remapped destination). */
@@ -132,6 +140,29 @@ export class WarmStandby {
     return this.startingToStandby.has(destinationId) || (Boolean(known?.slate) && known?.active === known?.slate);
   }
 
+  /**
+   * Sees every status before the monitor publishes it (with the alarms' review): a channel with a slate attached that
+   * runs while the input it ingests has not been read carries INPUT_UNCONFIRMED in the same delta as its state, so no
+   * tile, tally or record ever takes it for ON AIR (or STANDBY) in between. Before its first DescribeChannel the slate
+   * is known from the ListChannels summary's InputAttachments.
+   */
+  review(next: DestinationStatus): DestinationStatus {
+    if (!next.channelId) return next;
+    const known = this.known.get(next.id);
+    if (known && known.channelId === next.channelId) {
+      const stale = next.warm?.phase === 'INPUT_UNCONFIRMED';
+      if (!stale && !(ON_AIR_STATES.has(next.state) && this.phaseOf(next) === 'INPUT_UNCONFIRMED')) return next;
+      return { ...next, warm: this.toWarm(next) };
+    }
+    const found = warmAttachments(this.deps.monitor.inputAttachmentNames(next.id) ?? []);
+    if (ON_AIR_STATES.has(next.state) && found.ok) return { ...next, warm: this.unreadWarm(next, found) };
+    this.unreadSince.delete(next.id);
+    if (next.warm?.phase !== 'INPUT_UNCONFIRMED') return next;
+    // Not running any more (or its slate is gone) before its first read: nothing warm is known of it.
+    const { warm: _unread, ...rest } = next;
+    return rest;
+  }
+
   /** True when the take on this destination is an input switch (warm mode), not a StartChannel. */
   takesOver(destinationId: string): boolean {
     return this.mode(destinationId) === 'warm';
@@ -164,6 +195,7 @@ export class WarmStandby {
     const status = this.status(destinationId);
     const known = this.requireWarm(status);
     if (ON_AIR_STATES.has(status.state) && !status.unconfirmed) {
+      this.requireInputRead(status);
       if (known.active === known.slate) return { outcome: 'already', state: status.state };
       throw new BoothError(
         'invalid-state',
@@ -208,6 +240,7 @@ export class WarmStandby {
     const status = this.status(destinationId);
     const known = this.requireWarm(status);
     this.requireRunning(status, 'go live');
+    this.requireInputRead(status);
     if (
       this.switching.get(destinationId)?.to === 'live' ||
       (known.active === known.live && !this.switching.has(destinationId))
@@ -221,6 +254,7 @@ export class WarmStandby {
     const status = this.status(destinationId);
     const known = this.requireWarm(status);
     this.requireRunning(status, 'go back to slate');
+    this.requireInputRead(status);
     if (
       this.switching.get(destinationId)?.to === 'slate' ||
       (known.active === known.slate && !this.switching.has(destinationId))
@@ -280,6 +314,7 @@ export class WarmStandby {
         this.standbyWarned.delete(d.id);
       }
       if (!BILLING_STATES.has(d.state)) this.switching.delete(d.id);
+      if (!ON_AIR_STATES.has(d.state)) this.unreadSince.delete(d.id);
       const expected = this.toWarm(d);
       if (JSON.stringify(expected) !== JSON.stringify(d.warm)) this.deps.monitor.setWarm(d.id, expected);
     }
@@ -349,6 +384,7 @@ export class WarmStandby {
           : fresh;
       this.known.set(destinationId, known);
       this.triedAt.delete(destinationId);
+      if (known.active !== null) this.unreadSince.delete(destinationId);
       // The mode chosen before a restart comes back once the channel is seen able to run warm (else it runs cold).
       if (firstRead && !this.modes.has(destinationId) && this.stored[destinationId] === 'warm' && known.slate)
         this.modes.set(destinationId, 'warm');
@@ -571,6 +607,15 @@ export class WarmStandby {
       );
   }
 
+  /** Nothing is switched on a channel whose input is not read yet: what it would change cannot be said. */
+  private requireInputRead(status: DestinationStatus): void {
+    if (this.phaseOf(status) !== 'INPUT_UNCONFIRMED') return;
+    throw new BoothError(
+      'invalid-state',
+      `${status.name} is running and the input it ingests is not confirmed yet: wait for the tile to say STANDBY or ON AIR (nothing was sent).`,
+    );
+  }
+
   private phaseOf(d: DestinationStatus): WarmPhase {
     const known = this.known.get(d.id);
     if (!known?.slate) return 'OFF';
@@ -578,7 +623,9 @@ export class WarmStandby {
       return 'STARTING_TO_STANDBY';
     if (!ON_AIR_STATES.has(d.state)) return 'OFF';
     if (this.switching.has(d.id)) return 'SWITCHING';
-    if (known.active === null) return this.startingToStandby.has(d.id) ? 'STARTING_TO_STANDBY' : 'OFF';
+    // Started to standby by this console: its slate is scheduled, it is not on air. Otherwise the console does not
+    // know yet which input the running channel ingests: it says so, never a guess.
+    if (known.active === null) return this.startingToStandby.has(d.id) ? 'STARTING_TO_STANDBY' : 'INPUT_UNCONFIRMED';
     return known.active === known.slate ? 'STANDBY' : 'ON_AIR';
   }
 
@@ -594,7 +641,12 @@ export class WarmStandby {
       slateAttachment: known?.slate ?? null,
       activeAttachment: ON_AIR_STATES.has(d.state) ? (known?.active ?? null) : null,
       activeReadAt: ON_AIR_STATES.has(d.state) ? (known?.activeReadAt ?? null) : null,
-      inputUnconfirmedSince: ON_AIR_STATES.has(d.state) ? (known?.failedSince ?? null) : null,
+      inputUnconfirmedSince:
+        phase === 'INPUT_UNCONFIRMED'
+          ? this.unreadFrom(d.id)
+          : ON_AIR_STATES.has(d.state)
+            ? (known?.failedSince ?? null)
+            : null,
       phase,
       switchingTo: switching?.to ?? null,
       switchSince: switching?.since ?? null,
@@ -602,6 +654,39 @@ export class WarmStandby {
       standbyPerHour: this.deps.ratePerHour(d.id),
       inputLossSlate: known?.inputLossSlate ?? false,
       standard: known?.standard ?? false,
+    };
+  }
+
+  /** Since when the destination has been seen running with its input not read (kept from the first sight). */
+  private unreadFrom(destinationId: string): number {
+    const since = this.unreadSince.get(destinationId) ?? this.now();
+    this.unreadSince.set(destinationId, since);
+    return since;
+  }
+
+  /**
+   * A running channel not read yet: its attachments (from ListChannels) and nothing else. Which one the pipeline
+   * ingests is DescribeChannel's PipelineDetails[].ActiveInputAttachmentName, "the name of the active input attachment
+   * currently being ingested by this pipeline", part of the "runtime details of a pipeline when a channel is running"
+   * (https://docs.aws.amazon.com/sdk-for-ruby/v2/api/Aws/MediaLive/Types/PipelineDetail.html).
+   */
+  private unreadWarm(d: DestinationStatus, found: { live: string; slate: string }): WarmStatus {
+    return {
+      mode: this.mode(d.id),
+      capable: true,
+      whyNot: null,
+      liveAttachment: found.live,
+      slateAttachment: found.slate,
+      activeAttachment: null,
+      activeReadAt: null,
+      inputUnconfirmedSince: this.unreadFrom(d.id),
+      phase: 'INPUT_UNCONFIRMED',
+      switchingTo: null,
+      switchSince: null,
+      standbySince: null,
+      standbyPerHour: this.deps.ratePerHour(d.id),
+      inputLossSlate: false,
+      standard: false,
     };
   }
 

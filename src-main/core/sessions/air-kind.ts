@@ -5,8 +5,10 @@ import type { AirSpan, TimedRun } from './show-timeline';
 /**
  * What a running channel is doing for the record, as the tile says it: on its slate (standby: billing, but the
  * platform receives the slate, so not on air) or on air; null when it is not running. A switch on its way leaves the
- * channel on the input it had (AWS reports the new attachment once it ingests it). A warm channel whose input has
- * not been read yet keeps the span it had (`current`); a cold one is on air when it runs.
+ * channel on the input it had (AWS reports the new attachment once it ingests it). A channel with a slate whose input
+ * has not been read yet (INPUT_UNCONFIRMED) keeps the span it had (`current`: the last confirmed one, as a record
+ * continued after a restart has it), and opens none when it has none: first seen running, it is counted neither on
+ * air nor in standby until the read says which. A cold one is on air when it runs.
  */
 export function airKind(status: DestinationStatus, current: AirSpan['kind'] | null): AirSpan['kind'] | null {
   if (!ON_AIR_STATES.has(status.state)) return null;
@@ -20,6 +22,8 @@ export function airKind(status: DestinationStatus, current: AirSpan['kind'] | nu
       return warm.switchingTo === 'live' ? 'standby' : 'on_air';
     case 'ON_AIR':
       return 'on_air';
+    case 'INPUT_UNCONFIRMED':
+      return current;
     default:
       return warm.mode === 'warm' ? (current ?? 'on_air') : 'on_air';
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BILLING_STATES } from '../../../shared/domain/channel';
+import { BILLING_STATES, ON_AIR_STATES } from '../../../shared/domain/channel';
 import type { CostSnapshot } from '../../../shared/domain/cost';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { Notification } from '../../../shared/domain/notification';
@@ -11,7 +11,7 @@ import { SessionIncidents } from './session-incidents';
 import { eventKeys, headerKeys, incidentKeys, SHOW_LAYOUT_VERSION, takeKeys } from './show-items';
 import { readShowTakes, type StoredShowForResume } from './show-store';
 import { airKind, spansOf, standbyMsByDestination } from './air-kind';
-import { showTimeline, type AirSpan, type TimedRun } from './show-timeline';
+import { showTimeline, type AirSpan, type InputUnconfirmedSpan, type TimedRun } from './show-timeline';
 
 interface Take extends TimedRun {
   destination_id: string;
@@ -22,6 +22,8 @@ interface Take extends TimedRun {
   off_air_at: string | null;
   /** On the slate (standby) or on air, span by span: a warm run goes on and off air without stopping. */
   spans: AirSpan[];
+  /** First seen running before its input was read: that time, counted neither on air nor in standby. */
+  input_unconfirmed: InputUnconfirmedSpan | null;
   by_console: string;
   by_operator: string | null;
   /** Written as it is now (false: new, or its end not written yet). */
@@ -169,6 +171,7 @@ export class SessionRecorder {
         on_air_at: run.on_air_at ?? null,
         off_air_at: run.off_air_at ?? null,
         spans: spansOf(run),
+        input_unconfirmed: run.input_unconfirmed ? { ...run.input_unconfirmed } : null,
         by_console: run.by_console ?? '',
         by_operator: run.by_operator ?? null,
         // Takes of an earlier version's single item are not items yet: written as such at the next flush.
@@ -225,6 +228,7 @@ export class SessionRecorder {
           on_air_at: null,
           off_air_at: null,
           spans: [],
+          input_unconfirmed: null,
           by_console: status.startedBy?.console ?? this.consoleName,
           by_operator: status.startedBy?.operator ?? this.operator,
           written: false,
@@ -261,10 +265,12 @@ export class SessionRecorder {
   private followSpans(take: Take, status: DestinationStatus, at: string): boolean {
     const open = take.spans.at(-1)?.to === null ? take.spans.at(-1)! : null;
     const kind = airKind(status, open?.kind ?? null);
-    if (kind === (open?.kind ?? null)) return false;
-    // On air since AWS said so (the channel's own record of it) when this is the run's first span, not since seen.
+    const unread = this.followUnread(take, status, kind, open !== null, at);
+    if (kind === (open?.kind ?? null)) return unread;
+    // On air since AWS said so (the channel's own record of it) when this is the run's first span, not since seen;
+    // after an unconfirmed input, since the read that confirmed it (what it ingested before then is not known).
     const from =
-      kind !== null && take.spans.length === 0 && status.runningSince !== null
+      kind !== null && take.spans.length === 0 && status.runningSince !== null && take.input_unconfirmed === null
         ? new Date(status.runningSince).toISOString()
         : at;
     if (open) open.to = from < open.from ? open.from : from;
@@ -274,6 +280,33 @@ export class SessionRecorder {
       take.on_air_at ??= from;
       take.off_air_at = null;
     }
+    return true;
+  }
+
+  /**
+   * The run's time running with its input not read yet: opened when it is first seen so with no span open (from when
+   * AWS says it has been running), closed by the read that says which input, or when it stops running. True when it
+   * changed.
+   */
+  private followUnread(
+    take: Take,
+    status: DestinationStatus,
+    kind: AirSpan['kind'] | null,
+    spanOpen: boolean,
+    at: string,
+  ): boolean {
+    const unconfirmed = take.input_unconfirmed;
+    if (unconfirmed === null) {
+      if (spanOpen || take.spans.length > 0 || kind !== null || status.warm?.phase !== 'INPUT_UNCONFIRMED')
+        return false;
+      take.input_unconfirmed = {
+        from: status.runningSince !== null ? new Date(status.runningSince).toISOString() : at,
+        to: null,
+      };
+      return true;
+    }
+    if (unconfirmed.to !== null || (kind === null && ON_AIR_STATES.has(status.state))) return false;
+    unconfirmed.to = at < unconfirmed.from ? unconfirmed.from : at;
     return true;
   }
 
@@ -377,10 +410,12 @@ export class SessionRecorder {
     if (take.timesChanged && take.on_air_at !== null) times[':on'] = take.on_air_at;
     if (take.timesChanged && take.off_air_at !== null) times[':off'] = take.off_air_at;
     if (take.timesChanged && take.spans.length > 0) times[':spans'] = take.spans;
+    if (take.timesChanged && take.input_unconfirmed !== null) times[':unread'] = take.input_unconfirmed;
     const setTimes = [
       ':on' in times ? 'on_air_at = :on' : null,
       ':off' in times ? 'off_air_at = :off' : null,
       ':spans' in times ? 'spans = :spans' : null,
+      ':unread' in times ? 'input_unconfirmed = :unread' : null,
     ].filter((part): part is string => part !== null);
     if (take.ended_at === null) {
       if (setTimes.length > 0) {

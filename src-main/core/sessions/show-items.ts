@@ -112,6 +112,7 @@ export const StoredTakeSchema = z.object({
   on_air_at: iso.nullable().optional(),
   off_air_at: iso.nullable().optional(),
   spans: z.array(AirSpanSchema).optional(),
+  input_unconfirmed: z.object({ from: iso, to: iso.nullable() }).nullable().optional(),
   by_console: z.string().optional(),
   by_operator: z.string().nullable().optional(),
 });

@@ -14,6 +14,17 @@ export interface TimedRun {
    * in records written before warm standby: their on_air_at / off_air_at is one on-air span.
    */
   spans?: readonly AirSpan[] | undefined;
+  /**
+   * The run was first seen running before the console had read which input it ingests (a channel with a slate): from
+   * then to the read it is counted neither on air nor in standby. Absent in records written before this was kept.
+   */
+  input_unconfirmed?: InputUnconfirmedSpan | null | undefined;
+}
+
+/** A running channel's time with its input not read yet; `to` null while it lasts. */
+export interface InputUnconfirmedSpan {
+  from: string;
+  to: string | null;
 }
 
 /** A stretch of a running channel: on its slate (standby) or on air; `to` null while it lasts. */
@@ -52,7 +63,9 @@ function spansOf(run: TimedRun, kind: AirSpan['kind']): Span[] {
  * does not start it); one that never went on air is no part of the show. Any other run joins it at its start.
  */
 function showRun(run: TimedRun): TimedRun | null {
-  if (run.spans?.[0]?.kind !== 'standby') return run;
+  // A run first seen with its input unconfirmed joins, like a standby, when it is first confirmed on air.
+  if (run.spans?.[0]?.kind !== 'standby' && !run.input_unconfirmed) return run;
+  if (!run.spans) return null;
   const firstOnAir = run.spans.find((span) => span.kind === 'on_air');
   return firstOnAir ? { ...run, started_at: firstOnAir.from } : null;
 }
