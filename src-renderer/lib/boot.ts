@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import { connectBooth, type IpcClient } from './ipc';
 import BootFailure from './components/BootFailure.svelte';
 import './styles/theme.css';
+import './styles/forms.css';
 
 /** Mounts a window's root component with its IPC client, or a plain explanation when there is none. */
 export function boot(role: Role, App: Component<{ ipc: IpcClient }>): void {
