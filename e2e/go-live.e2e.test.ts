@@ -148,7 +148,7 @@ describe('two-step go-live from the keyboard (web preview, simulation)', () => {
     for (let i = 0; i < 20; i += 1) await page.keyboard.down('Enter');
     await page.keyboard.up('Enter');
     // The window asked the core once; the core sent AWS once (below).
-    expect(onOrOffAirCalls(await hammered())).toEqual(['channels.start']);
+    expect(onOrOffAirCalls(await hammered())).toEqual(['arming.take']);
     await waitForState('youtube', 'RUNNING');
     // More takes once on air: nothing is armed, nothing is sent (ending needs its own arm).
     const calls = await recordConsoleCalls(page);

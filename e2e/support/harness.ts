@@ -214,7 +214,7 @@ export async function recordConsoleCalls(page: Page): Promise<() => Promise<stri
 
 /** The calls that put something on or off air: none may leave for a press that finds nothing armed. */
 export const onOrOffAirCalls = (calls: string[]): string[] =>
-  calls.filter((c) => /^(channels\.(start|stop|endAll)|remote\.take|warm\.)/.test(c));
+  calls.filter((c) => /^(channels\.(start|stop|endAll)|arming\.take|remote\.take|warm\.)/.test(c));
 
 /** Two animation frames: the layout after a resize has run (its observers included) and been painted. */
 export const nextPaint = (page: Page): Promise<void> =>
