@@ -160,10 +160,41 @@ describe('remote control and the operator window (web preview, simulation)', () 
     expect(startsFor(last, since)).toHaveLength(0);
   });
 
+  it('a backup switch armed from the Stream Deck shows on the flow line; Enter takes it through main, once', async () => {
+    const since = Date.now();
+    const updates = () =>
+      booth.simulator.control.requests({ operation: 'UpdateFlow' }).filter((r) => r.at >= since).length;
+    expect((await deck.call('remote.armSwitch', { target: 'backup', force: true })).status).toBe(200);
+    const line = page.getByTestId('flow-armed');
+    await eventually(
+      async () => ((await line.textContent()) ?? '').includes('ARMED: SWITCH TO BACKUP · Deck A · '),
+      'the remote switch arm on the flow line',
+    );
+    await shot(page, 'remote-switch-armed-1366.png', { width: 1366, height: 768 });
+    await shot(page, 'remote-switch-armed-1920.png', { width: 1920, height: 1080 });
+    await page.setViewportSize({ width: 1600, height: 900 });
+    expect(updates()).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await line.count()) === 0, 'the switch arm spent');
+    // Main consumed it: the Stream Deck's take right after finds nothing armed.
+    expect((await deck.call('remote.takeSwitch')).status).toBe(409);
+    await eventually(async () => updates() === 1, 'one UpdateFlow');
+    expect(updates()).toBe(1);
+  });
+
   it('the incident log has every remote action with the token name', async () => {
-    const result = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
-    if (!result.ok) throw new Error(result.message);
-    const entries = (result.data as { entries: { title: string; detail: string }[] }).entries;
+    const entriesNow = async () => {
+      const result = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
+      if (!result.ok) throw new Error(result.message);
+      return (result.data as { entries: { title: string; detail: string }[] }).entries;
+    };
+    // The switch's entry says what MediaConnect answered, so it is written once that answer is in.
+    await eventually(
+      async () => (await entriesNow()).some((e) => e.title === 'Backup switch at the console (armed from Deck A)'),
+      'the switch taken at the console logged',
+    );
+    const entries = await entriesNow();
     const titles = entries.map((e) => e.title);
     // The Stream Deck's take of what the operator armed at the console is logged as such.
     expect(entries.map((e) => `${e.title}: ${e.detail}`)).toContain(
@@ -175,6 +206,8 @@ describe('remote control and the operator window (web preview, simulation)', () 
         'Take at the console (armed from Deck A)',
         'Take from remote (Deck A)',
         'Disarmed at the console (armed from Deck A)',
+        'Backup switch armed from remote (Deck A)',
+        'Backup switch at the console (armed from Deck A)',
       ]),
     );
   });

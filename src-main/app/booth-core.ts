@@ -561,6 +561,7 @@ export async function startBoothCore(options: BoothCoreOptions): Promise<BoothCo
       now,
       timeoutMs: () => operatorSettings.get().shortcuts.armTimeoutSeconds * 1_000,
       destinationIds: () => session?.destinationIds() ?? [],
+      stateOf: (id) => session?.stateOf(id) ?? 'UNKNOWN',
       operator: (channel) => handlers[channel] as InvokeHandlers[typeof channel],
       testBackup: (input, caller) => (handlers['flow.testBackup'] as InvokeHandlers['flow.testBackup'])(input, caller),
       incidents,

@@ -1,3 +1,4 @@
+import type { DestinationState } from '../../shared/domain/channel';
 import { hostname } from 'node:os';
 import type { ConnectionInfo } from '../../shared/domain/connection';
 import type { Notification } from '../../shared/domain/notification';
@@ -108,6 +109,8 @@ export interface BoothSession {
   sessionId: string;
   destinations(): FeatureContext['destinations'];
   destinationIds(): string[];
+  /** A destination's state as last confirmed (UNKNOWN when it is not in the show). */
+  stateOf(destinationId: string): DestinationState;
   reloadDestinations(): Promise<void>;
   /** The show so far, from this connection's session record. */
   showTimeline(): ShowTimeline;
@@ -417,6 +420,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
     destinations: () => context.destinations,
     showTimeline: () => sessions.timeline(),
     destinationIds: () => monitor.snapshot().destinations.map((d) => d.id),
+    stateOf: (id) => monitor.snapshot().destinations.find((d) => d.id === id)?.state ?? 'UNKNOWN',
     reloadDestinations,
     note: (notification) => sessions.note(notification),
     noteIncident: (entry) => sessions.incidents.appendIncident(entry),

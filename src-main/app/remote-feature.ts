@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DestinationState } from '../../shared/domain/channel';
 import type { ARMING_INVOKE_ROLES } from '../../shared/ipc/features/arming.roles';
 import type { REMOTE_INVOKE_ROLES } from '../../shared/ipc/features/remote.roles';
 import { ArmHolder, type Hand } from '../core/arming/arm-holder';
@@ -21,6 +22,7 @@ export interface RemoteFeatureDeps {
   now(): number;
   timeoutMs(): number;
   destinationIds(): string[];
+  stateOf(destinationId: string): DestinationState;
   /**
    * The router's own handler of an operator channel, so a remote act runs exactly what the window's act runs
    * (channels.start's single-flight, warm standby's checks, the flow's switch).
@@ -55,6 +57,7 @@ export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActC
     timeoutMs: () => deps.timeoutMs(),
     newId: () => randomUUID(),
     hasDestination: (id) => deps.destinationIds().includes(id),
+    stateOf: (id) => deps.stateOf(id),
     start: (destinationId) => deps.operator('channels.start')({ destinationId }, { role: 'operator', label: 'take' }),
     stop: (destinationId) => deps.operator('channels.stop')({ destinationId }, { role: 'operator', label: 'take' }),
     switchSource: (target, force) =>
@@ -103,6 +106,7 @@ export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActC
         return arming.state();
       },
       'arming.take': async ({ armId }, caller) => arming.take(handOf(caller), armId),
+      'arming.takeSwitch': async ({ armId }, caller) => arming.takeSwitch(handOf(caller), armId),
       'arming.disarm': async ({ armId }, caller) => arming.disarm(handOf(caller), armId),
       'remote.armed': async () => arming.state(),
       'remote.standby': warmAct('warm.standby', 'Standby'),

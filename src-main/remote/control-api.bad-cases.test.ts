@@ -36,6 +36,7 @@ async function boot(now?: () => number) {
     now: Date.now,
     timeoutMs: () => 5_000,
     destinationIds: () => ['youtube'],
+    stateOf: () => 'IDLE',
     operator: (channel) => base[channel],
     testBackup: base['flow.testBackup'],
     incidents: new IncidentLog(() => {}),

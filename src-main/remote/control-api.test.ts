@@ -58,6 +58,7 @@ async function boot(overrides: Partial<InvokeHandlers> = {}) {
     now: Date.now,
     timeoutMs: () => 5_000,
     destinationIds: () => ['youtube', 'twitch'],
+    stateOf: () => 'IDLE',
     operator: (channel) => base[channel],
     testBackup: base['flow.testBackup'],
     incidents,

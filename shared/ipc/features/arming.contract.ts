@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DestinationStateSchema } from '../../domain/channel';
 import { DestinationIdSchema } from '../../domain/destination';
-import { SourceRoleSchema } from '../../domain/flow';
+import { FlowSwitchResultSchema, SourceRoleSchema } from '../../domain/flow';
 
 /** Where an arm was made: the operator's window (mouse, keys, a global shortcut) or a control-API token. */
 export const ArmSurfaceSchema = z.enum(['console', 'remote']);
@@ -81,6 +81,11 @@ export const ARMING_INVOKE_CONTRACT = {
       state: DestinationStateSchema,
     }),
   },
+  /**
+   * Takes the backup switch a Stream Deck armed, as the window saw it (`armId`): one UpdateFlow, or refused in words
+   * when that arm is no longer held.
+   */
+  'arming.takeSwitch': { input: z.strictObject({ armId: ArmIdSchema }), output: FlowSwitchResultSchema },
   /** Lets go of the arm the window saw, and only that one (a newer arm from a Stream Deck stays). */
   'arming.disarm': { input: z.strictObject({ armId: ArmIdSchema }), output: ArmStateSchema },
 } as const;

@@ -7,5 +7,6 @@ import type { CallerRole } from '../../domain/roles';
 export const ARMING_INVOKE_ROLES = {
   'arming.arm': ['operator'],
   'arming.take': ['operator'],
+  'arming.takeSwitch': ['operator'],
   'arming.disarm': ['operator'],
 } as const satisfies Record<string, readonly CallerRole[]>;

@@ -16,6 +16,7 @@ function setup() {
     timeoutMs: () => 5_000,
     newId: () => `m${++ids}`,
     hasDestination: (id) => ['youtube', 'twitch'].includes(id),
+    stateOf: () => 'STARTING',
     start: async (id) => {
       sent.push(`start ${id}`);
       return { outcome: 'requested', state: 'STARTING' };
@@ -45,13 +46,23 @@ describe('the booth’s one arm, whichever surface made it', () => {
     expect(log).toContain('Take from remote (Deck A)');
   });
 
-  it('the window’s take of an arm a Stream Deck took first is refused in words, and nothing more is sent', async () => {
+  it('the window’s take of an arm a Stream Deck took first answers "already" with the state now; nothing more is sent', async () => {
     const { holder, sent } = setup();
     holder.arm(CONSOLE, 'youtube', 'start', 'w1');
     await holder.take(DECK);
-    await expect(holder.take(CONSOLE, 'w1')).rejects.toMatchObject({
+    await expect(holder.take(CONSOLE, 'w1')).resolves.toEqual({
+      destinationId: 'youtube',
+      action: 'start',
+      outcome: 'already',
+      state: 'STARTING',
+    });
+    expect(sent).toEqual(['start youtube']);
+    // A replaced arm is refused in words.
+    holder.arm(CONSOLE, 'twitch', 'start', 'w2');
+    holder.arm(DECK, 'youtube');
+    await expect(holder.take(CONSOLE, 'w2')).rejects.toMatchObject({
       code: 'invalid-state',
-      message: expect.stringContaining('Taken from Stream Deck (Deck A) first'),
+      message: expect.stringContaining('Something else was armed from Stream Deck (Deck A)'),
     });
     expect(sent).toEqual(['start youtube']);
   });

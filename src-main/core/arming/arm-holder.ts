@@ -27,6 +27,8 @@ export interface ArmHolderDeps {
   newId(): string;
   /** The destinations of the show, so an arm of something absent is refused before anything else. */
   hasDestination(destinationId: string): boolean;
+  /** The destination's state as last confirmed: what a take that lost the race to another surface answers. */
+  stateOf(destinationId: string): DestinationState;
   /** The go-live and the end: the operator's own requests, single-flight per destination. */
   start(destinationId: string): Promise<TakeAnswer>;
   stop(destinationId: string): Promise<TakeAnswer>;
@@ -51,6 +53,8 @@ export class ArmHolder {
   #armed: RemoteArm | null = null;
   #switchArmed: RemoteSwitchArm | null = null;
   readonly #ends = new Map<string, ArmEnd>();
+  /** What each taken go-live arm was, so a second take of it (from the other surface) answers what it is now. */
+  readonly #takenElsewhere = new Map<string, { destinationId: string; action: ArmAction }>();
 
   constructor(private readonly deps: ArmHolderDeps) {}
 
@@ -151,8 +155,17 @@ export class ArmHolder {
    */
   async take(hand: Hand, id?: string): Promise<GoLiveTaken> {
     const armed = this.current();
-    if (id !== undefined && armed?.id !== id) throw this.#notHeld(id);
+    if (id !== undefined && armed?.id !== id) {
+      // Taken from the other surface a moment before: its request went out, so this take is "already", not a failure.
+      const taken = this.#takenElsewhere.get(id);
+      if (taken && this.#ends.get(id)?.how === 'taken') {
+        return { ...taken, outcome: 'already', state: this.deps.stateOf(taken.destinationId) };
+      }
+      throw this.#notHeld(id);
+    }
     if (!armed) throw new BoothError('invalid-state', 'Nothing is armed: arm a destination first, then take.');
+    this.#takenElsewhere.set(armed.id, { destinationId: armed.destinationId, action: armed.action });
+    if (this.#takenElsewhere.size > ENDS_KEPT) this.#takenElsewhere.delete(this.#takenElsewhere.keys().next().value!);
     this.#armed = null;
     const ended = this.#end(armed.id, { how: 'taken', ...hand });
     const logged = hand.surface === 'remote' || armed.surface === 'remote';

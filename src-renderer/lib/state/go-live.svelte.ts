@@ -1,5 +1,9 @@
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
+import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
+
+/** A backup switch armed in main (`remote.armedFeed`'s `switchArmed`). */
+type HeldSwitch = NonNullable<InvokeOutput<'remote.armed'>['switchArmed']>;
 import { tileFailure, type TileFailure } from '../go-live/failure';
 import {
   ArmingController,
@@ -33,6 +37,8 @@ export class GoLiveStore {
    * reads it (Svelte does not track state created inside the reaction that reads it); this is bumped then, once.
    */
   #newTiles = $state(0);
+  /** A backup switch a Stream Deck armed (held in main), shown on the flow line; Enter takes it, Escape drops it. */
+  #heldSwitch = $state<HeldSwitch | null>(null);
   /** Whole seconds left on the armed destination, as the countdown shows them. */
   #secondsLeft = $state(0);
 
@@ -69,11 +75,18 @@ export class GoLiveStore {
     );
     // One arm for every surface, held in main: what a Stream Deck arms shows here and is taken from here, and a
     // Stream Deck's take takes what this window armed.
-    this.#offs.push(ipc.on('remote.armedFeed', ({ armed, ended }) => this.controller.adoptHeld(armed, ended ?? null)));
+    this.#offs.push(
+      ipc.on('remote.armedFeed', ({ armed, switchArmed, ended }) => {
+        this.controller.adoptHeld(armed, ended ?? null);
+        this.#adoptSwitch(switchArmed);
+      }),
+    );
     this.#offs.push(
       refreshNowAndOnReconnect(ipc, async () => {
         const result = await ipc.invoke('remote.armed', {});
-        if (result.ok) this.controller.adoptHeld(result.data.armed, null, { snapshot: true });
+        if (!result.ok) return;
+        this.controller.adoptHeld(result.data.armed, null, { snapshot: true });
+        this.#adoptSwitch(result.data.switchArmed);
       }),
     );
     // Whatever arrives from AWS may make the armed action meaningless (went off air, deleted).
@@ -98,6 +111,31 @@ export class GoLiveStore {
   get armed(): Armed | null {
     void this.#armedVersion;
     return this.controller.armed;
+  }
+
+  /** The backup switch a Stream Deck armed, while it waits for a take (null once taken, dropped or timed out). */
+  get heldSwitch(): HeldSwitch | null {
+    return this.#heldSwitch;
+  }
+
+  /**
+   * Takes the Stream Deck's switch arm through main: consumed here at once (a repeated key finds nothing), one
+   * UpdateFlow in main, or main's reason why not.
+   */
+  takeHeldSwitch(): Promise<IpcResult<InvokeOutput<'arming.takeSwitch'>>> | null {
+    const held = this.#heldSwitch;
+    if (!held) return null;
+    this.#heldSwitch = null;
+    return this.#ipc.invoke('arming.takeSwitch', { armId: held.id });
+  }
+
+  /** Escape on the Stream Deck's switch arm: lets go of that arm in main. */
+  releaseHeldSwitch(): boolean {
+    const held = this.#heldSwitch;
+    if (!held) return false;
+    this.#heldSwitch = null;
+    void this.#ipc.invoke('arming.disarm', { armId: held.id });
+    return true;
   }
 
   /** What is armed on this destination, or null: a tile reading it redraws only when its own arming changes. */
@@ -165,6 +203,11 @@ export class GoLiveStore {
     for (const off of this.#offs.splice(0)) off();
     this.#stopCountdown();
     this.controller.dispose();
+  }
+
+  #adoptSwitch(held: HeldSwitch | null | undefined) {
+    // The window's own switch arm is shown by its flow keys; a remote's is shown here.
+    this.#heldSwitch = held && held.surface === 'remote' ? held : null;
   }
 
   #track(destinationId: string) {
