@@ -229,14 +229,7 @@ export async function openBoothSession(input: SessionInput): Promise<BoothSessio
   // Warm standby's start is the cold start (its safety stop, tags and alarms included); its take replaces StartChannel.
   const warm: WarmStandby = new WarmStandby({
     medialive: clients.medialive,
-    monitor: {
-      status: (id) => monitor.status(id),
-      snapshot: () => monitor.snapshot(),
-      setWarm: (id, value) => monitor.setWarm(id, value),
-      setLastError: (id, value) => monitor.setLastError(id, value),
-      refresh: (fastForMs) => monitor.refresh(fastForMs),
-      inputAttachmentNames: (id) => monitor.inputAttachmentNames(id),
-    },
+    monitor,
     startChannel: (id) => actions.startChannel(id),
     modes: takeModeStore(input.settings),
     ratePerHour: (id): number => costs.ratePerHour(id),

@@ -85,20 +85,11 @@ export class ArmHolder {
     if (!this.deps.hasDestination(destinationId)) {
       throw new BoothError('not-found', `There is no destination “${destinationId}” in this show.`);
     }
-    const now = this.deps.now();
-    const armed: RemoteArm = {
-      id,
-      destinationId,
-      action,
-      by: hand.by,
-      surface: hand.surface,
-      armedAt: now,
-      expiresAt: now + this.deps.timeoutMs(),
-    };
-    const before = this.current() ?? this.currentSwitch();
-    this.#switchArmed = null;
-    this.#armed = armed;
-    const ended = before ? this.#end(before.id, { how: 'replaced', ...hand }) : null;
+    const armed: RemoteArm = { ...this.#stamp(hand, id), destinationId, action };
+    const { before, ended } = this.#replace(hand, () => {
+      this.#switchArmed = null;
+      this.#armed = armed;
+    });
     if (hand.surface === 'remote') {
       this.deps.record(
         `Armed from remote (${hand.by})`,
@@ -206,20 +197,11 @@ export class ArmHolder {
    * "Force…").
    */
   armSwitch(hand: Hand, target: SourceRole, force: boolean, id = this.deps.newId()): RemoteSwitchArm {
-    const now = this.deps.now();
-    const armed: RemoteSwitchArm = {
-      id,
-      target,
-      force,
-      by: hand.by,
-      surface: hand.surface,
-      armedAt: now,
-      expiresAt: now + this.deps.timeoutMs(),
-    };
-    const before = this.current() ?? this.currentSwitch();
-    this.#armed = null;
-    this.#switchArmed = armed;
-    const ended = before ? this.#end(before.id, { how: 'replaced', ...hand }) : null;
+    const armed: RemoteSwitchArm = { ...this.#stamp(hand, id), target, force };
+    const { ended } = this.#replace(hand, () => {
+      this.#armed = null;
+      this.#switchArmed = armed;
+    });
     if (hand.surface === 'remote') {
       this.deps.record(
         `Backup switch armed from remote (${hand.by})`,
@@ -279,6 +261,19 @@ export class ArmHolder {
       case 'expired':
         return new BoothError('invalid-state', 'The arm timed out before the take: arm again.');
     }
+  }
+
+  /** What every arm carries: its id, who armed it from where, and when it lapses. */
+  #stamp(hand: Hand, id: string) {
+    const now = this.deps.now();
+    return { id, by: hand.by, surface: hand.surface, armedAt: now, expiresAt: now + this.deps.timeoutMs() };
+  }
+
+  /** Puts a new arm in place of whatever was armed (one at a time): the one before ends as replaced by `hand`. */
+  #replace(hand: Hand, put: () => void): { before: RemoteArm | RemoteSwitchArm | null; ended: ArmEnd | null } {
+    const before = this.current() ?? this.currentSwitch();
+    put();
+    return { before, ended: before ? this.#end(before.id, { how: 'replaced', ...hand }) : null };
   }
 
   #end(id: string, how: Omit<ArmEnd, 'id'>): ArmEnd {

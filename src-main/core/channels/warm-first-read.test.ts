@@ -110,14 +110,7 @@ function consoleOn(channels: FakeChannel[]) {
   );
   const warm: WarmStandby = new WarmStandby({
     medialive: aws.medialive,
-    monitor: {
-      status: (id) => monitor.status(id),
-      snapshot: () => monitor.snapshot(),
-      setWarm: (id, value) => monitor.setWarm(id, value),
-      setLastError: (id, value) => monitor.setLastError(id, value),
-      refresh: (fastForMs) => monitor.refresh(fastForMs),
-      inputAttachmentNames: (id) => monitor.inputAttachmentNames(id),
-    },
+    monitor,
     startChannel: () => Promise.reject(new Error('not in this test')),
     ratePerHour: () => 0.6,
     notifier: notifier as never,
