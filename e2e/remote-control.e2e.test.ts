@@ -44,6 +44,38 @@ async function shot(target: Page, name: string, size: { width: number; height: n
   await target.screenshot({ path: path.join(ARTIFACTS, name), mask });
 }
 
+/** The flow line's arm, or '' when nothing is armed (a locator's textContent would wait for it to appear). */
+const flowLine = async () => (await page.getByTestId('flow-armed').allTextContents()).join('');
+
+/** Every text the event line shows from now on (it shows only the latest, and a switch's own notices follow fast). */
+async function watchEventLine(): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenEvents: string[] }).seenEvents = seen;
+    const observer = new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="event-text"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { seenEvents: string[] }).seenEvents);
+}
+
+/** S arms the switch once the flow takes one again (MediaConnect refuses a new primary while the flow is UPDATING). */
+const armSwitchKey = (expected: RegExp) =>
+  eventually(async () => {
+    if ((await flowLine()) === '') await page.keyboard.press('s');
+    return expected.test(await flowLine());
+  }, `the switch key arm ${expected}`);
+
+/** The switch dialog a take opened shows AWS's answer; closed before the next step (or already closed by a second Enter). */
+async function closeSwitchDialog() {
+  const dialog = page.getByTestId('switch-dialog');
+  if ((await dialog.count()) === 0) return;
+  await page.getByTestId('switch-close').click({ timeout: 15_000 });
+  await dialog.waitFor({ state: 'detached' });
+}
+
 beforeAll(async () => {
   booth = await startOperatorBooth();
   page = booth.page;
@@ -181,6 +213,62 @@ describe('remote control and the operator window (web preview, simulation)', () 
     expect((await deck.call('remote.takeSwitch')).status).toBe(409);
     await eventually(async () => updates() === 1, 'one UpdateFlow');
     expect(updates()).toBe(1);
+    await closeSwitchDialog();
+  });
+
+  it('the switch key’s arm is held in main: the Stream Deck takes it (one UpdateFlow) and the flow line says so', async () => {
+    const since = Date.now();
+    const updates = () =>
+      booth.simulator.control.requests({ operation: 'UpdateFlow' }).filter((r) => r.at >= since).length;
+    const line = page.getByTestId('flow-armed');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await armSwitchKey(/^ARMED: SWITCH TO MAIN/);
+    await eventually(
+      async () =>
+        ((await deck.call('remote.armed')).body.data as { switchArmed?: { surface: string } | null })?.switchArmed
+          ?.surface === 'console',
+      'the window’s switch arm held in main',
+    );
+    expect(updates()).toBe(0);
+    // The deck's take and the operator's Enter at the same moment: one UpdateFlow.
+    const seen = await watchEventLine();
+    const [deckTake] = await Promise.all([deck.call('remote.takeSwitch'), page.keyboard.press('Enter')]);
+    expect([200, 409]).toContain(deckTake.status);
+    await eventually(async () => (await line.count()) === 0, 'the switch arm spent');
+    await eventually(async () => updates() === 1, 'one UpdateFlow');
+    if (deckTake.status === 200) {
+      await eventually(
+        async () =>
+          /Taken from Deck A: switch to main sent|Taken from Stream Deck \(Deck A\) first/.test(
+            `${(await seen()).join('\n')}\n${await page.locator('body').textContent()}`,
+          ),
+        'the window told who took it (event line, or the switch dialog)',
+      );
+    }
+    await shot(page, 'remote-took-console-switch-1366.png', { width: 1366, height: 768 });
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await closeSwitchDialog();
+    expect(updates()).toBe(1);
+
+    // Armed at the console, then taken from the deck alone: the flow line lets go and names the deck.
+    await armSwitchKey(/^ARMED: SWITCH TO BACKUP/);
+    await eventually(
+      async () =>
+        ((await deck.call('remote.armed')).body.data as { switchArmed?: { target: string } | null })?.switchArmed
+          ?.target === 'backup',
+      'held in main',
+    );
+    const seenAlone = await watchEventLine();
+    expect(await deck.call('remote.takeSwitch')).toMatchObject({ status: 200 });
+    await eventually(async () => (await line.count()) === 0, 'the flow line let go');
+    await eventually(
+      async () => (await seenAlone()).includes('Taken from Deck A: switch to backup sent'),
+      'the event line names the deck',
+    );
+    await eventually(async () => updates() === 2, 'the second UpdateFlow');
+    // Enter now finds nothing armed: nothing more is sent.
+    await page.keyboard.press('Enter');
+    expect(updates()).toBe(2);
   });
 
   it('the incident log has every remote action with the token name', async () => {

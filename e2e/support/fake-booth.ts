@@ -36,7 +36,7 @@ export function fakeBoothScript(snapshot: {
         if (channel === 'costs.snapshot' && data.costs) return { ok: true, data: data.costs };
         if (channel === 'show.snapshot' && data.show) return { ok: true, data: data.show };
         // Main holds the one arm: this fake holds every arm the window makes (and lets go of it).
-        if (channel === 'arming.arm' || channel === 'arming.disarm') return { ok: true, data: { armed: null, switchArmed: null } };
+        if (channel === 'arming.arm' || channel === 'arming.armSwitch' || channel === 'arming.disarm') return { ok: true, data: { armed: null, switchArmed: null } };
         if ((channel === 'connection.signInStatus' || channel === 'connection.signIn') && data.signIn) return { ok: true, data: data.signIn };
         return { ok: false, code: 'unavailable', message: 'not in this fake' };
       };

@@ -106,6 +106,10 @@ export function createRemoteFeature(deps: RemoteFeatureDeps): Feature<RemoteActC
         return arming.state();
       },
       'arming.take': async ({ armId }, caller) => arming.take(handOf(caller), armId),
+      'arming.armSwitch': async ({ armId, target }, caller) => {
+        arming.armSwitch(handOf(caller), target, false, armId);
+        return arming.state();
+      },
       'arming.takeSwitch': async ({ armId }, caller) => arming.takeSwitch(handOf(caller), armId),
       'arming.disarm': async ({ armId }, caller) => arming.disarm(handOf(caller), armId),
       'remote.armed': async () => arming.state(),

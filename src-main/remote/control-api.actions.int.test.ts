@@ -137,6 +137,50 @@ describe('remote acts through the control API', () => {
     );
   });
 
+  it('the window’s switch key arm is held in main: a Stream Deck take and the window’s Enter together send one UpdateFlow', async () => {
+    const { core, sim, token } = await boot();
+    const deck = await token('Deck A', 'remote-operator');
+    const updates = () => sim.control.requests({ operation: 'UpdateFlow' });
+    const backupConnected = async () => {
+      const read = await core.router.invoke('flow.snapshot', {}, operator);
+      return read.ok ? (read.data as FlowSnapshot).flow.sources.find((s) => s.role === 'backup')?.connected : null;
+    };
+    await expect.poll(backupConnected, { timeout: 8_000, interval: 25 }).toBe(true);
+
+    // A forced switch is only the source card's: the switch key's arm has no force to give.
+    expect(
+      await core.router.invoke('arming.armSwitch', { armId: 'w1', target: 'backup', force: true }, operator),
+    ).toMatchObject({ ok: false, code: 'invalid-input' });
+    const held = await core.router.invoke('arming.armSwitch', { armId: 'w1', target: 'backup' }, operator);
+    expect(held).toMatchObject({ ok: true, data: { switchArmed: { id: 'w1', surface: 'console', force: false } } });
+    expect((await deck.call('remote.armed')).body.data).toMatchObject({
+      switchArmed: { id: 'w1', by: 'operator window', surface: 'console' },
+    });
+    expect(updates()).toHaveLength(0);
+
+    const [fromDeck, fromWindow] = await Promise.all([
+      deck.call('remote.takeSwitch'),
+      core.router.invoke('arming.takeSwitch', { armId: 'w1' }, operator),
+    ]);
+    expect(updates()).toHaveLength(1);
+    expect(sim.control.state().flow.failover.primarySource).toBe('backup');
+    expect([200, 409]).toContain(fromDeck.status);
+    expect(fromWindow).toMatchObject({ ok: true });
+
+    // Taken from the Stream Deck first: the window's Enter is told that switch's result, in words, and sends nothing.
+    await core.router.invoke('arming.armSwitch', { armId: 'w2', target: 'main' }, operator);
+    expect(await deck.call('remote.takeSwitch')).toMatchObject({ status: 200 });
+    const late = await core.router.invoke('arming.takeSwitch', { armId: 'w2' }, operator);
+    expect(late).toMatchObject({
+      ok: true,
+      data: { message: expect.stringMatching(/^Taken from Stream Deck \(Deck A\) first: /) },
+    });
+    expect(updates()).toHaveLength(2);
+    expect(sim.control.state().flow.failover.primarySource).toBe('main');
+    expect(await incidentTitles(core)).toContain('Backup switch from remote (Deck A)');
+    expect(await deck.call('remote.takeSwitch')).toMatchObject({ status: 409 });
+  });
+
   it('tests the backup (reads only) for an operator token, never a viewer', async () => {
     const { core, sim, token } = await boot();
     const deck = await token('Deck A', 'remote-operator');

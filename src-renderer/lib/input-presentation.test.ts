@@ -139,11 +139,11 @@ describe('switch and test-backup keys: arm, then take once', () => {
     const arming = new FlowArming();
     const armed = armSwitch(base());
     if (!armed.ok) throw new Error('not armed');
-    arming.arm(armed.action, 1_000, 5);
+    arming.arm(armed.action, 1_000, 5, 'a1');
     expect(arming.take(1_500, true)).toBeNull();
-    expect(arming.take(2_000)).toEqual(armed.action);
+    expect(arming.take(2_000)).toEqual({ id: 'a1', action: armed.action, expiresAt: 6_000 });
     expect(arming.take(2_001)).toBeNull();
-    arming.arm(armed.action, 1_000, 5);
+    arming.arm(armed.action, 1_000, 5, 'a2');
     expect(arming.take(7_000)).toBeNull();
   });
 });

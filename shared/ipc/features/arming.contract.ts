@@ -82,8 +82,17 @@ export const ARMING_INVOKE_CONTRACT = {
     }),
   },
   /**
-   * Takes the backup switch a Stream Deck armed, as the window saw it (`armId`): one UpdateFlow, or refused in words
-   * when that arm is no longer held.
+   * The operator window's switch key arms a backup switch (never forced: a forced switch is only the source card's
+   * "Force…"); main holds it so a Stream Deck's take takes it. Nothing sent.
+   */
+  'arming.armSwitch': {
+    input: z.strictObject({ armId: ArmIdSchema, target: SourceRoleSchema }),
+    output: ArmStateSchema,
+  },
+  /**
+   * Takes the backup switch the window saw armed (`armId`), whichever surface armed it: one UpdateFlow. Taken from
+   * a Stream Deck a moment before, it answers that switch's result and sends nothing more; refused in words when the
+   * arm was disarmed, replaced or timed out.
    */
   'arming.takeSwitch': { input: z.strictObject({ armId: ArmIdSchema }), output: FlowSwitchResultSchema },
   /** Lets go of the arm the window saw, and only that one (a newer arm from a Stream Deck stays). */

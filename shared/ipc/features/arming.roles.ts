@@ -7,6 +7,7 @@ import type { CallerRole } from '../../domain/roles';
 export const ARMING_INVOKE_ROLES = {
   'arming.arm': ['operator'],
   'arming.take': ['operator'],
+  'arming.armSwitch': ['operator'],
   'arming.takeSwitch': ['operator'],
   'arming.disarm': ['operator'],
 } as const satisfies Record<string, readonly CallerRole[]>;

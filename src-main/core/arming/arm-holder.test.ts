@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ArmHolder, type Hand } from './arm-holder';
+import { ArmHolder, type ArmHolderDeps, type Hand } from './arm-holder';
 import type { ArmState } from '../../../shared/ipc/features/arming.contract';
 
 const CONSOLE: Hand = { by: 'operator window', surface: 'console' };
 const DECK: Hand = { by: 'Deck A', surface: 'remote' };
 
-function setup() {
+function setup(overrides: Partial<ArmHolderDeps> = {}) {
   let now = 1_000;
   let ids = 0;
   const sent: string[] = [];
@@ -31,6 +31,7 @@ function setup() {
     },
     changed: (state) => states.push(state),
     record: (title) => log.push(title),
+    ...overrides,
   });
   return { holder, sent, states, log, advance: (ms: number) => (now += ms) };
 }
@@ -112,6 +113,54 @@ describe('the booth’s one arm, whichever surface made it', () => {
     await holder.takeSwitch(CONSOLE, sw.id);
     await expect(holder.takeSwitch(DECK)).rejects.toMatchObject({ code: 'invalid-state' });
     expect(sent).toEqual(['switch backup']);
+  });
+
+  it('the window’s switch arm, taken from a Stream Deck: one UpdateFlow; the window’s late take answers that result', async () => {
+    const { holder, sent, states, log } = setup();
+    holder.armSwitch(CONSOLE, 'backup', false, 'w-switch');
+    // Both pressed at once: the deck's take consumes the arm, the window's take of the same arm sends nothing more.
+    const [deck, window] = await Promise.all([holder.takeSwitch(DECK), holder.takeSwitch(CONSOLE, 'w-switch')]);
+    expect(sent).toEqual(['switch backup']);
+    expect(deck.message).toBe('switched');
+    expect(window.message).toBe('Taken from Stream Deck (Deck A) first: switched');
+    expect(states.map((s) => s.ended).filter(Boolean)).toContainEqual({
+      id: 'w-switch',
+      how: 'taken',
+      by: 'Deck A',
+      surface: 'remote',
+    });
+    expect(log).toContain('Backup switch from remote (Deck A)');
+  });
+
+  it('a window switch arm that was disarmed, replaced or timed out is refused at its take, and nothing is sent', async () => {
+    const { holder, sent, advance } = setup();
+    holder.armSwitch(CONSOLE, 'backup', false, 'w1');
+    holder.arm(DECK, 'youtube');
+    await expect(holder.takeSwitch(CONSOLE, 'w1')).rejects.toThrow(
+      'Something else was armed from Stream Deck (Deck A)',
+    );
+    holder.armSwitch(CONSOLE, 'main', false, 'w2');
+    holder.disarm(DECK);
+    await expect(holder.takeSwitch(CONSOLE, 'w2')).rejects.toThrow('Disarmed from Stream Deck (Deck A) meanwhile');
+    holder.armSwitch(CONSOLE, 'main', false, 'w3');
+    advance(5_000);
+    await expect(holder.takeSwitch(CONSOLE, 'w3')).rejects.toThrow('timed out');
+    await expect(holder.takeSwitch(CONSOLE, 'never')).rejects.toThrow('never reached the console');
+    expect(sent).toEqual([]);
+  });
+
+  it('a failed switch reaches both takes as the failure, from one request', async () => {
+    let calls = 0;
+    const { holder: failing } = setup({
+      switchSource: async () => {
+        calls += 1;
+        throw new Error('MediaConnect refused the update');
+      },
+    });
+    failing.armSwitch(CONSOLE, 'backup', false, 'w1');
+    const outcomes = await Promise.allSettled([failing.takeSwitch(DECK), failing.takeSwitch(CONSOLE, 'w1')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
   });
 
   it('an arm of a destination not in the show is refused', () => {

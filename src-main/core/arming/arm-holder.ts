@@ -55,6 +55,8 @@ export class ArmHolder {
   readonly #ends = new Map<string, ArmEnd>();
   /** What each taken go-live arm was, so a second take of it (from the other surface) answers what it is now. */
   readonly #takenElsewhere = new Map<string, { destinationId: string; action: ArmAction }>();
+  /** Each taken switch arm's request, so a late take of the same arm answers its result instead of sending again. */
+  readonly #switchTaken = new Map<string, { hand: Hand; result: Promise<FlowSwitchResult> }>();
 
   constructor(private readonly deps: ArmHolderDeps) {}
 
@@ -213,22 +215,34 @@ export class ArmHolder {
     return armed;
   }
 
-  /** Takes the armed switch: consumed before the request, so two takes at once send one UpdateFlow. */
+  /**
+   * Takes the armed switch: consumed before the request, so two takes at once send one UpdateFlow. A take of a switch
+   * arm another surface took a moment before answers that switch's own result (one request, both surfaces told).
+   */
   async takeSwitch(hand: Hand, id?: string): Promise<FlowSwitchResult> {
     const armed = this.currentSwitch();
-    if (id !== undefined && armed?.id !== id) throw this.#notHeld(id);
+    if (id !== undefined && armed?.id !== id) {
+      const taken = this.#switchTaken.get(id);
+      if (!taken) throw this.#notHeld(id);
+      const result = await taken.result;
+      return { ...result, message: `Taken from ${this.#who(taken.hand)} first: ${result.message}` };
+    }
     if (!armed) {
       throw new BoothError('invalid-state', 'No backup switch is armed: arm the switch first, then take.');
     }
     this.#switchArmed = null;
-    this.#publish(this.#end(armed.id, { how: 'taken', ...hand }));
+    const ended = this.#end(armed.id, { how: 'taken', ...hand });
     const title =
       hand.surface === 'console'
         ? `Backup switch at the console (armed from ${armed.by})`
         : `Backup switch from remote (${hand.by})`;
     const logged = hand.surface === 'remote' || armed.surface === 'remote';
+    const request = this.deps.switchSource(armed.target, armed.force);
+    this.#switchTaken.set(armed.id, { hand, result: request });
+    if (this.#switchTaken.size > ENDS_KEPT) this.#switchTaken.delete(this.#switchTaken.keys().next().value!);
+    this.#publish(ended);
     try {
-      const result = await this.deps.switchSource(armed.target, armed.force);
+      const result = await request;
       if (logged) this.deps.record(title, result.message, null);
       return result;
     } catch (error) {
@@ -243,11 +257,16 @@ export class ArmHolder {
     }
   }
 
+  /** A surface as an operator reads it: "Stream Deck (Deck A)" or "the console". */
+  #who(hand: Pick<Hand, 'by' | 'surface'>): string {
+    return hand.surface === 'remote' ? `Stream Deck (${hand.by})` : 'the console';
+  }
+
   /** Why the arm a window took is no longer held, in words (taken from elsewhere: its request did go out). */
   #notHeld(id: string): BoothError {
     const end = this.#ends.get(id);
     if (!end) return new BoothError('invalid-state', 'This arm never reached the console: arm again, then take.');
-    const who = end.surface === 'remote' ? `Stream Deck (${end.by})` : 'the console';
+    const who = this.#who({ by: end.by ?? '', surface: end.surface ?? 'console' });
     switch (end.how) {
       case 'taken':
         return new BoothError(

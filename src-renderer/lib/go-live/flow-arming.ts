@@ -10,6 +10,8 @@ import { sourceOffer } from '../input-presentation';
 export type FlowArmAction = { kind: 'switch'; target: SourceRole; words: string } | { kind: 'test'; words: string };
 
 export interface FlowArmed {
+  /** The arm's id in main, where a switch arm is held so a Stream Deck's take takes it. */
+  id: string;
   action: FlowArmAction;
   expiresAt: number;
 }
@@ -49,16 +51,16 @@ export function armTest(flow: FlowState | null): FlowArmResult {
 export class FlowArming {
   armed: FlowArmed | null = null;
 
-  arm(action: FlowArmAction, now: number, timeoutSeconds: number): FlowArmed {
-    this.armed = { action, expiresAt: now + timeoutSeconds * 1000 };
+  arm(action: FlowArmAction, now: number, timeoutSeconds: number, id: string): FlowArmed {
+    this.armed = { id, action, expiresAt: now + timeoutSeconds * 1000 };
     return this.armed;
   }
 
-  take(now: number, repeat = false): FlowArmAction | null {
+  take(now: number, repeat = false): FlowArmed | null {
     if (repeat || !this.armed) return null;
-    const { action, expiresAt } = this.armed;
+    const armed = this.armed;
     this.armed = null;
-    return now <= expiresAt ? action : null;
+    return now <= armed.expiresAt ? armed : null;
   }
 
   disarm(): boolean {

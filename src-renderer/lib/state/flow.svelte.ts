@@ -7,6 +7,7 @@ import type {
   SourceRole,
 } from '../../../shared/domain/flow';
 import type { IpcClient } from '../ipc';
+import type { IpcResult } from '../../../shared/ipc/contract';
 import { FlowFeedSync, type FlowView, type HistoryMap } from './flow-feed';
 
 /** What the operator's last switch request came back with (the invoke's answer, besides the feed's lastSwitch). */
@@ -50,10 +51,26 @@ export class FlowStore implements FlowView {
   }
 
   /** One request per call; main is single-flight too. The answer stays in `switching` until cleared. */
-  async switchTo(target: SourceRole, force: boolean): Promise<SwitchAnswer> {
+  switchTo(target: SourceRole, force: boolean): Promise<SwitchAnswer> {
+    return this.#switch(target, force, () => this.#ipc.invoke('flow.switchSource', { target, force }));
+  }
+
+  /**
+   * The take of an armed switch (the window's switch key or a Stream Deck's arm), held in main: main sends it once,
+   * whichever surface takes first, or says in words why the arm is no longer there.
+   */
+  takeArmedSwitch(armId: string, target: SourceRole): Promise<SwitchAnswer> {
+    return this.#switch(target, false, () => this.#ipc.invoke('arming.takeSwitch', { armId }));
+  }
+
+  async #switch(
+    target: SourceRole,
+    force: boolean,
+    send: () => Promise<IpcResult<FlowSwitchResult>>,
+  ): Promise<SwitchAnswer> {
     if (this.switching?.kind === 'sending') return this.switching;
     this.switching = { kind: 'sending', target, force };
-    const result = await this.#ipc.invoke('flow.switchSource', { target, force });
+    const result = await send();
     const answer: SwitchAnswer = result.ok
       ? { kind: 'done', target, force, result: result.data }
       : { kind: 'refused', target, force, code: result.code, message: result.message };

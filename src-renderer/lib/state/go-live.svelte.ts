@@ -1,9 +1,7 @@
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import type { IpcClient } from '../ipc';
-import type { InvokeOutput, IpcResult } from '../../../shared/ipc/contract';
-
-/** A backup switch armed in main (`remote.armedFeed`'s `switchArmed`). */
-type HeldSwitch = NonNullable<InvokeOutput<'remote.armed'>['switchArmed']>;
+import type { SourceRole } from '../../../shared/domain/flow';
+import type { ArmEnd, RemoteSwitchArm } from '../../../shared/ipc/features/arming.contract';
 import { tileFailure, type TileFailure } from '../go-live/failure';
 import {
   ArmingController,
@@ -38,9 +36,12 @@ export class GoLiveStore {
    */
   #newTiles = $state(0);
   /** A backup switch a Stream Deck armed (held in main), shown on the flow line; Enter takes it, Escape drops it. */
-  #heldSwitch = $state<HeldSwitch | null>(null);
+  #heldSwitch = $state<RemoteSwitchArm | null>(null);
   /** Whole seconds left on the armed destination, as the countdown shows them. */
   #secondsLeft = $state(0);
+
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never read by a template or an effect
+  readonly #endListeners = new Set<(end: ArmEnd) => void>();
 
   readonly controller: ArmingController;
   readonly #ipc: IpcClient;
@@ -79,6 +80,7 @@ export class GoLiveStore {
       ipc.on('remote.armedFeed', ({ armed, switchArmed, ended }) => {
         this.controller.adoptHeld(armed, ended ?? null);
         this.#adoptSwitch(switchArmed);
+        if (ended) for (const listener of this.#endListeners) listener(ended);
       }),
     );
     this.#offs.push(
@@ -114,19 +116,38 @@ export class GoLiveStore {
   }
 
   /** The backup switch a Stream Deck armed, while it waits for a take (null once taken, dropped or timed out). */
-  get heldSwitch(): HeldSwitch | null {
+  get heldSwitch(): RemoteSwitchArm | null {
     return this.#heldSwitch;
   }
 
   /**
-   * Takes the Stream Deck's switch arm through main: consumed here at once (a repeated key finds nothing), one
-   * UpdateFlow in main, or main's reason why not.
+   * The Stream Deck's switch arm, for its take: consumed here at once (a repeated key finds nothing); the take goes
+   * to main under its id (`FlowStore.takeArmedSwitch`), one UpdateFlow.
    */
-  takeHeldSwitch(): Promise<IpcResult<InvokeOutput<'arming.takeSwitch'>>> | null {
+  takeHeldSwitch(): RemoteSwitchArm | null {
     const held = this.#heldSwitch;
-    if (!held) return null;
     this.#heldSwitch = null;
-    return this.#ipc.invoke('arming.takeSwitch', { armId: held.id });
+    return held;
+  }
+
+  /**
+   * The window's own switch arm, held in main under the window's id so a Stream Deck's take takes it: main's refusal
+   * in words, or null.
+   */
+  async holdSwitch(armId: string, target: SourceRole): Promise<string | null> {
+    const result = await this.#ipc.invoke('arming.armSwitch', { armId, target });
+    return result.ok ? null : result.message;
+  }
+
+  /** Lets go of the window's own switch arm in main (Escape, a bank change, the arm timed out here). */
+  releaseSwitch(armId: string): void {
+    void this.#ipc.invoke('arming.disarm', { armId });
+  }
+
+  /** How each arm main held ended (taken, disarmed or replaced from another surface, timed out). */
+  onArmEnded(listener: (end: ArmEnd) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
   }
 
   /** Escape on the Stream Deck's switch arm: lets go of that arm in main. */
@@ -205,7 +226,7 @@ export class GoLiveStore {
     this.controller.dispose();
   }
 
-  #adoptSwitch(held: HeldSwitch | null | undefined) {
+  #adoptSwitch(held: RemoteSwitchArm | null | undefined) {
     // The window's own switch arm is shown by its flow keys; a remote's is shown here.
     this.#heldSwitch = held && held.surface === 'remote' ? held : null;
   }
