@@ -60,7 +60,7 @@ function setup(destinations: DestinationStatus[], timeoutSeconds = 5) {
     clearTimer: clock.clearTimer,
     destination: (id) => list.get(id),
     timeoutSeconds: () => timeoutSeconds,
-    send: (action, id) => {
+    takeHeld: ({ action, destinationId: id }) => {
       sent.push({ action, id });
       return new Promise((resolve) => pending.push(resolve));
     },
@@ -308,7 +308,7 @@ describe('ArmingController: take sends exactly one request', () => {
       ...clock,
       destination: (id) => dest(id),
       timeoutSeconds: () => 5,
-      send: () => {
+      takeHeld: () => {
         throw new Error('bridge gone');
       },
     });

@@ -53,8 +53,6 @@ export interface ArmingDeps {
   clearTimer(handle: unknown): void;
   /** The destination as the feed shows it now (undefined when it is gone). */
   destination(id: string): DestinationStatus | undefined;
-  /** `channels.start` / `channels.stop`; called at most once per take. */
-  send(action: GoLiveAction, destinationId: string): Promise<SendResult>;
   /** Seconds an armed destination waits for the take (settings: shortcuts.armTimeoutSeconds). */
   timeoutSeconds(): number;
   /** A new arm's id. */
@@ -64,8 +62,11 @@ export interface ArmingDeps {
    * disarms here, with main's reason.
    */
   hold?(armed: Armed): Promise<IpcResult<unknown>>;
-  /** Takes the held arm (`arming.take`): main consumes it, so a Stream Deck's take at once sends nothing more. */
-  takeHeld?(armId: string): Promise<SendResult>;
+  /**
+   * Takes the arm (`arming.take` with its id): main consumes it, so a Stream Deck's take at once sends nothing more.
+   * Called at most once per take.
+   */
+  takeHeld(armed: Armed): Promise<SendResult>;
   /** Lets go of the held arm (`arming.disarm`), that one only, when this window disarms or a take is not sent. */
   release?(armId: string): void;
 }
@@ -458,7 +459,7 @@ export class ArmingController {
     // promise, can only settle after them): the take does not wait for the screen's bookkeeping.
     let request: Promise<SendResult>;
     try {
-      request = this.#deps.takeHeld ? this.#deps.takeHeld(armed.id) : this.#deps.send(action, destinationId);
+      request = this.#deps.takeHeld(armed);
     } catch (error) {
       request = Promise.resolve({
         ok: false,

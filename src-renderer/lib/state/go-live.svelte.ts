@@ -56,11 +56,9 @@ export class GoLiveStore {
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       destination: (id) => destinations.shown.find((d) => d.id === id),
       timeoutSeconds: () => settings.current.shortcuts.armTimeoutSeconds,
-      send: (action, destinationId) =>
-        ipc.invoke(action === 'start' ? 'channels.start' : 'channels.stop', { destinationId }),
       hold: (armed) =>
         ipc.invoke('arming.arm', { armId: armed.id, destinationId: armed.destinationId, action: armed.action }),
-      takeHeld: (armId) => ipc.invoke('arming.take', { armId }),
+      takeHeld: (armed) => ipc.invoke('arming.take', { armId: armed.id }),
       release: (armId) => void ipc.invoke('arming.disarm', { armId }),
     });
     let armedBefore = this.controller.armed;
