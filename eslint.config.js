@@ -74,6 +74,7 @@ export default tseslint.config(
       'out/**',
       'dist/**',
       'companion-module/dist/**',
+      'companion-module/pkg/**',
       'release/**',
       'node_modules/**',
       'e2e/artifacts/**',

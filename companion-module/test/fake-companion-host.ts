@@ -13,17 +13,34 @@ type Wire =
   | { direction: 'call'; name: string; payload?: string; callbackId?: number }
   | { direction: 'response'; callbackId: number; success: boolean; payload?: string };
 
-/**
- * Companion's side of the module's IPC, as far as a test needs it: it starts the module's entry (src/main.ts, through
- * tsx) the way Companion does (MODULE_MANIFEST, CONNECTION_ID, VERIFICATION_TOKEN, an IPC channel), accepts its
- * registration, records everything it sends, and calls it (init, executeAction, updateFeedbacks).
- */
-export function startModuleProcess() {
-  const child: ChildProcess = fork(path.join(MODULE_DIR, 'src/main.ts'), [], {
+/** Which build of the module runs: its source (through tsx), or the package `companion-module-build` made (pkg/). */
+export type ModuleBuild = 'source' | 'package';
+
+const ENTRIES: Record<ModuleBuild, { entry: string; manifest: string; execArgv: string[] }> = {
+  source: {
+    entry: path.join(MODULE_DIR, 'src/main.ts'),
+    manifest: path.join(MODULE_DIR, 'companion/manifest.json'),
     execArgv: ['--import', 'tsx'],
+  },
+  package: {
+    entry: path.join(MODULE_DIR, 'pkg/main.js'),
+    manifest: path.join(MODULE_DIR, 'pkg/companion/manifest.json'),
+    execArgv: [],
+  },
+};
+
+/**
+ * Companion's side of the module's IPC, as far as a test needs it: it starts the module's entry the way Companion
+ * does (MODULE_MANIFEST, CONNECTION_ID, VERIFICATION_TOKEN, an IPC channel), accepts its registration, records
+ * everything it sends, and calls it (init, executeAction, updateFeedbacks).
+ */
+export function startModuleProcess(build: ModuleBuild = 'source') {
+  const { entry, manifest, execArgv } = ENTRIES[build];
+  const child: ChildProcess = fork(entry, [], {
+    execArgv,
     env: {
       ...process.env,
-      MODULE_MANIFEST: path.join(MODULE_DIR, 'companion/manifest.json'),
+      MODULE_MANIFEST: manifest,
       CONNECTION_ID: 'booth-test',
       VERIFICATION_TOKEN: 'verify-me',
     },
