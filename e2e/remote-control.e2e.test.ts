@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { FlowSnapshot } from '../shared/domain/flow';
 import { controlClient } from '../src-main/remote/test-support/control-client';
 import { ARTIFACTS, eventually, startOperatorBooth, type BoothHarness } from './support/harness';
 
@@ -203,7 +204,16 @@ describe('remote control and the operator window (web preview, simulation)', () 
       'the remote switch arm on the flow line',
     );
     await shot(page, 'remote-switch-armed-1366.png', { width: 1366, height: 768 });
+    // At 1366 px the line keeps what a take does, who armed it and the countdown, uncut (the keys' hint gives way).
+    const whole = async () =>
+      page.getByTestId('flow-line').evaluate((line) => {
+        const what = line.querySelector('.what');
+        return what !== null && what.getBoundingClientRect().right <= line.getBoundingClientRect().right + 0.5;
+      });
+    expect(await whole()).toBe(true);
     await shot(page, 'remote-switch-armed-1920.png', { width: 1920, height: 1080 });
+    expect(await whole()).toBe(true);
+    expect(await page.locator('[data-testid="flow-line"] .hint').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1600, height: 900 });
     expect(updates()).toBe(0);
     await page.keyboard.press('Enter');
@@ -221,6 +231,11 @@ describe('remote control and the operator window (web preview, simulation)', () 
     const updates = () =>
       booth.simulator.control.requests({ operation: 'UpdateFlow' }).filter((r) => r.at >= since).length;
     const line = page.getByTestId('flow-armed');
+    // The switch wants recent figures of its target: both sources connected, as the flow feed reads them.
+    await eventually(async () => {
+      const read = await booth.core.router.invoke('flow.snapshot', {}, { role: 'operator' });
+      return read.ok && (read.data as FlowSnapshot).flow.sources.every((s) => s.connected === true);
+    }, 'both sources connected');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await armSwitchKey(/^ARMED: SWITCH TO MAIN/);
     await eventually(
