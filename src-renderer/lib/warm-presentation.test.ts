@@ -62,6 +62,55 @@ describe('warm standby on the tile', () => {
     expect(warmPlan(d)).toBeNull();
   });
 
+  it('reads failing after a confirmed read: the last input read stays, marked unconfirmed since it was confirmed', () => {
+    const since = at1840 + 12_000;
+    const standby = destinationStatus('youtube', 'RUNNING', {
+      runningSince: at1840,
+      warm: warm({
+        phase: 'STANDBY',
+        activeAttachment: 'yt-slate',
+        standbySince: at1840,
+        inputUnconfirmedSince: since,
+      }),
+    });
+    expect(warmPresentation(standby)).toEqual({
+      label: 'STANDBY',
+      tone: 'standby',
+      hint: 'slate (unconfirmed since 18:40:12)',
+    });
+    // The cost stays first on the line; the standby it cannot confirm is not claimed.
+    expect(standbyLine(standby, at1840 + 60_000)).toBe('$0.56/h, slate (unconfirmed since 18:40:12)');
+    expect(airTally([standby])[0]).toMatchObject({
+      word: 'STANDBY?',
+      tone: 'unconfirmed',
+      note: 'slate (unconfirmed since 18:40:12)',
+    });
+    expect(liveSummary([standby]).text).toBe('≥1/1');
+    // The take behaves as on an unconfirmed state: no switch is armed, ending what bills stays possible.
+    expect(warmPlan(standby)).toBeNull();
+    expect(planFor(standby)).toEqual({ ok: true, action: 'stop' });
+    expect(warmActFor(standby)).toBeNull();
+
+    const onAir = destinationStatus('youtube', 'RUNNING', {
+      runningSince: at1840,
+      warm: warm({ phase: 'ON_AIR', activeAttachment: 'yt-srt', inputUnconfirmedSince: since }),
+    });
+    expect(warmPresentation(onAir)).toMatchObject({ label: 'ON AIR', hint: 'live input (unconfirmed since 18:40:12)' });
+    expect(isOnAirNow(onAir)).toBe(true);
+    expect(liveSummary([onAir])).toMatchObject({ confirmed: 0, unconfirmed: 1, text: '≥1/1' });
+    expect(airTally([onAir])[0]).toMatchObject({ word: 'ON AIR?', tone: 'unconfirmed' });
+    expect(warmActFor(onAir)).toBeNull();
+    expect(planFor(onAir)).toEqual({ ok: true, action: 'stop' });
+
+    // A later read that succeeds clears the mark: the plain words, the take from standby armed again.
+    const readAgain = { ...standby, warm: { ...standby.warm!, inputUnconfirmedSince: null } };
+    expect(warmPresentation(readAgain)?.hint).toBe('Running on the slate; the take switches to live');
+    expect(standbyLine(readAgain, at1840 + 60_000)).toBe('$0.56/h, standby since 18:40');
+    expect(airTally([readAgain])[0]).toMatchObject({ word: 'STANDBY', tone: 'transition', note: null });
+    expect(planFor(readAgain)).toEqual({ ok: true, action: 'start' });
+    expect(warmActFor(readAgain)).toBe('stop');
+  });
+
   it('switching to live is not on air yet; switching to slate still is; a STANDARD channel says its 10 s', () => {
     const toLive = destinationStatus('y', 'RUNNING', {
       warm: warm({ phase: 'SWITCHING', switchingTo: 'live', standard: true }),
