@@ -3,7 +3,14 @@ import type { WarmStatus } from '../../shared/domain/warm-standby';
 import { destinationStatus } from '../../shared/domain/test-support/destination-status';
 import { planFor } from './go-live/arming';
 import { airTally, isOnAirNow, liveSummary } from './tally';
-import { standbyAllTargets, standbyLine, warmActFor, warmPlan, warmPresentation } from './warm-presentation';
+import {
+  inputTroubleText,
+  standbyAllTargets,
+  standbyLine,
+  warmActFor,
+  warmPlan,
+  warmPresentation,
+} from './warm-presentation';
 
 const warm = (extra: Partial<WarmStatus> = {}): WarmStatus => ({
   mode: 'warm',
@@ -48,8 +55,10 @@ describe('warm standby on the tile', () => {
     expect(warmPresentation(d)).toEqual({
       label: 'RUNNING',
       tone: 'transition',
-      hint: 'input unconfirmed since 18:40:07',
+      hint: 'input not read yet',
     });
+    // Since when has a line of its own on the tile (the hint is cut on the narrowest one).
+    expect(inputTroubleText(d)).toBe('input not read yet, since 18:40:07');
     expect(isOnAirNow(d)).toBe(false);
     expect(liveSummary([d]).text).toBe('≥1/1');
     expect(airTally([d])[0]).toMatchObject({
@@ -76,10 +85,12 @@ describe('warm standby on the tile', () => {
     expect(warmPresentation(standby)).toEqual({
       label: 'STANDBY',
       tone: 'standby',
-      hint: 'slate (unconfirmed since 18:40:12)',
+      hint: 'input unconfirmed',
     });
-    // The cost stays first on the line; the standby it cannot confirm is not claimed.
-    expect(standbyLine(standby, at1840 + 60_000)).toBe('$0.56/h, slate (unconfirmed since 18:40:12)');
+    // The cost stays first on the line; the standby it cannot confirm is not claimed. The time of the last
+    // confirmation has the tile's UNCONFIRMED line, as an unconfirmed state's "last confirmed" has.
+    expect(standbyLine(standby, at1840 + 60_000)).toBe('$0.56/h, input unconfirmed');
+    expect(inputTroubleText(standby)).toBe('slate, last confirmed 18:40:12');
     expect(airTally([standby])[0]).toMatchObject({
       word: 'STANDBY?',
       tone: 'unconfirmed',
@@ -95,16 +106,22 @@ describe('warm standby on the tile', () => {
       runningSince: at1840,
       warm: warm({ phase: 'ON_AIR', activeAttachment: 'yt-srt', inputUnconfirmedSince: since }),
     });
-    expect(warmPresentation(onAir)).toMatchObject({ label: 'ON AIR', hint: 'live input (unconfirmed since 18:40:12)' });
+    expect(warmPresentation(onAir)).toMatchObject({ label: 'ON AIR', hint: 'input unconfirmed' });
+    expect(inputTroubleText(onAir)).toBe('live input, last confirmed 18:40:12');
     expect(isOnAirNow(onAir)).toBe(true);
     expect(liveSummary([onAir])).toMatchObject({ confirmed: 0, unconfirmed: 1, text: '≥1/1' });
-    expect(airTally([onAir])[0]).toMatchObject({ word: 'ON AIR?', tone: 'unconfirmed' });
+    expect(airTally([onAir])[0]).toMatchObject({
+      word: 'ON AIR?',
+      tone: 'unconfirmed',
+      note: 'live input (unconfirmed since 18:40:12)',
+    });
     expect(warmActFor(onAir)).toBeNull();
     expect(planFor(onAir)).toEqual({ ok: true, action: 'stop' });
 
     // A later read that succeeds clears the mark: the plain words, the take from standby armed again.
     const readAgain = { ...standby, warm: { ...standby.warm!, inputUnconfirmedSince: null } };
     expect(warmPresentation(readAgain)?.hint).toBe('Running on the slate; the take switches to live');
+    expect(inputTroubleText(readAgain)).toBeNull();
     expect(standbyLine(readAgain, at1840 + 60_000)).toBe('$0.56/h, standby since 18:40');
     expect(airTally([readAgain])[0]).toMatchObject({ word: 'STANDBY', tone: 'transition', note: null });
     expect(planFor(readAgain)).toEqual({ ok: true, action: 'start' });

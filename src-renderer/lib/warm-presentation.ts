@@ -62,6 +62,19 @@ export function inputUnconfirmedText(d: DestinationStatus): string {
   return inputStale(d) ? inputStaleText(d) : inputUnreadText(d);
 }
 
+/**
+ * The tile's UNCONFIRMED line while the input is not confirmed, with its time: "slate, last confirmed 15:42:10" (as an
+ * unconfirmed state's "last confirmed 11:01:33"), "input not read yet, since 18:40:07"; null otherwise. The hint line
+ * above it is cut on the narrowest tile (1366 px): the time must stay readable, so it has a line of its own.
+ */
+export function inputTroubleText(d: DestinationStatus): string | null {
+  const since = d.warm?.inputUnconfirmedSince ?? null;
+  const at = since === null ? '' : clockTime(since);
+  if (inputStale(d)) return `${d.warm?.phase === 'STANDBY' ? 'slate' : 'live input'}, last confirmed ${at}`;
+  if (inputUnread(d)) return since === null ? 'input not read yet' : `input not read yet, since ${at}`;
+  return null;
+}
+
 /** The tile's big word when warm standby decides it; null when the channel's state alone does. */
 export function warmPresentation(d: DestinationStatus): StatePresentation | null {
   const w = d.warm;
@@ -73,7 +86,7 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
       return {
         label: 'STANDBY',
         tone: 'standby',
-        hint: inputStale(d) ? inputStaleText(d) : 'Running on the slate; the take switches to live',
+        hint: inputStale(d) ? 'input unconfirmed' : 'Running on the slate; the take switches to live',
       };
     case 'SWITCHING':
       return w.switchingTo === 'live'
@@ -87,11 +100,12 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
       return {
         label: 'ON AIR',
         tone: 'live',
-        hint: inputStale(d) ? inputStaleText(d) : 'On the live input (warm: back to slate possible)',
+        hint: inputStale(d) ? 'input unconfirmed' : 'On the live input (warm: back to slate possible)',
       };
     case 'INPUT_UNCONFIRMED':
-      // The channel's state is confirmed, its input is not: the tile says what is known, never a guess.
-      return inputUnread(d) ? { label: 'RUNNING', tone: 'transition', hint: inputUnreadText(d) } : null;
+      // The channel's state is confirmed, its input is not: the tile says what is known, never a guess (since when is
+      // on the tile's UNCONFIRMED line).
+      return inputUnread(d) ? { label: 'RUNNING', tone: 'transition', hint: 'input not read yet' } : null;
     default:
       return null;
   }
@@ -104,8 +118,8 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
 export function standbyLine(d: DestinationStatus, now: number): string | null {
   const w = d.warm;
   if (w?.phase !== 'STANDBY' || w.standbySince === null) return null;
-  // The slate is only the last input read: the tile says that, with its time, rather than a standby it cannot confirm.
-  if (inputStale(d)) return `${dollars(w.standbyPerHour)}/h, ${inputStaleText(d)}`;
+  // The slate is only the last input read: no standby is claimed (the UNCONFIRMED line says since when).
+  if (inputStale(d)) return `${dollars(w.standbyPerHour)}/h, input unconfirmed`;
   // Hours and minutes (the seconds dropped): the line must keep its cost visible on the narrowest tile.
   const since = clockTime(w.standbySince, now).replace(/:\d\d$/, '');
   return `${dollars(w.standbyPerHour)}/h, standby since ${since}`;
