@@ -343,3 +343,38 @@ describe('a warm channel whose input reads fail after a confirmed one', () => {
     booth.warm.stop();
   });
 });
+
+describe('a warm channel stopped, then started again', () => {
+  it('is not shown on the input of its last run: unconfirmed until the new run is read', async () => {
+    const channels = CHANNELS().slice(0, 1);
+    const booth = consoleOn(channels);
+    booth.aws.release();
+    await booth.monitor.refresh();
+    await booth.warm.start();
+    booth.warm.stop();
+    expect(booth.tile('youtube').warm?.phase).toBe('STANDBY');
+    booth.at(60_000);
+    booth.monitor.applyChannelEvent('1', 'STOPPING', START + 60_000);
+    booth.at(61_000);
+    booth.monitor.applyChannelEvent('1', 'IDLE', START + 61_000);
+    expect(booth.tile('youtube').warm?.phase).toBe('OFF');
+    // Started again elsewhere (a cold start: on the live input now): the slate of the last run is no answer.
+    channels[0]!.active = 'youtube-live';
+    booth.at(120_000);
+    booth.monitor.applyChannelEvent('1', 'STARTING', START + 120_000);
+    booth.at(122_000);
+    booth.monitor.applyChannelEvent('1', 'RUNNING', START + 122_000);
+    expect(booth.tile('youtube').warm).toMatchObject({
+      phase: 'INPUT_UNCONFIRMED',
+      activeAttachment: null,
+      inputUnconfirmedSince: START + 122_000,
+    });
+    // Every delta of the new run carried it, from the first: never STANDBY (the last run's slate) in between.
+    const rerun = booth.feeds.flat().filter((d) => d.state === 'RUNNING' && (d.stateSince ?? 0) >= START + 122_000);
+    expect(rerun.length).toBeGreaterThan(0);
+    expect(rerun.map((d) => d.warm?.phase)).toEqual(rerun.map(() => 'INPUT_UNCONFIRMED'));
+    await booth.warm.start();
+    await vi.waitFor(() => expect(booth.tile('youtube').warm?.phase).toBe('ON_AIR'));
+    booth.warm.stop();
+  });
+});

@@ -326,6 +326,12 @@ export class WarmStandby {
       }
       if (!BILLING_STATES.has(d.state)) this.switching.delete(d.id);
       if (!ON_AIR_STATES.has(d.state)) this.unreadSince.delete(d.id);
+      // The input a stopped run ingested says nothing of the next run (started elsewhere, or cold on its live input):
+      // once it runs again it is unconfirmed until read, never shown on the last run's input. (Again as the next run
+      // starts: a read answered just before the stop may have come back after it.)
+      const runOver = !BILLING_STATES.has(d.state) || d.state === 'STARTING';
+      if (runOver && (known.active !== null || known.failedSince !== null))
+        this.known.set(d.id, { ...known, active: null, activeReadAt: null, failedSince: null });
       const expected = this.toWarm(d);
       if (JSON.stringify(expected) !== JSON.stringify(d.warm)) this.deps.monitor.setWarm(d.id, expected);
     }
