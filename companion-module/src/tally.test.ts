@@ -72,6 +72,28 @@ describe('tally and variables', () => {
     });
   });
 
+  it('a warm channel whose input reads fail keeps the input last read, marked unconfirmed since it was confirmed', () => {
+    const stale = stateWith(
+      tile({
+        state: 'RUNNING',
+        runningSince: NOW - 60_000,
+        warm: { mode: 'warm', phase: 'STANDBY', inputUnconfirmedSince: NOW - 5_000 },
+      }),
+    );
+    expect(tally(stale, 'youtube', 'standby', NOW)).toBe(true);
+    expect(tally(stale, 'youtube', 'unconfirmed', NOW)).toBe(true);
+    expect(variableValues(stale, NOW)).toMatchObject({ youtube_state: 'STANDBY? (19:59:55)', on_air_count: 0 });
+    const confirmed = stateWith(
+      tile({
+        state: 'RUNNING',
+        runningSince: NOW,
+        warm: { mode: 'warm', phase: 'ON_AIR', inputUnconfirmedSince: null },
+      }),
+    );
+    expect(tally(confirmed, 'youtube', 'unconfirmed', NOW)).toBe(false);
+    expect(variableValues(confirmed, NOW)).toMatchObject({ youtube_state: 'ON AIR' });
+  });
+
   it('an arm that expired is not shown; an alarm or a failed act lights the alarm; a stale delta is ignored', () => {
     const state = stateWith(
       tile(),

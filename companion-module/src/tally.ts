@@ -17,6 +17,16 @@ function inputUnread(d: Destination): boolean {
   return d.warm?.phase === 'INPUT_UNCONFIRMED' && (d.state === 'RUNNING' || d.state === 'RECOVERING');
 }
 
+/** STANDBY or ON AIR as last read, and the reads that would confirm the input fail: shown so, marked unconfirmed. */
+function inputStale(d: Destination): boolean {
+  const phase = d.warm?.phase;
+  return (
+    (phase === 'STANDBY' || phase === 'ON_AIR') &&
+    (d.warm?.inputUnconfirmedSince ?? null) !== null &&
+    (d.state === 'RUNNING' || d.state === 'RECOVERING')
+  );
+}
+
 function onAir(d: Destination): boolean {
   if (inputUnread(d)) return false;
   const phase = warmPhase(d);
@@ -41,7 +51,7 @@ export function tally(state: BoothState, destinationId: string, kind: TallyKind,
     case 'standby':
       return inStandby(d);
     case 'unconfirmed':
-      return d.unconfirmed !== null || inputUnread(d);
+      return d.unconfirmed !== null || inputUnread(d) || inputStale(d);
     case 'alarm':
       return d.alarm !== null || d.lastError?.action !== undefined;
   }
@@ -71,7 +81,10 @@ function stateWords(d: Destination): string {
       : phase === 'STARTING_TO_STANDBY'
         ? 'TO STANDBY'
         : d.state;
-  if (!d.unconfirmed) return words;
+  if (!d.unconfirmed) {
+    const since = d.warm?.inputUnconfirmedSince;
+    return inputStale(d) && since ? `${words}? (${hhmmss(since)})` : words;
+  }
   const since = hhmmss(d.unconfirmed.lastConfirmedAt ?? d.unconfirmed.since);
   return `${words}? (${since})`;
 }

@@ -57,6 +57,11 @@ export const ShowTakeSchema = z.strictObject({
   operator: z.string().nullable(),
   /** Its time running, span by span: on the slate (standby, not on air) or on the live input (on air). */
   spans: z.array(z.strictObject({ kind: z.enum(['standby', 'on-air']), from: z.number(), to: z.number().nullable() })),
+  /**
+   * Its time running before the console had read which input it ingested (found running with a slate attached):
+   * counted neither on air nor in standby; `to` null when the record has no end for it. Null when there was none.
+   */
+  inputUnconfirmed: z.strictObject({ from: z.number(), to: z.number().nullable() }).nullable(),
 });
 export type ShowTake = z.infer<typeof ShowTakeSchema>;
 

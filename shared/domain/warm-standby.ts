@@ -40,8 +40,9 @@ export const WarmStatusSchema = z.strictObject({
   /** Since when AWS has reported that attachment (epoch ms, the first read that saw it). */
   activeReadAt: z.number().nullable(),
   /**
-   * Set while the active attachment cannot be read: what is shown is the last one read, since this time; in
-   * INPUT_UNCONFIRMED (none read yet for this run), since when the channel has been seen running without it.
+   * Set while the active attachment cannot be confirmed (its reads fail, or one is on its way too long): the phase is
+   * the last one read (STANDBY, ON_AIR, SWITCHING) and this is when it was last confirmed; in INPUT_UNCONFIRMED (none
+   * read yet for this run), since when the channel has been seen running without it.
    */
   inputUnconfirmedSince: z.number().nullable(),
   phase: WarmPhaseSchema,

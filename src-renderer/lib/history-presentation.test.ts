@@ -7,6 +7,7 @@ import {
   showDurationMs,
   standbyUsdOf,
   takeSpansText,
+  INPUT_UNCONFIRMED_MEANING,
 } from './history-presentation';
 
 const show = (over: Partial<ShowSummary> = {}): ShowSummary => ({
@@ -58,8 +59,39 @@ describe('history presentation', () => {
       { kind: 'standby' as const, from: Date.UTC(2026, 11, 1, 18, 40), to: Date.UTC(2026, 11, 1, 19) },
       { kind: 'on-air' as const, from: Date.UTC(2026, 11, 1, 19), to: null },
     ];
-    expect(takeSpansText({ spans }, Date.UTC(2026, 11, 1, 19, 30))).toMatch(/^standby .+–.+ · on air .+–now$/);
-    expect(takeSpansText({ spans: [] }, 0)).toBe('—');
+    expect(takeSpansText({ spans, endedAt: null, inputUnconfirmed: null }, Date.UTC(2026, 11, 1, 19, 30))).toMatch(
+      /^standby .+–.+ · on air .+–now$/,
+    );
+    expect(takeSpansText({ spans: [], endedAt: null, inputUnconfirmed: null }, 0)).toBe('—');
+  });
+
+  it('says the time a take ran with its input unconfirmed, with its times, in the order it happened', () => {
+    const at = (h: number, m: number, s = 0) => new Date(2026, 11, 1, h, m, s).getTime();
+    const take = {
+      endedAt: at(19, 30),
+      inputUnconfirmed: { from: at(18, 55), to: at(18, 55, 7) },
+      spans: [{ kind: 'on-air' as const, from: at(18, 55, 7), to: at(19, 30) }],
+    };
+    expect(takeSpansText(take, at(20, 0))).toBe(
+      'running, input unconfirmed 18:55:00–18:55:07 · on air 18:55:07–19:30:00',
+    );
+    // The read came after a standby span had been closed by a restart: still in time order.
+    const afterStandby = {
+      endedAt: null,
+      inputUnconfirmed: { from: at(19, 0), to: at(19, 0, 4) },
+      spans: [
+        { kind: 'standby' as const, from: at(18, 40), to: at(19, 0) },
+        { kind: 'standby' as const, from: at(19, 0, 4), to: null },
+      ],
+    };
+    expect(takeSpansText(afterStandby, at(19, 10))).toBe(
+      'standby 18:40:00–19:00:00 · running, input unconfirmed 19:00:00–19:00:04 · standby 19:00:04–now',
+    );
+    // Never confirmed before the run ended (no span): the time is still told, up to the take's end.
+    expect(
+      takeSpansText({ endedAt: at(19, 2), inputUnconfirmed: { from: at(19, 0), to: null }, spans: [] }, at(20, 0)),
+    ).toBe('running, input unconfirmed 19:00:00–19:02:00');
+    expect(INPUT_UNCONFIRMED_MEANING).toMatch(/neither on air nor in standby/);
   });
 
   it('lists each destination once, by name', () => {

@@ -52,13 +52,31 @@ export function standbyUsdOf(show: ShowSummary, destinationId: string): number {
   return show.cost.standby?.byDestination.find((d) => d.id === destinationId)?.usd ?? 0;
 }
 
-/** "standby 18:40–19:00 · on air 19:00–20:15": a take's spans in order; '—' when it never ran on either. */
-export function takeSpansText(take: Pick<ShowTake, 'spans'>, now: number): string {
-  if (take.spans.length === 0) return '—';
-  return take.spans
-    .map(
-      (span) =>
-        `${span.kind === 'standby' ? 'standby' : 'on air'} ${clockTime(span.from, now)}–${span.to === null ? 'now' : clockTime(span.to, now)}`,
-    )
+/** What a take's time with its input not confirmed means, for the tooltip of its spans. */
+export const INPUT_UNCONFIRMED_MEANING =
+  'Running while the console had not yet read which input it sent (slate or live): counted neither on air nor in standby.';
+
+/**
+ * "running, input unconfirmed 18:40:07–18:40:12 · on air 18:40:12–20:15:00": a take's spans in the order they
+ * happened; '—' when it never ran on any.
+ */
+export function takeSpansText(take: Pick<ShowTake, 'spans' | 'endedAt' | 'inputUnconfirmed'>, now: number): string {
+  const parts: Array<{ from: number; text: string }> = take.spans.map((span) => ({
+    from: span.from,
+    text: `${span.kind === 'standby' ? 'standby' : 'on air'} ${clockTime(span.from, now)}–${span.to === null ? 'now' : clockTime(span.to, now)}`,
+  }));
+  const unread = take.inputUnconfirmed;
+  if (unread) {
+    // A record that has no end for it (its console stopped meanwhile) lasted at most until the take ended.
+    const to = unread.to ?? take.endedAt;
+    parts.push({
+      from: unread.from,
+      text: `running, input unconfirmed ${clockTime(unread.from, now)}–${to === null ? 'now' : clockTime(to, now)}`,
+    });
+  }
+  if (parts.length === 0) return '—';
+  return parts
+    .sort((a, b) => a.from - b.from)
+    .map((part) => part.text)
     .join(' · ');
 }

@@ -2,7 +2,14 @@ import { clockTime } from '../../shared/domain/time-format';
 import { BILLING_STATES, type DestinationState } from '../../shared/domain/channel';
 import type { Alarm, DestinationStatus, Unconfirmed } from '../../shared/domain/destination';
 import { presentState } from './presentation';
-import { inputUnread, inputUnreadText, onSlate, warmPresentation } from './warm-presentation';
+import {
+  inputStale,
+  inputUnconfirmed,
+  inputUnconfirmedText,
+  inputUnread,
+  onSlate,
+  warmPresentation,
+} from './warm-presentation';
 
 /**
  * The tally never lies: what the console cannot confirm is shown as the last confirmed state, marked unconfirmed
@@ -73,10 +80,11 @@ export function isOnAirNow(d: DestinationStatus): boolean {
 }
 
 export function liveSummary(list: DestinationStatus[]): LiveSummary {
-  const confirmed = list.filter((d) => !d.unconfirmed && isOnAirNow(d)).length;
-  // A running channel whose input is not read yet may be on air: counted as unconfirmed ones are ("≥").
+  const confirmed = list.filter((d) => !d.unconfirmed && !inputStale(d) && isOnAirNow(d)).length;
+  // A running channel whose input is not read yet, or no longer confirmed, may be on air: counted as unconfirmed ones
+  // are ("≥").
   const unconfirmed = list.filter(
-    (d) => (d.unconfirmed && BILLING_STATES.has(d.state)) || (!d.unconfirmed && inputUnread(d)),
+    (d) => (d.unconfirmed && BILLING_STATES.has(d.state)) || (!d.unconfirmed && inputUnconfirmed(d)),
   ).length;
   const total = list.length;
   const text = unconfirmed > 0 ? `≥${confirmed + unconfirmed}/${total}` : `${confirmed}/${total}`;
@@ -219,8 +227,8 @@ export function airTally(list: DestinationStatus[]): AirTallyEntry[] {
         { id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: lastConfirmedText(d.unconfirmed) },
       ];
     if (!BILLING_STATES.has(d.state)) return [];
-    if (inputUnread(d))
-      return [{ id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: inputUnreadText(d) }];
+    if (inputUnconfirmed(d))
+      return [{ id: d.id, name: d.name, word: `${label}?`, tone: 'unconfirmed', note: inputUnconfirmedText(d) }];
     return [{ id: d.id, name: d.name, word: label, tone: isOnAirNow(d) ? 'live' : 'transition', note: null }];
   });
 }

@@ -3,7 +3,14 @@ import type { WarmStatus } from '../../shared/domain/warm-standby';
 import { destinationStatus } from '../../shared/domain/test-support/destination-status';
 import { planFor } from './go-live/arming';
 import { airTally, isOnAirNow, liveSummary } from './tally';
-import { standbyAllTargets, standbyLine, warmActFor, warmPlan, warmPresentation } from './warm-presentation';
+import {
+  inputTroubleText,
+  standbyAllTargets,
+  standbyLine,
+  warmActFor,
+  warmPlan,
+  warmPresentation,
+} from './warm-presentation';
 
 const warm = (extra: Partial<WarmStatus> = {}): WarmStatus => ({
   mode: 'warm',
@@ -48,8 +55,10 @@ describe('warm standby on the tile', () => {
     expect(warmPresentation(d)).toEqual({
       label: 'RUNNING',
       tone: 'transition',
-      hint: 'input unconfirmed since 18:40:07',
+      hint: 'input not read yet',
     });
+    // Since when has a line of its own on the tile (the hint is cut on the narrowest one).
+    expect(inputTroubleText(d)).toBe('input not read yet, since 18:40:07');
     expect(isOnAirNow(d)).toBe(false);
     expect(liveSummary([d]).text).toBe('≥1/1');
     expect(airTally([d])[0]).toMatchObject({
@@ -60,6 +69,63 @@ describe('warm standby on the tile', () => {
     // No take, standby or back to slate is offered meanwhile; ending follows the cold rules (it bills).
     expect(warmActFor(d)).toBeNull();
     expect(warmPlan(d)).toBeNull();
+  });
+
+  it('reads failing after a confirmed read: the last input read stays, marked unconfirmed since it was confirmed', () => {
+    const since = at1840 + 12_000;
+    const standby = destinationStatus('youtube', 'RUNNING', {
+      runningSince: at1840,
+      warm: warm({
+        phase: 'STANDBY',
+        activeAttachment: 'yt-slate',
+        standbySince: at1840,
+        inputUnconfirmedSince: since,
+      }),
+    });
+    expect(warmPresentation(standby)).toEqual({
+      label: 'STANDBY',
+      tone: 'standby',
+      hint: 'input unconfirmed',
+    });
+    // The cost stays first on the line; the standby it cannot confirm is not claimed. The time of the last
+    // confirmation has the tile's UNCONFIRMED line, as an unconfirmed state's "last confirmed" has.
+    expect(standbyLine(standby, at1840 + 60_000)).toBe('$0.56/h, input unconfirmed');
+    expect(inputTroubleText(standby)).toBe('slate, last confirmed 18:40:12');
+    expect(airTally([standby])[0]).toMatchObject({
+      word: 'STANDBY?',
+      tone: 'unconfirmed',
+      note: 'slate (unconfirmed since 18:40:12)',
+    });
+    expect(liveSummary([standby]).text).toBe('≥1/1');
+    // The take behaves as on an unconfirmed state: no switch is armed, ending what bills stays possible.
+    expect(warmPlan(standby)).toBeNull();
+    expect(planFor(standby)).toEqual({ ok: true, action: 'stop' });
+    expect(warmActFor(standby)).toBeNull();
+
+    const onAir = destinationStatus('youtube', 'RUNNING', {
+      runningSince: at1840,
+      warm: warm({ phase: 'ON_AIR', activeAttachment: 'yt-srt', inputUnconfirmedSince: since }),
+    });
+    expect(warmPresentation(onAir)).toMatchObject({ label: 'ON AIR', hint: 'input unconfirmed' });
+    expect(inputTroubleText(onAir)).toBe('live input, last confirmed 18:40:12');
+    expect(isOnAirNow(onAir)).toBe(true);
+    expect(liveSummary([onAir])).toMatchObject({ confirmed: 0, unconfirmed: 1, text: '≥1/1' });
+    expect(airTally([onAir])[0]).toMatchObject({
+      word: 'ON AIR?',
+      tone: 'unconfirmed',
+      note: 'live input (unconfirmed since 18:40:12)',
+    });
+    expect(warmActFor(onAir)).toBeNull();
+    expect(planFor(onAir)).toEqual({ ok: true, action: 'stop' });
+
+    // A later read that succeeds clears the mark: the plain words, the take from standby armed again.
+    const readAgain = { ...standby, warm: { ...standby.warm!, inputUnconfirmedSince: null } };
+    expect(warmPresentation(readAgain)?.hint).toBe('Running on the slate; the take switches to live');
+    expect(inputTroubleText(readAgain)).toBeNull();
+    expect(standbyLine(readAgain, at1840 + 60_000)).toBe('$0.56/h, standby since 18:40');
+    expect(airTally([readAgain])[0]).toMatchObject({ word: 'STANDBY', tone: 'transition', note: null });
+    expect(planFor(readAgain)).toEqual({ ok: true, action: 'start' });
+    expect(warmActFor(readAgain)).toBe('stop');
   });
 
   it('switching to live is not on air yet; switching to slate still is; a STANDARD channel says its 10 s', () => {

@@ -32,6 +32,49 @@ export function inputUnreadText(d: DestinationStatus): string {
   return since === null ? 'input unconfirmed' : `input unconfirmed since ${clockTime(since)}`;
 }
 
+/**
+ * Running on the input last read (STANDBY on the slate, ON AIR on the live input), and the reads that would confirm it
+ * fail: the tile keeps that input, marked unconfirmed since it was last confirmed, never a guess.
+ */
+export function inputStale(d: DestinationStatus): boolean {
+  const w = d.warm;
+  return (
+    (w?.phase === 'STANDBY' || w?.phase === 'ON_AIR') &&
+    w.inputUnconfirmedSince !== null &&
+    (d.state === 'RUNNING' || d.state === 'RECOVERING')
+  );
+}
+
+/** "slate (unconfirmed since 15:42:10)": the input last read, and since when it has not been confirmed. */
+export function inputStaleText(d: DestinationStatus): string {
+  const which = d.warm?.phase === 'STANDBY' ? 'slate' : 'live input';
+  const since = d.warm?.inputUnconfirmedSince ?? null;
+  return since === null ? `${which} (unconfirmed)` : `${which} (unconfirmed since ${clockTime(since)})`;
+}
+
+/** Running, and which input it ingests is not confirmed now: not read yet, or its reads fail. */
+export function inputUnconfirmed(d: DestinationStatus): boolean {
+  return inputUnread(d) || inputStale(d);
+}
+
+/** The words of either: "input unconfirmed since 18:40:07", "slate (unconfirmed since 15:42:10)". */
+export function inputUnconfirmedText(d: DestinationStatus): string {
+  return inputStale(d) ? inputStaleText(d) : inputUnreadText(d);
+}
+
+/**
+ * The tile's UNCONFIRMED line while the input is not confirmed, with its time: "slate, last confirmed 15:42:10" (as an
+ * unconfirmed state's "last confirmed 11:01:33"), "input not read yet, since 18:40:07"; null otherwise. The hint line
+ * above it is cut on the narrowest tile (1366 px): the time must stay readable, so it has a line of its own.
+ */
+export function inputTroubleText(d: DestinationStatus): string | null {
+  const since = d.warm?.inputUnconfirmedSince ?? null;
+  const at = since === null ? '' : clockTime(since);
+  if (inputStale(d)) return `${d.warm?.phase === 'STANDBY' ? 'slate' : 'live input'}, last confirmed ${at}`;
+  if (inputUnread(d)) return since === null ? 'input not read yet' : `input not read yet, since ${at}`;
+  return null;
+}
+
 /** The tile's big word when warm standby decides it; null when the channel's state alone does. */
 export function warmPresentation(d: DestinationStatus): StatePresentation | null {
   const w = d.warm;
@@ -40,7 +83,11 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
     case 'STARTING_TO_STANDBY':
       return { label: 'STARTING TO STANDBY', tone: 'transition', hint: 'Channel starting on its slate' };
     case 'STANDBY':
-      return { label: 'STANDBY', tone: 'standby', hint: 'Running on the slate; the take switches to live' };
+      return {
+        label: 'STANDBY',
+        tone: 'standby',
+        hint: inputStale(d) ? 'input unconfirmed' : 'Running on the slate; the take switches to live',
+      };
     case 'SWITCHING':
       return w.switchingTo === 'live'
         ? {
@@ -50,10 +97,15 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
           }
         : { label: 'SWITCHING', tone: 'live', hint: 'To the slate; still on the live input' };
     case 'ON_AIR':
-      return { label: 'ON AIR', tone: 'live', hint: 'On the live input (warm: back to slate possible)' };
+      return {
+        label: 'ON AIR',
+        tone: 'live',
+        hint: inputStale(d) ? 'input unconfirmed' : 'On the live input (warm: back to slate possible)',
+      };
     case 'INPUT_UNCONFIRMED':
-      // The channel's state is confirmed, its input is not: the tile says what is known, never a guess.
-      return inputUnread(d) ? { label: 'RUNNING', tone: 'transition', hint: inputUnreadText(d) } : null;
+      // The channel's state is confirmed, its input is not: the tile says what is known, never a guess (since when is
+      // on the tile's UNCONFIRMED line).
+      return inputUnread(d) ? { label: 'RUNNING', tone: 'transition', hint: 'input not read yet' } : null;
     default:
       return null;
   }
@@ -66,6 +118,8 @@ export function warmPresentation(d: DestinationStatus): StatePresentation | null
 export function standbyLine(d: DestinationStatus, now: number): string | null {
   const w = d.warm;
   if (w?.phase !== 'STANDBY' || w.standbySince === null) return null;
+  // The slate is only the last input read: no standby is claimed (the UNCONFIRMED line says since when).
+  if (inputStale(d)) return `${dollars(w.standbyPerHour)}/h, input unconfirmed`;
   // Hours and minutes (the seconds dropped): the line must keep its cost visible on the narrowest tile.
   const since = clockTime(w.standbySince, now).replace(/:\d\d$/, '');
   return `${dollars(w.standbyPerHour)}/h, standby since ${since}`;
@@ -76,7 +130,8 @@ export type WarmAct = 'standby' | 'back-to-slate' | 'stop' | 'mode';
 
 export function warmActFor(d: DestinationStatus): WarmAct | null {
   const w = d.warm;
-  if (!w?.capable || d.unconfirmed) return null;
+  // Back to slate and stop from standby act on an input the console cannot confirm now: offered once it is read again.
+  if (!w?.capable || d.unconfirmed || inputStale(d)) return null;
   if (w.mode === 'warm' && w.phase === 'STANDBY') return 'stop';
   if (w.mode === 'warm' && w.phase === 'ON_AIR') return 'back-to-slate';
   if (d.state === 'IDLE' && w.phase === 'OFF') return 'mode';
@@ -91,7 +146,9 @@ export function warmPlan(
   d: DestinationStatus,
 ): { ok: true; action: 'start' | 'stop' } | { ok: false; reason: string; short: string } | null {
   const w = d.warm;
-  if (!w || w.mode !== 'warm' || d.unconfirmed) return null;
+  // The input last read cannot be confirmed now: as for an unconfirmed state, no switch is armed on it; the cold rules
+  // leave ending possible on what bills.
+  if (!w || w.mode !== 'warm' || d.unconfirmed || inputStale(d)) return null;
   if (w.phase === 'STANDBY') return { ok: true, action: 'start' };
   if (w.phase === 'STARTING_TO_STANDBY' && d.state === 'IDLE')
     return { ok: false, reason: 'it is being put in standby', short: 'starting to standby' };

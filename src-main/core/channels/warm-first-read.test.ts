@@ -1,5 +1,5 @@
 import { MediaLiveClient, type ChannelSummary, type DescribeChannelResponse } from '@aws-sdk/client-medialive';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DestinationStatus } from '../../../shared/domain/destination';
 import { silentLogger } from '../logger';
 import { SessionRecorder } from '../sessions/session-recorder';
@@ -42,12 +42,13 @@ interface FakeChannel {
 function world(channels: FakeChannel[]) {
   let open!: () => void;
   let failing = false;
-  const gate = new Promise<void>((resolve) => (open = resolve));
+  let gate = new Promise<void>((resolve) => (open = resolve));
   const medialive = new MediaLiveClient({
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
   });
   const describes: string[] = [];
+  let inFlight = 0;
   medialive.send = vi.fn(async (command: { constructor: { name: string }; input: { ChannelId?: string } }) => {
     if (command.constructor.name === 'ListChannelsCommand') {
       const summaries: ChannelSummary[] = channels.map((c) => ({
@@ -60,7 +61,9 @@ function world(channels: FakeChannel[]) {
     }
     if (command.constructor.name === 'DescribeChannelCommand') {
       describes.push(command.input.ChannelId ?? '');
+      inFlight += 1;
       await gate;
+      inFlight -= 1;
       if (failing)
         throw Object.assign(new Error('denied'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
       const c = channels.find((x) => x.id === command.input.ChannelId)!;
@@ -80,6 +83,15 @@ function world(channels: FakeChannel[]) {
     medialive,
     describes,
     release: () => open(),
+    /** Every DescribeChannel answered, and what the console does with the answers done (a turn of the event loop). */
+    settled: async () => {
+      await vi.waitFor(() => expect(inFlight).toBe(0));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    },
+    /** The reads from now on wait (a DescribeChannel that hangs) until `release`. */
+    hold: () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    },
     failReads: (value: boolean) => (failing = value),
   };
 }
@@ -118,6 +130,7 @@ function consoleOn(channels: FakeChannel[]) {
     now,
     readEveryMs: 20,
     switchReadEveryMs: 10,
+    inputStaleAfterMs: 6_000,
   });
   return {
     aws,
@@ -238,6 +251,130 @@ describe('a channel with a slate found running before its input is read', () => 
     await vi.waitFor(() => expect(booth.tile('twitch').warm?.phase).toBe('ON_AIR'));
     expect(booth.notes.map((n) => n.title)).toContain('Twitch is ON AIR');
     expect(booth.recorder.timeline().destinations[0]).toMatchObject({ onAir: { ms: 0, since: START + 5_000 } });
+    booth.warm.stop();
+  });
+});
+
+describe('a warm channel whose input reads fail after a confirmed one', () => {
+  /** The read-back cadence is driven by hand (its interval faked), the clock by `at`: each tick is one step. */
+  async function confirmedStandby() {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const channels = CHANNELS().slice(0, 1);
+    const booth = consoleOn(channels);
+    booth.aws.release();
+    await booth.monitor.refresh();
+    await booth.warm.start();
+    expect(booth.tile('youtube').warm).toMatchObject({ phase: 'STANDBY', inputUnconfirmedSince: null });
+    /** One tick of the read-back at that time: it starts a read when one is due (answered a few turns later). */
+    const tick = (ms: number) => {
+      booth.at(ms);
+      vi.advanceTimersByTime(10);
+    };
+    /** The `n`th read, started at that time (the clock moves only once the read before has been taken in). */
+    const readAt = async (ms: number, n: number) => {
+      tick(ms);
+      expect(booth.aws.describes).toHaveLength(n);
+      await booth.aws.settled();
+    };
+    return { booth, tick, readAt, channel: channels[0]! };
+  }
+
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the slate shown, marked unconfirmed since the last read that confirmed it; a take is refused; a read clears it', async () => {
+    const { booth, readAt } = await confirmedStandby();
+    await readAt(2_000, 2);
+    booth.aws.failReads(true);
+    await readAt(4_000, 3);
+    await vi.waitFor(() =>
+      expect(booth.tile('youtube').warm).toMatchObject({
+        phase: 'STANDBY',
+        activeAttachment: 'youtube-slate',
+        inputUnconfirmedSince: START + 2_000,
+      }),
+    );
+    // Further failures keep the time of the last confirmation.
+    await readAt(8_000, 4);
+    await readAt(8_020, 5);
+    expect(booth.tile('youtube').warm?.inputUnconfirmedSince).toBe(START + 2_000);
+    const sent = () =>
+      vi
+        .mocked(booth.aws.medialive.send)
+        .mock.calls.filter(([c]) => c.constructor.name === 'BatchUpdateScheduleCommand');
+    await expect(booth.warm.take('youtube')).rejects.toThrow(/not been confirmed since/);
+    await expect(booth.warm.standby('youtube')).rejects.toThrow(/not been confirmed since/);
+    expect(sent()).toHaveLength(0);
+
+    booth.aws.failReads(false);
+    await readAt(10_000, 6);
+    await vi.waitFor(() =>
+      expect(booth.tile('youtube').warm).toMatchObject({ phase: 'STANDBY', inputUnconfirmedSince: null }),
+    );
+    // The standby is still dated from when it was first read on the slate.
+    expect(booth.tile('youtube').warm?.standbySince).toBe(START);
+    booth.warm.stop();
+  });
+
+  it('marks the live input unconfirmed while a read hangs past three reads, not before; the answer clears it', async () => {
+    const { booth, tick, readAt, channel } = await confirmedStandby();
+    // Now on the live input, confirmed by a read at +2 s.
+    channel.active = 'youtube-live';
+    await readAt(2_000, 2);
+    expect(booth.tile('youtube').warm?.phase).toBe('ON_AIR');
+    booth.aws.hold();
+    tick(4_000);
+    expect(booth.aws.describes).toHaveLength(3);
+    tick(7_999);
+    expect(booth.tile('youtube').warm).toMatchObject({ phase: 'ON_AIR', inputUnconfirmedSince: null });
+    tick(8_000);
+    expect(booth.tile('youtube').warm).toMatchObject({
+      phase: 'ON_AIR',
+      activeAttachment: 'youtube-live',
+      inputUnconfirmedSince: START + 2_000,
+    });
+    await expect(booth.warm.backToSlate('youtube')).rejects.toThrow(/not been confirmed since \d\d:\d\d:\d\d/);
+    // Still one read on its way: a hanging one is not sent again on every tick.
+    expect(booth.aws.describes).toHaveLength(3);
+
+    booth.aws.release();
+    await vi.waitFor(() =>
+      expect(booth.tile('youtube').warm).toMatchObject({ phase: 'ON_AIR', inputUnconfirmedSince: null }),
+    );
+    booth.warm.stop();
+  });
+});
+
+describe('a warm channel stopped, then started again', () => {
+  it('is not shown on the input of its last run: unconfirmed until the new run is read', async () => {
+    const channels = CHANNELS().slice(0, 1);
+    const booth = consoleOn(channels);
+    booth.aws.release();
+    await booth.monitor.refresh();
+    await booth.warm.start();
+    booth.warm.stop();
+    expect(booth.tile('youtube').warm?.phase).toBe('STANDBY');
+    booth.at(60_000);
+    booth.monitor.applyChannelEvent('1', 'STOPPING', START + 60_000);
+    booth.at(61_000);
+    booth.monitor.applyChannelEvent('1', 'IDLE', START + 61_000);
+    expect(booth.tile('youtube').warm?.phase).toBe('OFF');
+    // Started again elsewhere (a cold start: on the live input now): the slate of the last run is no answer.
+    channels[0]!.active = 'youtube-live';
+    booth.at(120_000);
+    booth.monitor.applyChannelEvent('1', 'STARTING', START + 120_000);
+    booth.at(122_000);
+    booth.monitor.applyChannelEvent('1', 'RUNNING', START + 122_000);
+    expect(booth.tile('youtube').warm).toMatchObject({
+      phase: 'INPUT_UNCONFIRMED',
+      activeAttachment: null,
+      inputUnconfirmedSince: START + 122_000,
+    });
+    // Every delta of the new run carried it, from the first: never STANDBY (the last run's slate) in between.
+    const rerun = booth.feeds.flat().filter((d) => d.state === 'RUNNING' && (d.stateSince ?? 0) >= START + 122_000);
+    expect(rerun.length).toBeGreaterThan(0);
+    expect(rerun.map((d) => d.warm?.phase)).toEqual(rerun.map(() => 'INPUT_UNCONFIRMED'));
+    await booth.warm.start();
+    await vi.waitFor(() => expect(booth.tile('youtube').warm?.phase).toBe('ON_AIR'));
     booth.warm.stop();
   });
 });

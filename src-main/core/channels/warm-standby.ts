@@ -34,8 +34,14 @@ interface Known {
   inputLossSlate: boolean;
   active: string | null;
   activeReadAt: number | null;
+  /** When a read was last tried (or answered): the cadence of the next one. */
   lastReadAt: number;
-  /** The last read failed since then; null when it succeeded. */
+  /** When a read last succeeded: the time the attachment shown was last confirmed. */
+  confirmedAt: number;
+  /**
+   * Since when the active attachment cannot be confirmed (a read failed, or one has been on its way too long); null
+   * while the reads succeed.
+   */
   failedSince: number | null;
 }
 
@@ -57,6 +63,11 @@ export interface WarmStandbyDeps {
   readEveryMs?: number;
   /** How often while a switch is on its way; default 100 ms. */
   switchReadEveryMs?: number;
+  /**
+   * A read still on its way this long after the last confirmed one (DescribeChannel retried, or hanging until the
+   * client's request timeout) marks the input unconfirmed, as a failed read does; default three reads (6 s).
+   */
+  inputStaleAfterMs?: number;
   /** A channel in standby this long without a take is said to be billing for nothing; default 2 h. */
   standbyWarnAfterMs?: number;
   /** Where the operator's take mode per destination is kept, so it survives a restart of the console. */
@@ -315,6 +326,12 @@ export class WarmStandby {
       }
       if (!BILLING_STATES.has(d.state)) this.switching.delete(d.id);
       if (!ON_AIR_STATES.has(d.state)) this.unreadSince.delete(d.id);
+      // The input a stopped run ingested says nothing of the next run (started elsewhere, or cold on its live input):
+      // once it runs again it is unconfirmed until read, never shown on the last run's input. (Again as the next run
+      // starts: a read answered just before the stop may have come back after it.)
+      const runOver = !BILLING_STATES.has(d.state) || d.state === 'STARTING';
+      if (runOver && (known.active !== null || known.failedSince !== null))
+        this.known.set(d.id, { ...known, active: null, activeReadAt: null, failedSince: null });
       const expected = this.toWarm(d);
       if (JSON.stringify(expected) !== JSON.stringify(d.warm)) this.deps.monitor.setWarm(d.id, expected);
     }
@@ -327,7 +344,11 @@ export class WarmStandby {
     for (const d of this.deps.monitor.snapshot().destinations) {
       if (this.needsRead(d)) this.readNew(d);
       const known = this.known.get(d.id);
-      if (!known?.slate || this.reading.has(d.id)) continue;
+      if (!known?.slate) continue;
+      if (this.reading.has(d.id)) {
+        this.watchRead(d, known, now);
+        continue;
+      }
       if (d.state === 'IDLE' && this.dirty.has(d.id) && !this.startingToStandby.has(d.id)) {
         void this.lane(d.id, () => this.clearSwitches(d));
         continue;
@@ -408,16 +429,18 @@ export class WarmStandby {
       this.publish(destinationId);
       return known;
     } catch (error) {
-      // The last confirmed input stays shown, with the time it was read.
+      // The last confirmed input stays shown, marked unconfirmed since it was last confirmed (never a guess).
       this.logger.warn('warm: could not read the channel inputs', {
         destinationId,
         message: error instanceof Error ? error.message : String(error),
       });
-      if (previous) {
+      // (A read on its way too long may have marked it already: that time stays.)
+      const current = this.known.get(destinationId) ?? previous;
+      if (current) {
         this.known.set(destinationId, {
-          ...previous,
+          ...current,
           lastReadAt: this.now(),
-          failedSince: previous.failedSince ?? this.now(),
+          failedSince: current.failedSince ?? this.now(),
         });
         this.publish(destinationId);
       }
@@ -443,6 +466,7 @@ export class WarmStandby {
       active,
       activeReadAt: active ? now : null,
       lastReadAt: now,
+      confirmedAt: now,
       failedSince: null,
     };
   }
@@ -546,6 +570,18 @@ export class WarmStandby {
     }
   }
 
+  /**
+   * A read on its way for longer than three reads (retrying, or waiting for the client's timeout): the attachment
+   * shown is no longer confirmed, and the tile says so now rather than when the read finally fails.
+   */
+  private watchRead(d: DestinationStatus, known: Known, now: number): void {
+    if (!ON_AIR_STATES.has(d.state) || known.active === null || known.failedSince !== null) return;
+    const after = this.deps.inputStaleAfterMs ?? 3 * (this.deps.readEveryMs ?? 2_000);
+    if (now - known.confirmedAt < after) return;
+    this.known.set(d.id, { ...known, failedSince: now });
+    this.publish(d.id);
+  }
+
   private watchStandby(d: DestinationStatus, now: number): void {
     const since = this.standbySince.get(d.id);
     if (since === undefined || this.standbyWarned.has(d.id)) return;
@@ -607,13 +643,29 @@ export class WarmStandby {
       );
   }
 
-  /** Nothing is switched on a channel whose input is not read yet: what it would change cannot be said. */
+  /**
+   * Nothing is switched on a channel whose input is not read yet, or no longer confirmed (its reads fail): what the
+   * switch would change cannot be said.
+   */
   private requireInputRead(status: DestinationStatus): void {
-    if (this.phaseOf(status) !== 'INPUT_UNCONFIRMED') return;
-    throw new BoothError(
-      'invalid-state',
-      `${status.name} is running and the input it ingests is not confirmed yet: wait for the tile to say STANDBY or ON AIR (nothing was sent).`,
-    );
+    if (this.phaseOf(status) === 'INPUT_UNCONFIRMED')
+      throw new BoothError(
+        'invalid-state',
+        `${status.name} is running and the input it ingests is not confirmed yet: wait for the tile to say STANDBY or ON AIR (nothing was sent).`,
+      );
+    const since = this.staleSince(status);
+    if (since !== null)
+      throw new BoothError(
+        'invalid-state',
+        `${status.name}: the input it ingests has not been confirmed since ${clockTime(since)} (AWS does not answer the reads); wait until the tile confirms it again (nothing was sent).`,
+      );
+  }
+
+  /** When the input shown (the last one read) was last confirmed, while the reads that would confirm it fail. */
+  private staleSince(d: DestinationStatus): number | null {
+    const known = this.known.get(d.id);
+    if (!known || known.failedSince === null || known.active === null || !ON_AIR_STATES.has(d.state)) return null;
+    return known.confirmedAt;
   }
 
   private phaseOf(d: DestinationStatus): WarmPhase {
@@ -641,12 +693,7 @@ export class WarmStandby {
       slateAttachment: known?.slate ?? null,
       activeAttachment: ON_AIR_STATES.has(d.state) ? (known?.active ?? null) : null,
       activeReadAt: ON_AIR_STATES.has(d.state) ? (known?.activeReadAt ?? null) : null,
-      inputUnconfirmedSince:
-        phase === 'INPUT_UNCONFIRMED'
-          ? this.unreadFrom(d.id)
-          : ON_AIR_STATES.has(d.state)
-            ? (known?.failedSince ?? null)
-            : null,
+      inputUnconfirmedSince: phase === 'INPUT_UNCONFIRMED' ? this.unreadFrom(d.id) : this.staleSince(d),
       phase,
       switchingTo: switching?.to ?? null,
       switchSince: switching?.since ?? null,

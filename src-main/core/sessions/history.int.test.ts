@@ -146,6 +146,7 @@ describe('the history of past shows', () => {
         console: 'booth-a',
         operator: 'ana via simulation',
         spans: [{ kind: 'on-air', from: Date.UTC(2026, 11, 1, 19), to: t }],
+        inputUnconfirmed: null,
       },
     ]);
     expect(detail?.summary.cost).toMatchObject({ totalUsd: 2.01, byDestination: [{ id: 'youtube', usd: 1.5 }] });

@@ -154,6 +154,12 @@ export function takeFromStored(item: StoredTake): ShowTake {
       from: Date.parse(span.from),
       to: span.to === null ? null : Date.parse(span.to),
     })),
+    inputUnconfirmed: item.input_unconfirmed
+      ? {
+          from: Date.parse(item.input_unconfirmed.from),
+          to: item.input_unconfirmed.to === null ? null : Date.parse(item.input_unconfirmed.to),
+        }
+      : null,
   };
 }
 

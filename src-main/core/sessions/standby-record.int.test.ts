@@ -132,6 +132,29 @@ describe('the session record keeps standby apart from on air', () => {
     expect(detail?.summary.cost.standby).toEqual({ totalUsd: 0.2, byDestination: [{ id: 'youtube', usd: 0.2 }] });
   });
 
+  it('a run found running with its input not read yet comes back from the store with that time, for the history', async () => {
+    table = await startSessionsTable();
+    let t = START;
+    const recorder = new SessionRecorder(table.doc, SESSIONS_TABLE, 'simulation', silentLogger, {
+      now: () => t,
+      consoleName: 'booth-a',
+      ratePerHour: () => 0.6,
+    });
+    // The console starts while the channel runs (since 17:55 by its own record): its input is not read yet.
+    const running = { runningSince: START - 5 * MIN };
+    recorder.observe([{ ...youtube('RUNNING', warm('INPUT_UNCONFIRMED')), ...running }]);
+    t = START + 7_000;
+    recorder.observe([{ ...youtube('RUNNING', warm('ON_AIR')), ...running }]);
+    t = START + 30 * MIN;
+    recorder.observe([youtube('IDLE', warm('OFF'))]);
+    await recorder.flush(costsOf(t, 0.3, { youtube: 0.3 }), true);
+
+    const detail = await readShowDetail(table.doc, SESSIONS_TABLE, recorder.sessionId);
+    const take = detail?.takes[0];
+    expect(take?.inputUnconfirmed).toEqual({ from: START - 5 * MIN, to: START + 7_000 });
+    expect(take?.spans).toEqual([{ kind: 'on-air', from: START + 7_000, to: START + 30 * MIN }]);
+  });
+
   it('a cold run is on air as it runs, as before; a warm channel whose input is not read yet keeps its span', () => {
     let t = START;
     const recorder = new SessionRecorder(null as never, null, 'simulation', silentLogger, { now: () => t });
