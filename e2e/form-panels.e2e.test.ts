@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
+  ARTIFACTS,
   eventually,
   nextPaint,
   squashedText as text,
@@ -83,6 +85,41 @@ describe('the form styles in their error states (web preview, simulation)', () =
     await eventually(async () => (await text(plan.getByTestId('show-plan-answer'))) !== '', 'the plan refused');
     expect(await text(plan.getByTestId('show-plan-preview'))).toMatch(/^The planned start "25:00"/);
     await shots(page, 'show-plan-refused', plan);
+    await booth.assertNoPageProblems();
+  });
+
+  it("the Remote control's LAN checkbox sits on the middle line of its label, the port and Apply", async () => {
+    booth = await startBooth({ window: 'admin', viewport: SIZES[0] });
+    const { page } = booth;
+    await page.getByTestId('tab-remote').click();
+    const remote = page.getByTestId('admin-remote');
+    await remote.getByTestId('admin-remote-lan-toggle').waitFor();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await nextPaint(page);
+      const middles = await remote.evaluate((panel) => {
+        const middle = (r: DOMRect) => r.top + r.height / 2;
+        const box = panel.querySelector<HTMLInputElement>('[data-testid="admin-remote-lan-toggle"]')!;
+        const label = box.closest('label')!;
+        const words = [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+        const range = document.createRange();
+        range.selectNodeContents(words);
+        return {
+          box: middle(box.getBoundingClientRect()),
+          words: middle(range.getClientRects()[0]!),
+          port: middle(panel.querySelector('[data-testid="admin-remote-port"]')!.getBoundingClientRect()),
+          apply: middle(panel.querySelector('[data-testid="admin-remote-save"]')!.getBoundingClientRect()),
+        };
+      });
+      const at = `${size.width}x${size.height} ${JSON.stringify(middles)}`;
+      expect(Math.abs(middles.box - middles.words), at).toBeLessThanOrEqual(1);
+      expect(Math.abs(middles.box - middles.port), at).toBeLessThanOrEqual(1);
+      expect(Math.abs(middles.box - middles.apply), at).toBeLessThanOrEqual(1);
+      await booth.screenshot(`form-remote-lan-${size.width}x${size.height}.png`);
+      await page
+        .locator('[data-testid="admin-remote"] form.where')
+        .screenshot({ path: path.join(ARTIFACTS, `form-remote-lan-row-${size.width}x${size.height}.png`) });
+    }
     await booth.assertNoPageProblems();
   });
 
