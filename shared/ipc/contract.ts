@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../domain/errors';
 import type { EventChannel, InvokeChannel } from './channels';
+import type { FieldProblem } from './field-problems';
 import { ADMIN_EVENT_CONTRACT, ADMIN_INVOKE_CONTRACT } from './features/admin.contract';
 import { ARMING_INVOKE_CONTRACT } from './features/arming.contract';
 import { CONFIDENCE_EVENT_CONTRACT, CONFIDENCE_INVOKE_CONTRACT } from './features/confidence.contract';
@@ -54,5 +55,9 @@ export type InvokeInput<C extends InvokeChannel> = z.input<(typeof INVOKE_CONTRA
 export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof INVOKE_CONTRACT)[C]['output']>;
 export type EventPayload<C extends EventChannel> = z.output<(typeof EVENT_CONTRACT)[C]['payload']>;
 
-export type IpcFailure = { ok: false; code: ErrorCode; message: string };
+/**
+ * A refusal in words. `fields`, on an invalid request, names each field that was wrong and what it takes, so a form
+ * can mark those inputs; `message` then says the same in one line.
+ */
+export type IpcFailure = { ok: false; code: ErrorCode; message: string; fields?: FieldProblem[] };
 export type IpcResult<T> = { ok: true; data: T } | IpcFailure;

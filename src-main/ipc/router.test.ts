@@ -58,6 +58,18 @@ describe('router boundary', () => {
     }
   });
 
+  it('refuses an invalid field in the words of its form, naming the field, never in zod words nor with the channel', async () => {
+    const router = createRouter(handlers(), silentLogger);
+    const result = await router.invoke('settings.updateCosts', { monthlyBudgetUsd: -3 }, { role: 'admin' });
+    const message = 'Monthly budget: enter an amount from 0 to 1,000,000 (US dollars a month).';
+    expect(result).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message,
+      fields: [{ field: 'monthlyBudgetUsd', message }],
+    });
+  });
+
   it('rejects malformed payloads on every channel with invalid-input, never calling the service', async () => {
     const calls: string[] = [];
     const spied = Object.fromEntries(

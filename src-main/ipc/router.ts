@@ -14,6 +14,7 @@ import {
   type IpcResult,
 } from '../../shared/ipc/contract';
 import { isBoothError } from '../../shared/domain/errors';
+import { fieldProblems } from '../../shared/ipc/field-problems';
 import type { CallerRole } from '../../shared/domain/roles';
 import type { Logger } from '../core/logger';
 
@@ -79,11 +80,11 @@ export function createRouter(handlers: InvokeHandlers, logger: Logger): Router {
     const spec = INVOKE_CONTRACT[channel];
     const input = spec.input.safeParse(payload ?? {});
     if (!input.success) {
-      return {
-        ok: false,
-        code: 'invalid-input',
-        message: `Invalid request for ${channel}: ${firstIssue(input.error)}`,
-      };
+      // The window shows the message as the refusal's headline: the fields in its own words, not zod's.
+      const fields = fieldProblems(channel, input.error.issues);
+      logger.debug('ipc: refused invalid input', { channel, issue: firstIssue(input.error) });
+      const message = fields.map((f) => f.message).join(' ') || 'This request is not valid.';
+      return { ok: false, code: 'invalid-input', message, fields };
     }
     let result: unknown;
     try {

@@ -74,6 +74,15 @@ export function formatUsd(usd: number): string {
 }
 
 /** Bits per second as Mbps with one decimal ("12.4 Mbps"). */
+/**
+ * The preset as a compact tile has room for, beside its timer: the resolution and the bitrate, the two an operator
+ * checks ("1080p29.97 12.5 Mbps" -> "1080p 12.5M"); the frame rate is in the line's title. Anything else, as given.
+ */
+export function shortPreset(summary: string): string {
+  const parts = /^(\d+p)[\d.]*\s+([\d.]+)\s*Mbps$/.exec(summary.trim());
+  return parts ? `${parts[1]} ${parts[2]}M` : summary;
+}
+
 export function formatMbps(bps: number): string {
   return `${(bps / 1_000_000).toFixed(1)} Mbps`;
 }

@@ -1,9 +1,10 @@
 import type { OperatorSettings, OperatorSettingsPatch } from '../../../shared/domain/operator-settings';
 import { DEFAULT_OPERATOR_SETTINGS } from '../../../shared/domain/operator-settings';
 import type { IpcClient } from '../ipc';
+import type { FieldProblem } from '../../../shared/ipc/field-problems';
 import { refreshNowAndOnReconnect } from './feed-sync';
 
-export type SaveResult = { ok: true } | { ok: false; message: string };
+export type SaveResult = { ok: true } | { ok: false; message: string; fields: FieldProblem[] };
 
 /** Operator settings: read once, then kept current by `settings.feed` (another window may change them). */
 export class SettingsStore {
@@ -46,7 +47,7 @@ export class SettingsStore {
 
   async update(patch: OperatorSettingsPatch): Promise<SaveResult> {
     const result = await this.#ipc.invoke('settings.update', patch);
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) return { ok: false, message: result.message, fields: result.fields ?? [] };
     this.current = result.data;
     this.loaded = true;
     return { ok: true };
