@@ -27,7 +27,7 @@ export function inputUnread(d: DestinationStatus): boolean {
 }
 
 /** "input unconfirmed since 18:40:07": the words and time of a running channel's input not read yet. */
-export function inputUnreadText(d: DestinationStatus): string {
+function inputUnreadText(d: DestinationStatus): string {
   const since = d.warm?.inputUnconfirmedSince ?? null;
   return since === null ? 'input unconfirmed' : `input unconfirmed since ${clockTime(since)}`;
 }
