@@ -45,6 +45,11 @@ async function shot(target: Page, name: string, size: { width: number; height: n
   await target.screenshot({ path: path.join(ARTIFACTS, name), mask });
 }
 
+/** The switch arm main holds now, as a Stream Deck reads it (`remote.armed`). */
+const heldSwitch = async () =>
+  ((await deck.call('remote.armed')).body.data as { switchArmed?: { surface: string; target: string } | null })
+    ?.switchArmed ?? null;
+
 /** The flow line's arm, or '' when nothing is armed (a locator's textContent would wait for it to appear). */
 const flowLine = async () => (await page.getByTestId('flow-armed').allTextContents()).join('');
 
@@ -238,12 +243,7 @@ describe('remote control and the operator window (web preview, simulation)', () 
     }, 'both sources connected');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await armSwitchKey(/^ARMED: SWITCH TO MAIN/);
-    await eventually(
-      async () =>
-        ((await deck.call('remote.armed')).body.data as { switchArmed?: { surface: string } | null })?.switchArmed
-          ?.surface === 'console',
-      'the window’s switch arm held in main',
-    );
+    await eventually(async () => (await heldSwitch())?.surface === 'console', 'the window’s switch arm held in main');
     expect(updates()).toBe(0);
     // The deck's take and the operator's Enter at the same moment: one UpdateFlow.
     const seen = await watchEventLine();
@@ -267,12 +267,7 @@ describe('remote control and the operator window (web preview, simulation)', () 
 
     // Armed at the console, then taken from the deck alone: the flow line lets go and names the deck.
     await armSwitchKey(/^ARMED: SWITCH TO BACKUP/);
-    await eventually(
-      async () =>
-        ((await deck.call('remote.armed')).body.data as { switchArmed?: { target: string } | null })?.switchArmed
-          ?.target === 'backup',
-      'held in main',
-    );
+    await eventually(async () => (await heldSwitch())?.target === 'backup', 'held in main');
     const seenAlone = await watchEventLine();
     expect(await deck.call('remote.takeSwitch')).toMatchObject({ status: 200 });
     await eventually(async () => (await line.count()) === 0, 'the flow line let go');

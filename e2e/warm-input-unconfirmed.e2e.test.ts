@@ -10,6 +10,7 @@ import { newWatchedPage } from './support/browser';
 import { fakeBoothScript, SIMULATED_CONNECTION } from './support/fake-booth';
 import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { ARTIFACTS, nextPaint } from './support/harness';
+import { warmStatus } from '../shared/domain/test-support/warm-status';
 
 /**
  * Warm tiles whose input is not confirmed (fake window.booth): YouTube found running before its input was read
@@ -18,24 +19,7 @@ import { ARTIFACTS, nextPaint } from './support/harness';
  */
 const booth = useFakeBoothPreview();
 
-const warm = (extra: Partial<WarmStatus>): WarmStatus => ({
-  mode: 'warm',
-  capable: true,
-  whyNot: null,
-  liveAttachment: 'live',
-  slateAttachment: 'slate',
-  activeAttachment: null,
-  activeReadAt: null,
-  inputUnconfirmedSince: null,
-  phase: 'OFF',
-  switchingTo: null,
-  switchSince: null,
-  standbySince: null,
-  standbyPerHour: 0.56,
-  inputLossSlate: true,
-  standard: false,
-  ...extra,
-});
+const warm = (extra: Partial<WarmStatus>): WarmStatus => warmStatus(extra);
 
 function destinations(now: number): DestinationStatus[] {
   const running = (id: string, name: string, w: WarmStatus): DestinationStatus =>

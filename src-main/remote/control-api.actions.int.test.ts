@@ -47,7 +47,18 @@ async function boot() {
       .filter((r) => ['StartChannel', 'StopChannel', 'BatchUpdateSchedule'].includes(r.operation))
       .filter((r) => r.params['channelId'] === channelOf(id))
       .map((r) => r.operation);
-  return { core, sim, token, writes, channelOf };
+  /** Until the flow feed reads the backup connected: a switch wants recent figures of its target. */
+  const backupConnected = () =>
+    expect
+      .poll(
+        async () => {
+          const read = await core.router.invoke('flow.snapshot', {}, operator);
+          return read.ok ? (read.data as FlowSnapshot).flow.sources.find((s) => s.role === 'backup')?.connected : null;
+        },
+        { timeout: 8_000, interval: 25 },
+      )
+      .toBe(true);
+  return { core, sim, token, writes, channelOf, backupConnected };
 }
 
 async function incidentTitles(core: BoothCore): Promise<string[]> {
@@ -101,16 +112,12 @@ describe('remote acts through the control API', () => {
   });
 
   it('the backup switch takes two steps: the arm sends nothing, two takes at once send one UpdateFlow', async () => {
-    const { core, sim, token } = await boot();
+    const { core, sim, token, backupConnected } = await boot();
     const deck = await token('Deck A', 'remote-operator');
     const wall = await token('Wall', 'remote-viewer');
     const updates = () => sim.control.requests({ operation: 'UpdateFlow' });
     // The switch, as the window's, wants recent figures of the backup before it makes it primary.
-    const backupConnected = async () => {
-      const read = await core.router.invoke('flow.snapshot', {}, operator);
-      return read.ok ? (read.data as FlowSnapshot).flow.sources.find((s) => s.role === 'backup')?.connected : null;
-    };
-    await expect.poll(backupConnected, { timeout: 8_000, interval: 25 }).toBe(true);
+    await backupConnected();
 
     expect(await deck.call('remote.takeSwitch')).toMatchObject({ status: 409, body: { code: 'invalid-state' } });
     expect(await wall.call('remote.armSwitch', { target: 'backup' })).toMatchObject({ status: 403 });
@@ -138,14 +145,10 @@ describe('remote acts through the control API', () => {
   });
 
   it('the window’s switch key arm is held in main: a Stream Deck take and the window’s Enter together send one UpdateFlow', async () => {
-    const { core, sim, token } = await boot();
+    const { core, sim, token, backupConnected } = await boot();
     const deck = await token('Deck A', 'remote-operator');
     const updates = () => sim.control.requests({ operation: 'UpdateFlow' });
-    const backupConnected = async () => {
-      const read = await core.router.invoke('flow.snapshot', {}, operator);
-      return read.ok ? (read.data as FlowSnapshot).flow.sources.find((s) => s.role === 'backup')?.connected : null;
-    };
-    await expect.poll(backupConnected, { timeout: 8_000, interval: 25 }).toBe(true);
+    await backupConnected();
 
     // A forced switch is only the source card's: the switch key's arm has no force to give.
     expect(

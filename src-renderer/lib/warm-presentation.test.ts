@@ -11,25 +11,10 @@ import {
   warmPlan,
   warmPresentation,
 } from './warm-presentation';
+import { warmStatus } from '../../shared/domain/test-support/warm-status';
 
-const warm = (extra: Partial<WarmStatus> = {}): WarmStatus => ({
-  mode: 'warm',
-  capable: true,
-  whyNot: null,
-  liveAttachment: 'yt-srt',
-  slateAttachment: 'yt-slate',
-  activeAttachment: null,
-  activeReadAt: null,
-  inputUnconfirmedSince: null,
-  phase: 'OFF',
-  switchingTo: null,
-  switchSince: null,
-  standbySince: null,
-  standbyPerHour: 0.56,
-  inputLossSlate: true,
-  standard: false,
-  ...extra,
-});
+const warm = (extra: Partial<WarmStatus> = {}): WarmStatus =>
+  warmStatus({ liveAttachment: 'yt-srt', slateAttachment: 'yt-slate', ...extra });
 const at1840 = new Date(2026, 11, 1, 18, 40, 0).getTime();
 
 describe('warm standby on the tile', () => {

@@ -4,24 +4,17 @@ import { destinationStatus } from '../../../shared/domain/test-support/destinati
 import type { WarmStatus } from '../../../shared/domain/warm-standby';
 import { IncidentLog } from '../incidents/incident-log';
 import { WarmInputLoss } from './warm-standby-loss';
+import { warmStatus } from '../../../shared/domain/test-support/warm-status';
 
-const warm = (phase: WarmStatus['phase'], inputLossSlate = true): WarmStatus => ({
-  mode: 'warm',
-  capable: true,
-  whyNot: null,
-  liveAttachment: 'live',
-  slateAttachment: 'youtube-slate',
-  activeAttachment: phase === 'ON_AIR' ? 'live' : 'youtube-slate',
-  activeReadAt: 1_000,
-  inputUnconfirmedSince: null,
-  phase,
-  switchingTo: null,
-  switchSince: null,
-  standbySince: null,
-  standbyPerHour: 0.6,
-  inputLossSlate,
-  standard: false,
-});
+const warm = (phase: WarmStatus['phase'], inputLossSlate = true): WarmStatus =>
+  warmStatus({
+    slateAttachment: 'youtube-slate',
+    activeAttachment: phase === 'ON_AIR' ? 'live' : 'youtube-slate',
+    activeReadAt: 1_000,
+    phase,
+    standbyPerHour: 0.6,
+    inputLossSlate,
+  });
 
 const tile = (id: string, w: WarmStatus | undefined, state: DestinationStatus['state'] = 'RUNNING') =>
   destinationStatus(id, state, { name: id.toUpperCase(), ...(w ? { warm: w } : {}) });

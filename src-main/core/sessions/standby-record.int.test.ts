@@ -7,6 +7,7 @@ import { silentLogger } from '../logger';
 import { SessionRecorder } from './session-recorder';
 import { readShowDetail, readShowTakes } from './show-store';
 import { costsOf, SESSIONS_TABLE, startSessionsTable, statusOf } from './test-support/sessions-table';
+import { warmStatus } from '../../../shared/domain/test-support/warm-status';
 
 const START = Date.UTC(2026, 11, 1, 18, 0, 0);
 const MIN = 60_000;
@@ -17,24 +18,14 @@ afterEach(async () => {
 });
 
 function warm(phase: WarmPhase, extra: Partial<WarmStatus> = {}): WarmStatus {
-  return {
-    mode: 'warm',
-    capable: true,
-    whyNot: null,
+  return warmStatus({
     liveAttachment: 'youtube-live',
     slateAttachment: 'youtube-slate',
     activeAttachment: phase === 'ON_AIR' ? 'youtube-live' : phase === 'STANDBY' ? 'youtube-slate' : null,
-    activeReadAt: null,
-    inputUnconfirmedSince: null,
     phase,
-    switchingTo: null,
-    switchSince: null,
-    standbySince: null,
     standbyPerHour: 0.6,
-    inputLossSlate: true,
-    standard: false,
     ...extra,
-  };
+  });
 }
 
 const youtube = (state: DestinationState, w?: WarmStatus): DestinationStatus => ({
