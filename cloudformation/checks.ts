@@ -511,8 +511,34 @@ function checkFailover(doc: Doc, where = 'flow.yaml'): Finding[] {
   return found;
 }
 
-/** The MediaLive role's flow actions are exactly the documented ones (cfn-lint's W3037 is off for that role). */
-function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
+/**
+ * What the channels need of S3 through the MediaLive role: s3:PutObject when a channel has thumbnails on ("Sending
+ * thumbnails to an Amazon S3 bucket when a channel is running, if a channel has input thumbnails enabled",
+ * https://docs.aws.amazon.com/medialive/latest/ug/trusted-entity-requirements.html), and s3:GetObject with
+ * s3:ListBucket when a channel reads an MP4 file input from S3 (the slate,
+ * https://docs.aws.amazon.com/medialive/latest/ug/setup-mp4-obtain-info.html).
+ */
+function s3ActionsChannelsNeed(channels: Doc): { action: string; why: string }[] {
+  const needs: { action: string; why: string }[] = [];
+  let thumbnails = false;
+  let fileInput = false;
+  for (const { key, value } of walk(channels)) {
+    if (key === 'ThumbnailConfiguration' && isObj(value) && value['State'] === 'AUTO') thumbnails = true;
+    if (key === 'Type' && value === 'MP4_FILE') fileInput = true;
+  }
+  if (thumbnails) needs.push({ action: 's3:PutObject', why: 'channel thumbnails need it' });
+  if (fileInput) {
+    needs.push({ action: 's3:GetObject', why: 'the slate file input needs it' });
+    needs.push({ action: 's3:ListBucket', why: 'the slate file input needs it' });
+  }
+  return needs;
+}
+
+/**
+ * The MediaLive role's flow actions are exactly the documented ones (cfn-lint's W3037 is off for that role), and it
+ * keeps the S3 actions the channels need.
+ */
+function checkMediaLiveRole(doc: Doc, channels: Doc | null = null, where = 'access.yaml'): Finding[] {
   const role = resources(doc, 'AWS::IAM::Role').find(([name]) => name === 'MediaLiveRole');
   if (!role) return [finding('medialive-role', where, 'MediaLiveRole is missing')];
   const actions = new Set<string>();
@@ -529,6 +555,8 @@ function checkMediaLiveRole(doc: Doc, where = 'access.yaml'): Finding[] {
     else if (a.startsWith('mediaconnect:') && !MEDIALIVE_FLOW_ACTIONS.includes(a))
       found.push(finding('medialive-role', where, `MediaLiveRole: unexpected action ${a}`));
   }
+  for (const { action, why } of channels ? s3ActionsChannelsNeed(channels) : [])
+    if (!actions.has(action)) found.push(finding('medialive-role', where, `MediaLiveRole lacks ${action} (${why})`));
   return found;
 }
 
@@ -648,7 +676,7 @@ export function runAllChecks(t: Templates, destinations: Destination[]): Finding
     ...checkWhitelistParameters(inlineRootWhitelist(need('booth.yaml'), need('flow.yaml')), 'booth.yaml'),
     ...checkSrtDecryption(need('flow.yaml')),
     ...checkFailover(need('flow.yaml')),
-    ...checkMediaLiveRole(need('access.yaml')),
+    ...checkMediaLiveRole(need('access.yaml'), need('channels.yaml')),
     ...checkTables(need('data.yaml')),
     ...checkNestedParameters(need('booth.yaml'), t),
   ];

@@ -303,6 +303,21 @@ describe('each check fails on a broken copy', () => {
     expectFinding(t, 'medialive-role', /lacks mediaconnect:ManagedAddOutput/);
   });
 
+  it('MediaLive role: dropping the S3 actions the channels need (thumbnails, the slate file) is reported', () => {
+    const t = load();
+    const statements = res(t, 'access.yaml', 'MediaLiveRole').Properties.Policies[0].PolicyDocument.Statement as {
+      Action: string | string[];
+    }[];
+    const without = (action: string) =>
+      statements
+        .map((st) => ({ ...st, Action: ([] as string[]).concat(st.Action).filter((a) => a !== action) }))
+        .filter((st) => st.Action.length > 0);
+    res(t, 'access.yaml', 'MediaLiveRole').Properties.Policies[0].PolicyDocument.Statement = without('s3:PutObject');
+    expectFinding(t, 'medialive-role', /lacks s3:PutObject \(channel thumbnails need it\)/);
+    res(t, 'access.yaml', 'MediaLiveRole').Properties.Policies[0].PolicyDocument.Statement = without('s3:GetObject');
+    expectFinding(t, 'medialive-role', /lacks s3:GetObject \(the slate file input needs it\)/);
+  });
+
   it('tables: provisioned billing or no point-in-time recovery is reported', () => {
     const t = load();
     res(t, 'data.yaml', 'PresetsTable').Properties.BillingMode = 'PROVISIONED';
