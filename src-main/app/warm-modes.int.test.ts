@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DestinationStatus } from '../../shared/domain/destination';
 import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore, type SettingsStore } from '../core/settings';
@@ -47,12 +47,14 @@ async function tile(core: BoothCore, id: string): Promise<DestinationStatus | un
   return (answer.data as { destinations: DestinationStatus[] }).destinations.find((d) => d.id === id);
 }
 
+/** Until the console's own snapshot says so (vi.waitFor polls; the failure names what was awaited). */
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`still waiting for ${what}`);
+    },
+    { timeout: 5_000, interval: 20 },
+  );
 }
 
 describe('the take mode per destination', () => {
