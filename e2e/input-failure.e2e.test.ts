@@ -194,6 +194,8 @@ describe('input failure on air (web preview, simulation)', () => {
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(0);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="switch-result"][data-outcome="switched"]', { timeout: 15_000 });
+    // Answered, the dialog says what is now true, no longer the question it asked.
+    expect(await page.locator('[data-testid="switch-dialog"] h2').textContent()).toBe('BACKUP is the primary source');
     expect(control().requests({ operation: 'UpdateFlow' })).toHaveLength(1);
     expect(control().state().flow.failover.primarySource).toBe('backup');
     await page.click('[data-testid="switch-close"]');

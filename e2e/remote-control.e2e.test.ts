@@ -67,6 +67,10 @@ async function watchEventLine(): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { seenEvents: string[] }).seenEvents);
 }
 
+/** Until the simulator's flow is ACTIVE again after an update (UpdateFlow takes it through UPDATING). */
+const flowSettled = () =>
+  eventually(async () => booth.simulator.control.state().flow.status === 'ACTIVE', 'the flow ACTIVE');
+
 /** S arms the switch once the flow takes one again (MediaConnect refuses a new primary while the flow is UPDATING). */
 const armSwitchKey = (expected: RegExp) =>
   eventually(async () => {
@@ -236,7 +240,9 @@ describe('remote control and the operator window (web preview, simulation)', () 
     const updates = () =>
       booth.simulator.control.requests({ operation: 'UpdateFlow' }).filter((r) => r.at >= since).length;
     const line = page.getByTestId('flow-armed');
-    // The switch wants recent figures of its target: both sources connected, as the flow feed reads them.
+    // MediaConnect takes a new primary only when the flow is ACTIVE (the last switch's update over, whatever the
+    // window last read), and the switch wants recent figures of its target: both sources connected.
+    await flowSettled();
     await eventually(async () => {
       const read = await booth.core.router.invoke('flow.snapshot', {}, { role: 'operator' });
       return read.ok && (read.data as FlowSnapshot).flow.sources.every((s) => s.connected === true);
@@ -250,7 +256,13 @@ describe('remote control and the operator window (web preview, simulation)', () 
     const [deckTake] = await Promise.all([deck.call('remote.takeSwitch'), page.keyboard.press('Enter')]);
     expect([200, 409]).toContain(deckTake.status);
     await eventually(async () => (await line.count()) === 0, 'the switch arm spent');
-    await eventually(async () => updates() === 1, 'one UpdateFlow');
+    await eventually(async () => updates() === 1, 'one UpdateFlow').catch(async (e: Error) => {
+      // Which surface took, and what each was told: the words that say why nothing went out.
+      const dialog = await page.getByTestId('switch-dialog').allTextContents();
+      throw new Error(
+        `${e.message}; deck: ${JSON.stringify(deckTake.body)}; dialog: ${dialog.join(' ')}; events: ${(await seen()).join(' | ')}`,
+      );
+    });
     if (deckTake.status === 200) {
       await eventually(
         async () =>
@@ -266,6 +278,7 @@ describe('remote control and the operator window (web preview, simulation)', () 
     expect(updates()).toBe(1);
 
     // Armed at the console, then taken from the deck alone: the flow line lets go and names the deck.
+    await flowSettled();
     await armSwitchKey(/^ARMED: SWITCH TO BACKUP/);
     await eventually(async () => (await heldSwitch())?.target === 'backup', 'held in main');
     const seenAlone = await watchEventLine();
