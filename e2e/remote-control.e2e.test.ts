@@ -294,6 +294,35 @@ describe('remote control and the operator window (web preview, simulation)', () 
     expect(updates()).toBe(2);
   });
 
+  it('a switch take AWS refuses: the dialog says it was not switched and why, in words; one UpdateFlow tried', async () => {
+    const since = Date.now();
+    const updates = () =>
+      booth.simulator.control.requests({ operation: 'UpdateFlow' }).filter((r) => r.at >= since).length;
+    await flowSettled();
+    const refusal = booth.simulator.control.addFault({
+      service: 'mediaconnect',
+      operation: 'UpdateFlow',
+      kind: 'access-denied',
+    });
+    try {
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await armSwitchKey(/^ARMED: SWITCH TO /);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByTestId('switch-dialog');
+      await dialog.getByTestId('switch-error').waitFor({ timeout: 15_000 });
+      expect(await dialog.locator('h2').textContent()).toMatch(/^(MAIN|BACKUP): not switched$/);
+      const words = (await dialog.getByTestId('switch-error').textContent()) ?? '';
+      expect(words).not.toMatch(/AccessDenied|arn:aws/);
+      expect(updates()).toBeLessThanOrEqual(1);
+      await shot(page, 'switch-take-refused-1366.png', { width: 1366, height: 768 });
+      await shot(page, 'switch-take-refused-1920.png', { width: 1920, height: 1080 });
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await closeSwitchDialog();
+    } finally {
+      booth.simulator.control.removeFault(refusal.id);
+    }
+  });
+
   it('the incident log has every remote action with the token name', async () => {
     const entriesNow = async () => {
       const result = await booth.core.router.invoke('incidents.list', {}, { role: 'operator' });
