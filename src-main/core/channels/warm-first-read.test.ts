@@ -141,6 +141,13 @@ function consoleOn(channels: FakeChannel[]) {
     feeds,
     tile: (id: string) => monitor.status(id)!,
     at: (ms: number) => (t = START + ms),
+    /** Channel events of a start made elsewhere: STARTING at `ms`, RUNNING 2 s later. */
+    startedElsewhere(channelId: string, ms: number) {
+      t = START + ms;
+      monitor.applyChannelEvent(channelId, 'STARTING', START + ms);
+      t = START + ms + 2_000;
+      monitor.applyChannelEvent(channelId, 'RUNNING', START + ms + 2_000);
+    },
   };
 }
 
@@ -235,10 +242,7 @@ describe('a channel with a slate found running before its input is read', () => 
     expect(booth.tile('twitch').warm?.phase).toBe('OFF');
 
     channels[0]!.state = 'RUNNING';
-    booth.at(2_000);
-    booth.monitor.applyChannelEvent('2', 'STARTING', START + 2_000);
-    booth.at(4_000);
-    booth.monitor.applyChannelEvent('2', 'RUNNING', START + 4_000);
+    booth.startedElsewhere('2', 2_000);
     expect(booth.tile('twitch').warm).toMatchObject({
       phase: 'INPUT_UNCONFIRMED',
       inputUnconfirmedSince: START + 4_000,
@@ -360,10 +364,7 @@ describe('a warm channel stopped, then started again', () => {
     expect(booth.tile('youtube').warm?.phase).toBe('OFF');
     // Started again elsewhere (a cold start: on the live input now): the slate of the last run is no answer.
     channels[0]!.active = 'youtube-live';
-    booth.at(120_000);
-    booth.monitor.applyChannelEvent('1', 'STARTING', START + 120_000);
-    booth.at(122_000);
-    booth.monitor.applyChannelEvent('1', 'RUNNING', START + 122_000);
+    booth.startedElsewhere('1', 120_000);
     expect(booth.tile('youtube').warm).toMatchObject({
       phase: 'INPUT_UNCONFIRMED',
       activeAttachment: null,

@@ -33,15 +33,19 @@ const youtube = (state: DestinationState, w?: WarmStatus): DestinationStatus => 
   ...(w ? { warm: w } : {}),
 });
 
+/** A console's recorder on the test's table, at $0.60 an hour a channel, on the test's clock. */
+const recorderAt = (now: () => number) =>
+  new SessionRecorder(table!.doc, SESSIONS_TABLE, 'simulation', silentLogger, {
+    now,
+    consoleName: 'booth-a',
+    ratePerHour: () => 0.6,
+  });
+
 describe('the session record keeps standby apart from on air', () => {
   it('records a warm run as standby, on air, back to slate, on air again: distinct spans, standby cost apart', async () => {
     table = await startSessionsTable();
     let t = START;
-    const recorder = new SessionRecorder(table.doc, SESSIONS_TABLE, 'simulation', silentLogger, {
-      now: () => t,
-      consoleName: 'booth-a',
-      ratePerHour: () => 0.6,
-    });
+    const recorder = recorderAt(() => t);
     const at = (minutes: number) => (t = START + minutes * MIN);
 
     at(0);
@@ -126,11 +130,7 @@ describe('the session record keeps standby apart from on air', () => {
   it('a run found running with its input not read yet comes back from the store with that time, for the history', async () => {
     table = await startSessionsTable();
     let t = START;
-    const recorder = new SessionRecorder(table.doc, SESSIONS_TABLE, 'simulation', silentLogger, {
-      now: () => t,
-      consoleName: 'booth-a',
-      ratePerHour: () => 0.6,
-    });
+    const recorder = recorderAt(() => t);
     // The console starts while the channel runs (since 17:55 by its own record): its input is not read yet.
     const running = { runningSince: START - 5 * MIN };
     recorder.observe([{ ...youtube('RUNNING', warm('INPUT_UNCONFIRMED')), ...running }]);
