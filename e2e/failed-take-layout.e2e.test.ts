@@ -1,11 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newWatchedPage } from './support/browser';
 import { useFakeBoothPreview } from './support/fake-booth-preview';
 import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapshot';
 import { fakeBoothScript, manyDestinations, SIMULATED_CONNECTION } from './support/fake-booth';
-import { ARTIFACTS, nextPaint } from './support/harness';
+import { nextPaint, saveScreenshot } from './support/harness';
 
 /** A failed go-live and a STOPPING tile among 20 compact tiles: the headline and the reasons still read. */
 const booth = useFakeBoothPreview();
@@ -74,11 +72,7 @@ describe('a failed take among 20 destinations (fake window.booth)', () => {
         expect(report).toEqual({ inside: true, overflowing: 0 });
 
         await nextPaint(page);
-        mkdirSync(ARTIFACTS, { recursive: true });
-        const file = path.join(ARTIFACTS, `failure-20-destinations-${screen.width}x${screen.height}.png`);
-        await page.screenshot({ path: file });
-        const shots = process.env['LUNORA_SHOTS_DIR'];
-        if (shots) copyFileSync(file, path.join(shots, path.basename(file)));
+        await saveScreenshot(page, `failure-20-destinations-${screen.width}x${screen.height}.png`);
         expect(problems.take()).toEqual([]);
       } finally {
         await context.close();

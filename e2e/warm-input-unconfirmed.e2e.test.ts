@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DestinationStatus } from '../shared/domain/destination';
 import type { WarmStatus } from '../shared/domain/warm-standby';
@@ -9,7 +7,7 @@ import { sampleFlowSnapshot } from '../src-renderer/lib/test-support/flow-snapsh
 import { newWatchedPage } from './support/browser';
 import { fakeBoothScript, SIMULATED_CONNECTION } from './support/fake-booth';
 import { useFakeBoothPreview } from './support/fake-booth-preview';
-import { ARTIFACTS, nextPaint } from './support/harness';
+import { nextPaint, saveScreenshot } from './support/harness';
 import { warmStatus } from '../shared/domain/test-support/warm-status';
 
 /**
@@ -121,11 +119,7 @@ describe('warm tiles with their input unconfirmed (fake window.booth)', () => {
         expect(report).toEqual([]);
 
         await nextPaint(page);
-        mkdirSync(ARTIFACTS, { recursive: true });
-        const file = path.join(ARTIFACTS, `warm-input-unconfirmed-${screen.width}x${screen.height}.png`);
-        await page.screenshot({ path: file });
-        const shots = process.env['LUNORA_SHOTS_DIR'];
-        if (shots) copyFileSync(file, path.join(shots, path.basename(file)));
+        await saveScreenshot(page, `warm-input-unconfirmed-${screen.width}x${screen.height}.png`);
         expect(problems.take()).toEqual([]);
       } finally {
         await context.close();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startBoothCore, type BoothCore } from '../../src-main/app/booth-core';
@@ -13,6 +13,15 @@ import { afterEach, vi } from 'vitest';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(REPO, 'e2e/artifacts');
+
+/** A screenshot into e2e/artifacts, copied to LUNORA_SHOTS_DIR when set (for a look at the layout outside the repo). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file });
+  const shots = process.env['LUNORA_SHOTS_DIR'];
+  if (shots) copyFileSync(file, path.join(shots, name));
+}
 
 /**
  * Fast but observable: a start takes long enough that a 250 ms poll sees STARTING, so the

@@ -11,6 +11,7 @@ import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore, type SettingsStore } from '../core/settings';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { startBoothCore, type BoothCore } from './booth-core';
+import { externalSimulatorEnv } from './test-support/booth-core-rig';
 
 const FAST = { channelStartMs: 300, channelStopMs: 200, channelUpdateMs: 100 };
 const MONITOR = { fastIntervalMs: 50, slowIntervalMs: 200, staleAfterFailures: 2, maxBackoffMs: 200 };
@@ -31,12 +32,7 @@ async function startConsole(world: RunningSimulator, consoleName: string, settin
   const core = await startBoothCore({
     settings,
     logger: silentLogger,
-    env: {
-      LUNORA_SIM_ENDPOINT: world.endpoint,
-      LUNORA_SIM_DYNAMO_ENDPOINT: world.dynamoEndpoint ?? '',
-      LUNORA_SIM_REGION: world.region,
-      LUNORA_CONSOLE_NAME: consoleName,
-    },
+    env: externalSimulatorEnv(world, consoleName),
     monitor: MONITOR,
     retry: RETRY,
   });

@@ -5,6 +5,7 @@ import { createMemorySettingsStore } from '../core/settings';
 import { startBoothCore, type BoothCore, type BoothCoreOptions } from './booth-core';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { watch } from './test-support/watch-feed';
+import { externalSimulatorEnv } from './test-support/booth-core-rig';
 
 const operator = { role: 'operator' } as const;
 let cores: BoothCore[] = [];
@@ -75,12 +76,7 @@ describe('channel states pushed by AWS (EventBridge -> SQS -> tiles)', () => {
   it('two consoles of one booth both see one change (one seat queue each)', async () => {
     const sim = await startSimulator({ timings: { channelStartMs: 300, channelStopMs: 200 } });
     sims.push(sim);
-    const env = (name: string) => ({
-      LUNORA_SIM_ENDPOINT: sim.endpoint,
-      LUNORA_SIM_DYNAMO_ENDPOINT: sim.dynamoEndpoint ?? '',
-      LUNORA_SIM_REGION: sim.region,
-      LUNORA_CONSOLE_NAME: name,
-    });
+    const env = (name: string) => externalSimulatorEnv(sim, name);
     const first = await start({ env: env('booth-a') });
     const second = await start({ env: env('booth-b') });
     const a = await watch(first);

@@ -10,7 +10,7 @@ import type { Notification } from '../../shared/domain/notification';
 import type { ShowSnapshot } from '../../shared/domain/show-time';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import type { BoothCore } from './booth-core';
-import { TEST_CADENCES, useBoothCore, WARM_TEST_TIMINGS } from './test-support/booth-core-rig';
+import { TEST_CADENCES, useBoothCore, WARM_TEST_TIMINGS, externalSimulatorEnv } from './test-support/booth-core-rig';
 
 const operator = { role: 'operator' } as const;
 
@@ -66,11 +66,7 @@ async function worldWithStandby(): Promise<{ w: RunningSimulator; channelId: str
 
 function startConsole(w: RunningSimulator): Promise<BoothCore> {
   return startCore({
-    env: {
-      LUNORA_SIM_ENDPOINT: w.endpoint,
-      LUNORA_SIM_DYNAMO_ENDPOINT: w.dynamoEndpoint ?? '',
-      LUNORA_SIM_REGION: w.region,
-    },
+    env: externalSimulatorEnv(w),
     ...TEST_CADENCES,
     retry: { retries: 1, minTimeoutMs: 5, maxTimeoutMs: 20 },
   });

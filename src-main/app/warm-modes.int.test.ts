@@ -6,7 +6,7 @@ import { silentLogger } from '../core/logger';
 import { createMemorySettingsStore, type SettingsStore } from '../core/settings';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { startBoothCore, type BoothCore } from './booth-core';
-import { TEST_CADENCES, WARM_TEST_TIMINGS } from './test-support/booth-core-rig';
+import { TEST_CADENCES, WARM_TEST_TIMINGS, externalSimulatorEnv } from './test-support/booth-core-rig';
 
 const operator = { role: 'operator' } as const;
 let sim: RunningSimulator | null = null;
@@ -29,11 +29,7 @@ async function startConsole(w: RunningSimulator, settings: SettingsStore): Promi
   const core = await startBoothCore({
     settings,
     logger: silentLogger,
-    env: {
-      LUNORA_SIM_ENDPOINT: w.endpoint,
-      LUNORA_SIM_DYNAMO_ENDPOINT: w.dynamoEndpoint ?? '',
-      LUNORA_SIM_REGION: w.region,
-    },
+    env: externalSimulatorEnv(w),
     ...TEST_CADENCES,
     retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
   });

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { silentLogger } from '../../core/logger';
 import { createMemorySettingsStore } from '../../core/settings';
+import type { RunningSimulator } from '../../simulator/index';
 import { startBoothCore, type BoothCore, type BoothCoreOptions } from '../booth-core';
 
 /**
@@ -45,3 +46,13 @@ export const WARM_TEST_TIMINGS = { channelStartMs: 300, channelStopMs: 200, inpu
 
 /** Simulator timings for the flow's figures, failovers and updates, matching TEST_FLOW_CADENCE. */
 export const FLOW_TEST_TIMINGS = { metricSampleMs: 100, failoverMs: 100, flowUpdateMs: 100 };
+
+/** The environment that points a console at a simulator running on its own (as `npm run sim` does). */
+export function externalSimulatorEnv(sim: RunningSimulator, consoleName?: string): Record<string, string> {
+  return {
+    LUNORA_SIM_ENDPOINT: sim.endpoint,
+    LUNORA_SIM_DYNAMO_ENDPOINT: sim.dynamoEndpoint ?? '',
+    LUNORA_SIM_REGION: sim.region,
+    ...(consoleName !== undefined ? { LUNORA_CONSOLE_NAME: consoleName } : {}),
+  };
+}
